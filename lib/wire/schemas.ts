@@ -1,0 +1,112 @@
+/**
+ * Wire types and validation schemas shared by the extension and the sync server.
+ * Every item that is stored, sent or received has exactly these shapes; TypeScript types are
+ * inferred from the schemas so the two can never drift apart.
+ */
+import { z } from 'zod';
+
+/** Limits shared by the capture pipeline, the UI and the server, so all refuse the same input. */
+export const LIMITS = {
+  titleChars: 1_000,
+  tagChars: 64,
+  tags: 32,
+  urlChars: 4_096,
+  tipBodyChars: 20_000,
+  /** A selection longer than this is cut; the UI says so. */
+  quoteChars: 20_000,
+  contextChars: 64,
+  articleHtmlChars: 2_000_000,
+  appliesTo: 50,
+} as const;
+
+export const itemKinds = ['page', 'snippet', 'tip'] as const;
+export const ItemKind = z.enum(itemKinds);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+/** Sortable ids (UUIDv7): creation order is id order, across devices. */
+export const Id = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+/** W3C Web Annotation TextQuoteSelector. */
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().max(LIMITS.quoteChars),
+  prefix: z.string().max(LIMITS.contextChars),
+  suffix: z.string().max(LIMITS.contextChars),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+/** W3C Web Annotation TextPositionSelector, offsets into the page's text content. */
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+const Url = z.string().max(LIMITS.urlChars);
+const Tag = z.string().min(1).max(LIMITS.tagChars);
+
+const ItemBase = z.object({
+  id: Id,
+  community: z.string().min(1).max(64),
+  title: z.string().max(LIMITS.titleChars),
+  url: Url.nullable(),
+  canonicalUrl: Url.nullable(),
+  siteName: z.string().max(LIMITS.titleChars).nullable(),
+  byline: z.string().max(LIMITS.titleChars).nullable(),
+  publishedTime: z.string().max(64).nullable(),
+  excerpt: z.string().max(4_000).nullable(),
+  tags: z.array(Tag).max(LIMITS.tags),
+  /** Display name of the member who clipped it; null for local-only items. */
+  author: z.string().max(200).nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  /** Soft delete: tombstones keep their id so deletions can sync. */
+  deletedAt: z.number().int().nullable(),
+});
+
+export const PageItem = ItemBase.extend({
+  kind: z.literal('page'),
+  /** Article HTML, already sanitized with DOMPurify. Sanitized again before rendering. */
+  html: z.string().max(LIMITS.articleHtmlChars),
+  markdown: z.string().max(LIMITS.articleHtmlChars),
+  text: z.string().max(LIMITS.articleHtmlChars),
+  leadImageUrl: Url.nullable(),
+  lang: z.string().max(35).nullable(),
+  dir: z.enum(['ltr', 'rtl', 'auto']).nullable(),
+});
+export type PageItem = z.infer<typeof PageItem>;
+
+export const SnippetItem = ItemBase.extend({
+  kind: z.literal('snippet'),
+  quote: z.string().max(LIMITS.quoteChars),
+  /** True when the selection was longer than LIMITS.quoteChars and was cut. */
+  truncated: z.boolean(),
+  selectors: z.tuple([TextQuoteSelector, TextPositionSelector]),
+  sourceTitle: z.string().max(LIMITS.titleChars),
+});
+export type SnippetItem = z.infer<typeof SnippetItem>;
+
+export const TipItem = ItemBase.extend({
+  kind: z.literal('tip'),
+  /** Markdown; rendered as sanitized HTML. */
+  body: z.string().max(LIMITS.tipBodyChars),
+  tool: z.string().max(200).nullable(),
+  /** URL patterns or hosts this tip applies to, one per entry. */
+  appliesTo: z.array(z.string().max(LIMITS.urlChars)).max(LIMITS.appliesTo),
+});
+export type TipItem = z.infer<typeof TipItem>;
+
+export const Item = z.discriminatedUnion('kind', [PageItem, SnippetItem, TipItem]);
+export type Item = z.infer<typeof Item>;
+
+export const Community = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(200),
+  /** Local-only communities never sync. */
+  local: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type Community = z.infer<typeof Community>;
