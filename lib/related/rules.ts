@@ -1,0 +1,128 @@
+/**
+ * What makes an item related to a URL, derived from the item alone: a tip's patterns and tools,
+ * a clipped page's or snippet's own address. The index and the reference linear scan both start
+ * from these rules, so they can only differ in how they find candidates.
+ */
+import type { Item } from '../wire/schemas';
+import { parseAppliesTo, toolPatterns } from './applies-to';
+import type { UrlPattern } from './patterns';
+import { findTool } from './tools';
+import { pageKey } from './visit';
+
+/** Why an item is shown; `pattern` is what to display (the entry as typed, or the page's URL). */
+export type MatchReason =
+  | { kind: 'pattern'; pattern: string }
+  | { kind: 'tool'; pattern: string; tool: string }
+  | { kind: 'same-page'; pattern: string };
+
+export interface Match {
+  itemId: string;
+  reason: MatchReason;
+}
+
+/** What the member switched off; every field is optional. */
+export interface MatchFilter {
+  /** Hosts as siteOf() gives them; muting a host mutes its subdomains too. */
+  mutedHosts?: ReadonlySet<string>;
+  mutedItems?: ReadonlySet<string>;
+  disabledCommunities?: ReadonlySet<string>;
+}
+
+/** An appliesTo entry that was skipped, with the message the tip editor would have shown. */
+export interface Rejected {
+  itemId: string;
+  entry: string;
+  message: string;
+}
+
+export interface PatternRule {
+  pattern: UrlPattern;
+  reason: MatchReason;
+}
+
+export interface ItemRules {
+  itemId: string;
+  community: string;
+  patterns: PatternRule[];
+  pageKeys: { key: string; reason: MatchReason }[];
+  rejected: Rejected[];
+}
+
+/**
+ * Deleted items have no rules. A tip's `tool` field counts only when its appliesTo is empty: a tip
+ * labelled GitHub whose appliesTo says `github.com/our-org/*` is about that org, not all of GitHub.
+ */
+export function rulesOf(item: Item): ItemRules {
+  const rules: ItemRules = {
+    itemId: item.id,
+    community: item.community,
+    patterns: [],
+    pageKeys: [],
+    rejected: [],
+  };
+  if (item.deletedAt !== null) return rules;
+  if (item.kind !== 'tip') {
+    for (const url of new Set([item.url, item.canonicalUrl])) {
+      const key = url === null ? null : pageKey(url);
+      if (url !== null && key !== null && !rules.pageKeys.some((p) => p.key === key)) {
+        rules.pageKeys.push({ key, reason: { kind: 'same-page', pattern: url } });
+      }
+    }
+    return rules;
+  }
+  for (const entry of item.appliesTo) {
+    const parsed = parseAppliesTo(entry);
+    if (!parsed.ok) {
+      rules.rejected.push({ itemId: item.id, entry, message: parsed.message });
+    } else if (parsed.target.kind === 'pattern') {
+      const { pattern } = parsed.target;
+      rules.patterns.push({ pattern, reason: { kind: 'pattern', pattern: pattern.source } });
+    } else {
+      const { tool, patterns } = parsed.target;
+      for (const pattern of patterns) {
+        rules.patterns.push({
+          pattern,
+          reason: { kind: 'tool', pattern: pattern.source, tool: tool.id },
+        });
+      }
+    }
+  }
+  const tool = item.appliesTo.length === 0 && item.tool !== null ? findTool(item.tool) : undefined;
+  if (tool) {
+    for (const pattern of toolPatterns(tool)) {
+      rules.patterns.push({
+        pattern,
+        reason: { kind: 'tool', pattern: pattern.source, tool: tool.id },
+      });
+    }
+  }
+  return rules;
+}
+
+/** When one item matches for several reasons, the most specific one is shown. */
+const RANK: Record<MatchReason['kind'], number> = { 'same-page': 0, pattern: 1, tool: 2 };
+
+export function better(a: MatchReason, b: MatchReason): boolean {
+  return RANK[a.kind] < RANK[b.kind];
+}
+
+/** Gathers the matches of one navigation: filtered, one per item, newest item first. */
+export class MatchCollector {
+  private readonly found = new Map<string, MatchReason>();
+
+  constructor(private readonly filter: MatchFilter) {}
+
+  add(itemId: string, community: string, reason: MatchReason): void {
+    const { mutedItems, disabledCommunities } = this.filter;
+    if (mutedItems?.has(itemId) || disabledCommunities?.has(community)) return;
+    const seen = this.found.get(itemId);
+    if (seen === undefined || better(reason, seen)) this.found.set(itemId, reason);
+  }
+
+  results(): Match[] {
+    // Ids are UUIDv7, so descending id order is newest first.
+    return [...this.found]
+      .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+      .map(([itemId, reason]) => ({ itemId, reason }));
+  }
+}
