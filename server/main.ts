@@ -1,1 +1,131 @@
-export {};
+/** `npm run server -- --help`: the Repertoire sync server. */
+import { parseArgs } from 'node:util';
+import { stewardInvite } from './bootstrap';
+import { listen } from './serve';
+import { openPostgresStore } from './store/postgres';
+import { openSqliteStore } from './store/sqlite';
+import type { SqlStoreOptions } from './store/sql-store';
+import type { Store } from './store/store';
+
+const LOCAL_COMMUNITY = 'Local community';
+
+const HELP = `Repertoire sync server
+
+Usage: npm run server -- [options]
+
+Options:
+  --port N             TCP port to listen on (default 8787; 0 picks a free one)
+  --host ADDR          address to bind (default 127.0.0.1; 0.0.0.0 to accept other machines)
+  --db PATH            SQLite database file (default ./repertoire.sqlite)
+  --max-body-mb N      largest accepted request body in MB (default 32)
+  --rate-limit N       requests per minute per token, bursts of N/6 (default 1200)
+  --invite NAME        print a fresh steward invite for community NAME (created if missing), exit
+  -h, --help           show this help
+
+Environment:
+  DATABASE_URL         postgres://... to store everything in PostgreSQL instead of SQLite;
+                       any number of server processes may share one database.
+
+On first start with SQLite, a community named "${LOCAL_COMMUNITY}" is created and invite codes
+to join it from the extension are printed.`;
+
+function fail(message: string): never {
+  console.error(`${message}\nRun with --help for usage.`);
+  process.exit(2);
+}
+
+function number(value: string, name: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) fail(`--${name} must be an integer >= ${min}`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        db: { type: 'string', default: './repertoire.sqlite' },
+        'max-body-mb': { type: 'string', default: '32' },
+        'rate-limit': { type: 'string', default: '1200' },
+        invite: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (args.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = number(args.port, 'port', 0);
+  const maxBodyBytes = number(args['max-body-mb'], 'max-body-mb', 1) * 1_048_576;
+  const perMinute = number(args['rate-limit'], 'rate-limit', 1);
+
+  const url = process.env['DATABASE_URL'];
+  const storeOptions: SqlStoreOptions = {};
+  // Fault injection for test/integration: hold a push open halfway so a test can SIGKILL us.
+  if (process.env['REPERTOIRE_FAILPOINT'] === 'pause-mid-push') {
+    storeOptions.midPush = () => {
+      console.error('failpoint: paused mid-push');
+      return new Promise(() => undefined);
+    };
+  }
+  const store: Store = url
+    ? await openPostgresStore(url, storeOptions)
+    : await openSqliteStore(args.db, storeOptions);
+  const storage = url ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${args.db}`;
+
+  if (args.invite) {
+    const made = await stewardInvite(store, args.invite);
+    console.log(
+      `${made.created ? 'Created' : 'Found'} community "${args.invite}".\n` +
+        `Steward invite code (single use, 30 days): ${made.stewardInvite.code}`,
+    );
+    await store.close();
+    return;
+  }
+
+  const firstStart = !url && !(await store.findCommunity(LOCAL_COMMUNITY));
+  const server = await listen({
+    store,
+    host: args.host,
+    port,
+    maxBodyBytes,
+    rateLimit: { perMinute, burst: Math.max(10, Math.ceil(perMinute / 6)) },
+  });
+  console.log(`Repertoire sync server\n  Listening on ${server.url}\n  Storage: ${storage}`);
+
+  if (firstStart) {
+    const made = await stewardInvite(store, LOCAL_COMMUNITY);
+    const members = await store.createInvite(made.communityId, {
+      role: 'member',
+      maxUses: 100,
+      expiresInHours: 24 * 30,
+    });
+    console.log(
+      `\nCreated "${LOCAL_COMMUNITY}". Join it from the extension (Options → Join a community):\n` +
+        `  Server URL:    ${server.url}\n` +
+        `  Invite code:   ${made.stewardInvite.code}   (steward: the first to join manages it)\n` +
+        `  Member invite: ${members.code}   (up to 100 people, 30 days)\n`,
+    );
+  } else {
+    console.log(
+      `\nTo invite someone, a steward creates an invite from the extension, or run:\n` +
+        `  npm run server -- --invite "${LOCAL_COMMUNITY}"${url ? '' : ` --db ${args.db}`}\n`,
+    );
+  }
+
+  const stop = async () => {
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+await main();

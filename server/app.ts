@@ -1,0 +1,229 @@
+/** The HTTP API (docs/sync-protocol.md): validation, auth, limits and errors around a Store. */
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { z } from 'zod';
+import {
+  InviteRequest,
+  JoinRequest,
+  PullQuery,
+  PurgeRequest,
+  PushRequest,
+  SYNC_LIMITS,
+} from '../lib/wire/sync';
+import { ApiError } from './errors';
+import { RateLimiter } from './rate-limit';
+import type { Principal, Store } from './store/store';
+
+export interface AppOptions {
+  store: Store;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: number;
+  /** Sustained requests per minute per token (and per IP for joining), with bursts of `burst`. */
+  rateLimit: { perMinute: number; burst: number };
+}
+
+type Env = { Variables: { who: Principal } };
+
+const SMALL_BODY_BYTES = 16_384;
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { store } = options;
+  const perToken = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
+  const perIp = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
+  const app = new Hono<Env>();
+
+  app.use(compress());
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body(), error.status, error.headers);
+    console.error(error);
+    return c.json(
+      { error: { code: 'internal', message: 'Unexpected server error; retry later.' } },
+      500,
+    );
+  });
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.` } },
+      404,
+    ),
+  );
+
+  app.get('/v1/health', (c) => c.json({ ok: true }));
+
+  app.post('/v1/join', limitBody(SMALL_BODY_BYTES), async (c) => {
+    const ip = getConnInfo(c).remote.address ?? 'unknown';
+    throttle(perIp, `ip:${ip}`);
+    const { code, displayName } = await readJson(c, JoinRequest);
+    const outcome = await store.redeemInvite(code, displayName);
+    if (!outcome.ok) {
+      const why = {
+        unknown: 'is not valid',
+        expired: 'has expired',
+        used_up: 'has been used up',
+      }[outcome.reason];
+      throw new ApiError(
+        403,
+        `invite_${outcome.reason}`,
+        `This invite code ${why}; ask a steward of the community for a new one.`,
+      );
+    }
+    return c.json({ token: outcome.token, community: outcome.community }, 201);
+  });
+
+  const community = new Hono<Env>();
+  community.use(async (c, next) => {
+    const who = await authenticate(store, c.req.header('Authorization'));
+    if (who.communityId !== c.req.param('cid')) {
+      throw new ApiError(
+        403,
+        'wrong_community',
+        'This token belongs to another community; use the token you got when joining this one.',
+      );
+    }
+    throttle(perToken, who.tokenHash);
+    c.set('who', who);
+    await next();
+  });
+
+  community.get('/', async (c) => c.json(await store.communityInfo(c.get('who'))));
+
+  community.delete('/session', async (c) => {
+    await store.revokeToken(c.get('who').tokenHash);
+    return c.body(null, 204);
+  });
+
+  community.post('/invites', limitBody(SMALL_BODY_BYTES), async (c) => {
+    const who = stewardOnly(c.get('who'));
+    const invite = await readJson(c, InviteRequest);
+    return c.json(await store.createInvite(who.communityId, invite), 201);
+  });
+
+  community.delete('/members/:memberId', async (c) => {
+    const who = c.get('who');
+    const memberId = c.req.param('memberId');
+    if (memberId !== who.memberId) stewardOnly(who);
+    if (!(await store.revokeMember(who.communityId, memberId))) {
+      throw new ApiError(404, 'unknown_member', 'No active member with this id in this community.');
+    }
+    return c.body(null, 204);
+  });
+
+  community.post('/purge', limitBody(SMALL_BODY_BYTES), async (c) => {
+    const who = stewardOnly(c.get('who'));
+    const { olderThanSeconds } = await readJson(c, PurgeRequest);
+    return c.json(await store.purgeTombstones(who.communityId, olderThanSeconds * 1000));
+  });
+
+  community.post('/push', limitBody(options.maxBodyBytes), async (c) => {
+    const { clientId, mutations } = await readJson(c, PushRequest);
+    return c.json({ results: await store.push(c.get('who'), clientId, mutations) });
+  });
+
+  community.get('/pull', async (c) => {
+    const query = PullQuery.safeParse(c.req.query());
+    if (!query.success) throw invalid(query.error);
+    const { cursor, limit } = query.data;
+    const page = await store.pull(
+      c.get('who').communityId,
+      cursor,
+      limit,
+      SYNC_LIMITS.pullPageBytes,
+    );
+    if (!page.ok) {
+      throw new ApiError(
+        410,
+        'resync_required',
+        `Changes up to version ${page.purgedUpTo} were purged after your cursor ${cursor}: ` +
+          'drop your copy of this community and pull again from cursor 0.',
+      );
+    }
+    // Items are stored serialized, so a page is assembled without parsing them again.
+    const body = `{"changes":[${page.changes.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
+  });
+
+  app.route('/v1/communities/:cid', community);
+  return app;
+}
+
+async function authenticate(store: Store, header: string | undefined): Promise<Principal> {
+  const token = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header ?? '')?.[1];
+  if (!token) {
+    throw new ApiError(
+      401,
+      'unauthenticated',
+      'Send the token you got when joining as "Authorization: Bearer <token>".',
+    );
+  }
+  const who = await store.authenticate(token);
+  if (!who) {
+    throw new ApiError(
+      401,
+      'invalid_token',
+      'This token is unknown or was revoked; join the community again with a new invite code.',
+    );
+  }
+  return who;
+}
+
+function stewardOnly(who: Principal): Principal {
+  if (who.role !== 'steward') {
+    throw new ApiError(403, 'steward_only', 'Only a steward of this community may do this.');
+  }
+  return who;
+}
+
+function throttle(limiter: RateLimiter, key: string): void {
+  const wait = limiter.take(key);
+  if (wait > 0) {
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many requests; retry in ${wait} s and send fewer, larger batches.`,
+      { 'Retry-After': String(wait) },
+    );
+  }
+}
+
+function limitBody(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(
+        413,
+        'body_too_large',
+        `Request body is over ${maxSize} bytes; split the batch into smaller pushes.`,
+      );
+    },
+  });
+}
+
+async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await c.req.text());
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+  const mutations = (body as { mutations?: unknown } | null)?.mutations;
+  if (Array.isArray(mutations) && mutations.length > SYNC_LIMITS.mutationsPerPush) {
+    throw new ApiError(
+      413,
+      'too_many_mutations',
+      `A push carries at most ${SYNC_LIMITS.mutationsPerPush} mutations; split the batch.`,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
+}
+
+function invalid(error: z.ZodError): ApiError {
+  const issues = error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
+  return new ApiError(400, 'invalid_request', `Invalid request: ${issues}. Fix it and retry.`);
+}

@@ -1,0 +1,157 @@
+/**
+ * How one mutation changes one item: the merge rules of the protocol, free of storage and HTTP so
+ * both backends apply exactly the same ones.
+ *
+ * Each field keeps its value, the community version that wrote it, and the writer's (at, clientId)
+ * stamp. A write based on the current field version simply replaces it. A write based on an older
+ * version is concurrent with whatever replaced that base: the higher stamp wins, and if both values
+ * are different strings the loser is kept as a conflict revision, so no text edit is ever dropped.
+ */
+import { Item, type ItemKind } from '../lib/wire/schemas';
+import type {
+  ConflictRevision,
+  EndorseMutation,
+  Mutation,
+  SetMutation,
+  SyncedItem,
+} from '../lib/wire/sync';
+
+interface FieldState {
+  v: unknown;
+  ver: number;
+  at: number;
+  by: string;
+  author: string;
+}
+
+interface EndorsementState {
+  on: boolean;
+  at: number;
+  by: string;
+  name: string;
+}
+
+/** Stored merge state of an item. */
+export interface ItemDoc {
+  kind: ItemKind;
+  createdBy: string;
+  fields: Record<string, FieldState>;
+  endorsements: Record<string, EndorsementState>;
+  conflicts: ConflictRevision[];
+}
+
+export interface Writer {
+  communityId: string;
+  memberId: string;
+  displayName: string;
+  clientId: string;
+}
+
+export type MergeOutcome = { doc: ItemDoc } | { rejected: string };
+
+export function applyMutation(
+  doc: ItemDoc | null,
+  m: Mutation,
+  w: Writer,
+  version: number,
+): MergeOutcome {
+  if (m.op === 'endorse') return endorse(doc, m, w);
+  return doc ? update(doc, m, w, version) : create(m, w, version);
+}
+
+export function isTombstone(doc: ItemDoc): boolean {
+  return doc.fields['deletedAt']?.v != null;
+}
+
+export function toSyncedItem(
+  id: string,
+  version: number,
+  doc: ItemDoc,
+  communityId: string,
+): SyncedItem {
+  const values: Record<string, unknown> = {};
+  const fieldVersions: Record<string, number> = {};
+  for (const [name, f] of Object.entries(doc.fields)) {
+    values[name] = f.v;
+    fieldVersions[name] = f.ver;
+  }
+  const item = {
+    ...values,
+    id,
+    community: communityId,
+    kind: doc.kind,
+    author: doc.createdBy,
+  } as Item;
+  const endorsements = Object.entries(doc.endorsements)
+    .filter(([, e]) => e.on)
+    .map(([memberId, e]) => ({ memberId, name: e.name, at: e.at }))
+    .sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
+  return { item, version, fieldVersions, endorsements, conflicts: doc.conflicts };
+}
+
+function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
+  const values = Object.fromEntries(Object.entries(m.fields).map(([k, f]) => [k, f.value]));
+  const full = { ...values, id: m.itemId, community: w.communityId, kind: m.kind, author: '' };
+  const parsed = Item.safeParse(full);
+  if (!parsed.success) {
+    const missing = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+    return {
+      rejected: `unknown item (never created, or purged): a first write must set every field; invalid or missing: ${missing}`,
+    };
+  }
+  const fields: Record<string, FieldState> = {};
+  for (const [name, value] of Object.entries(values)) {
+    fields[name] = { v: value, ver: version, at: m.at, by: w.clientId, author: w.displayName };
+  }
+  return {
+    doc: { kind: m.kind, createdBy: w.displayName, fields, endorsements: {}, conflicts: [] },
+  };
+}
+
+function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): MergeOutcome {
+  if (doc.kind !== m.kind) return { rejected: `item is a ${doc.kind}, not a ${m.kind}` };
+  const fields = { ...doc.fields };
+  let conflicts = doc.conflicts;
+  for (const [name, write] of Object.entries(m.fields)) {
+    const incoming: FieldState = {
+      v: write.value,
+      ver: version,
+      at: m.at,
+      by: w.clientId,
+      author: w.displayName,
+    };
+    const current = fields[name];
+    if (!current || write.base >= current.ver) {
+      fields[name] = incoming;
+    } else {
+      const incomingWins = later(incoming, current);
+      const loser = incomingWins ? current : incoming;
+      if (typeof current.v === 'string' && typeof incoming.v === 'string') {
+        if (current.v !== incoming.v) conflicts = [...conflicts, revision(name, loser)];
+      }
+      if (incomingWins) fields[name] = incoming;
+    }
+    const dismissed = new Set(write.dismiss ?? []);
+    if (dismissed.size > 0) {
+      conflicts = conflicts.filter((c) => c.field !== name || !dismissed.has(c.version));
+    }
+  }
+  return { doc: { ...doc, fields, conflicts } };
+}
+
+function endorse(doc: ItemDoc | null, m: EndorseMutation, w: Writer): MergeOutcome {
+  if (!doc) return { rejected: 'unknown item (never created, or purged): cannot endorse it' };
+  const current = doc.endorsements[w.memberId];
+  const incoming = { on: m.endorsed, at: m.at, by: w.clientId, name: w.displayName };
+  if (current && !later(incoming, current)) return { doc };
+  return { doc: { ...doc, endorsements: { ...doc.endorsements, [w.memberId]: incoming } } };
+}
+
+/** Total order of concurrent writes: stamp first, client id breaks ties. */
+function later(a: { at: number; by: string }, b: { at: number; by: string }): boolean {
+  return a.at !== b.at ? a.at > b.at : a.by > b.by;
+}
+
+function revision(field: string, f: FieldState): ConflictRevision {
+  return { field, value: f.v, author: f.author, clientId: f.by, at: f.at, version: f.ver };
+}

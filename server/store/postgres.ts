@@ -1,0 +1,67 @@
+/**
+ * PostgreSQL backend (`pg` pool). Any number of server processes may share one database: all
+ * coordination happens in row locks inside transactions (see sql-store.ts), none in memory.
+ */
+import pg from 'pg';
+import type { Row, SqlDriver, SqlRunner } from './sql';
+import { openSqlStore, type SqlStoreOptions } from './sql-store';
+import type { Store } from './store';
+
+const INT8_OID = 20;
+/** Arbitrary constant naming the advisory lock that serialises concurrent migrations. */
+const MIGRATION_LOCK = 7_426_301;
+
+export function openPostgresStore(url: string, options?: SqlStoreOptions): Promise<Store> {
+  return openSqlStore(new PostgresDriver(url), options);
+}
+
+class PostgresDriver implements SqlDriver {
+  private readonly pool: pg.Pool;
+
+  constructor(url: string) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // BIGINT columns hold versions and millisecond times, all far below 2^53.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID
+            ? Number
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+  }
+
+  async all(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, [...params])).rows as Row[];
+  }
+
+  async transaction<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn({
+        all: async (sql, params = []) => (await client.query(sql, [...params])).rows as Row[],
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async migrate(statements: readonly string[]): Promise<void> {
+    await this.transaction(async (tx) => {
+      await tx.all('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      for (const sql of statements) await tx.all(sql);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}

@@ -1,0 +1,46 @@
+/** The one storage interface the HTTP layer talks to; SQLite and PostgreSQL both implement it. */
+import type {
+  CommunityInfo,
+  InviteRequest,
+  InviteResponse,
+  Mutation,
+  MutationResult,
+  PurgeResponse,
+  Role,
+} from '../../lib/wire/sync';
+
+/** The member behind a valid, unrevoked token. */
+export interface Principal {
+  communityId: string;
+  memberId: string;
+  displayName: string;
+  role: Role;
+  tokenHash: string;
+}
+
+export type RedeemOutcome =
+  | { ok: true; token: string; community: CommunityInfo }
+  | { ok: false; reason: 'unknown' | 'expired' | 'used_up' };
+
+export type PullOutcome =
+  | { ok: true; changes: string[]; cursor: number; hasMore: boolean }
+  | { ok: false; purgedUpTo: number };
+
+export interface Store {
+  createCommunity(name: string): Promise<string>;
+  /** Id of the oldest community with that name, if any. */
+  findCommunity(name: string): Promise<string | undefined>;
+  createInvite(communityId: string, invite: InviteRequest): Promise<InviteResponse>;
+  redeemInvite(code: string, displayName: string): Promise<RedeemOutcome>;
+  authenticate(token: string): Promise<Principal | undefined>;
+  revokeToken(tokenHash: string): Promise<void>;
+  /** Revokes every token of the member; false if no such member in that community. */
+  revokeMember(communityId: string, memberId: string): Promise<boolean>;
+  communityInfo(who: Principal): Promise<CommunityInfo>;
+  /** Applies the new mutations of a batch in one transaction: all of them or none. */
+  push(who: Principal, clientId: string, mutations: Mutation[]): Promise<MutationResult[]>;
+  /** Changes after `cursor`, each a serialized SyncedItem, oldest first. */
+  pull(communityId: string, cursor: number, limit: number, maxBytes: number): Promise<PullOutcome>;
+  purgeTombstones(communityId: string, olderThanMs: number): Promise<PurgeResponse>;
+  close(): Promise<void>;
+}
