@@ -1,1 +1,58 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { showToast } from '@/lib/capture/toast';
+import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
+import { onMessages } from '@/lib/messaging';
+import { clipSelection } from '@/lib/repertoire/clip';
+import { createHandlers, tabCapture } from '@/lib/repertoire/handlers';
+import { currentCommunity, memberName } from '@/lib/repertoire/settings';
+
+const CLIP_SELECTION_MENU = 'repertoire-clip-selection';
+
+export default defineBackground(() => {
+  let opened: Promise<RepertoireDb> | undefined;
+  const db = () =>
+    (opened ??= openRepertoireDb().then(async (handle) => {
+      await ensurePersonalCommunity(handle);
+      return handle;
+    }));
+
+  onMessages(createHandlers(db));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: CLIP_SELECTION_MENU,
+      title: 'Clip selection to Repertoire',
+      contexts: ['selection'],
+    });
+  });
+
+  // No popup is open for these, so the outcome is shown in the page itself.
+  async function clipSelectionFrom(tabId: number | undefined) {
+    if (tabId === undefined) return;
+    const community = await currentCommunity.getValue();
+    const now = Date.now();
+    const result = await clipSelection(
+      await db(),
+      tabCapture,
+      { tabId },
+      {
+        community,
+        author: await memberName.getValue(),
+        now,
+      },
+    );
+    const message = result.ok
+      ? `Clipped to your repertoire. ${result.notice ?? ''}`.trim()
+      : result.error.message;
+    await browser.scripting
+      .executeScript({ target: { tabId }, func: showToast, args: [message, result.ok] })
+      .catch(() => undefined);
+  }
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CLIP_SELECTION_MENU) void clipSelectionFrom(tab?.id);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'clip-selection') void clipSelectionFrom(tab?.id);
+  });
+});

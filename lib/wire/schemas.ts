@@ -5,19 +5,8 @@
  */
 import { z } from 'zod';
 
-/** Limits shared by the capture pipeline, the UI and the server, so all refuse the same input. */
-export const LIMITS = {
-  titleChars: 1_000,
-  tagChars: 64,
-  tags: 32,
-  urlChars: 4_096,
-  tipBodyChars: 20_000,
-  /** A selection longer than this is cut; the UI says so. */
-  quoteChars: 20_000,
-  contextChars: 64,
-  articleHtmlChars: 2_000_000,
-  appliesTo: 50,
-} as const;
+export { LIMITS } from './limits';
+import { LIMITS } from './limits';
 
 export const itemKinds = ['page', 'snippet', 'tip'] as const;
 export const ItemKind = z.enum(itemKinds);

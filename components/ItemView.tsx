@@ -1,0 +1,99 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { hardenLinks, sanitizeArticleHtml } from '@/lib/ui/sanitize';
+import type { Item } from '@/lib/wire/schemas';
+import { hostOf } from './ResultList';
+
+interface Props {
+  item: Item;
+  onBack: () => void;
+  onDelete: (item: Item) => void;
+}
+
+/** One item, rendered safely: article HTML sanitized, everything else as text. */
+export function ItemView({ item, onBack, onDelete }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => heading.current?.focus(), [item.id]);
+  const source = item.url ?? item.canonicalUrl;
+  return (
+    <article class="item" aria-labelledby="item-title">
+      <div class="toolbar">
+        <button type="button" onClick={onBack}>
+          Back to results
+        </button>
+        <button type="button" class="danger" onClick={() => onDelete(item)}>
+          Delete
+        </button>
+      </div>
+      <h2 id="item-title" tabIndex={-1} ref={heading} dir="auto">
+        {item.title || '(untitled)'}
+      </h2>
+      <p class="meta">
+        {[item.siteName ?? hostOf(source), item.byline, item.author, formatDate(item.createdAt)]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {source ? (
+        <p>
+          <a href={source} target="_blank" rel="noopener noreferrer">
+            Open source page
+          </a>
+        </p>
+      ) : null}
+      {item.tags.length > 0 ? <p class="meta">#{item.tags.join(' #')}</p> : null}
+      <ItemBody item={item} />
+    </article>
+  );
+}
+
+function ItemBody({ item }: { item: Item }) {
+  switch (item.kind) {
+    case 'page':
+      return (
+        <ArticleHtml html={item.html} dir={item.dir ?? 'auto'} lang={item.lang ?? undefined} />
+      );
+    case 'snippet':
+      return (
+        <figure>
+          <blockquote class="quote" dir="auto">
+            {item.quote}
+          </blockquote>
+          <figcaption>
+            From “{item.sourceTitle}”{item.truncated ? ' (selection cut to fit)' : ''}
+          </figcaption>
+        </figure>
+      );
+    case 'tip':
+      return (
+        <>
+          <div class="tip-body" dir="auto">
+            {item.body}
+          </div>
+          {item.appliesTo.length > 0 ? (
+            <p class="meta">Applies to: {item.appliesTo.join(', ')}</p>
+          ) : null}
+        </>
+      );
+  }
+}
+
+function ArticleHtml({
+  html,
+  dir,
+  lang,
+}: {
+  html: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+  lang: string | undefined;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    ref.current.innerHTML = sanitizeArticleHtml(html);
+    hardenLinks(ref.current);
+  }, [html]);
+  return <div class="article" dir={dir} lang={lang} ref={ref} />;
+}
+
+function formatDate(ms: number): string {
+  return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}

@@ -1,0 +1,230 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  ensurePersonalCommunity,
+  getItem,
+  listCommunities,
+  openRepertoireDb,
+  recentItems,
+  type RepertoireDb,
+} from '@/lib/db';
+import type { ClipResult } from '@/lib/messaging/contract';
+import { sendMessage } from '@/lib/messaging';
+import type { TipDraft } from '@/lib/repertoire/items';
+import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
+import { simpleSearch } from '@/lib/ui/simple-search';
+import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
+import type { Community, Item } from '@/lib/wire/schemas';
+import { ItemView } from './ItemView';
+import { ResultList } from './ResultList';
+import { StatusMessage, type Status } from './StatusMessage';
+import { TipForm } from './TipForm';
+
+type View = { name: 'list' } | { name: 'item'; item: Item } | { name: 'tip'; initial: TipDraft };
+
+const RECENT_LIMIT = 5_000;
+
+export function Popup({ tab }: { tab: TargetTab | null }) {
+  const [db, setDb] = useState<RepertoireDb | null>(null);
+  const [communities, setCommunities] = useState<Community[]>([]);
+  const [community, setCommunity] = useState<string | null>(null);
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [view, setView] = useState<View>({ name: 'list' });
+  const [status, setStatus] = useState<Status>({ tone: 'idle' });
+  const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const handle = await openRepertoireDb();
+        await ensurePersonalCommunity(handle);
+        setCommunities(await listCommunities(handle));
+        setCommunity(await currentCommunity.getValue());
+        setDb(handle);
+      } catch {
+        setStatus({
+          tone: 'error',
+          text: 'Repertoire could not open its storage. Close other Repertoire windows and open it again.',
+        });
+      }
+    })();
+  }, []);
+
+  const reload = useCallback(async () => {
+    if (db && community) setItems(await recentItems(db, community, RECENT_LIMIT));
+  }, [db, community]);
+  useEffect(() => void reload(), [reload]);
+
+  const results = useMemo(() => simpleSearch(items ?? [], query), [items, query]);
+
+  const open = async (id: string) => {
+    const item = db && (await getItem(db, id));
+    if (item) setView({ name: 'item', item });
+  };
+
+  const clip = async (again = false) => {
+    if (!tab || !community) return;
+    setStatus({ tone: 'busy', text: 'Clipping the page…' });
+    const result = await sendMessage('clipPage', { tabId: tab.id, community, again }).catch(
+      (error: unknown): ClipResult => ({
+        ok: false,
+        error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+      }),
+    );
+    await reload();
+    if (result.ok) {
+      const id = result.item.id;
+      setStatus({
+        tone: 'ok',
+        text: `Clipped “${result.item.title}”.`,
+        actions: <button onClick={() => void open(id)}>Open it</button>,
+      });
+    } else {
+      const existing = result.error.existing;
+      setStatus({
+        tone: 'error',
+        text: result.error.message,
+        actions: existing ? (
+          <>
+            <button onClick={() => void open(existing.id)}>Open it</button>
+            <button onClick={() => void clip(true)}>Clip again</button>
+          </>
+        ) : undefined,
+      });
+    }
+  };
+
+  const startTip = async () => {
+    const saved = await tipDraft.getValue();
+    setTipErrors({});
+    setView({
+      name: 'tip',
+      initial: saved ?? {
+        title: '',
+        body: '',
+        tags: '',
+        appliesTo: defaultAppliesTo(tab?.url ?? null),
+      },
+    });
+  };
+
+  const saveTip = async (draft: TipDraft) => {
+    if (!community) return;
+    setSaving(true);
+    try {
+      const result = await sendMessage('saveTip', { community, draft, url: tab?.url ?? null });
+      if (result.ok) {
+        await tipDraft.removeValue();
+        await reload();
+        setView({ name: 'list' });
+        setStatus({ tone: 'ok', text: `Saved the tip “${result.item.title}”.` });
+      } else {
+        setTipErrors(result.errors);
+        setStatus({
+          tone: 'error',
+          text: result.message ?? 'Some fields need attention before saving.',
+        });
+      }
+    } catch (error) {
+      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async (item: Item) => {
+    await sendMessage('deleteItem', { id: item.id });
+    await reload();
+    setView({ name: 'list' });
+    setStatus({ tone: 'ok', text: `Deleted “${item.title}”.` });
+  };
+
+  const backToList = () => {
+    setView({ name: 'list' });
+    requestAnimationFrame(() => search.current?.focus());
+  };
+
+  return (
+    <main class="popup">
+      <header class="toolbar">
+        <label class="community">
+          <span class="visually-hidden">Community</span>
+          <select
+            value={community ?? ''}
+            onChange={(e) => {
+              const next = (e.currentTarget as HTMLSelectElement).value;
+              setCommunity(next);
+              void currentCommunity.setValue(next);
+            }}
+          >
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="primary" onClick={() => void clip()} disabled={!tab || !db}>
+          Clip page
+        </button>
+        <button type="button" onClick={() => void startTip()} disabled={!db}>
+          New tip
+        </button>
+      </header>
+      <StatusMessage status={status} />
+      {view.name === 'tip' ? (
+        <TipForm
+          initial={view.initial}
+          saving={saving}
+          errors={tipErrors}
+          onChange={(draft) => void tipDraft.setValue(draft)}
+          onSave={(draft) => void saveTip(draft)}
+          onCancel={backToList}
+        />
+      ) : view.name === 'item' ? (
+        <ItemView item={view.item} onBack={backToList} onDelete={(item) => void remove(item)} />
+      ) : (
+        <section aria-label="Repertoire">
+          <input
+            ref={search}
+            type="search"
+            class="search"
+            aria-label="Search repertoire"
+            placeholder="Search pages, snippets and tips"
+            autoFocus
+            value={query}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && query) {
+                e.preventDefault();
+                setQuery('');
+              } else if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                document.querySelector<HTMLButtonElement>('.results button')?.focus();
+              } else if (e.key === 'Enter' && results[0]) {
+                void open(results[0].id);
+              }
+            }}
+          />
+          {items === null ? (
+            <p class="empty">Loading your repertoire…</p>
+          ) : items.length === 0 ? (
+            <p class="empty">
+              Nothing here yet. Clip this page, select text and clip the selection, or write a tip.
+            </p>
+          ) : results.length === 0 ? (
+            <p class="empty">No match for “{query}”. Try fewer or different words.</p>
+          ) : (
+            <ResultList
+              items={results}
+              label={query ? 'Search results' : 'Recent items'}
+              onOpen={(item) => void open(item.id)}
+            />
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

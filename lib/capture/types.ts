@@ -1,0 +1,40 @@
+/** What the scripts injected into a page send back. Plain data: it crosses a context boundary. */
+import type { TextPositionSelector, TextQuoteSelector } from '../wire/schemas';
+
+export interface ArticleCapture {
+  url: string;
+  canonicalUrl: string;
+  /** Readability's title; may be empty (the item falls back to the tab title or URL). */
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | 'auto' | null;
+  leadImageUrl: string | null;
+  /** Sanitized with DOMPurify in the page; sanitized again before rendering. */
+  html: string;
+  markdown: string;
+  text: string;
+}
+
+export interface SelectionCapture {
+  url: string;
+  canonicalUrl: string;
+  sourceTitle: string;
+  quote: string;
+  /** Length of the whole selection; larger than quote.length when it was cut. */
+  selectedChars: number;
+  selectors: [TextQuoteSelector, TextPositionSelector];
+}
+
+/** Why a capture found nothing to keep; the UI turns each into a sentence. */
+export type CaptureFailure = { failure: 'no-article' } | { failure: 'empty-selection' };
+
+export type PageCaptureResult = ArticleCapture | CaptureFailure;
+export type SelectionCaptureResult = SelectionCapture | CaptureFailure;
+
+export function isFailure(value: object): value is CaptureFailure {
+  return 'failure' in value;
+}

@@ -1,0 +1,96 @@
+/**
+ * The write side of capture: run a capture in a tab, turn it into an item, store it. Every
+ * failure comes back as a ClipError whose message says what happened and what to do next.
+ */
+import type { InjectionFailure } from '../capture/run-in-tab';
+import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
+import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
+import type { ClipError, ClipErrorCode, ClipResult, SavedItem } from '../messaging/contract';
+import { LIMITS } from '../wire/limits';
+import type { Item } from '../wire/schemas';
+import { pageItem, snippetItem, type Authoring } from './items';
+
+type Injected<T> = { ok: true; value: T } | { ok: false; failure: InjectionFailure };
+
+/** How capture reaches a tab; the background passes runInTab, unit tests pass fakes. */
+export interface TabCapture {
+  page(tabId: number): Promise<Injected<PageCaptureResult>>;
+  selection(tabId: number): Promise<Injected<SelectionCaptureResult>>;
+}
+
+const MESSAGES: Record<Exclude<ClipErrorCode, 'already-clipped'>, string> = {
+  'no-article':
+    'Repertoire found no article on this page. Select the part you want to keep and use “Clip selection” (right-click or Alt+Shift+S), or write a tip about it with “New tip”.',
+  'restricted-page':
+    'Browsers do not let extensions read this page (browser pages, the extension store, the PDF viewer). Open a regular web page to clip it, or write a tip about it with “New tip”.',
+  'no-access':
+    'Repertoire may read a page only when you ask from it. Open the page, click the Repertoire button in the toolbar and choose “Clip page” there.',
+  'empty-selection':
+    'Nothing is selected on the page. Select the text you want to keep, then clip the selection again.',
+  'storage-full': new StorageFullError().message,
+  'tab-gone': 'That tab was closed before it could be clipped. Open the page again and retry.',
+  failed:
+    'Clipping failed unexpectedly. Reload the page and try again; nothing already stored was lost.',
+};
+
+const fail = (code: Exclude<ClipErrorCode, 'already-clipped'>): ClipResult => ({
+  ok: false,
+  error: { code, message: MESSAGES[code] },
+});
+
+const saved = (item: Item): SavedItem => ({ id: item.id, kind: item.kind, title: item.title });
+
+async function store(db: RepertoireDb, item: Item): Promise<ClipResult> {
+  try {
+    await putItem(db, item);
+    return { ok: true, item: saved(item) };
+  } catch (error) {
+    return fail(error instanceof StorageFullError ? 'storage-full' : 'failed');
+  }
+}
+
+export function alreadyClipped(existing: Item): ClipError {
+  const when = new Date(existing.createdAt).toLocaleDateString();
+  return {
+    code: 'already-clipped',
+    message: `This page is already in this repertoire, clipped on ${when}. Open it, or choose “Clip again” to keep a second copy.`,
+    existing: { id: existing.id, title: existing.title, createdAt: existing.createdAt },
+  };
+}
+
+export async function clipPage(
+  db: RepertoireDb,
+  capture: TabCapture,
+  request: { tabId: number; again?: boolean; tabTitle: string },
+  authoring: Authoring,
+): Promise<ClipResult> {
+  const result = await capture.page(request.tabId);
+  if (!result.ok) return fail(result.failure);
+  if (isFailure(result.value)) return fail(result.value.failure);
+  const article = result.value;
+  if (!request.again) {
+    const [existing] = await findByCanonicalUrl(db, authoring.community, article.canonicalUrl);
+    if (existing?.kind === 'page') return { ok: false, error: alreadyClipped(existing) };
+  }
+  return store(db, pageItem(article, request.tabTitle, authoring));
+}
+
+export async function clipSelection(
+  db: RepertoireDb,
+  capture: TabCapture,
+  request: { tabId: number },
+  authoring: Authoring,
+): Promise<ClipResult> {
+  const result = await capture.selection(request.tabId);
+  if (!result.ok) return fail(result.failure);
+  if (isFailure(result.value)) return fail(result.value.failure);
+  const selection = result.value;
+  const outcome = await store(db, snippetItem(selection, authoring));
+  if (outcome.ok && selection.selectedChars > selection.quote.length) {
+    return {
+      ...outcome,
+      notice: `The selection was ${selection.selectedChars.toLocaleString('en')} characters long; the first ${LIMITS.quoteChars.toLocaleString('en')} were kept.`,
+    };
+  }
+  return outcome;
+}

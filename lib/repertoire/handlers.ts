@@ -1,0 +1,61 @@
+/** The background's answers to the message contract: each request type maps to one function. */
+import { browser } from 'wxt/browser';
+import { runInTab } from '../capture/run-in-tab';
+import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types';
+import { deleteItem, putItem, StorageFullError, type RepertoireDb } from '../db';
+import type { Handlers } from '../messaging';
+import { clipPage, clipSelection, type TabCapture } from './clip';
+import { checkTipDraft, tipItem, type Authoring } from './items';
+import { memberName } from './settings';
+
+export const tabCapture: TabCapture = {
+  page: (tabId) => runInTab<PageCaptureResult>(tabId, '/extract-article.js'),
+  selection: (tabId) => runInTab<SelectionCaptureResult>(tabId, '/capture-selection.js'),
+};
+
+async function authoring(community: string): Promise<Authoring> {
+  return { community, author: await memberName.getValue(), now: Date.now() };
+}
+
+async function tabTitle(tabId: number): Promise<string> {
+  try {
+    return (await browser.tabs.get(tabId)).title ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function createHandlers(db: () => Promise<RepertoireDb>): Handlers {
+  return {
+    async clipPage({ tabId, community, again }) {
+      return clipPage(
+        await db(),
+        tabCapture,
+        { tabId, again, tabTitle: await tabTitle(tabId) },
+        await authoring(community),
+      );
+    },
+    async clipSelection({ tabId, community }) {
+      return clipSelection(await db(), tabCapture, { tabId }, await authoring(community));
+    },
+    async saveTip({ community, draft, url }) {
+      const checked = checkTipDraft(draft);
+      if (!checked.ok) return checked;
+      const item = tipItem({ ...checked, url }, await authoring(community));
+      try {
+        await putItem(await db(), item);
+      } catch (error) {
+        const message =
+          error instanceof StorageFullError
+            ? error.message
+            : 'The tip could not be saved. Try again; your text is still in the form.';
+        return { ok: false, errors: {}, message };
+      }
+      return { ok: true, item: { id: item.id, kind: item.kind, title: item.title } };
+    },
+    async deleteItem({ id }) {
+      await deleteItem(await db(), id);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+/** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
+import type { ArticleCapture, SelectionCapture } from '../capture/types';
+import { LIMITS } from '../wire/limits';
+import type { PageItem, SnippetItem, TipItem } from '../wire/schemas';
+import { uuidv7 } from './ids';
+
+export interface Authoring {
+  community: string;
+  author: string | null;
+  now: number;
+}
+
+function base(authoring: Authoring) {
+  return {
+    id: uuidv7(authoring.now),
+    community: authoring.community,
+    author: authoring.author,
+    createdAt: authoring.now,
+    updatedAt: authoring.now,
+    deletedAt: null,
+    tags: [],
+  };
+}
+
+const clip = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text);
+
+export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Authoring): PageItem {
+  return {
+    ...base(a),
+    kind: 'page',
+    title: clip(capture.title || fallbackTitle || capture.url, LIMITS.titleChars),
+    url: capture.url,
+    canonicalUrl: capture.canonicalUrl,
+    siteName: capture.siteName,
+    byline: capture.byline,
+    publishedTime: capture.publishedTime,
+    excerpt: capture.excerpt && clip(capture.excerpt, 4_000),
+    html: clip(capture.html, LIMITS.articleHtmlChars),
+    markdown: clip(capture.markdown, LIMITS.articleHtmlChars),
+    text: clip(capture.text, LIMITS.articleHtmlChars),
+    leadImageUrl: capture.leadImageUrl,
+    lang: capture.lang,
+    dir: capture.dir,
+  };
+}
+
+export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetItem {
+  const firstLine = capture.quote.trim().split('\n')[0] ?? '';
+  return {
+    ...base(a),
+    kind: 'snippet',
+    title: clip(firstLine, 120),
+    url: capture.url,
+    canonicalUrl: capture.canonicalUrl,
+    siteName: null,
+    byline: null,
+    publishedTime: null,
+    excerpt: null,
+    quote: capture.quote,
+    truncated: capture.selectedChars > capture.quote.length,
+    selectors: capture.selectors,
+    sourceTitle: clip(capture.sourceTitle, LIMITS.titleChars),
+  };
+}
+
+export interface TipDraft {
+  title: string;
+  body: string;
+  /** As typed: separated by commas or spaces, with or without '#'. */
+  tags: string;
+  /** As typed: one URL pattern or host per line. */
+  appliesTo: string;
+}
+
+export type TipField = keyof TipDraft;
+export type DraftCheck =
+  | { ok: true; title: string; body: string; tags: string[]; appliesTo: string[] }
+  | { ok: false; errors: Partial<Record<TipField, string>> };
+
+export function parseTags(input: string): string[] {
+  const tags = input
+    .split(/[\s,]+/)
+    .map((t) => t.replace(/^#+/, '').trim().toLowerCase())
+    .filter((t) => t.length > 0);
+  return [...new Set(tags)];
+}
+
+/** Checks a tip draft; every error says what is wrong and what to do. */
+export function checkTipDraft(
+  draft: TipDraft,
+  checkPattern: (line: string) => string | null = () => null,
+): DraftCheck {
+  const errors: Partial<Record<TipField, string>> = {};
+  const title = draft.title.trim();
+  const body = draft.body.trim();
+  const tags = parseTags(draft.tags);
+  const appliesTo = draft.appliesTo
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+  if (!title) errors.title = 'Give the tip a title, so others can find it.';
+  else if (title.length > LIMITS.titleChars)
+    errors.title = `The title is ${title.length} characters; keep it under ${LIMITS.titleChars}.`;
+  if (!body) errors.body = 'Write the tip itself: what to do, and when.';
+  else if (body.length > LIMITS.tipBodyChars)
+    errors.body = `The tip is ${body.length} characters; keep it under ${LIMITS.tipBodyChars}, or clip a page instead.`;
+  const longTag = tags.find((t) => t.length > LIMITS.tagChars);
+  if (longTag)
+    errors.tags = `The tag “${longTag.slice(0, 20)}…” is too long; keep tags under ${LIMITS.tagChars} characters.`;
+  else if (tags.length > LIMITS.tags) errors.tags = `Use at most ${LIMITS.tags} tags.`;
+  if (appliesTo.length > LIMITS.appliesTo)
+    errors.appliesTo = `List at most ${LIMITS.appliesTo} patterns.`;
+  else {
+    for (const line of appliesTo) {
+      const problem = line.length > LIMITS.urlChars ? 'is too long' : checkPattern(line);
+      if (problem) {
+        errors.appliesTo = `“${line.slice(0, 60)}”: ${problem}`;
+        break;
+      }
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, title, body, tags, appliesTo };
+}
+
+export function tipItem(
+  tip: { title: string; body: string; tags: string[]; appliesTo: string[]; url: string | null },
+  a: Authoring,
+): TipItem {
+  return {
+    ...base(a),
+    kind: 'tip',
+    title: tip.title,
+    body: tip.body,
+    tags: tip.tags,
+    appliesTo: tip.appliesTo,
+    tool: null,
+    url: tip.url,
+    canonicalUrl: null,
+    siteName: null,
+    byline: null,
+    publishedTime: null,
+    excerpt: tip.body.slice(0, 200),
+  };
+}
