@@ -58,8 +58,8 @@ const MESSAGES = {
 } as const;
 
 /**
- * Two-letter country domains under which anyone can register (`*.co.uk` is as broad as `*.com`).
- * Not the whole Public Suffix List, just the common second levels that members might type.
+ * Labels under which anyone can register in two-letter country domains (`*.co.uk` is as broad as
+ * `*.com`). Not the whole Public Suffix List, just the common ones members might type.
  */
 const SHARED_SECOND_LEVELS = new Set([
   'ac',
