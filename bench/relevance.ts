@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:relevance -- --judgments FILE [--verbose]`: MRR@10 and recall@10 of our search and
+ * of MiniSearch and FlexSearch with their default settings, on the tldr-pages tips (CC BY 4.0).
+ * The last line is `ours: MRR@10=… recall@10=…`.
+ *
+ * Also exports the corpus loader and the engine adapters that bench/search.bench.ts measures, so
+ * both benchmarks compare exactly the same configurations.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { Document } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import { createMemoryStore, createSearchIndex, type SearchStore } from '../lib/search/index';
+import type { TipItem } from '../lib/wire/schemas';
+import { tldrTipsFile } from '../test/support/corpus';
+
+interface TldrLine {
+  id: string;
+  title: string;
+  tool: string;
+  text: string;
+  url: string | null;
+  tags: string[];
+}
+
+export function tldrTip(line: TldrLine): TipItem {
+  return {
+    id: line.id,
+    kind: 'tip',
+    community: 'tldr',
+    title: line.title,
+    url: line.url,
+    canonicalUrl: null,
+    siteName: null,
+    byline: null,
+    publishedTime: null,
+    excerpt: null,
+    tags: line.tags,
+    author: null,
+    createdAt: 0,
+    updatedAt: 0,
+    deletedAt: null,
+    body: line.text,
+    tool: line.tool,
+    appliesTo: [],
+  };
+}
+
+export function loadTldrTips(): TipItem[] {
+  return readFileSync(tldrTipsFile(), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => tldrTip(JSON.parse(l) as TldrLine));
+}
+
+/** What the libraries index: the same fields ours does, flattened to strings. */
+interface FlatDoc {
+  [field: string]: string;
+  id: string;
+  title: string;
+  tool: string;
+  tags: string;
+  body: string;
+}
+const flat = (t: TipItem): FlatDoc => ({
+  id: t.id,
+  title: t.title,
+  tool: t.tool ?? '',
+  tags: t.tags.join(' '),
+  body: t.body,
+});
+const FIELDS = ['title', 'tool', 'tags', 'body'];
+
+/** One engine as the benchmarks drive it: build, persist, reopen from the persisted form, query. */
+export interface Engine {
+  name: string;
+  build(items: readonly TipItem[]): Promise<void>;
+  /** The persisted form, to be stored and later reopened. */
+  persist(): Promise<unknown>;
+  /** Opens a fresh instance from a persisted form, as a popup would. */
+  open(persisted: unknown): Promise<void>;
+  search(query: string, limit: number): Promise<string[]>;
+}
+
+export function ours(): Engine {
+  let store: SearchStore = createMemoryStore();
+  let index: Awaited<ReturnType<typeof createSearchIndex>> | undefined;
+  return {
+    name: 'ours',
+    async build(items) {
+      store = createMemoryStore();
+      index = await createSearchIndex(store);
+      await index.upsert(items);
+    },
+    async persist() {
+      return store;
+    },
+    async open(persisted) {
+      index = await createSearchIndex(persisted as SearchStore);
+    },
+    async search(query, limit) {
+      return (await index!.search(query, { limit })).map((r) => r.id);
+    },
+  };
+}
+
+export function miniSearch(): Engine {
+  const options = { fields: FIELDS };
+  let index = new MiniSearch<FlatDoc>(options);
+  return {
+    name: 'MiniSearch',
+    async build(items) {
+      index = new MiniSearch<FlatDoc>(options);
+      index.addAll(items.map(flat));
+    },
+    async persist() {
+      return JSON.stringify(index);
+    },
+    async open(persisted) {
+      index = MiniSearch.loadJSON<FlatDoc>(persisted as string, options);
+    },
+    async search(query, limit) {
+      return index
+        .search(query)
+        .slice(0, limit)
+        .map((r) => String(r.id));
+    },
+  };
+}
+
+export function flexSearch(): Engine {
+  const options = { document: { id: 'id', index: FIELDS } };
+  let index = new Document<FlatDoc>(options);
+  return {
+    name: 'FlexSearch',
+    async build(items) {
+      index = new Document<FlatDoc>(options);
+      for (const item of items) index.add(flat(item));
+    },
+    async persist() {
+      const parts: [string, string][] = [];
+      await index.export(async (key, data) => {
+        parts.push([key, data]);
+      });
+      return parts;
+    },
+    async open(persisted) {
+      index = new Document<FlatDoc>(options);
+      for (const [key, data] of persisted as [string, string][]) index.import(key, data);
+    },
+    async search(query, limit) {
+      const hits = index.search(query, { limit, merge: true });
+      return hits.slice(0, limit).map((h) => String(h.id));
+    },
+  };
+}
+
+interface Judgments {
+  queries: { q: string; relevant: string[] }[];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const file = args[args.indexOf('--judgments') + 1];
+  if (!args.includes('--judgments') || !file) {
+    console.error('usage: npm run bench:relevance -- --judgments FILE [--verbose]');
+    process.exit(2);
+  }
+  const verbose = args.includes('--verbose');
+  const { queries } = JSON.parse(readFileSync(file, 'utf8')) as Judgments;
+  const items = loadTldrTips();
+  const known = new Set(items.map((i) => i.id));
+  const unknown = queries.flatMap((q) => q.relevant).filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new Error(`Judgments name ids not in the corpus: ${unknown}`);
+
+  const lines: string[] = [];
+  for (const engine of [miniSearch(), flexSearch(), ours()]) {
+    await engine.build(items);
+    let rr = 0;
+    let recall = 0;
+    for (const { q, relevant } of queries) {
+      const top = await engine.search(q, 10);
+      const rank = top.findIndex((id) => relevant.includes(id));
+      rr += rank < 0 ? 0 : 1 / (rank + 1);
+      recall += relevant.filter((id) => top.includes(id)).length / relevant.length;
+      if (verbose && rank !== 0)
+        console.log(`  ${engine.name} "${q}": rank ${rank + 1}, top ${top.slice(0, 3)}`);
+    }
+    const line = `${engine.name}: MRR@10=${(rr / queries.length).toFixed(3)} recall@10=${(recall / queries.length).toFixed(3)}`;
+    lines.push(line);
+    console.log(line);
+  }
+  console.log(`queries: ${queries.length}, documents: ${items.length}`);
+  console.log(lines[lines.length - 1]);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

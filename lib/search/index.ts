@@ -1,0 +1,575 @@
+/**
+ * Ranked full-text search over items, persisted in a SearchStore in a form a fresh popup can query
+ * after reading a handful of records (see records.ts), and updated item by item.
+ *
+ *   const index = await createSearchIndex(store);
+ *   await index.upsert(items);          // also removes items that carry deletedAt
+ *   const hits = await index.search('git undo', { filters: { kind: 'tip' }, limit: 10 });
+ *
+ * Ranking: BM25F over title, metadata (tags, tool, site) and body; the word being typed matches as
+ * a prefix; a word of four or more letters that is not in the index matches its one-typo
+ * neighbours; adjacent query words found adjacent in a document add a phrase boost; documents that
+ * match more of the query words rank above those that match fewer.
+ *
+ * One writer per store: writes in one JavaScript context are not seen by an index already open in
+ * another (the popup opens a fresh one each time, which is what it needs).
+ */
+import type { Item, ItemKind } from '../wire/schemas';
+import { mayHoldTypo, typoHeads, withinOneEdit } from './fuzzy';
+import { highlight, type Range } from './highlight';
+import { type FilterField, filterTerm, pairTerm, prepare, type PreparedDoc } from './prepare';
+import { parseQuery, type QueryTerm } from './query';
+import {
+  decodeSegment,
+  type DocBlockRecord,
+  docBlockKey,
+  DOC_BLOCK,
+  encodeSegment,
+  findTerm,
+  FORMAT_VERSION,
+  type ForwardBlockRecord,
+  forwardBlockKey,
+  FWD_BLOCK,
+  type IdShardRecord,
+  idShardKey,
+  lowerBound,
+  META_KEY,
+  type MetaRecord,
+  type Postings,
+  type SearchRecord,
+  type SegmentRecord,
+  segmentOf,
+  segmentRecordKey,
+  splitPrefixes,
+  splitSegment,
+} from './records';
+import type { SearchStore } from './store';
+
+export { createMemoryStore, type SearchStore } from './store';
+export { tokenize, type Token } from './tokenize';
+export { highlight, type Range } from './highlight';
+
+export interface SearchFilters {
+  kind?: ItemKind | readonly ItemKind[];
+  tag?: string | readonly string[];
+  community?: string | readonly string[];
+  author?: string | readonly string[];
+  tool?: string | readonly string[];
+}
+
+export interface SearchOptions {
+  /** Fields combine with AND, several values of one field with OR. */
+  filters?: SearchFilters;
+  /** Default 20, at most 200. */
+  limit?: number;
+}
+
+export interface SearchResult {
+  id: string;
+  kind: ItemKind;
+  score: number;
+  title: string;
+  url: string | null;
+  /** The start of the body (tip, quote, or page excerpt), up to 240 characters. */
+  snippet: string;
+  /** Index terms this query matched (after prefix and typo expansion), for highlight(). */
+  terms: string[];
+  highlights: { title: Range[]; snippet: Range[] };
+}
+
+export interface SearchIndex {
+  /** Number of indexed items. */
+  readonly size: number;
+  /** Adds or replaces items; items with deletedAt set are removed instead. */
+  upsert(items: readonly Item[]): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** Never throws on odd input; a query with nothing searchable gives []. */
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+}
+
+// Ranking constants, tuned on bench/judgments/tldr.json.
+const K1 = 1.2;
+const WEIGHT = { title: 3, meta: 2, body: 1 };
+const B_TITLE = 0.5;
+const B_BODY = 0.75;
+const PHRASE_WEIGHT = 0.6;
+const TYPO_WEIGHT = 0.6;
+const MAX_PREFIX_EXPANSIONS = 40;
+const MAX_TYPO_EXPANSIONS = 8;
+const MIN_TYPO_CHARS = 4;
+
+interface Expansion {
+  term: string;
+  weight: number;
+}
+
+function emptyMeta(): MetaRecord {
+  return {
+    v: FORMAT_VERSION,
+    nextDoc: 0,
+    count: 0,
+    sumTitle: 0,
+    sumBody: 0,
+    lens: new Uint16Array(0),
+    keys: [],
+  };
+}
+
+/** Opens the index kept in `store` (reading one record), or starts an empty one. */
+export async function createSearchIndex(store: SearchStore): Promise<SearchIndex> {
+  const [stored] = (await store.get([META_KEY])) as [MetaRecord | undefined];
+  let meta = stored ?? emptyMeta();
+  if (meta.v !== FORMAT_VERSION) {
+    // Another format: the caller sees size 0 and re-adds its items.
+    await store.clear();
+    meta = emptyMeta();
+  }
+  let split = splitPrefixes(meta.keys);
+  /** Records read so far; null marks a key known to be absent. */
+  const cache = new Map<string, SearchRecord | null>();
+  let writing: Promise<void> = Promise.resolve();
+
+  async function load<T extends SearchRecord>(keys: Iterable<string>): Promise<Map<string, T>> {
+    const missing = [...new Set(keys)].filter((k) => !cache.has(k));
+    if (missing.length > 0) {
+      const values = await store.get(missing);
+      missing.forEach((k, i) => cache.set(k, values[i] ?? null));
+    }
+    const out = new Map<string, T>();
+    for (const k of keys) {
+      const v = cache.get(k);
+      if (v) out.set(k, v as T);
+    }
+    return out;
+  }
+
+  const segmentKey = (term: string): string => segmentRecordKey(segmentOf(term, split));
+  const segmentFor = (term: string): SegmentRecord | undefined =>
+    (cache.get(segmentKey(term)) as SegmentRecord | null | undefined) ?? undefined;
+
+  /** Keys of the segments under `prefix`: the one that holds it and any split below it. */
+  function subtreeKeys(prefix: string): string[] {
+    const out = [segmentKey(prefix)];
+    for (let i = lowerBound(meta.keys, prefix); i < meta.keys.length; i++) {
+      const k = meta.keys[i]!;
+      if (!k.startsWith(prefix)) break;
+      out.push(segmentRecordKey(k));
+    }
+    return out;
+  }
+
+  function typoKeys(term: string): string[] {
+    const out: string[] = [];
+    for (const head of typoHeads(term)) {
+      for (let i = lowerBound(meta.keys, head); i < meta.keys.length; i++) {
+        const k = meta.keys[i]!;
+        if (!k.startsWith(head)) break;
+        if (mayHoldTypo(term, k)) out.push(segmentRecordKey(k));
+      }
+    }
+    return out;
+  }
+
+  /** Every term under `prefix` in the loaded segments, with its document frequency. */
+  function* termsUnder(prefix: string, keys: readonly string[]): Generator<[string, number]> {
+    for (const key of keys) {
+      const seg = cache.get(key) as SegmentRecord | null | undefined;
+      if (!seg) continue;
+      for (let i = lowerBound(seg.terms, prefix); i < seg.terms.length; i++) {
+        const t = seg.terms[i]!;
+        if (!t.startsWith(prefix)) break;
+        yield [t, seg.offs[i + 1]! - seg.offs[i]!];
+      }
+    }
+  }
+
+  const topByDf = (found: [string, number, number][], n: number): Expansion[] =>
+    found
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([term, , weight]) => ({ term, weight }));
+
+  function docFrequency(term: string): number {
+    const seg = segmentFor(term);
+    const i = seg ? findTerm(seg, term) : -1;
+    return seg && i >= 0 ? seg.offs[i + 1]! - seg.offs[i]! : 0;
+  }
+
+  function prefixExpansions(q: QueryTerm): Expansion[] {
+    const found: [string, number, number][] = [];
+    for (const [t, df] of termsUnder(q.term, subtreeKeys(q.term))) {
+      if (t === q.term) continue;
+      // A completion is likelier the less of it is left to type.
+      found.push([t, df, 0.4 + (0.5 * q.term.length) / t.length]);
+    }
+    return topByDf(found, MAX_PREFIX_EXPANSIONS);
+  }
+
+  function typoExpansions(term: string): Expansion[] {
+    const found: [string, number, number][] = [];
+    for (const head of typoHeads(term)) {
+      for (const [t, df] of termsUnder(head, typoKeys(term))) {
+        if (t !== term && withinOneEdit(term, t)) found.push([t, df, TYPO_WEIGHT]);
+      }
+    }
+    return topByDf(found, MAX_TYPO_EXPANSIONS);
+  }
+
+  // Per-query scratch, sized to the document numbers and reused so typing allocates little.
+  let total = new Float64Array(0);
+  let best = new Float64Array(0);
+  let hits = new Uint8Array(0);
+  function scratch(): void {
+    if (total.length >= meta.nextDoc) return;
+    const n = Math.max(meta.nextDoc, 1024) * 1.25;
+    total = new Float64Array(n);
+    best = new Float64Array(n);
+    hits = new Uint8Array(n);
+  }
+
+  /**
+   * Adds one query word's BM25F score to `total`. Several expansions of the word count once per
+   * document (the best one), so a short prefix does not outrank a whole word.
+   */
+  function scoreWord(expansions: Expansion[], touched: number[], counts: boolean): boolean {
+    const n = meta.count;
+    const avgTitle = meta.sumTitle / n || 1;
+    const avgBody = meta.sumBody / n || 1;
+    const lens = meta.lens;
+    const local: number[] = [];
+    for (const { term, weight } of expansions) {
+      const seg = segmentFor(term);
+      const i = seg ? findTerm(seg, term) : -1;
+      if (!seg || i < 0) continue;
+      const from = seg.offs[i]!;
+      const to = seg.offs[i + 1]!;
+      const df = to - from;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight;
+      const { docs, tfs } = seg;
+      for (let p = from; p < to; p++) {
+        const d = docs[p]!;
+        const tf =
+          (WEIGHT.title * tfs[3 * p]!) / (1 - B_TITLE + (B_TITLE * lens[2 * d]!) / avgTitle) +
+          WEIGHT.meta * tfs[3 * p + 1]! +
+          (WEIGHT.body * tfs[3 * p + 2]!) / (1 - B_BODY + (B_BODY * lens[2 * d + 1]!) / avgBody);
+        const s = (idf * tf * (K1 + 1)) / (K1 + tf);
+        if (best[d] === 0) local.push(d);
+        if (s > best[d]!) best[d] = s;
+      }
+    }
+    for (const d of local) {
+      if (total[d] === 0 && hits[d] === 0) touched.push(d);
+      total[d]! += best[d]!;
+      if (counts) hits[d]!++;
+      best[d] = 0;
+    }
+    return local.length > 0;
+  }
+
+  /** Documents allowed by the filters, or null when there are none to apply. */
+  async function allowed(filters: SearchFilters | undefined): Promise<Set<number> | null> {
+    if (!filters) return null;
+    const fields: string[][] = [];
+    for (const field of ['kind', 'tag', 'community', 'author', 'tool'] as const) {
+      const v = filters[field];
+      if (v === undefined) continue;
+      const values: readonly string[] = typeof v === 'string' ? [v] : v;
+      if (values.length > 0) fields.push(values.map((x) => filterTerm(field as FilterField, x)));
+    }
+    if (fields.length === 0) return null;
+    await load(fields.flat().map(segmentKey));
+    let result: Set<number> | null = null;
+    for (const terms of fields) {
+      const docs = new Set<number>();
+      for (const term of terms) {
+        const seg = segmentFor(term);
+        const i = seg ? findTerm(seg, term) : -1;
+        if (!seg || i < 0) continue;
+        for (const d of seg.docs.subarray(seg.offs[i]!, seg.offs[i + 1]!)) {
+          if (!result || result.has(d)) docs.add(d);
+        }
+      }
+      result = docs;
+    }
+    return result;
+  }
+
+  async function search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const parsed = parseQuery(typeof query === 'string' ? query : '');
+    const limit = Math.max(1, Math.min(200, Math.floor(options.limit ?? 20) || 20));
+    if (!parsed || meta.count === 0) return [];
+    const { terms, pairs } = parsed;
+
+    const keys: string[] = [];
+    for (const q of terms) keys.push(...(q.prefix ? subtreeKeys(q.term) : [segmentKey(q.term)]));
+    for (const [a, b] of pairs) {
+      const pair = pairTerm(a.term, b.term);
+      keys.push(...(b.prefix ? subtreeKeys(pair) : [segmentKey(pair)]));
+    }
+    const [, allow] = await Promise.all([load(keys), allowed(options.filters)]);
+
+    // A typo is assumed only for a word the index does not know (nor completes).
+    const expansions = terms.map((q) => {
+      const out: Expansion[] = q.prefixOnly ? [] : [{ term: q.term, weight: 1 }];
+      if (q.prefix) out.push(...prefixExpansions(q));
+      return out;
+    });
+    const typos = terms.filter(
+      (q, i) =>
+        q.term.length >= MIN_TYPO_CHARS && expansions[i]!.every((e) => docFrequency(e.term) === 0),
+    );
+    if (typos.length > 0) {
+      await load(typos.flatMap((q) => typoKeys(q.term)));
+      for (const q of typos) expansions[terms.indexOf(q)]!.push(...typoExpansions(q.term));
+    }
+
+    scratch();
+    const touched: number[] = [];
+    let matchedWords = 0;
+    for (const e of expansions) if (scoreWord(e, touched, true)) matchedWords++;
+    if (matchedWords === 0) return [];
+    for (const [a, b] of pairs) {
+      const pair = pairTerm(a.term, b.term);
+      const found: Expansion[] = [{ term: pair, weight: PHRASE_WEIGHT }];
+      if (b.prefix) {
+        for (const [t] of termsUnder(pair, subtreeKeys(pair)))
+          if (t !== pair) found.push({ term: t, weight: PHRASE_WEIGHT / 2 });
+      }
+      scoreWord(found.slice(0, MAX_PREFIX_EXPANSIONS), touched, false);
+    }
+
+    const top = selectTop(touched, matchedWords, allow, limit);
+    for (const d of touched) {
+      total[d] = 0;
+      hits[d] = 0;
+    }
+    const blocks = await load<DocBlockRecord>(top.map(([d]) => docBlockKey(d)));
+    const matched = new Set(
+      expansions.flat().flatMap((e) => (docFrequency(e.term) > 0 ? [e.term] : [])),
+    );
+    const results: SearchResult[] = [];
+    for (const [d, score] of top) {
+      const info = blocks.get(docBlockKey(d))?.docs[d % DOC_BLOCK];
+      if (!info) continue;
+      results.push({
+        ...info,
+        score,
+        terms: [...matched],
+        highlights: {
+          title: highlight(info.title, matched),
+          snippet: highlight(info.snippet, matched),
+        },
+      });
+    }
+    return results;
+  }
+
+  /** The best `limit` documents, best first; ties go to the newer document. */
+  function selectTop(
+    touched: readonly number[],
+    words: number,
+    allow: Set<number> | null,
+    limit: number,
+  ): [number, number][] {
+    const top: [number, number][] = [];
+    const worse = (a: [number, number], b: [number, number]): boolean =>
+      a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
+    for (const d of touched) {
+      if (allow && !allow.has(d)) continue;
+      // Matching all the words matters more than matching one of them very well.
+      const coverage = hits[d]! / words;
+      const entry: [number, number] = [d, total[d]! * coverage * coverage];
+      if (top.length === limit && !worse(top[top.length - 1]!, entry)) continue;
+      let i = Math.min(top.length, limit - 1);
+      while (i > 0 && worse(top[i - 1]!, entry)) i--;
+      top.splice(i, 0, entry);
+      if (top.length > limit) top.pop();
+    }
+    return top;
+  }
+
+  async function write(items: readonly Item[], removeIds: readonly string[]): Promise<void> {
+    const live = new Map<string, PreparedDoc>();
+    const gone = new Set<string>();
+    for (const item of items) {
+      if (item.deletedAt !== null) {
+        live.delete(item.id);
+        gone.add(item.id);
+      } else {
+        gone.delete(item.id);
+        live.set(item.id, prepare(item));
+      }
+    }
+    for (const id of removeIds) {
+      live.delete(id);
+      gone.add(id);
+    }
+    const ids = [...live.keys(), ...gone];
+    if (ids.length === 0) return;
+
+    const next: MetaRecord = { ...meta };
+    const shards = await load<IdShardRecord>(ids.map(idShardKey));
+    const editedShards = new Map<string, IdShardRecord>();
+    const shardOf = (id: string): IdShardRecord => {
+      const key = idShardKey(id);
+      let s = editedShards.get(key);
+      if (!s) editedShards.set(key, (s = { ids: { ...shards.get(key)?.ids } }));
+      return s;
+    };
+
+    // Old postings of replaced or removed documents go; their numbers are kept for replacements.
+    const existing = new Map<string, number>();
+    for (const id of ids) {
+      const d = shards.get(idShardKey(id))?.ids[id];
+      if (d !== undefined) existing.set(id, d);
+    }
+    const forwards = await load<ForwardBlockRecord>([...existing.values()].map(forwardBlockKey));
+    const editedForwards = new Map<string, ForwardBlockRecord>();
+    const forwardOf = (d: number): ForwardBlockRecord => {
+      const key = forwardBlockKey(d);
+      let f = editedForwards.get(key);
+      if (!f) {
+        const terms = forwards.get(key)?.terms ?? new Array<string | null>(FWD_BLOCK).fill(null);
+        editedForwards.set(key, (f = { terms: [...terms] }));
+      }
+      return f;
+    };
+    const removedDocs = new Set<number>();
+    const staleTerms = new Set<string>();
+    for (const d of existing.values()) {
+      removedDocs.add(d);
+      for (const t of forwards.get(forwardBlockKey(d))?.terms[d % FWD_BLOCK]?.split('\n') ?? []) {
+        staleTerms.add(t);
+      }
+    }
+
+    let lens = meta.lens;
+    const assigned: [number, PreparedDoc][] = [];
+    for (const [id, doc] of live) {
+      const d = existing.get(id) ?? next.nextDoc++;
+      shardOf(id).ids[id] = d;
+      assigned.push([d, doc]);
+    }
+    if (next.nextDoc * 2 > lens.length) {
+      lens = new Uint16Array(next.nextDoc * 2);
+      lens.set(meta.lens);
+    } else lens = lens.slice();
+    for (const d of existing.values()) {
+      next.count--;
+      next.sumTitle -= lens[2 * d]!;
+      next.sumBody -= lens[2 * d + 1]!;
+      lens[2 * d] = lens[2 * d + 1] = 0;
+    }
+    for (const id of gone) {
+      const d = existing.get(id);
+      if (d === undefined) continue;
+      delete shardOf(id).ids[id];
+      forwardOf(d).terms[d % FWD_BLOCK] = null;
+    }
+    for (const [d, doc] of assigned) {
+      next.count++;
+      next.sumTitle += doc.titleLength;
+      next.sumBody += doc.bodyLength;
+      lens[2 * d] = doc.titleLength;
+      lens[2 * d + 1] = doc.bodyLength;
+      forwardOf(d).terms[d % FWD_BLOCK] = [...doc.terms.keys()].join('\n');
+    }
+    next.lens = lens;
+
+    // Segments: decode only those touched, edit, split what grew too big, encode.
+    const touchedKeys = new Set<string>();
+    for (const t of staleTerms) touchedKeys.add(segmentKey(t));
+    for (const [, doc] of assigned)
+      for (const t of doc.terms.keys()) touchedKeys.add(segmentKey(t));
+    const segments = await load<SegmentRecord>(touchedKeys);
+    const edited = new Map<string, Map<string, Postings>>();
+    for (const key of touchedKeys) edited.set(key, decodeSegment(segments.get(key)));
+    if (removedDocs.size > 0) {
+      for (const t of staleTerms) {
+        const p = edited.get(segmentKey(t))?.get(t);
+        if (!p) continue;
+        const keep: Postings = { docs: [], tfs: [] };
+        p.docs.forEach((d, i) => {
+          if (removedDocs.has(d)) return;
+          keep.docs.push(d);
+          keep.tfs.push(p.tfs[3 * i]!, p.tfs[3 * i + 1]!, p.tfs[3 * i + 2]!);
+        });
+        edited.get(segmentKey(t))!.set(t, keep);
+      }
+    }
+    for (const [d, doc] of assigned) {
+      for (const [t, tf] of doc.terms) {
+        const seg = edited.get(segmentKey(t))!;
+        let p = seg.get(t);
+        if (!p) seg.set(t, (p = { docs: [], tfs: [] }));
+        p.docs.push(d);
+        p.tfs.push(...tf);
+      }
+    }
+
+    const entries: [string, SearchRecord | null][] = [];
+    const keySet = new Set(meta.keys);
+    for (const [recordKey, terms] of edited) {
+      const prefix = recordKey.slice(2);
+      keySet.delete(prefix);
+      entries.push([recordKey, null]);
+      for (const [k, part] of splitSegment(prefix, terms)) {
+        const seg = encodeSegment(part);
+        if (seg.terms.length === 0) continue;
+        keySet.add(k);
+        entries.push([segmentRecordKey(k), seg]);
+      }
+    }
+    // A key written after its deletion wins: keep only the last entry per key.
+    const dedup = new Map(entries);
+
+    const blocks = await load<DocBlockRecord>(
+      [...gone, ...live.keys()].flatMap((id) => {
+        const d = existing.get(id) ?? shardOf(id).ids[id];
+        return d === undefined ? [] : [docBlockKey(d)];
+      }),
+    );
+    const editedBlocks = new Map<string, DocBlockRecord>();
+    const setDoc = (d: number, info: PreparedDoc['info'] | null): void => {
+      const key = docBlockKey(d);
+      let b = editedBlocks.get(key);
+      if (!b) {
+        const docs = blocks.get(key)?.docs ?? new Array<null>(DOC_BLOCK).fill(null);
+        editedBlocks.set(key, (b = { docs: [...docs] }));
+      }
+      b.docs[d % DOC_BLOCK] = info;
+    };
+    for (const id of gone) {
+      const d = existing.get(id);
+      if (d !== undefined) setDoc(d, null);
+    }
+    for (const [d, doc] of assigned) setDoc(d, doc.info);
+
+    next.keys = [...keySet].sort();
+    for (const [k, v] of editedShards) dedup.set(k, v);
+    for (const [k, v] of editedForwards) dedup.set(k, v);
+    for (const [k, v] of editedBlocks) dedup.set(k, v);
+    dedup.set(META_KEY, next);
+    await store.put([...dedup]);
+
+    for (const [k, v] of dedup) cache.set(k, v);
+    meta = next;
+    split = splitPrefixes(meta.keys);
+  }
+
+  /** Writes run one at a time; a failed write leaves the index as it was and rejects. */
+  function queued(run: () => Promise<void>): Promise<void> {
+    const result = writing.then(run);
+    writing = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    get size() {
+      return meta.count;
+    },
+    upsert: (items) => queued(() => write(items, [])),
+    remove: (ids) => queued(() => write([], ids)),
+    search,
+  };
+}
