@@ -1,7 +1,6 @@
 /** The HTTP API (docs/sync-protocol.md): validation, auth, limits and errors around a Store. */
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import type { z } from 'zod';
 import {
@@ -24,9 +23,11 @@ export interface AppOptions {
   rateLimit: { perMinute: number; burst: number };
 }
 
-type Env = { Variables: { who: Principal } };
+type Env = { Variables: { who: Principal; body: string } };
 
 const SMALL_BODY_BYTES = 16_384;
+/** Past the limit, up to this much more is read and dropped so the client still sees the 413. */
+const DRAIN_BYTES = 64 * 1_048_576;
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { store } = options;
@@ -55,7 +56,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/v1/join', limitBody(SMALL_BODY_BYTES), async (c) => {
     const ip = getConnInfo(c).remote.address ?? 'unknown';
     throttle(perIp, `ip:${ip}`);
-    const { code, displayName } = await readJson(c, JoinRequest);
+    const { code, displayName } = readJson(c, JoinRequest);
     const outcome = await store.redeemInvite(code, displayName);
     if (!outcome.ok) {
       const why = {
@@ -96,7 +97,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   community.post('/invites', limitBody(SMALL_BODY_BYTES), async (c) => {
     const who = stewardOnly(c.get('who'));
-    const invite = await readJson(c, InviteRequest);
+    const invite = readJson(c, InviteRequest);
     return c.json(await store.createInvite(who.communityId, invite), 201);
   });
 
@@ -112,12 +113,12 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   community.post('/purge', limitBody(SMALL_BODY_BYTES), async (c) => {
     const who = stewardOnly(c.get('who'));
-    const { olderThanSeconds } = await readJson(c, PurgeRequest);
+    const { olderThanSeconds } = readJson(c, PurgeRequest);
     return c.json(await store.purgeTombstones(who.communityId, olderThanSeconds * 1000));
   });
 
   community.post('/push', limitBody(options.maxBodyBytes), async (c) => {
-    const { clientId, mutations } = await readJson(c, PushRequest);
+    const { clientId, mutations } = readJson(c, PushRequest);
     return c.json({ results: await store.push(c.get('who'), clientId, mutations) });
   });
 
@@ -187,23 +188,39 @@ function throttle(limiter: RateLimiter, key: string): void {
   }
 }
 
-function limitBody(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: () => {
+/**
+ * Reads the body, refusing it past `maxSize`. An early answer while the client is still uploading
+ * would reach it as a reset connection instead of a 413, so the excess is drained first (bounded).
+ */
+function limitBody(maxSize: number): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const reader = c.req.raw.body?.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (chunk.done) break;
+      size += chunk.value.byteLength;
+      if (size <= maxSize) chunks.push(chunk.value);
+      else if (size > maxSize + DRAIN_BYTES) break;
+    }
+    if (size > maxSize) {
+      await reader?.cancel();
       throw new ApiError(
         413,
         'body_too_large',
         `Request body is over ${maxSize} bytes; split the batch into smaller pushes.`,
       );
-    },
-  });
+    }
+    c.set('body', Buffer.concat(chunks).toString('utf8'));
+    await next();
+  };
 }
 
-async function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): Promise<z.infer<T>> {
+function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): z.infer<T> {
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    body = JSON.parse(c.get('body'));
   } catch {
     throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
   }
