@@ -1,21 +1,34 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Least privilege: activeTab + scripting let "Clip page" read the tab the user is looking at only
-// when they act; host access for related tips is optional and asked for when a feature needs it.
+/**
+ * Hosts the end-to-end tests serve from loopback. Only the `e2e` build mode grants them up front,
+ * standing in for the activeTab grant a member gives by clicking the toolbar button, which a test
+ * cannot click. The production build asks for nothing beyond activeTab.
+ */
+const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+// Least privilege: activeTab + scripting let "Clip page" read the tab the member is looking at
+// only when they act.
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser, mode }) => ({
     name: 'Repertoire',
     description:
       "Your community of practice's shared repertoire: clip, search, and see related tips.",
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    host_permissions: mode === 'e2e' ? E2E_HOSTS : undefined,
     commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Open Repertoire, ready to search',
+      },
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Clip the selected text into your repertoire',
       },
     },
-    browser_specific_settings: { gecko: { id: 'repertoire@repertoire.example' } },
-  },
+    browser_specific_settings:
+      browser === 'firefox' ? { gecko: { id: 'repertoire@repertoire.example' } } : undefined,
+  }),
 });

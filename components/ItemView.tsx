@@ -24,9 +24,9 @@ export function ItemView({ item, onBack, onDelete }: Props) {
           Delete
         </button>
       </div>
-      <h2 id="item-title" tabIndex={-1} ref={heading} dir="auto">
+      <h1 id="item-title" tabIndex={-1} ref={heading} dir="auto">
         {item.title || '(untitled)'}
-      </h2>
+      </h1>
       <p class="meta">
         {[item.siteName ?? hostOf(source), item.byline, item.author, formatDate(item.createdAt)]
           .filter(Boolean)

@@ -64,21 +64,26 @@ export function Popup({ tab }: { tab: TargetTab | null }) {
     if (item) setView({ name: 'item', item });
   };
 
-  const clip = async (again = false) => {
+  const clip = async (what: 'page' | 'selection', again = false) => {
     if (!tab || !community) return;
-    setStatus({ tone: 'busy', text: 'Clipping the page…' });
-    const result = await sendMessage('clipPage', { tabId: tab.id, community, again }).catch(
-      (error: unknown): ClipResult => ({
-        ok: false,
-        error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
-      }),
-    );
+    setStatus({
+      tone: 'busy',
+      text: what === 'page' ? 'Clipping the page…' : 'Clipping the selection…',
+    });
+    const request =
+      what === 'page'
+        ? sendMessage('clipPage', { tabId: tab.id, community, again })
+        : sendMessage('clipSelection', { tabId: tab.id, community });
+    const result = await request.catch((error: unknown): ClipResult => ({
+      ok: false,
+      error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+    }));
     await reload();
     if (result.ok) {
       const id = result.item.id;
       setStatus({
         tone: 'ok',
-        text: `Clipped “${result.item.title}”.`,
+        text: `Clipped “${result.item.title}”. ${result.notice ?? ''}`.trim(),
         actions: <button onClick={() => void open(id)}>Open it</button>,
       });
     } else {
@@ -89,7 +94,7 @@ export function Popup({ tab }: { tab: TargetTab | null }) {
         actions: existing ? (
           <>
             <button onClick={() => void open(existing.id)}>Open it</button>
-            <button onClick={() => void clip(true)}>Clip again</button>
+            <button onClick={() => void clip('page', true)}>Clip again</button>
           </>
         ) : undefined,
       });
@@ -166,8 +171,16 @@ export function Popup({ tab }: { tab: TargetTab | null }) {
             ))}
           </select>
         </label>
-        <button type="button" class="primary" onClick={() => void clip()} disabled={!tab || !db}>
+        <button
+          type="button"
+          class="primary"
+          onClick={() => void clip('page')}
+          disabled={!tab || !db}
+        >
           Clip page
+        </button>
+        <button type="button" onClick={() => void clip('selection')} disabled={!tab || !db}>
+          Clip selection
         </button>
         <button type="button" onClick={() => void startTip()} disabled={!db}>
           New tip

@@ -5,6 +5,9 @@ import type { PageCaptureResult } from './types';
 import { canonicalUrlOf } from './page-url';
 
 const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
+/** Readability seldom returns null: it will offer a lone nav link as an "article". Less text than
+ * a short paragraph is not worth a clip, and the member is better served by "Clip selection". */
+const MIN_ARTICLE_CHARS = 100;
 
 /**
  * Runs Readability on a copy of the page (it mutates what it is given) and returns the article,
@@ -18,7 +21,7 @@ export function extractArticle(
 ): PageCaptureResult {
   const article = new Readability(doc.cloneNode(true) as Document).parse();
   const text = article?.textContent?.trim() ?? '';
-  if (!article?.content || text.length === 0) return { failure: 'no-article' };
+  if (!article?.content || text.length < MIN_ARTICLE_CHARS) return { failure: 'no-article' };
 
   const purify = DOMPurify(win);
   const html = purify.sanitize(article.content, { FORBID_TAGS: ['style', 'form'] });

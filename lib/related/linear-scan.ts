@@ -5,7 +5,16 @@
  */
 import type { Item } from '../wire/schemas';
 import { patternMatches } from './patterns';
-import { MatchCollector, rulesOf, type ItemRules, type Match, type MatchFilter } from './rules';
+import {
+  better,
+  finish,
+  rulesOf,
+  type Hit,
+  type ItemRules,
+  type Match,
+  type MatchFilter,
+  type MatchReason,
+} from './rules';
 import { isMutedHost, readVisit } from './visit';
 
 export class LinearScan {
@@ -18,15 +27,19 @@ export class LinearScan {
   match(url: string, filter: MatchFilter = {}): Match[] {
     const visit = readVisit(url);
     if (!visit || (filter.mutedHosts && isMutedHost(visit.host, filter.mutedHosts))) return [];
-    const found = new MatchCollector(filter);
+    const found = new Map<string, Hit>();
+    const add = (itemId: string, community: string, reason: MatchReason) => {
+      const seen = found.get(itemId);
+      if (!seen || better(reason, seen.reason)) found.set(itemId, { itemId, community, reason });
+    };
     for (const { itemId, community, patterns, pageKeys } of this.rules) {
       for (const { pattern, reason } of patterns) {
-        if (patternMatches(pattern, visit)) found.add(itemId, community, reason);
+        if (patternMatches(pattern, visit)) add(itemId, community, reason);
       }
       for (const { key, reason } of pageKeys) {
-        if (key === visit.pageKey) found.add(itemId, community, reason);
+        if (key === visit.pageKey) add(itemId, community, reason);
       }
     }
-    return found.results();
+    return finish([...found.values()], filter);
   }
 }

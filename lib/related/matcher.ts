@@ -9,8 +9,9 @@ import type { Item } from '../wire/schemas';
 import { matchesBeyondHost, type UrlPattern } from './patterns';
 import {
   better,
-  MatchCollector,
+  finish,
   rulesOf,
+  type Hit,
   type Match,
   type MatchFilter,
   type MatchReason,
@@ -18,17 +19,27 @@ import {
 } from './rules';
 import { isMutedHost, readVisit, type Visit } from './visit';
 
+/**
+ * One per indexed item, shared by all the places it is listed, so a match can tell "already
+ * found" with a field compare instead of a map. `seen` is the number of the last match() that
+ * reached it; match() runs to completion synchronously, so this scratch state never leaks.
+ */
+interface Entry extends Hit {
+  seen: number;
+}
+
 interface Member {
-  community: string;
+  entry: Entry;
   reason: MatchReason;
 }
 
 interface Group {
   pattern: UrlPattern;
-  members: Map<string, Member>;
+  members: Member[];
 }
 
 interface Indexed {
+  entry: Entry;
   groups: Group[];
   pageKeys: string[];
   rejected: Rejected[];
@@ -38,8 +49,9 @@ export class RelatedIndex {
   private readonly exactHosts = new Map<string, Group[]>();
   private readonly wildcardHosts = new Map<string, Group[]>();
   private readonly groups = new Map<string, Group>();
-  private readonly pages = new Map<string, Map<string, Member>>();
+  private readonly pages = new Map<string, Member[]>();
   private readonly items = new Map<string, Indexed>();
+  private matches = 0;
 
   constructor(items: Iterable<Item> = []) {
     this.upsert(items);
@@ -55,24 +67,35 @@ export class RelatedIndex {
     for (const item of items) {
       this.removeOne(item.id);
       const rules = rulesOf(item);
-      const indexed: Indexed = { groups: [], pageKeys: [], rejected: rules.rejected };
+      const first = rules.patterns[0] ?? rules.pageKeys[0];
+      if (!first && rules.rejected.length === 0) continue;
+      const entry: Entry = {
+        itemId: item.id,
+        community: item.community,
+        reason: first?.reason ?? { kind: 'pattern', pattern: '' },
+        seen: 0,
+      };
+      const indexed: Indexed = { entry, groups: [], pageKeys: [], rejected: rules.rejected };
+      const mine = new Map<Group, Member>();
       for (const { pattern, reason } of rules.patterns) {
         const group = this.groupFor(pattern);
-        const seen = group.members.get(item.id);
-        if (seen === undefined) indexed.groups.push(group);
-        if (seen === undefined || better(reason, seen.reason)) {
-          group.members.set(item.id, { community: item.community, reason });
+        const member = mine.get(group);
+        if (member) {
+          if (better(reason, member.reason)) member.reason = reason;
+          continue;
         }
+        const added = { entry, reason };
+        mine.set(group, added);
+        group.members.push(added);
+        indexed.groups.push(group);
       }
       for (const { key, reason } of rules.pageKeys) {
-        let members = this.pages.get(key);
-        if (!members) this.pages.set(key, (members = new Map()));
-        members.set(item.id, { community: item.community, reason });
+        const members = this.pages.get(key);
+        if (members) members.push({ entry, reason });
+        else this.pages.set(key, [{ entry, reason }]);
         indexed.pageKeys.push(key);
       }
-      if (indexed.groups.length + indexed.pageKeys.length + indexed.rejected.length > 0) {
-        this.items.set(item.id, indexed);
-      }
+      this.items.set(item.id, indexed);
     }
   }
 
@@ -89,23 +112,24 @@ export class RelatedIndex {
   match(url: string, filter: MatchFilter = {}): Match[] {
     const visit = readVisit(url);
     if (!visit || (filter.mutedHosts && isMutedHost(visit.host, filter.mutedHosts))) return [];
-    const found = new MatchCollector(filter);
-    collect(this.exactHosts.get(visit.host), visit, found);
+    const run = ++this.matches;
+    const hits: Entry[] = [];
+    collect(this.exactHosts.get(visit.host), visit, run, hits);
     for (let h = visit.host; ;) {
-      collect(this.wildcardHosts.get(h), visit, found);
+      collect(this.wildcardHosts.get(h), visit, run, hits);
       const dot = h.indexOf('.');
       if (dot < 0) break;
       h = h.slice(dot + 1);
     }
     const page = this.pages.get(visit.pageKey);
-    if (page) for (const [id, m] of page) found.add(id, m.community, m.reason);
-    return found.results();
+    if (page) take(page, run, hits);
+    return finish(hits, filter);
   }
 
   private groupFor(pattern: UrlPattern): Group {
     let group = this.groups.get(pattern.key);
     if (!group) {
-      group = { pattern, members: new Map() };
+      group = { pattern, members: [] };
       this.groups.set(pattern.key, group);
       const byHost = pattern.subdomains ? this.wildcardHosts : this.exactHosts;
       const bucket = byHost.get(pattern.host);
@@ -119,9 +143,10 @@ export class RelatedIndex {
     const indexed = this.items.get(id);
     if (!indexed) return;
     this.items.delete(id);
+    const { entry } = indexed;
     for (const group of indexed.groups) {
-      group.members.delete(id);
-      if (group.members.size > 0) continue;
+      group.members = group.members.filter((m) => m.entry !== entry);
+      if (group.members.length > 0) continue;
       this.groups.delete(group.pattern.key);
       const byHost = group.pattern.subdomains ? this.wildcardHosts : this.exactHosts;
       const rest = (byHost.get(group.pattern.host) ?? []).filter((g) => g !== group);
@@ -129,17 +154,28 @@ export class RelatedIndex {
       else byHost.delete(group.pattern.host);
     }
     for (const key of indexed.pageKeys) {
-      const members = this.pages.get(key);
-      members?.delete(id);
-      if (members?.size === 0) this.pages.delete(key);
+      const rest = (this.pages.get(key) ?? []).filter((m) => m.entry !== entry);
+      if (rest.length > 0) this.pages.set(key, rest);
+      else this.pages.delete(key);
     }
   }
 }
 
-function collect(groups: Group[] | undefined, visit: Visit, found: MatchCollector): void {
+function collect(groups: Group[] | undefined, visit: Visit, run: number, hits: Entry[]): void {
   if (!groups) return;
-  for (const { pattern, members } of groups) {
-    if (!matchesBeyondHost(pattern, visit)) continue;
-    for (const [id, m] of members) found.add(id, m.community, m.reason);
+  for (const group of groups) {
+    if (matchesBeyondHost(group.pattern, visit)) take(group.members, run, hits);
+  }
+}
+
+function take(members: readonly Member[], run: number, hits: Entry[]): void {
+  for (const { entry, reason } of members) {
+    if (entry.seen !== run) {
+      entry.seen = run;
+      entry.reason = reason;
+      hits.push(entry);
+    } else if (better(reason, entry.reason)) {
+      entry.reason = reason;
+    }
   }
 }

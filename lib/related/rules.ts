@@ -106,23 +106,21 @@ export function better(a: MatchReason, b: MatchReason): boolean {
   return RANK[a.kind] < RANK[b.kind];
 }
 
-/** Gathers the matches of one navigation: filtered, one per item, newest item first. */
-export class MatchCollector {
-  private readonly found = new Map<string, MatchReason>();
+/** An item found for a URL, with the best reason seen so far. */
+export interface Hit {
+  itemId: string;
+  community: string;
+  reason: MatchReason;
+}
 
-  constructor(private readonly filter: MatchFilter) {}
-
-  add(itemId: string, community: string, reason: MatchReason): void {
-    const { mutedItems, disabledCommunities } = this.filter;
-    if (mutedItems?.has(itemId) || disabledCommunities?.has(community)) return;
-    const seen = this.found.get(itemId);
-    if (seen === undefined || better(reason, seen)) this.found.set(itemId, reason);
-  }
-
-  results(): Match[] {
-    // Ids are UUIDv7, so descending id order is newest first.
-    return [...this.found]
-      .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
-      .map(([itemId, reason]) => ({ itemId, reason }));
-  }
+/** The last step of every match: drop what the member switched off, newest item first. */
+export function finish(hits: readonly Hit[], filter: MatchFilter): Match[] {
+  const { mutedItems, disabledCommunities } = filter;
+  const kept =
+    mutedItems || disabledCommunities
+      ? hits.filter((h) => !mutedItems?.has(h.itemId) && !disabledCommunities?.has(h.community))
+      : [...hits];
+  // Ids are UUIDv7, so descending id order is newest first.
+  kept.sort((a, b) => (a.itemId < b.itemId ? 1 : a.itemId > b.itemId ? -1 : 0));
+  return kept.map(({ itemId, reason }) => ({ itemId, reason }));
 }

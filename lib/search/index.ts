@@ -89,10 +89,12 @@ export interface SearchIndex {
 
 // Ranking constants, tuned on bench/judgments/tldr.json.
 const K1 = 1.2;
-const WEIGHT = { title: 3, meta: 2, body: 1 };
+const WEIGHT = { title: 6, meta: 3, body: 1 };
 const B_TITLE = 0.5;
 const B_BODY = 0.75;
 const PHRASE_WEIGHT = 0.6;
+/** A title made only of query words is very likely what was asked for ("tar", "git stash"). */
+const WHOLE_TITLE_BONUS = 0.5;
 const TYPO_WEIGHT = 0.6;
 const MAX_PREFIX_EXPANSIONS = 40;
 const MAX_TYPO_EXPANSIONS = 8;
@@ -209,9 +211,12 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     const found: [string, number, number][] = [];
     for (const head of typoHeads(term)) {
       for (const [t, df] of termsUnder(head, typoKeys(term))) {
-        if (t !== term && withinOneEdit(term, t)) found.push([t, df, TYPO_WEIGHT]);
+        if (t !== term && withinOneEdit(term, t)) found.push([t, df, 0]);
       }
     }
+    // Of the words one typo away, the common one is likelier meant than the rare one.
+    const maxDf = Math.max(1, ...found.map(([, df]) => df));
+    for (const f of found) f[2] = TYPO_WEIGHT * Math.sqrt(f[1] / maxDf);
     return topByDf(found, MAX_TYPO_EXPANSIONS);
   }
 
@@ -219,12 +224,17 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   let total = new Float64Array(0);
   let best = new Float64Array(0);
   let hits = new Uint8Array(0);
+  /** Query words found in the title, per document; `inTitle` marks the word being scored. */
+  let titleHits = new Uint8Array(0);
+  let inTitle = new Uint8Array(0);
   function scratch(): void {
     if (total.length >= meta.nextDoc) return;
     const n = Math.max(meta.nextDoc, 1024) * 1.25;
     total = new Float64Array(n);
     best = new Float64Array(n);
     hits = new Uint8Array(n);
+    titleHits = new Uint8Array(n);
+    inTitle = new Uint8Array(n);
   }
 
   /**
@@ -255,13 +265,18 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
         const s = (idf * tf * (K1 + 1)) / (K1 + tf);
         if (best[d] === 0) local.push(d);
         if (s > best[d]!) best[d] = s;
+        if (tfs[3 * p]! > 0) inTitle[d] = 1;
       }
     }
     for (const d of local) {
       if (total[d] === 0 && hits[d] === 0) touched.push(d);
       total[d]! += best[d]!;
-      if (counts) hits[d]!++;
+      if (counts) {
+        hits[d]!++;
+        titleHits[d]! += inTitle[d]!;
+      }
       best[d] = 0;
+      inTitle[d] = 0;
     }
     return local.length > 0;
   }
@@ -339,10 +354,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     }
 
     const top = selectTop(touched, matchedWords, allow, limit);
-    for (const d of touched) {
-      total[d] = 0;
-      hits[d] = 0;
-    }
+    for (const d of touched) total[d] = hits[d] = titleHits[d] = 0;
     const blocks = await load<DocBlockRecord>(top.map(([d]) => docBlockKey(d)));
     const matched = new Set(
       expansions.flat().flatMap((e) => (docFrequency(e.term) > 0 ? [e.term] : [])),
@@ -378,7 +390,9 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       if (allow && !allow.has(d)) continue;
       // Matching all the words matters more than matching one of them very well.
       const coverage = hits[d]! / words;
-      const entry: [number, number] = [d, total[d]! * coverage * coverage];
+      const wholeTitle = titleHits[d]! > 0 && titleHits[d]! >= meta.lens[2 * d]!;
+      const score = total[d]! * coverage * coverage * (wholeTitle ? 1 + WHOLE_TITLE_BONUS : 1);
+      const entry: [number, number] = [d, score];
       if (top.length === limit && !worse(top[top.length - 1]!, entry)) continue;
       let i = Math.min(top.length, limit - 1);
       while (i > 0 && worse(top[i - 1]!, entry)) i--;

@@ -15,9 +15,18 @@ export interface Token {
 const MAX_TERM_CHARS = 40;
 
 /** CJK scripts have no spaces: a run of them is indexed as overlapping character bigrams. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
-const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]+/gv;
+const CJK_SCRIPTS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
+const CJK = new RegExp(`[${CJK_SCRIPTS}]`, 'u');
+const LETTER = String.raw`[[\p{L}\p{N}\p{M}]--[${CJK_SCRIPTS}]]`;
+/**
+ * Cheat sheets mark mnemonics inside words ("E[x]tract", "[l]ist", as tldr-pages do): one or two
+ * bracketed letters that touch a word stay part of it.
+ */
+const MNEMONIC = String.raw`\[[\p{L}--[${CJK_SCRIPTS}]]{1,2}\]`;
+const WORD = new RegExp(
+  `[${CJK_SCRIPTS}]+|(?:${MNEMONIC})?${LETTER}+(?:${MNEMONIC}${LETTER}*)*`,
+  'gv',
+);
 /**
  * Combining marks that are accents (Latin, Greek, Cyrillic) or vowel points (Hebrew, Arabic). Marks
  * of Indic scripts carry vowels, so stripping them would merge distinct words: they stay.
@@ -39,7 +48,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lowercase and fold diacritics, so "Café" and "cafe" meet. */
 export function fold(word: string): string {
-  const lower = word.toLowerCase();
+  const lower = word.includes('[') ? word.toLowerCase().replace(/[[\]]/g, '') : word.toLowerCase();
   if (ASCII.test(lower)) return lower;
   // NFC afterwards recomposes what NFD split but should stay whole (Hangul syllables).
   return lower

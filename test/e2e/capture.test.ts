@@ -1,0 +1,182 @@
+/**
+ * Clip a page, a selection and a tip in real Chromium, then find each from the popup and open it.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { startPageServer, type PageServer } from './support/server';
+
+let ext: ExtensionBrowser;
+let pages: PageServer;
+
+beforeAll(async () => {
+  pages = await startPageServer();
+  ext = await launchWithExtension();
+});
+afterAll(async () => {
+  await ext?.close();
+  await pages?.close();
+});
+
+async function visit(path: string): Promise<{ page: Page; popup: Page }> {
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.origin}${path}`);
+  const popup = await openPopup(ext, await tabIdOf(ext, page));
+  return { page, popup };
+}
+
+const search = (popup: Page) => popup.getByRole('searchbox', { name: 'Search repertoire' });
+const results = (popup: Page) => popup.getByRole('list').getByRole('listitem');
+
+describe('clipping in a real browser', () => {
+  it('clips an article, refuses a duplicate unless asked, and finds and opens it', async () => {
+    const { page, popup } = await visit('/corpus/ars-1');
+    await popup.getByRole('button', { name: 'Clip page' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain('Clipped “Just-released Minecraft exploit makes it easy to crash game servers”');
+
+    await popup.getByRole('button', { name: 'Clip page' }).click();
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('already in this repertoire');
+    await popup.getByRole('button', { name: 'Clip again' }).click();
+    await expect.poll(() => results(popup).count()).toBe(2);
+
+    await search(popup).fill('minecraft servers');
+    await expect.poll(() => results(popup).count()).toBe(2);
+    await search(popup).fill('minecraft zebra');
+    await popup.getByText('No match for').waitFor();
+    await search(popup).fill('Minecraft');
+    await results(popup).first().getByRole('button').click();
+    const heading = popup.getByRole('heading', { level: 1 });
+    expect(await heading.innerText()).toBe(
+      'Just-released Minecraft exploit makes it easy to crash game servers',
+    );
+    expect(await popup.locator('.article').innerText()).toContain('Minecraft');
+    expect(await popup.getByRole('link', { name: 'Open source page' }).getAttribute('href')).toBe(
+      `${pages.origin}/corpus/ars-1`,
+    );
+    mkdirSync('test-results', { recursive: true });
+    await popup.screenshot({ path: 'test-results/popup-item.png' });
+    await page.close();
+    await popup.close();
+  });
+
+  it('clips a selection with its quote selectors and finds it', async () => {
+    const { page, popup } = await visit('/fixtures/snippet.html');
+    await page.evaluate(() => {
+      const text = document.getElementById('tip')?.firstChild;
+      if (!text) throw new Error('fixture changed');
+      const range = document.createRange();
+      range.setStart(text, 4);
+      range.setEnd(text, 28);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await popup.getByRole('button', { name: 'Clip selection' }).click();
+    await expect.poll(() => popup.getByRole('status').innerText()).toContain('Clipped');
+
+    await search(popup).fill('autosquash');
+    await results(popup).first().getByRole('button').click();
+    expect(await popup.locator('blockquote').innerText()).toBe('git rebase --autosquash ');
+    expect(await popup.getByText('From “Rebasing without tears”').count()).toBe(1);
+    const stored = await ext.worker.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((ok, ko) => {
+        const req = indexedDB.open('repertoire');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => ko(req.error);
+      });
+      const all = await new Promise<unknown[]>((ok) => {
+        const req = db.transaction('items').objectStore('items').getAll();
+        req.onsuccess = () => ok(req.result as unknown[]);
+      });
+      return all.find((i) => (i as { kind: string }).kind === 'snippet');
+    });
+    expect(stored).toMatchObject({
+      url: `${pages.origin}/fixtures/snippet.html`,
+      selectors: [
+        {
+          type: 'TextQuoteSelector',
+          exact: 'git rebase --autosquash ',
+          prefix: expect.stringContaining('Use'),
+        },
+        { type: 'TextPositionSelector' },
+      ],
+    });
+    await page.close();
+    await popup.close();
+  });
+
+  it('says so when nothing is selected, and cuts a huge selection', async () => {
+    const { page, popup } = await visit('/fixtures/snippet.html');
+    await popup.getByRole('button', { name: 'Clip selection' }).click();
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').innerText()).toContain('Nothing is selected');
+
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'lorem ipsum '.repeat(5_000);
+      document.body.append(p);
+      getSelection()?.selectAllChildren(p);
+    });
+    await popup.getByRole('button', { name: 'Clip selection' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain('60,000 characters long; the first 20,000 were kept');
+    await page.close();
+    await popup.close();
+  });
+
+  it('explains pages with no article and pages the browser keeps from extensions', async () => {
+    const { page, popup } = await visit('/fixtures/no-article.html');
+    await popup.getByRole('button', { name: 'Clip page' }).click();
+    await popup.getByRole('alert').waitFor();
+    expect(await popup.getByRole('alert').innerText()).toContain('found no article');
+    await page.close();
+    await popup.close();
+
+    const restricted = await ext.context.newPage();
+    await restricted.goto('chrome://version');
+    const popup2 = await openPopup(ext, await tabIdOf(ext, restricted));
+    await popup2.getByRole('button', { name: 'Clip page' }).click();
+    await popup2.getByRole('alert').waitFor();
+    expect(await popup2.getByRole('alert').innerText()).toContain(
+      'Browsers do not let extensions read this page',
+    );
+    await restricted.close();
+    await popup2.close();
+  });
+
+  it('writes a tip from the keyboard, with errors first, then finds and opens it', async () => {
+    const { page, popup } = await visit('/fixtures/snippet.html');
+    await popup.getByRole('button', { name: 'New tip' }).click();
+    expect(await popup.getByLabel('Applies to').inputValue()).toBe(new URL(pages.origin).host);
+    await popup.getByRole('button', { name: 'Save tip' }).click();
+    await popup.getByText('Give the tip a title').waitFor();
+
+    await popup.getByLabel('Title').fill('Squash fixups before review');
+    await popup
+      .getByLabel('Tip', { exact: true })
+      .fill('Run `git rebase -i --autosquash main` before asking for review.');
+    await popup.getByLabel('Tags').fill('git, review');
+    await popup.getByLabel('Tip', { exact: true }).press('Control+Enter');
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain('Saved the tip “Squash fixups before review”');
+
+    await search(popup).fill('fixups revie');
+    await expect.poll(() => results(popup).count()).toBe(1);
+    await search(popup).press('ArrowDown');
+    await popup.keyboard.press('Enter');
+    expect(await popup.getByRole('heading', { level: 1 }).innerText()).toBe(
+      'Squash fixups before review',
+    );
+    expect(await popup.getByText('#git #review').count()).toBe(1);
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+    await popup.screenshot({ path: 'test-results/popup-list.png' });
+    await page.close();
+    await popup.close();
+  });
+});
