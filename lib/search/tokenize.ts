@@ -44,7 +44,8 @@ const LETTERS: Record<string, string> = {
   ı: 'i',
 };
 const SPECIAL = /[ßæœøłđðþı]/g;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII needs no Unicode folding: the fast path for most words. */
+const ASCII = /^[ -~]*$/;
 
 /** Lowercase and fold diacritics, so "Café" and "cafe" meet. */
 export function fold(word: string): string {
