@@ -26,7 +26,10 @@ describe('capture against the Readability corpus', () => {
   const pages = readdirSync(dir).sort();
 
   it('matches expected metadata on at least 95% of pages for every field', () => {
-    const matches = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<(typeof FIELDS)[number], number>;
+    const matches = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<
+      (typeof FIELDS)[number],
+      number
+    >;
     const misses: string[] = [];
     for (const page of pages) {
       const source = readFileSync(join(dir, page, 'source.html'), 'utf8');
@@ -44,7 +47,8 @@ describe('capture against the Readability corpus', () => {
         const want = expected[field] ?? null;
         const got = isFailure(result) ? undefined : result[field];
         if (got === want) matches[field]++;
-        else misses.push(`${page}.${field}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+        else
+          misses.push(`${page}.${field}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
       }
     }
     const rates = Object.fromEntries(

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond npm packages, from Debian's packages, only if missing:
+# Chromium for the end-to-end tests and PostgreSQL for the server's integration tests.
+set -euo pipefail
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing test dependencies from Debian: ${missing[*]}"
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+"${as_root[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
