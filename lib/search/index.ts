@@ -117,6 +117,28 @@ function emptyMeta(): MetaRecord {
   };
 }
 
+/** Copy-on-write access to per-document slots in blocks of `size` document numbers. */
+function blockEditor<T>(
+  loaded: ReadonlyMap<string, { docs: (T | null)[] }>,
+  keyOf: (doc: number) => string,
+  size: number,
+) {
+  const edited = new Map<string, { docs: (T | null)[] }>();
+  return {
+    edited,
+    get: (d: number): T | null | undefined => loaded.get(keyOf(d))?.docs[d % size],
+    set(d: number, value: T | null): void {
+      const key = keyOf(d);
+      let block = edited.get(key);
+      if (!block) {
+        const docs = loaded.get(key)?.docs ?? new Array<T | null>(size).fill(null);
+        edited.set(key, (block = { docs: [...docs] }));
+      }
+      block.docs[d % size] = value;
+    },
+  };
+}
+
 /** Opens the index kept in `store` (reading one record), or starts an empty one. */
 export async function createSearchIndex(store: SearchStore): Promise<SearchIndex> {
   const [stored] = (await store.get([META_KEY])) as [MetaRecord | undefined];
@@ -431,39 +453,35 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       return s;
     };
 
-    // Old postings of replaced or removed documents go; their numbers are kept for replacements.
+    // Replacements keep their document number; removed documents' numbers are not reused.
     const existing = new Map<string, number>();
     for (const id of ids) {
       const d = shards.get(idShardKey(id))?.ids[id];
       if (d !== undefined) existing.set(id, d);
     }
-    const forwards = await load<ForwardBlockRecord>([...existing.values()].map(forwardBlockKey));
-    const editedForwards = new Map<string, ForwardBlockRecord>();
-    const forwardOf = (d: number): ForwardBlockRecord => {
-      const key = forwardBlockKey(d);
-      let f = editedForwards.get(key);
-      if (!f) {
-        const terms = forwards.get(key)?.terms ?? new Array<string | null>(FWD_BLOCK).fill(null);
-        editedForwards.set(key, (f = { terms: [...terms] }));
-      }
-      return f;
-    };
-    const removedDocs = new Set<number>();
-    const staleTerms = new Set<string>();
-    for (const d of existing.values()) {
-      removedDocs.add(d);
-      for (const t of forwards.get(forwardBlockKey(d))?.terms[d % FWD_BLOCK]?.split('\n') ?? []) {
-        staleTerms.add(t);
-      }
-    }
-
-    let lens = meta.lens;
     const assigned: [number, PreparedDoc][] = [];
     for (const [id, doc] of live) {
       const d = existing.get(id) ?? next.nextDoc++;
       shardOf(id).ids[id] = d;
       assigned.push([d, doc]);
     }
+    const docNums = [...existing.values(), ...assigned.map(([d]) => d)];
+    const [forwardBlocks, infoBlocks] = await Promise.all([
+      load<ForwardBlockRecord>(docNums.map(forwardBlockKey)),
+      load<DocBlockRecord>(docNums.map(docBlockKey)),
+    ]);
+    const forwards = blockEditor(forwardBlocks, forwardBlockKey, FWD_BLOCK);
+    const infos = blockEditor(infoBlocks, docBlockKey, DOC_BLOCK);
+
+    // Old postings of replaced or removed documents go.
+    const removedDocs = new Set<number>();
+    const staleTerms = new Set<string>();
+    for (const d of existing.values()) {
+      removedDocs.add(d);
+      for (const t of forwards.get(d)?.split('\n') ?? []) staleTerms.add(t);
+    }
+
+    let lens = meta.lens;
     if (next.nextDoc * 2 > lens.length) {
       lens = new Uint16Array(next.nextDoc * 2);
       lens.set(meta.lens);
@@ -478,7 +496,8 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       const d = existing.get(id);
       if (d === undefined) continue;
       delete shardOf(id).ids[id];
-      forwardOf(d).terms[d % FWD_BLOCK] = null;
+      forwards.set(d, null);
+      infos.set(d, null);
     }
     for (const [d, doc] of assigned) {
       next.count++;
@@ -486,7 +505,8 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       next.sumBody += doc.bodyLength;
       lens[2 * d] = doc.titleLength;
       lens[2 * d + 1] = doc.bodyLength;
-      forwardOf(d).terms[d % FWD_BLOCK] = [...doc.terms.keys()].join('\n');
+      forwards.set(d, [...doc.terms.keys()].join('\n'));
+      infos.set(d, doc.info);
     }
     next.lens = lens;
 
@@ -537,32 +557,10 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     // A key written after its deletion wins: keep only the last entry per key.
     const dedup = new Map(entries);
 
-    const blocks = await load<DocBlockRecord>(
-      [...gone, ...live.keys()].flatMap((id) => {
-        const d = existing.get(id) ?? shardOf(id).ids[id];
-        return d === undefined ? [] : [docBlockKey(d)];
-      }),
-    );
-    const editedBlocks = new Map<string, DocBlockRecord>();
-    const setDoc = (d: number, info: PreparedDoc['info'] | null): void => {
-      const key = docBlockKey(d);
-      let b = editedBlocks.get(key);
-      if (!b) {
-        const docs = blocks.get(key)?.docs ?? new Array<null>(DOC_BLOCK).fill(null);
-        editedBlocks.set(key, (b = { docs: [...docs] }));
-      }
-      b.docs[d % DOC_BLOCK] = info;
-    };
-    for (const id of gone) {
-      const d = existing.get(id);
-      if (d !== undefined) setDoc(d, null);
-    }
-    for (const [d, doc] of assigned) setDoc(d, doc.info);
-
     next.keys = [...keySet].sort();
     for (const [k, v] of editedShards) dedup.set(k, v);
-    for (const [k, v] of editedForwards) dedup.set(k, v);
-    for (const [k, v] of editedBlocks) dedup.set(k, v);
+    for (const [k, v] of forwards.edited) dedup.set(k, v);
+    for (const [k, v] of infos.edited) dedup.set(k, v);
     dedup.set(META_KEY, next);
     await store.put([...dedup]);
 

@@ -58,7 +58,7 @@ export interface DocBlockRecord {
 
 export interface ForwardBlockRecord {
   /** Each document's distinct terms joined by "\n"; null for free numbers. */
-  terms: (string | null)[];
+  docs: (string | null)[];
 }
 
 export interface IdShardRecord {

@@ -1,0 +1,341 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Item, PageItem, SnippetItem, TipItem } from '../wire/schemas';
+import { createMemoryStore, createSearchIndex, type SearchIndex } from './index';
+import { SPLIT_POSTINGS, type MetaRecord } from './records';
+
+const base = {
+  community: 'ops',
+  url: null,
+  canonicalUrl: null,
+  siteName: null,
+  byline: null,
+  publishedTime: null,
+  excerpt: null,
+  tags: [] as string[],
+  author: null,
+  createdAt: 0,
+  updatedAt: 0,
+  deletedAt: null,
+};
+
+function tip(id: string, title: string, body: string, extra: Partial<TipItem> = {}): TipItem {
+  return { ...base, id, kind: 'tip', title, body, tool: null, appliesTo: [], ...extra };
+}
+
+function page(id: string, title: string, text: string, extra: Partial<PageItem> = {}): PageItem {
+  return {
+    ...base,
+    id,
+    kind: 'page',
+    title,
+    text,
+    html: '',
+    markdown: '',
+    leadImageUrl: null,
+    lang: null,
+    dir: null,
+    ...extra,
+  };
+}
+
+function snippet(id: string, quote: string, extra: Partial<SnippetItem> = {}): SnippetItem {
+  return {
+    ...base,
+    id,
+    kind: 'snippet',
+    title: '',
+    quote,
+    truncated: false,
+    sourceTitle: 'Source',
+    selectors: [
+      { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+      { type: 'TextPositionSelector', start: 0, end: quote.length },
+    ],
+    ...extra,
+  };
+}
+
+const corpus: Item[] = [
+  tip('reset', 'git reset', 'Undo the last commit, keeping its changes: git reset HEAD~', {
+    tool: 'git',
+    tags: ['git'],
+  }),
+  tip('revert', 'git revert', 'Create a new commit that reverses an earlier commit.', {
+    tool: 'git',
+    tags: ['git'],
+  }),
+  tip('log', 'git log', 'Show the commit history, last commit first.', { tool: 'git' }),
+  tip('logs', 'docker logs', 'Print the logs of a container. Follow with -f.', {
+    tool: 'docker',
+    tags: ['containers'],
+    author: 'Ana',
+  }),
+  tip('ps', 'docker ps', 'List running containers.', { tool: 'docker', tags: ['containers'] }),
+  tip('ss', 'ss', 'List open ports and sockets: ss -tulpn', { community: 'net' }),
+  page('cafe', 'Le café de Paris', 'Un article sur les cafés parisiens et leur histoire.', {
+    siteName: 'Le Monde',
+  }),
+  page('tokyo', '東京の地下鉄', '東京都の地下鉄は便利です。'),
+  snippet('quote', 'The undo command reverts the last edit in most editors.'),
+];
+
+async function indexOf(items: readonly Item[]): Promise<SearchIndex> {
+  const index = await createSearchIndex(createMemoryStore());
+  await index.upsert(items);
+  return index;
+}
+
+const ids = async (index: SearchIndex, q: string, limit = 10): Promise<string[]> =>
+  (await index.search(q, { limit })).map((r) => r.id);
+
+describe('search ranking', () => {
+  it('ranks the document that matches all words, and adjacent ones, first', async () => {
+    const index = await indexOf(corpus);
+    const top = await ids(index, 'undo last commit');
+    expect(top[0]).toBe('reset');
+    expect(top).toContain('quote');
+  });
+
+  it('weights the title above the body', async () => {
+    const index = await indexOf([
+      tip('body', 'Shell notes', 'Sometimes rsync is handy for copies.'),
+      tip('title', 'rsync', 'Copy files between hosts.'),
+    ]);
+    expect(await ids(index, 'rsync ')).toEqual(['title', 'body']);
+  });
+
+  it('matches the word being typed as a prefix, finished words exactly', async () => {
+    const index = await indexOf(corpus);
+    expect(await ids(index, 'dock')).toEqual(expect.arrayContaining(['logs', 'ps']));
+    expect(await ids(index, 'dock ')).toEqual([]);
+    expect((await ids(index, 'docker lo'))[0]).toBe('logs');
+  });
+
+  it('forgives one typo in a word of four letters or more, not in short ones', async () => {
+    const index = await indexOf(corpus);
+    expect((await ids(index, 'dokcer logs'))[0]).toBe('logs');
+    expect((await ids(index, 'contianers '))[0]).toBeDefined();
+    expect(await ids(index, 'gti ')).toEqual([]);
+  });
+
+  it('prefers an exact word to its one-typo neighbours', async () => {
+    const index = await indexOf([
+      tip('grep', 'grep', 'Search text.'),
+      tip('grape', 'grape', 'A fruit.'),
+    ]);
+    expect(await ids(index, 'grep ')).toEqual(['grep']);
+  });
+
+  it('folds diacritics both ways and searches CJK text', async () => {
+    const index = await indexOf(corpus);
+    expect(await ids(index, 'cafe')).toEqual(['cafe']);
+    expect(await ids(index, 'CAFÉS parisiens')).toEqual(['cafe']);
+    expect(await ids(index, '東京')).toEqual(['tokyo']);
+    expect(await ids(index, '地下鉄')).toEqual(['tokyo']);
+    expect(await ids(index, '東')).toEqual(['tokyo']);
+  });
+
+  it('returns highlights for title and snippet, and the matched terms', async () => {
+    const index = await indexOf(corpus);
+    const [hit] = await index.search('git rese');
+    expect(hit).toMatchObject({ id: 'reset', kind: 'tip', title: 'git reset' });
+    expect(hit!.highlights.title).toEqual([
+      [0, 3],
+      [4, 9],
+    ]);
+    expect(hit!.terms).toEqual(expect.arrayContaining(['git', 'reset']));
+    const [cafe] = await index.search('histoire');
+    expect(cafe!.snippet.slice(...cafe!.highlights.snippet[0]!)).toBe('histoire');
+  });
+
+  it('honours the limit', async () => {
+    const index = await indexOf(corpus);
+    expect(await index.search('git', { limit: 2 })).toHaveLength(2);
+  });
+});
+
+describe('filters', () => {
+  it('filters by kind, tag, community, author and tool; AND across, OR within', async () => {
+    const index = await indexOf(corpus);
+    const q = (filters: object): Promise<string[]> =>
+      index
+        .search('list commit logs containers ports undo', { filters })
+        .then((r) => r.map((x) => x.id).sort());
+    expect(await q({ kind: 'snippet' })).toEqual(['quote']);
+    expect(await q({ kind: ['snippet', 'page'] })).toEqual(['quote']);
+    expect(await q({ tag: 'Containers' })).toEqual(['logs', 'ps']);
+    expect(await q({ community: 'net' })).toEqual(['ss']);
+    expect(await q({ author: 'ana' })).toEqual(['logs']);
+    expect(await q({ tool: 'git' })).toEqual(['log', 'reset', 'revert']);
+    expect(await q({ tool: 'git', tag: 'git' })).toEqual(['reset', 'revert']);
+    expect(await q({ tool: 'git', kind: 'page' })).toEqual([]);
+    expect(await q({ tag: 'nope' })).toEqual([]);
+    expect(await q({ tag: [] })).toHaveLength(7);
+  });
+});
+
+describe('updates', () => {
+  it('replaces an item in place and forgets its old words', async () => {
+    const index = await indexOf(corpus);
+    await index.upsert([tip('ps', 'docker stats', 'Live resource usage of containers.')]);
+    expect(index.size).toBe(corpus.length);
+    expect(await ids(index, 'running ')).toEqual([]);
+    expect(await ids(index, 'resource usage')).toEqual(['ps']);
+  });
+
+  it('removes by id and by tombstone', async () => {
+    const index = await indexOf(corpus);
+    await index.remove(['reset', 'missing']);
+    await index.upsert([{ ...corpus[1]!, deletedAt: 1 }]);
+    expect(index.size).toBe(corpus.length - 2);
+    expect(await ids(index, 'commit')).toEqual(['log']);
+    await index.upsert([corpus[0]!]);
+    expect(await ids(index, 'undo last commit')).toContain('reset');
+  });
+
+  it('gives the same results whether built at once or edited step by step', async () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'kappa'];
+    const arbItem = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      words: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }),
+      gone: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(arbItem, { maxLength: 4 }), { maxLength: 6 }),
+        async (batches) => {
+          const stepwise = await createSearchIndex(createMemoryStore());
+          const final = new Map<string, Item>();
+          for (const batch of batches) {
+            const items = batch.map((b) =>
+              tip(b.id, b.words[0]!, b.words.join(' '), { deletedAt: b.gone ? 1 : null }),
+            );
+            await stepwise.upsert(items);
+            for (const item of items) {
+              if (item.deletedAt === null) final.set(item.id, item);
+              else final.delete(item.id);
+            }
+          }
+          const fresh = await indexOf([...final.values()]);
+          expect(stepwise.size).toBe(fresh.size);
+          for (const q of ['alpha', 'beta gamma', 'om', 'kappa delta ']) {
+            const a = (await stepwise.search(q)).map((r) => `${r.id}:${r.score.toFixed(6)}`);
+            const b = (await fresh.search(q)).map((r) => `${r.id}:${r.score.toFixed(6)}`);
+            expect(a.sort()).toEqual(b.sort());
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('splits a segment that grows too large and still finds every term', async () => {
+    const store = createMemoryStore();
+    const index = await createSearchIndex(store);
+    const n = Math.ceil(SPLIT_POSTINGS / 8) + 10;
+    const items = Array.from({ length: n }, (_, i) =>
+      tip(`t${i}`, `cobalt${i % 50}`, 'copper cotton coral comet code core cost coin'),
+    );
+    await index.upsert(items);
+    const meta = store.records.get('meta') as MetaRecord;
+    expect(meta.keys.some((k) => k.startsWith('co') && k.length > 2)).toBe(true);
+    for (const [k] of store.records) {
+      const seg = store.records.get(k);
+      if (k.startsWith('s:') && seg && 'docs' in seg) {
+        const single = seg.terms.length === 1;
+        expect(single || seg.docs.length <= SPLIT_POSTINGS).toBe(true);
+      }
+    }
+    expect((await index.search('cobalt7 ', { limit: 200 })).length).toBe(Math.ceil((n - 7) / 50));
+    expect(await index.search('comet ', { limit: 5 })).toHaveLength(5);
+    expect((await index.search('coba', { limit: 200 })).length).toBe(200);
+    await index.remove(items.map((i) => i.id));
+    expect(index.size).toBe(0);
+    expect(await index.search('comet')).toEqual([]);
+    expect([...store.records.keys()].filter((k) => k.startsWith('s:'))).toEqual([]);
+  });
+});
+
+describe('persistence', () => {
+  it('reopens from the store with the same results, reading only what a query needs', async () => {
+    const store = createMemoryStore({ clone: true });
+    const first = await createSearchIndex(store);
+    await first.upsert(corpus);
+    const queries = ['undo last commit', 'dokcer', 'cafe', '東京', 'git', 'conta'];
+    const before = await Promise.all(queries.map((q) => first.search(q)));
+
+    const reads: string[] = [];
+    const reopened = await createSearchIndex({
+      ...store,
+      get: (keys) => {
+        reads.push(...keys);
+        return store.get(keys);
+      },
+    });
+    expect(reads).toEqual(['meta']);
+    expect(reopened.size).toBe(corpus.length);
+    expect(await reopened.search(queries[0]!)).toEqual(before[0]);
+    expect(reads.every((k) => k === 'meta' || /^[sd]:/.test(k))).toBe(true);
+    expect(reads.length).toBeLessThan(store.records.size / 2);
+    for (const [i, q] of queries.entries()) expect(await reopened.search(q)).toEqual(before[i]);
+  });
+
+  it('keeps updating after a reopen', async () => {
+    const store = createMemoryStore({ clone: true });
+    await (await createSearchIndex(store)).upsert(corpus);
+    const again = await createSearchIndex(store);
+    await again.upsert([tip('new', 'kubectl get pods', 'List pods.')]);
+    await again.remove(['ss']);
+    const third = await createSearchIndex(store);
+    expect(third.size).toBe(corpus.length);
+    expect(await ids(third, 'kubectl get po')).toEqual(['new']);
+    expect(await ids(third, 'sockets')).toEqual([]);
+  });
+
+  it('starts empty over a store written in another format', async () => {
+    const store = createMemoryStore();
+    await (await createSearchIndex(store)).upsert(corpus);
+    const meta = store.records.get('meta') as MetaRecord;
+    store.records.set('meta', { ...meta, v: meta.v + 1 });
+    const index = await createSearchIndex(store);
+    expect(index.size).toBe(0);
+    expect(store.records.size).toBe(0);
+  });
+});
+
+describe('bad input', () => {
+  it('answers empty, stop-word, huge, special, emoji and RTL queries without throwing', async () => {
+    const index = await indexOf([
+      ...corpus,
+      tip('rtl', 'שלום עולם', 'مرحبا بالعالم'),
+      tip('emoji', 'Party 🎉 tips', 'Use (.*) carefully'),
+    ]);
+    expect(await index.search('')).toEqual([]);
+    expect(await index.search('   ')).toEqual([]);
+    expect(await index.search('the of and to')).toEqual([]);
+    expect(await index.search('🎉')).toEqual([]);
+    expect(await index.search('.*+?^${}()|[]\\')).toEqual([]);
+    expect(await ids(index, '(.*) party')).toEqual(['emoji']);
+    expect(await ids(index, 'שָׁלוֹם')).toEqual(['rtl']);
+    expect(await ids(index, 'مرحبا')).toEqual(['rtl']);
+    const huge = 'commit '.repeat(1500) + 'x'.repeat(10_000);
+    expect((await index.search(huge)).length).toBeGreaterThan(0);
+    expect(await index.search('git', { limit: -5 })).toHaveLength(1);
+    expect(await index.search('git', { limit: Number.NaN })).toHaveLength(3);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 64 }), async (q) => {
+        expect(Array.isArray(await index.search(q))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('searches an empty index', async () => {
+    const index = await createSearchIndex(createMemoryStore());
+    expect(await index.search('anything')).toEqual([]);
+    await index.upsert([]);
+    await index.remove([]);
+    expect(index.size).toBe(0);
+  });
+});
