@@ -242,7 +242,7 @@ describe('updates', () => {
     expect(meta.keys.some((k) => k.startsWith('co') && k.length > 2)).toBe(true);
     for (const [k] of store.records) {
       const seg = store.records.get(k);
-      if (k.startsWith('s:') && seg && 'docs' in seg) {
+      if (k.startsWith('s:') && seg && 'offs' in seg) {
         const single = seg.terms.length === 1;
         expect(single || seg.docs.length <= SPLIT_POSTINGS).toBe(true);
       }
