@@ -21,7 +21,9 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // One browser or database cluster at a time on a two-core machine.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {
@@ -31,7 +33,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // One browser or database cluster at a time on a two-core machine.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

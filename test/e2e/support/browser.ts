@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+// The service worker's own API, as far as these helpers use it.
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string; active: boolean }[]> };
+};
+
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

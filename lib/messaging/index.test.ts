@@ -1,0 +1,52 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { onMessages, sendMessage, type Handlers } from '.';
+
+const handlers: Handlers = {
+  clipPage: async ({ tabId }) => ({
+    ok: true,
+    item: { id: String(tabId), kind: 'page', title: 'T' },
+  }),
+  clipSelection: async () => {
+    throw new Error('The tab is gone. Open it again.');
+  },
+  saveTip: async () => ({ ok: false, errors: { title: 'Give the tip a title.' } }),
+  deleteItem: async () => ({ ok: true }),
+};
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('typed messaging', () => {
+  it('delivers a request to its handler and returns the typed response', async () => {
+    const stop = onMessages(handlers);
+    expect(await sendMessage('clipPage', { tabId: 7, community: 'personal' })).toEqual({
+      ok: true,
+      item: { id: '7', kind: 'page', title: 'T' },
+    });
+    expect(
+      await sendMessage('saveTip', {
+        community: 'c',
+        draft: { title: '', body: '', tags: '', appliesTo: '' },
+        url: null,
+      }),
+    ).toEqual({
+      ok: false,
+      errors: { title: 'Give the tip a title.' },
+    });
+    stop();
+  });
+
+  it("rethrows a handler's error with its message", async () => {
+    const stop = onMessages(handlers);
+    await expect(sendMessage('clipSelection', { tabId: 1, community: 'c' })).rejects.toThrow(
+      'The tab is gone. Open it again.',
+    );
+    stop();
+  });
+
+  it('ignores messages that are not part of the contract', async () => {
+    const stop = onMessages(handlers);
+    await expect(fakeBrowser.runtime.sendMessage({ hello: 'world' })).resolves.toBeUndefined();
+    stop();
+  });
+});

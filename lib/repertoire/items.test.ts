@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkTipDraft, parseTags } from './items';
+
+const draft = { title: 'Use --autosquash', body: 'Fold fixups.', tags: '', appliesTo: '' };
+
+describe('tip drafts', () => {
+  it('parses tags typed with commas, spaces and hashes, once each', () => {
+    expect(parseTags(' #Git, review  git,,#CI ')).toEqual(['git', 'review', 'ci']);
+    expect(parseTags('')).toEqual([]);
+  });
+
+  it('accepts a complete draft and trims it', () => {
+    expect(
+      checkTipDraft({
+        ...draft,
+        title: '  T ',
+        tags: 'a b',
+        appliesTo: 'github.com\n\n  jira.example ',
+      }),
+    ).toEqual({
+      ok: true,
+      title: 'T',
+      body: 'Fold fixups.',
+      tags: ['a', 'b'],
+      appliesTo: ['github.com', 'jira.example'],
+    });
+  });
+
+  it('says what is missing or too long, field by field', () => {
+    const result = checkTipDraft({ title: ' ', body: '', tags: 'x'.repeat(65), appliesTo: '' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.title).toMatch(/title/);
+    expect(result.errors.body).toMatch(/Write the tip/);
+    expect(result.errors.tags).toMatch(/too long/);
+    const huge = checkTipDraft({ ...draft, title: 'x'.repeat(1_000_001) });
+    expect(!huge.ok && huge.errors.title).toMatch(/keep it under 1000/);
+  });
+
+  it('reports the first pattern the checker refuses, with the line', () => {
+    const result = checkTipDraft({ ...draft, appliesTo: 'github.com\n*://*/*' }, (line) =>
+      line.includes('*://*/*') ? 'matches every site; name a host' : null,
+    );
+    expect(!result.ok && result.errors.appliesTo).toBe(
+      '“*://*/*”: matches every site; name a host',
+    );
+  });
+});
