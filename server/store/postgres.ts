@@ -30,6 +30,9 @@ class PostgresDriver implements SqlDriver {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool discards it and connects afresh on the next query.
+    this.pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   }
 
   async all(sql: string, params: readonly unknown[] = []): Promise<Row[]> {

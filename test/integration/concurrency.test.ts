@@ -1,0 +1,99 @@
+/**
+ * Several server processes' worth of connections push into one community at once while a reader
+ * follows with `version > cursor`: the reader must end up with every item, having never re-read.
+ * With versions from a sequence, a transaction committing after a later one would be skipped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PullResponse } from '../../lib/wire/sync';
+import { stewardInvite } from '../../server/bootstrap';
+import { listen, type RunningServer } from '../../server/serve';
+import type { Store } from '../../server/store/store';
+import { BACKENDS, freshDatabase, joinWith, newTip, type Client, type Database } from './harness';
+
+const SERVERS = 3;
+const WRITERS = 6;
+const BATCHES = 25;
+
+describe.each(BACKENDS)('concurrent pushes on %s', (backend) => {
+  let db: Database;
+  const stores: Store[] = [];
+  const servers: RunningServer[] = [];
+
+  beforeAll(async () => {
+    db = await freshDatabase(backend);
+    for (let i = 0; i < SERVERS; i++) {
+      const store = await db.open();
+      stores.push(store);
+      servers.push(
+        await listen({
+          store,
+          host: '127.0.0.1',
+          port: 0,
+          maxBodyBytes: 1_048_576,
+          rateLimit: { perMinute: 100_000, burst: 10_000 },
+        }),
+      );
+    }
+  });
+  afterAll(async () => {
+    for (const server of servers) await server.close();
+    for (const store of stores) await store.close();
+    await db.drop();
+  });
+
+  it('never lets a cursor reader skip a change', async () => {
+    const { stewardInvite: invite, communityId } = await stewardInvite(stores[0]!, 'busy');
+    const steward = await joinWith(servers[0]!.url, invite.code, 'Steward');
+    const clients: Client[] = [];
+    for (let i = 0; i < WRITERS + 1; i++) {
+      const code = (await steward.post<{ code: string }>('/invites', {})).body.code;
+      clients.push(await joinWith(servers[i % SERVERS]!.url, code, `member ${i}`));
+    }
+    const reader = clients.pop()!;
+    expect(reader.communityId).toBe(communityId);
+
+    const pushed = new Set<string>();
+    let writing = true;
+    const writers = clients.map(async (client, w) => {
+      for (let b = 0; b < BATCHES; b++) {
+        const tips = Array.from({ length: 1 + ((w + b) % 4) }, () => newTip());
+        const res = await client.push(
+          client.mutations(...tips.map((t) => ({ op: 'set' as const, ...t }))),
+        );
+        expect(res.status).toBe(200);
+        for (const t of tips) pushed.add(t.itemId);
+      }
+    });
+
+    const seen = new Set<string>();
+    let cursor = 0;
+    let lastVersion = 0;
+    const follow = async () => {
+      const page = PullResponse.parse((await reader.pull(cursor, 50)).body);
+      for (const change of page.changes) {
+        expect(change.version).toBeGreaterThan(lastVersion);
+        lastVersion = change.version;
+        seen.add(change.item.id);
+      }
+      cursor = page.cursor;
+      return page.hasMore;
+    };
+    const following = (async () => {
+      let polls = 0;
+      while (writing) {
+        await follow();
+        polls++;
+      }
+      return polls;
+    })();
+
+    await Promise.all(writers);
+    writing = false;
+    const polls = await following;
+    while (await follow());
+
+    expect(polls).toBeGreaterThan(5);
+    expect([...pushed].filter((id) => !seen.has(id))).toEqual([]);
+    expect(seen.size).toBe(pushed.size);
+  });
+});
