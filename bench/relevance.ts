@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import { createMemoryStore, createSearchIndex, type SearchStore } from '../lib/search/index';
+import { deserialize, serialize } from 'node:v8';
+import { createSearchIndex, type SearchIndex, type SearchStore } from '../lib/search/index';
+import type { SearchRecord } from '../lib/search/records';
 import type { TipItem } from '../lib/wire/schemas';
 import { tldrTipsFile } from '../test/support/corpus';
 
@@ -71,32 +73,63 @@ const flat = (t: TipItem): FlatDoc => ({
 });
 const FIELDS = ['title', 'tool', 'tags', 'body'];
 
+/**
+ * A persisted index as IndexedDB keeps it: records serialized with the structured-clone algorithm
+ * (V8's serializer, which Chromium's IndexedDB uses), deserialized again on every read.
+ */
+export type Persisted = Map<string, Buffer>;
+
 /** One engine as the benchmarks drive it: build, persist, reopen from the persisted form, query. */
 export interface Engine {
   name: string;
   build(items: readonly TipItem[]): Promise<void>;
-  /** The persisted form, to be stored and later reopened. */
-  persist(): Promise<unknown>;
+  persist(): Promise<Persisted>;
   /** Opens a fresh instance from a persisted form, as a popup would. */
-  open(persisted: unknown): Promise<void>;
+  open(persisted: Persisted): Promise<void>;
   search(query: string, limit: number): Promise<string[]>;
 }
 
+/** Engines that persist one value (a library's JSON, say) keep it under this key. */
+const ONE = 'index';
+export const persistOne = (value: unknown): Persisted => new Map([[ONE, serialize(value)]]);
+export const openOne = <T>(persisted: Persisted): T => deserialize(persisted.get(ONE)!) as T;
+
+/** A SearchStore over persisted records that deserializes on every read, as IndexedDB does. */
+function persistedStore(records: Persisted): SearchStore {
+  return {
+    async get(keys) {
+      return keys.map((k) => {
+        const bytes = records.get(k);
+        return bytes && (deserialize(bytes) as SearchRecord);
+      });
+    },
+    async put(entries) {
+      for (const [k, v] of entries) {
+        if (v === null) records.delete(k);
+        else records.set(k, serialize(v));
+      }
+    },
+    async clear() {
+      records.clear();
+    },
+  };
+}
+
 export function ours(): Engine {
-  let store: SearchStore = createMemoryStore();
-  let index: Awaited<ReturnType<typeof createSearchIndex>> | undefined;
+  let records: Persisted = new Map();
+  let index: SearchIndex | undefined;
   return {
     name: 'ours',
     async build(items) {
-      store = createMemoryStore();
-      index = await createSearchIndex(store);
+      records = new Map();
+      index = await createSearchIndex(persistedStore(records));
       await index.upsert(items);
     },
     async persist() {
-      return store;
+      return new Map(records);
     },
     async open(persisted) {
-      index = await createSearchIndex(persisted as SearchStore);
+      index = await createSearchIndex(persistedStore(new Map(persisted)));
     },
     async search(query, limit) {
       return (await index!.search(query, { limit })).map((r) => r.id);
@@ -114,10 +147,10 @@ export function miniSearch(): Engine {
       index.addAll(items.map(flat));
     },
     async persist() {
-      return JSON.stringify(index);
+      return persistOne(JSON.stringify(index));
     },
     async open(persisted) {
-      index = MiniSearch.loadJSON<FlatDoc>(persisted as string, options);
+      index = MiniSearch.loadJSON<FlatDoc>(openOne<string>(persisted), options);
     },
     async search(query, limit) {
       return index
@@ -142,11 +175,11 @@ export function flexSearch(): Engine {
       await index.export(async (key, data) => {
         parts.push([key, data]);
       });
-      return parts;
+      return persistOne(parts);
     },
     async open(persisted) {
       index = new Document<FlatDoc>(options);
-      for (const [key, data] of persisted as [string, string][]) index.import(key, data);
+      for (const [key, data] of openOne<[string, string][]>(persisted)) index.import(key, data);
     },
     async search(query, limit) {
       const hits = index.search(query, { limit, merge: true });

@@ -1,0 +1,252 @@
+/**
+ * `npm run bench -- search`: our index against MiniSearch, FlexSearch (default settings) and a linear
+ * scan, on the tldr-pages tips (CC BY 4.0) replicated to several sizes with varied ids and slightly
+ * perturbed text.
+ *
+ * Per engine and size: build time, size of the persisted form (bytes of its structured-clone
+ * serialization, what IndexedDB stores), cold start (a fresh Node process opens the persisted form
+ * and answers one query, as a popup does), keystroke latency p50/p95 (queries typed character by
+ * character after a cold open) and the heap that opening and typing added.
+ *
+ * SEARCH_BENCH_SIZES=10000,50000 picks sizes (default 10000,50000,200000);
+ * SEARCH_BENCH_LIBS_MAX=50000 skips the libraries and linear scan above that size (default: none).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { fold, tokenize } from '../lib/search/tokenize';
+import type { TipItem } from '../lib/wire/schemas';
+import {
+  type Engine,
+  flexSearch,
+  loadTldrTips,
+  miniSearch,
+  openOne,
+  ours,
+  type Persisted,
+  persistOne,
+} from './relevance';
+
+const COLD_QUERY = 'undo last commit';
+const TYPED = [
+  'undo last commit',
+  'dokcer logs',
+  'kubectl get po',
+  'extract tar gz',
+  'list open ports',
+  'git cherry-p',
+  'find files by name',
+  'ffmpg convert video',
+];
+
+/** Substring scan over folded text: what a popup does without an index. */
+function linearScan(): Engine {
+  let docs: { id: string; title: string; text: string }[] = [];
+  const index = (items: readonly TipItem[]): void => {
+    docs = items.map((i) => ({
+      id: i.id,
+      title: fold(i.title),
+      text: tokenize(`${i.title} ${i.tool ?? ''} ${i.tags.join(' ')} ${i.body}`)
+        .map((t) => t.term)
+        .join(' '),
+    }));
+  };
+  let items: readonly TipItem[] = [];
+  return {
+    name: 'linear scan',
+    async build(all) {
+      items = all;
+      index(all);
+    },
+    async persist() {
+      return persistOne(items);
+    },
+    async open(persisted) {
+      index(openOne<TipItem[]>(persisted));
+    },
+    async search(query, limit) {
+      const terms = tokenize(query).map((t) => t.term);
+      if (terms.length === 0) return [];
+      const scored: [string, number][] = [];
+      for (const d of docs) {
+        let s = 0;
+        for (const t of terms) if (d.text.includes(t)) s += d.title.includes(t) ? 3 : 1;
+        if (s > 0) scored.push([d.id, s]);
+      }
+      return scored
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, limit)
+        .map(([id]) => id);
+    },
+  };
+}
+
+const ENGINES: Record<string, () => Engine> = {
+  ours,
+  MiniSearch: miniSearch,
+  FlexSearch: flexSearch,
+  'linear scan': linearScan,
+};
+
+/** Deterministic PRNG (mulberry32), so every run measures the same corpus. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Copies after the first drop one example and shuffle the rest, so no two bodies are equal. */
+function replicate(tips: readonly TipItem[], size: number): TipItem[] {
+  const rnd = random(42);
+  const out: TipItem[] = [];
+  for (let copy = 0; out.length < size; copy++) {
+    for (const tip of tips) {
+      if (out.length === size) break;
+      if (copy === 0) {
+        out.push(tip);
+        continue;
+      }
+      const [head = '', ...examples] = tip.body.split('\n\n- ');
+      if (examples.length > 1) examples.splice(Math.floor(rnd() * examples.length), 1);
+      examples.sort(() => rnd() - 0.5);
+      const body = [head, ...examples].join('\n\n- ');
+      out.push({ ...tip, id: `${tip.id}#${copy}`, body, tags: [...tip.tags, `set${copy % 7}`] });
+    }
+  }
+  return out;
+}
+
+const bytesOf = (persisted: Persisted): number =>
+  [...persisted].reduce((n, [k, v]) => n + k.length + v.length, 0);
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+const heap = (): number => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+};
+
+interface Row {
+  engine: string;
+  size: number;
+  buildMs: number;
+  bytes: number;
+  coldMs: number;
+  p50: number;
+  p95: number;
+  heapMb: number;
+}
+
+/** Child process: open the persisted form and answer one query, timed from a fresh process. */
+async function coldChild(engineName: string, file: string): Promise<void> {
+  const persisted = deserialize(readFileSync(file)) as Persisted;
+  const engine = ENGINES[engineName]!();
+  const start = performance.now();
+  await engine.open(persisted);
+  const hits = await engine.search(COLD_QUERY, 10);
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, hits: hits.length }));
+}
+
+function coldStart(engineName: string, file: string): number {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold', engineName, file],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (run.status !== 0) throw new Error(`cold start of ${engineName} failed: ${run.stderr}`);
+  const { ms, hits } = JSON.parse(run.stdout) as { ms: number; hits: number };
+  if (hits === 0) throw new Error(`${engineName} found nothing for "${COLD_QUERY}"`);
+  return ms;
+}
+
+async function measure(name: string, items: TipItem[], dir: string): Promise<Row> {
+  const builder = ENGINES[name]!();
+  let start = performance.now();
+  await builder.build(items);
+  const buildMs = performance.now() - start;
+  const persisted = await builder.persist();
+  const bytes = bytesOf(persisted);
+  const file = join(dir, `${name.replace(/\W/g, '')}-${items.length}.bin`);
+  writeFileSync(file, serialize(persisted));
+  const coldMs = coldStart(name, file);
+  rmSync(file);
+
+  // Keystrokes, in a fresh instance opened from the persisted form, as in the popup.
+  const before = heap();
+  const engine = ENGINES[name]!();
+  await engine.open(persisted);
+  const times: number[] = [];
+  for (const query of TYPED) {
+    for (let n = 1; n <= query.length; n++) {
+      start = performance.now();
+      await engine.search(query.slice(0, n), 10);
+      times.push(performance.now() - start);
+    }
+  }
+  const heapMb = (heap() - before) / 2 ** 20;
+  times.sort((a, b) => a - b);
+  return {
+    engine: name,
+    size: items.length,
+    buildMs,
+    bytes,
+    coldMs,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    heapMb,
+  };
+}
+
+const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const sizes = (process.env.SEARCH_BENCH_SIZES ?? '10000,50000,200000').split(',').map(Number);
+  const libsMax = Number(process.env.SEARCH_BENCH_LIBS_MAX ?? Infinity);
+  const tips = loadTldrTips();
+  const dir = mkdtempSync(join(tmpdir(), 'repertoire-search-bench-'));
+  try {
+    for (const size of sizes) {
+      const items = replicate(tips, size);
+      const rows: Row[] = [];
+      for (const name of Object.keys(ENGINES)) {
+        if (name !== 'ours' && size > libsMax) continue;
+        rows.push(await measure(name, items, dir));
+      }
+      console.log(`\n${size} items (tldr-pages tips, CC BY 4.0, replicated)`);
+      console.table(
+        rows.map((r) => ({
+          engine: r.engine,
+          'build s': fmt(r.buildMs / 1000, 2),
+          'persisted MB': fmt(r.bytes / 2 ** 20),
+          'cold start ms': fmt(r.coldMs),
+          'keystroke p50 ms': fmt(r.p50, 2),
+          'keystroke p95 ms': fmt(r.p95, 2),
+          'heap MB': fmt(r.heapMb),
+        })),
+      );
+      const mine = rows.find((r) => r.engine === 'ours')!;
+      for (const r of rows) {
+        if (r === mine) continue;
+        console.log(
+          `  ours vs ${r.engine}: cold start ${fmt(r.coldMs / mine.coldMs)}× faster, ` +
+            `keystroke p95 ${fmt(r.p95 / mine.p95)}× faster, persisted ${fmt(mine.bytes / r.bytes, 2)}× the size`,
+        );
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const cold = process.argv.indexOf('--cold');
+if (cold >= 0) await coldChild(process.argv[cold + 1]!, process.argv[cold + 2]!);
+else await main();
