@@ -1,0 +1,241 @@
+/**
+ * Sync server over loopback HTTP, SQLite backend, server in its own process (as deployed):
+ * - sustained push throughput, next to a raw batched better-sqlite3 insert of the same rows;
+ * - pull latency with 100 concurrent clients;
+ * - initial pull of 50,000 items into a fresh client.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { uuidv7 } from '../lib/repertoire/ids';
+import { PullResponse, type Mutation } from '../lib/wire/sync';
+
+const ITEMS = 50_000;
+const BATCH = 500;
+const PUSHERS = 2;
+const PULL_CLIENTS = 100;
+const PULLS_PER_CLIENT = 20;
+const INITIAL_PULL_PAGE = 2_000;
+
+const root = new URL('..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'repertoire-bench-'));
+
+function tipValues(i: number): Record<string, unknown> {
+  const now = Date.now();
+  return {
+    title: `Tip ${i}: keep shell scripts strict`,
+    url: `https://example.org/tips/${i}`,
+    canonicalUrl: null,
+    siteName: 'Example',
+    byline: null,
+    publishedTime: null,
+    excerpt: 'Fail early and loudly instead of carrying on with a half-done job.',
+    tags: ['shell', 'bash', `t${i % 50}`],
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    body: `Start every script with \`set -euo pipefail\` (${i}). `.repeat(6),
+    tool: 'bash',
+    appliesTo: ['*.sh'],
+  };
+}
+
+/** Push bodies, prepared up front so that only the server's work is timed. */
+function pushBodies(clientId: string, ids: string[], from: number, to: number): string[] {
+  const bodies: string[] = [];
+  for (let start = from; start < to; start += BATCH) {
+    const mutations: Mutation[] = [];
+    for (let i = start; i < Math.min(start + BATCH, to); i++) {
+      const entries = Object.entries(tipValues(i)).map(([k, v]) => [k, { value: v, base: 0 }]);
+      const fields = Object.fromEntries(entries);
+      mutations.push({ op: 'set', seq: i + 1, itemId: ids[i]!, kind: 'tip', at: i + 1, fields });
+    }
+    bodies.push(JSON.stringify({ clientId, mutations }));
+  }
+  return bodies;
+}
+
+/** The limit: the same items, inserted by better-sqlite3 in transactions of BATCH rows. */
+function rawInsertRate(ids: string[]): number {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE items (community_id TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
+    doc TEXT NOT NULL, PRIMARY KEY (community_id, id))`);
+  const rows = ids.map((id, i) => [id, JSON.stringify(tipValues(i))] as const);
+  const insert = db.prepare('INSERT INTO items VALUES (?, ?, ?, ?)');
+  const batch = db.transaction((from: number) => {
+    for (let i = from; i < Math.min(from + BATCH, ITEMS); i++) {
+      insert.run('c', rows[i]![0], i + 1, rows[i]![1]);
+    }
+  });
+  const start = performance.now();
+  for (let from = 0; from < ITEMS; from += BATCH) batch(from);
+  const rate = ITEMS / ((performance.now() - start) / 1000);
+  db.close();
+  return rate;
+}
+
+async function startServer(): Promise<{ url: string; invite: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      '0',
+      '--db',
+      join(dir, 'server.sqlite'),
+      '--rate-limit',
+      '1000000',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const url = /Server URL:\s+(\S+)/.exec(out)?.[1];
+      const invite = /Invite code:\s+(\S+)/.exec(out)?.[1];
+      if (url && invite) resolve({ url, invite, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+interface Member {
+  base: string;
+  headers: Record<string, string>;
+}
+
+async function joinCommunity(url: string, code: string, name: string): Promise<Member> {
+  const res = await fetch(`${url}/v1/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, displayName: name }),
+  });
+  const body = (await res.json()) as { token: string; community: { id: string } };
+  return {
+    base: `${url}/v1/communities/${body.community.id}`,
+    headers: { Authorization: `Bearer ${body.token}`, 'Content-Type': 'application/json' },
+  };
+}
+
+async function pull(m: Member, cursor: number, limit: number): Promise<PullResponse> {
+  const res = await fetch(`${m.base}/pull?cursor=${cursor}&limit=${limit}`, { headers: m.headers });
+  if (res.status !== 200) throw new Error(`pull: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PullResponse;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const ids = Array.from({ length: ITEMS }, () => uuidv7());
+  const raw = rawInsertRate(ids);
+
+  const server = await startServer();
+  try {
+    const steward = await joinCommunity(server.url, server.invite, 'Bench steward');
+
+    // Push: PUSHERS clients (devices) at once, each sending its batches back to back.
+    const share = ITEMS / PUSHERS;
+    const streams = Array.from({ length: PUSHERS }, (_, p) =>
+      pushBodies(`bench-client-${p}`, ids, p * share, (p + 1) * share),
+    );
+    const pushStart = performance.now();
+    await Promise.all(
+      streams.map(async (bodies) => {
+        for (const body of bodies) {
+          const res = await fetch(`${steward.base}/push`, {
+            method: 'POST',
+            headers: steward.headers,
+            body,
+          });
+          if (res.status !== 200) throw new Error(`push: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    const pushRate = ITEMS / ((performance.now() - pushStart) / 1000);
+
+    // Initial pull of everything into a fresh client, then validation as the client would.
+    const fresh = await joinCommunity(server.url, await invite(steward, 1), 'Fresh client');
+    const pages: PullResponse[] = [];
+    const pullStart = performance.now();
+    for (let cursor = 0, more = true; more;) {
+      const page = await pull(fresh, cursor, INITIAL_PULL_PAGE);
+      pages.push(page);
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    const initialPullS = (performance.now() - pullStart) / 1000;
+    const validateStart = performance.now();
+    const pulled = pages.reduce((n, page) => n + PullResponse.parse(page).changes.length, 0);
+    const validateS = (performance.now() - validateStart) / 1000;
+    if (pulled !== ITEMS) throw new Error(`initial pull got ${pulled} items, expected ${ITEMS}`);
+
+    // Pull latency: 100 clients, each pulling 50 items from a random cursor, all at once.
+    const code = await invite(steward, PULL_CLIENTS);
+    const clients = await Promise.all(
+      Array.from({ length: PULL_CLIENTS }, (_, i) =>
+        joinCommunity(server.url, code, `Client ${i}`),
+      ),
+    );
+    const latencies: number[] = [];
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let i = 0; i < PULLS_PER_CLIENT; i++) {
+          const start = performance.now();
+          await pull(client, Math.floor(Math.random() * ITEMS), 50);
+          latencies.push(performance.now() - start);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+
+    const rows: [string, string, string][] = [
+      ['raw better-sqlite3 insert', `${Math.round(raw)} rows/s`, `batches of ${BATCH}`],
+      [
+        'server push (HTTP, SQLite)',
+        `${Math.round(pushRate)} items/s`,
+        `ratio ${((pushRate / raw) * 100).toFixed(1)} % (goal >= 50 %)`,
+      ],
+      [
+        'initial pull 50,000 items',
+        `${initialPullS.toFixed(2)} s`,
+        `+ ${validateS.toFixed(2)} s zod validation (goal <= 5 s)`,
+      ],
+      [
+        'pull p50 / p95 / p99',
+        `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 95).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)} ms`,
+        `${PULL_CLIENTS} concurrent clients, 50 items per pull`,
+      ],
+    ];
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+  } finally {
+    server.stop();
+  }
+}
+
+async function invite(steward: Member, maxUses: number): Promise<string> {
+  const res = await fetch(`${steward.base}/invites`, {
+    method: 'POST',
+    headers: steward.headers,
+    body: JSON.stringify({ maxUses }),
+  });
+  return ((await res.json()) as { code: string }).code;
+}
+
+try {
+  await main();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
