@@ -7,16 +7,11 @@
  * version is concurrent with whatever replaced that base: the higher stamp wins, and if both values
  * are different strings the loser is kept as a conflict revision, so no text edit is ever dropped.
  */
-import { Item, type ItemKind } from '../lib/wire/schemas';
-import type {
-  ConflictRevision,
-  EndorseMutation,
-  Mutation,
-  SetMutation,
-  SyncedItem,
-} from '../lib/wire/sync';
+import type { ItemKind } from '../lib/wire/schemas';
+import type { ConflictRevision, EndorseMutation, Mutation, SetMutation } from '../lib/wire/sync';
+import { writableFields } from '../lib/wire/sync';
 
-interface FieldState {
+export interface FieldState {
   v: unknown;
   ver: number;
   at: number;
@@ -24,7 +19,7 @@ interface FieldState {
   author: string;
 }
 
-interface EndorsementState {
+export interface EndorsementState {
   on: boolean;
   at: number;
   by: string;
@@ -63,45 +58,23 @@ export function isTombstone(doc: ItemDoc): boolean {
   return doc.fields['deletedAt']?.v != null;
 }
 
-export function toSyncedItem(
-  id: string,
-  version: number,
-  doc: ItemDoc,
-  communityId: string,
-): SyncedItem {
-  const values: Record<string, unknown> = {};
-  const fieldVersions: Record<string, number> = {};
-  for (const [name, f] of Object.entries(doc.fields)) {
-    values[name] = f.v;
-    fieldVersions[name] = f.ver;
-  }
-  const item = {
-    ...values,
-    id,
-    community: communityId,
-    kind: doc.kind,
-    author: doc.createdBy,
-  } as Item;
-  const endorsements = Object.entries(doc.endorsements)
-    .filter(([, e]) => e.on)
-    .map(([memberId, e]) => ({ memberId, name: e.name, at: e.at }))
-    .sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
-  return { item, version, fieldVersions, endorsements, conflicts: doc.conflicts };
-}
-
 function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
-  const values = Object.fromEntries(Object.entries(m.fields).map(([k, f]) => [k, f.value]));
-  const full = { ...values, id: m.itemId, community: w.communityId, kind: m.kind, author: '' };
-  const parsed = Item.safeParse(full);
-  if (!parsed.success) {
-    const missing = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+  // Each value was validated with the request; a new item only needs all of them.
+  const missing = writableFields(m.kind).filter((name) => !Object.hasOwn(m.fields, name));
+  if (missing.length > 0) {
     return {
-      rejected: `unknown item (never created, or purged): a first write must set every field; invalid or missing: ${missing}`,
+      rejected: `unknown item (never created, or purged): a first write must set every field; missing: ${missing.join(', ')}`,
     };
   }
   const fields: Record<string, FieldState> = {};
-  for (const [name, value] of Object.entries(values)) {
-    fields[name] = { v: value, ver: version, at: m.at, by: w.clientId, author: w.displayName };
+  for (const [name, write] of Object.entries(m.fields)) {
+    fields[name] = {
+      v: write.value,
+      ver: version,
+      at: m.at,
+      by: w.clientId,
+      author: w.displayName,
+    };
   }
   return {
     doc: { kind: m.kind, createdBy: w.displayName, fields, endorsements: {}, conflicts: [] },

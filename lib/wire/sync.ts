@@ -89,6 +89,11 @@ const Version = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const SERVER_FIELDS = new Set(['id', 'community', 'kind', 'author']);
 const itemShapes = { page: PageItem.shape, snippet: SnippetItem.shape, tip: TipItem.shape };
 
+/** Every field a client writes for an item of that kind; a first write must set them all. */
+export function writableFields(kind: ItemKind): string[] {
+  return Object.keys(itemShapes[kind]).filter((field) => !SERVER_FIELDS.has(field));
+}
+
 /** Field schema a client may write for that kind, or undefined if the field is not writable. */
 export function writableField(kind: ItemKind, field: string): z.ZodType | undefined {
   if (SERVER_FIELDS.has(field) || !Object.hasOwn(itemShapes[kind], field)) return undefined;

@@ -17,7 +17,8 @@ import type {
   PurgeResponse,
   Role,
 } from '../../lib/wire/sync';
-import { applyMutation, isTombstone, toSyncedItem, type ItemDoc, type Writer } from '../merge';
+import { decodeItem, encodeItem } from '../item-codec';
+import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../merge';
 import { hashSecret, newInviteCode, newToken } from '../secrets';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import type { Principal, PullOutcome, RedeemOutcome, Store } from './store';
@@ -63,21 +64,21 @@ const SCHEMA = [
     version BIGINT NOT NULL,
     changed_at BIGINT NOT NULL,
     tombstone_since BIGINT,
-    doc TEXT NOT NULL,
     wire TEXT NOT NULL,
+    meta TEXT NOT NULL,
     PRIMARY KEY (community_id, id))`,
   `CREATE UNIQUE INDEX IF NOT EXISTS items_version ON items (community_id, version)`,
 ];
 
-const UPSERT_ITEM = `INSERT INTO items (community_id, id, version, changed_at, tombstone_since, doc, wire)
+const UPSERT_ITEM = `INSERT INTO items (community_id, id, version, changed_at, tombstone_since, wire, meta)
   VALUES ($1, $2, $3, $4, $5, $6, $7)
   ON CONFLICT (community_id, id) DO UPDATE SET
     version = excluded.version,
     changed_at = excluded.changed_at,
     tombstone_since = CASE WHEN excluded.tombstone_since IS NULL THEN NULL
       ELSE COALESCE(items.tombstone_since, excluded.tombstone_since) END,
-    doc = excluded.doc,
-    wire = excluded.wire`;
+    wire = excluded.wire,
+    meta = excluded.meta`;
 
 export interface SqlStoreOptions {
   /** Fault injection for the crash test: called halfway through writing a batch. */
@@ -248,15 +249,15 @@ class SqlStore implements Store {
       for (const [id, itemVersion] of changed) {
         if (written++ === Math.floor(changed.size / 2)) await this.options.midPush?.();
         const doc = docs.get(id) as ItemDoc;
-        const wire = JSON.stringify(toSyncedItem(id, itemVersion, doc, who.communityId));
+        const { wire, meta } = encodeItem(id, itemVersion, doc, who.communityId);
         await tx.all(UPSERT_ITEM, [
           who.communityId,
           id,
           itemVersion,
           now,
           isTombstone(doc) ? now : null,
-          JSON.stringify(doc),
           wire,
+          meta,
         ]);
       }
       await tx.all(
@@ -334,11 +335,11 @@ class SqlStore implements Store {
 }
 
 async function load(tx: SqlRunner, who: Principal, m: Mutation): Promise<ItemDoc | null> {
-  const [row] = await tx.all('SELECT doc FROM items WHERE community_id = $1 AND id = $2', [
+  const [row] = await tx.all('SELECT wire, meta FROM items WHERE community_id = $1 AND id = $2', [
     who.communityId,
     m.itemId,
   ]);
-  return row ? (JSON.parse(String(row['doc'])) as ItemDoc) : null;
+  return row ? decodeItem({ wire: String(row['wire']), meta: String(row['meta']) }) : null;
 }
 
 async function describe(db: SqlRunner, who: Principal): Promise<CommunityInfo> {

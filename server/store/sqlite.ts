@@ -74,7 +74,7 @@ class SqliteDriver implements SqlDriver {
   }
 }
 
-/** A connection with a statement cache; translates $1-style placeholders to SQLite's @p1. */
+/** A connection with a statement cache; translates $1-style placeholders to SQLite's `?`. */
 class Connection {
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -86,17 +86,22 @@ class Connection {
 
   run(sql: string, params: readonly unknown[]): Row[] {
     const statement = this.prepare(sql);
-    const named: Record<string, unknown> = {};
-    params.forEach((value, i) => (named[`p${i + 1}`] = value ?? null));
-    if (statement.reader) return statement.all(named) as Row[];
-    statement.run(named);
+    const values = params.map((value) => value ?? null);
+    if (statement.reader) return statement.all(values) as Row[];
+    statement.run(values);
     return [];
   }
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      statement = this.db.prepare(sql.replace(/\$(\d+)/g, '@p$1'));
+      // Positional `?` binds in order of appearance, so $n must appear in order, once each.
+      let expected = 1;
+      const positional = sql.replace(/\$(\d+)/g, (_, n: string) => {
+        if (Number(n) !== expected++) throw new Error(`placeholders out of order in: ${sql}`);
+        return '?';
+      });
+      statement = this.db.prepare(positional);
       this.statements.set(sql, statement);
     }
     return statement;

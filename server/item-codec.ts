@@ -1,0 +1,85 @@
+/**
+ * How an item is stored: its wire form (a SyncedItem, served to pulls as is) plus the merge
+ * metadata the wire form lacks, kept compact because every write stores it again: each field
+ * points into a short list of distinct writer stamps (a new item has just one).
+ */
+import type { Item, ItemKind } from '../lib/wire/schemas';
+import type { SyncedItem } from '../lib/wire/sync';
+import type { EndorsementState, ItemDoc } from './merge';
+
+type Stamp = [at: number, clientId: string, author: string];
+
+interface Meta {
+  k: ItemKind;
+  c: string;
+  w: Stamp[];
+  f: Record<string, number>;
+  e: Record<string, EndorsementState>;
+}
+
+export interface StoredItem {
+  wire: string;
+  meta: string;
+}
+
+export function encodeItem(
+  id: string,
+  version: number,
+  doc: ItemDoc,
+  communityId: string,
+): StoredItem {
+  const values: Record<string, unknown> = {};
+  const fieldVersions: Record<string, number> = {};
+  const stamps: Stamp[] = [];
+  const stampIndex = new Map<string, number>();
+  const fieldStamps: Record<string, number> = {};
+  for (const [name, f] of Object.entries(doc.fields)) {
+    values[name] = f.v;
+    fieldVersions[name] = f.ver;
+    const key = `${f.at}\u0000${f.by}\u0000${f.author}`;
+    let index = stampIndex.get(key);
+    if (index === undefined) {
+      index = stamps.push([f.at, f.by, f.author]) - 1;
+      stampIndex.set(key, index);
+    }
+    fieldStamps[name] = index;
+  }
+  const item = { ...values, id, community: communityId, kind: doc.kind, author: doc.createdBy };
+  const endorsements = Object.entries(doc.endorsements)
+    .filter(([, e]) => e.on)
+    .map(([memberId, e]) => ({ memberId, name: e.name, at: e.at }))
+    .sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
+  const synced: SyncedItem = {
+    item: item as Item,
+    version,
+    fieldVersions,
+    endorsements,
+    conflicts: doc.conflicts,
+  };
+  const meta: Meta = {
+    k: doc.kind,
+    c: doc.createdBy,
+    w: stamps,
+    f: fieldStamps,
+    e: doc.endorsements,
+  };
+  return { wire: JSON.stringify(synced), meta: JSON.stringify(meta) };
+}
+
+export function decodeItem(stored: StoredItem): ItemDoc {
+  const synced = JSON.parse(stored.wire) as SyncedItem;
+  const meta = JSON.parse(stored.meta) as Meta;
+  const values = synced.item as Record<string, unknown>;
+  const fields: ItemDoc['fields'] = {};
+  for (const [name, index] of Object.entries(meta.f)) {
+    const [at, by, author] = meta.w[index] as Stamp;
+    fields[name] = { v: values[name], ver: synced.fieldVersions[name] ?? 0, at, by, author };
+  }
+  return {
+    kind: meta.k,
+    createdBy: meta.c,
+    fields,
+    endorsements: meta.e,
+    conflicts: synced.conflicts,
+  };
+}
