@@ -242,33 +242,51 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     return topByDf(found, MAX_TYPO_EXPANSIONS);
   }
 
-  // Per-query scratch, sized to the document numbers and reused so typing allocates little.
+  // Per-query scratch, sized to the document numbers and reused so that typing allocates little.
   let total = new Float64Array(0);
   let best = new Float64Array(0);
   let hits = new Uint8Array(0);
   /** Query words found in the title, per document; `inTitle` marks the word being scored. */
   let titleHits = new Uint8Array(0);
   let inTitle = new Uint8Array(0);
+  let local = new Int32Array(0);
+  let touched = new Int32Array(0);
+  let touchedCount = 0;
+  /** Per document: field weight over BM25 length normalization, for title and body. */
+  let norms = new Float32Array(0);
+  let normsOf: MetaRecord | null = null;
   function scratch(): void {
-    if (total.length >= meta.nextDoc) return;
-    const n = Math.max(meta.nextDoc, 1024) * 1.25;
-    total = new Float64Array(n);
-    best = new Float64Array(n);
-    hits = new Uint8Array(n);
-    titleHits = new Uint8Array(n);
-    inTitle = new Uint8Array(n);
+    if (total.length < meta.nextDoc) {
+      const n = Math.ceil(Math.max(meta.nextDoc, 1024) * 1.25);
+      total = new Float64Array(n);
+      best = new Float64Array(n);
+      hits = new Uint8Array(n);
+      titleHits = new Uint8Array(n);
+      inTitle = new Uint8Array(n);
+      local = new Int32Array(n);
+      touched = new Int32Array(n);
+    }
+    if (normsOf !== meta) {
+      const { lens, nextDoc } = meta;
+      const avgTitle = meta.sumTitle / meta.count || 1;
+      const avgBody = meta.sumBody / meta.count || 1;
+      norms = new Float32Array(2 * nextDoc);
+      for (let d = 0; d < nextDoc; d++) {
+        norms[2 * d] = WEIGHT.title / (1 - B_TITLE + (B_TITLE * lens[2 * d]!) / avgTitle);
+        norms[2 * d + 1] = WEIGHT.body / (1 - B_BODY + (B_BODY * lens[2 * d + 1]!) / avgBody);
+      }
+      normsOf = meta;
+    }
+    touchedCount = 0;
   }
 
   /**
    * Adds one query word's BM25F score to `total`. Several expansions of the word count once per
    * document (the best one), so a short prefix does not outrank a whole word.
    */
-  function scoreWord(expansions: Expansion[], touched: number[], counts: boolean): boolean {
+  function scoreWord(expansions: Expansion[], counts: boolean): boolean {
     const n = meta.count;
-    const avgTitle = meta.sumTitle / n || 1;
-    const avgBody = meta.sumBody / n || 1;
-    const lens = meta.lens;
-    const local: number[] = [];
+    let localCount = 0;
     for (const { term, weight } of expansions) {
       const seg = segmentFor(term);
       const i = seg ? findTerm(seg, term) : -1;
@@ -280,18 +298,21 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       const { docs, tfs } = seg;
       for (let p = from; p < to; p++) {
         const d = docs[p]!;
+        const inTitleNow = tfs[3 * p]!;
         const tf =
-          (WEIGHT.title * tfs[3 * p]!) / (1 - B_TITLE + (B_TITLE * lens[2 * d]!) / avgTitle) +
+          inTitleNow * norms[2 * d]! +
           WEIGHT.meta * tfs[3 * p + 1]! +
-          (WEIGHT.body * tfs[3 * p + 2]!) / (1 - B_BODY + (B_BODY * lens[2 * d + 1]!) / avgBody);
+          tfs[3 * p + 2]! * norms[2 * d + 1]!;
         const s = (idf * tf * (K1 + 1)) / (K1 + tf);
-        if (best[d] === 0) local.push(d);
-        if (s > best[d]!) best[d] = s;
-        if (tfs[3 * p]! > 0) inTitle[d] = 1;
+        if (best[d] === 0) local[localCount++] = d;
+        // Never 0 once seen, so the document is listed once.
+        if (s > best[d]!) best[d] = s || Number.MIN_VALUE;
+        if (inTitleNow > 0) inTitle[d] = 1;
       }
     }
-    for (const d of local) {
-      if (total[d] === 0 && hits[d] === 0) touched.push(d);
+    for (let j = 0; j < localCount; j++) {
+      const d = local[j]!;
+      if (total[d] === 0 && hits[d] === 0) touched[touchedCount++] = d;
       total[d]! += best[d]!;
       if (counts) {
         hits[d]!++;
@@ -300,7 +321,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       best[d] = 0;
       inTitle[d] = 0;
     }
-    return local.length > 0;
+    return localCount > 0;
   }
 
   /** Documents allowed by the filters, or null when there are none to apply. */
@@ -361,10 +382,8 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     }
 
     scratch();
-    const touched: number[] = [];
     let matchedWords = 0;
-    for (const e of expansions) if (scoreWord(e, touched, true)) matchedWords++;
-    if (matchedWords === 0) return [];
+    for (const e of expansions) if (scoreWord(e, true)) matchedWords++;
     for (const [a, b] of pairs) {
       const pair = pairTerm(a.term, b.term);
       const found: Expansion[] = [{ term: pair, weight: PHRASE_WEIGHT }];
@@ -372,11 +391,15 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
         for (const [t] of termsUnder(pair, subtreeKeys(pair)))
           if (t !== pair) found.push({ term: t, weight: PHRASE_WEIGHT / 2 });
       }
-      scoreWord(found.slice(0, MAX_PREFIX_EXPANSIONS), touched, false);
+      scoreWord(found.slice(0, MAX_PREFIX_EXPANSIONS), false);
     }
 
-    const top = selectTop(touched, matchedWords, allow, limit);
-    for (const d of touched) total[d] = hits[d] = titleHits[d] = 0;
+    const top = matchedWords === 0 ? [] : selectTop(matchedWords, allow, limit);
+    for (let j = 0; j < touchedCount; j++) {
+      const d = touched[j]!;
+      total[d] = hits[d] = titleHits[d] = 0;
+    }
+    if (top.length === 0) return [];
     const blocks = await load<DocBlockRecord>(top.map(([d]) => docBlockKey(d)));
     const matched = new Set(
       expansions.flat().flatMap((e) => (docFrequency(e.term) > 0 ? [e.term] : [])),
@@ -399,16 +422,12 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   }
 
   /** The best `limit` documents, best first; ties go to the newer document. */
-  function selectTop(
-    touched: readonly number[],
-    words: number,
-    allow: Set<number> | null,
-    limit: number,
-  ): [number, number][] {
+  function selectTop(words: number, allow: Set<number> | null, limit: number): [number, number][] {
     const top: [number, number][] = [];
     const worse = (a: [number, number], b: [number, number]): boolean =>
       a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
-    for (const d of touched) {
+    for (let j = 0; j < touchedCount; j++) {
+      const d = touched[j]!;
       if (allow && !allow.has(d)) continue;
       // Matching all the words matters more than matching one of them very well.
       const coverage = hits[d]! / words;

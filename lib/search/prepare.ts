@@ -67,14 +67,17 @@ export function prepare(item: Item): PreparedDoc {
     if (!tf) terms.set(term, (tf = [0, 0, 0]));
     if (tf[field]! < 255) tf[field]!++;
   };
-  /** Adds one field's words and their adjacent pairs; returns how many words it had. */
+  /**
+   * Adds one field's words, and for title and metadata their adjacent pairs; returns how many words
+   * it had. Body pairs doubled the index and did not help ranking (docs/search.md).
+   */
   const addText = (text: string, field: number): number => {
     let prev: string | null = null;
     let n = 0;
     for (const { term } of tokenize(text)) {
       if (STOP_WORDS.has(term)) continue;
       add(term, field);
-      if (prev !== null && prev !== term) add(pairTerm(prev, term), field);
+      if (field !== BODY && prev !== null && prev !== term) add(pairTerm(prev, term), field);
       prev = term;
       n++;
     }
