@@ -18,6 +18,7 @@ export default defineConfig({
       "Your community of practice's shared repertoire: clip, search, and see related tips.",
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: mode === 'e2e' ? E2E_HOSTS : undefined,
+    omnibox: { keyword: 'rp' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+R' },

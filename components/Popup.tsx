@@ -5,30 +5,51 @@ import {
   listCommunities,
   openRepertoireDb,
   recentItems,
+  searchStore,
   type RepertoireDb,
 } from '@/lib/db';
 import type { ClipResult } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
-import { simpleSearch } from '@/lib/ui/simple-search';
+import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Community, Item } from '@/lib/wire/schemas';
 import { ItemView } from './ItemView';
-import { ResultList } from './ResultList';
+import { hostOf, ResultList, type Entry } from './ResultList';
 import { StatusMessage, type Status } from './StatusMessage';
 import { TipForm } from './TipForm';
 
 type View = { name: 'list' } | { name: 'item'; item: Item } | { name: 'tip'; initial: TipDraft };
 
-const RECENT_LIMIT = 5_000;
+const RECENT_LIMIT = 50;
+const RESULT_LIMIT = 50;
 
-export function Popup({ tab }: { tab: TargetTab | null }) {
+const recentEntry = (item: Item): Entry => ({
+  id: item.id,
+  kind: item.kind,
+  title: item.title,
+  detail: [item.siteName ?? hostOf(item.url), ...item.tags.map((t) => `#${t}`)]
+    .filter(Boolean)
+    .join(' · '),
+});
+
+export interface PopupProps {
+  tab: TargetTab | null;
+  /** Open on this item (the omnibox opens items this way). */
+  itemId?: string | null;
+  /** Start with this query. */
+  initialQuery?: string;
+}
+
+export function Popup({ tab, itemId = null, initialQuery = '' }: PopupProps) {
   const [db, setDb] = useState<RepertoireDb | null>(null);
   const [communities, setCommunities] = useState<Community[]>([]);
   const [community, setCommunity] = useState<string | null>(null);
-  const [items, setItems] = useState<Item[] | null>(null);
-  const [query, setQuery] = useState('');
+  const [recent, setRecent] = useState<Item[] | null>(null);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [query, setQuery] = useState(initialQuery);
+  const [found, setFound] = useState<{ query: string; entries: Entry[] } | null>(null);
   const [view, setView] = useState<View>({ name: 'list' });
   const [status, setStatus] = useState<Status>({ tone: 'idle' });
   const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
@@ -43,6 +64,12 @@ export function Popup({ tab }: { tab: TargetTab | null }) {
         setCommunities(await listCommunities(handle));
         setCommunity(await currentCommunity.getValue());
         setDb(handle);
+        if (itemId) {
+          const item = await getItem(handle, itemId);
+          if (item) setView({ name: 'item', item });
+        }
+        // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
+        setIndex(await createSearchIndex(searchStore(handle)));
       } catch {
         setStatus({
           tone: 'error',
@@ -52,12 +79,41 @@ export function Popup({ tab }: { tab: TargetTab | null }) {
     })();
   }, []);
 
+  const [generation, setGeneration] = useState(0);
   const reload = useCallback(async () => {
-    if (db && community) setItems(await recentItems(db, community, RECENT_LIMIT));
+    if (db && community) setRecent(await recentItems(db, community, RECENT_LIMIT));
+    // The background indexed the write before answering; a fresh index reader sees it.
+    if (db) setIndex(await createSearchIndex(searchStore(db)));
+    setGeneration((g) => g + 1);
   }, [db, community]);
   useEffect(() => void reload(), [reload]);
 
-  const results = useMemo(() => simpleSearch(items ?? [], query), [items, query]);
+  useEffect(() => {
+    const q = query.trim();
+    if (!index || !community || !q) return setFound(null);
+    let current = true;
+    void index.search(q, { filters: { community }, limit: RESULT_LIMIT }).then((results) => {
+      if (!current) return;
+      setFound({
+        query: q,
+        entries: results.map((r) => ({
+          id: r.id,
+          kind: r.kind,
+          title: r.title,
+          detail: r.snippet.slice(0, 120) || hostOf(r.url),
+          marks: r.highlights.title,
+        })),
+      });
+    });
+    return () => {
+      current = false;
+    };
+  }, [index, community, query, generation]);
+
+  const entries = useMemo(
+    () => (query.trim() ? (found?.entries ?? []) : (recent ?? []).map(recentEntry)),
+    [query, found, recent],
+  );
 
   const open = async (id: string) => {
     const item = db && (await getItem(db, id));
@@ -216,24 +272,28 @@ export function Popup({ tab }: { tab: TargetTab | null }) {
               } else if (e.key === 'ArrowDown') {
                 e.preventDefault();
                 document.querySelector<HTMLButtonElement>('.results button')?.focus();
-              } else if (e.key === 'Enter' && results[0]) {
-                void open(results[0].id);
+              } else if (e.key === 'Enter' && entries[0]) {
+                void open(entries[0].id);
               }
             }}
           />
-          {items === null ? (
+          {recent === null ? (
             <p class="empty">Loading your repertoire…</p>
-          ) : items.length === 0 ? (
+          ) : recent.length === 0 && !query.trim() ? (
             <p class="empty">
               Nothing here yet. Clip this page, select text and clip the selection, or write a tip.
             </p>
-          ) : results.length === 0 ? (
-            <p class="empty">No match for “{query}”. Try fewer or different words.</p>
+          ) : query.trim() && found === null ? (
+            <p class="empty">Searching…</p>
+          ) : entries.length === 0 ? (
+            <p class="empty">
+              No match for “{query.trim().slice(0, 80)}”. Try fewer or other words.
+            </p>
           ) : (
             <ResultList
-              items={results}
-              label={query ? 'Search results' : 'Recent items'}
-              onOpen={(item) => void open(item.id)}
+              entries={entries}
+              label={query.trim() ? 'Search results' : 'Recent items'}
+              onOpen={(id) => void open(id)}
             />
           )}
         </section>

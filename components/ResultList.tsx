@@ -1,15 +1,25 @@
-import type { Item } from '@/lib/wire/schemas';
+import type { ItemKind } from '@/lib/wire/schemas';
+import type { Range } from '@/lib/search';
 
 const KIND_LABEL = { page: 'Page', snippet: 'Snippet', tip: 'Tip' } as const;
 
-interface Props {
-  items: readonly Item[];
-  label: string;
-  onOpen: (item: Item) => void;
+export interface Entry {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  detail: string;
+  /** Parts of the title the query matched. */
+  marks?: Range[];
 }
 
-/** Results as a list; each entry is a button, so Tab/arrows and Enter open it. */
-export function ResultList({ items, label, onOpen }: Props) {
+interface Props {
+  entries: readonly Entry[];
+  label: string;
+  onOpen: (id: string) => void;
+}
+
+/** Results as a list; each entry is a button, so arrows, Tab and Enter work. */
+export function ResultList({ entries, label, onOpen }: Props) {
   const moveFocus = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll('button')];
@@ -18,24 +28,40 @@ export function ResultList({ items, label, onOpen }: Props) {
     if (next) {
       event.preventDefault();
       next.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
     }
   };
   return (
     <ul class="results" aria-label={label} onKeyDown={moveFocus}>
-      {items.map((item) => (
-        <li key={item.id}>
-          <button type="button" class="result" onClick={() => onOpen(item)}>
-            <span class="result-kind">{KIND_LABEL[item.kind]}</span>
-            <span class="result-title">{item.title || '(untitled)'}</span>
-            <span class="result-meta">
-              {item.siteName ?? hostOf(item.url)}
-              {item.tags.length > 0 ? ` · #${item.tags.join(' #')}` : ''}
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <button type="button" class="result" onClick={() => onOpen(entry.id)}>
+            <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
+            <span class="result-title" dir="auto">
+              <Marked text={entry.title || '(untitled)'} marks={entry.marks ?? []} />
+            </span>
+            <span class="result-meta" dir="auto">
+              {entry.detail}
             </span>
           </button>
         </li>
       ))}
     </ul>
   );
+}
+
+function Marked({ text, marks }: { text: string; marks: readonly Range[] }) {
+  const parts = [];
+  let at = 0;
+  for (const [start, end] of marks) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 export function hostOf(url: string | null): string {

@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import { showToast } from '@/lib/capture/toast';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { onMessages } from '@/lib/messaging';
-import { clipSelection } from '@/lib/repertoire/clip';
-import { createHandlers, tabCapture } from '@/lib/repertoire/handlers';
-import { currentCommunity, memberName } from '@/lib/repertoire/settings';
+import { createHandlers } from '@/lib/repertoire/handlers';
+import { createIndexer } from '@/lib/repertoire/indexing';
+import { registerOmnibox } from '@/lib/repertoire/omnibox';
+import { currentCommunity } from '@/lib/repertoire/settings';
 
 const CLIP_SELECTION_MENU = 'repertoire-clip-selection';
 
@@ -15,8 +16,14 @@ export default defineBackground(() => {
       await ensurePersonalCommunity(handle);
       return handle;
     }));
+  const indexer = db().then(createIndexer);
+  const reindex = async () => (await indexer).drain();
+  // Whatever a previous run queued but did not index (it was stopped mid-way) is indexed now.
+  void reindex();
 
-  onMessages(createHandlers(db));
+  const handlers = createHandlers(db, reindex);
+  onMessages(handlers);
+  registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -30,17 +37,7 @@ export default defineBackground(() => {
   async function clipSelectionFrom(tabId: number | undefined) {
     if (tabId === undefined) return;
     const community = await currentCommunity.getValue();
-    const now = Date.now();
-    const result = await clipSelection(
-      await db(),
-      tabCapture,
-      { tabId },
-      {
-        community,
-        author: await memberName.getValue(),
-        now,
-      },
-    );
+    const result = await handlers.clipSelection({ tabId, community }, {});
     const message = result.ok
       ? `Clipped to your repertoire. ${result.notice ?? ''}`.trim()
       : result.error.message;
@@ -48,7 +45,6 @@ export default defineBackground(() => {
       .executeScript({ target: { tabId }, func: showToast, args: [message, result.ok] })
       .catch(() => undefined);
   }
-
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLIP_SELECTION_MENU) void clipSelectionFrom(tab?.id);
   });

@@ -4,4 +4,12 @@ import { targetTab } from '@/lib/ui/target-tab';
 import './style.css';
 
 const app = document.getElementById('app');
-if (app) void targetTab(location.search).then((tab) => render(<Popup tab={tab} />, app));
+const params = new URLSearchParams(location.search);
+if (app) {
+  void targetTab(location.search).then((tab) =>
+    render(
+      <Popup tab={tab} itemId={params.get('item')} initialQuery={params.get('q') ?? ''} />,
+      app,
+    ),
+  );
+}

@@ -3,10 +3,11 @@
  * (RepertoireSchema) and every migration lives in the one `upgrade` switch below.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { SearchRecord, SearchStore } from '../search/store';
 import type { Community, Item } from '../wire/schemas';
 
 export const DB_NAME = 'repertoire';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface RepertoireSchema extends DBSchema {
   communities: { key: string; value: Community };
@@ -20,6 +21,14 @@ export interface RepertoireSchema extends DBSchema {
       'by-canonical-url': string;
     };
   };
+  /** The persisted search index (lib/search): a few thousand small records. Since v2. */
+  search: { key: string; value: SearchRecord };
+  /**
+   * Ids of items written but not yet indexed, added in the same transaction as the item so a
+   * crash between the write and the indexing loses nothing: the queue is drained on restart.
+   * Since v2.
+   */
+  searchQueue: { key: number; value: string };
 }
 
 export type RepertoireDb = IDBPDatabase<RepertoireSchema>;
@@ -36,14 +45,27 @@ export class StorageFullError extends Error {
 
 export function openRepertoireDb(name = DB_NAME): Promise<RepertoireDb> {
   return openDB<RepertoireSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // Each case upgrades from that version to the next and falls through to the latest.
-      switch (oldVersion) {
-        case 0: {
-          db.createObjectStore('communities', { keyPath: 'id' });
-          const items = db.createObjectStore('items', { keyPath: 'id' });
-          items.createIndex('by-community-updated', ['community', 'updatedAt']);
-          items.createIndex('by-canonical-url', 'canonicalUrl');
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      // One step per case, from that version to the next, run in order up to the latest.
+      for (let version = oldVersion; version < DB_VERSION; version++) {
+        switch (version) {
+          case 0: {
+            db.createObjectStore('communities', { keyPath: 'id' });
+            const items = db.createObjectStore('items', { keyPath: 'id' });
+            items.createIndex('by-community-updated', ['community', 'updatedAt']);
+            items.createIndex('by-canonical-url', 'canonicalUrl');
+            break;
+          }
+          case 1: {
+            db.createObjectStore('search');
+            const queue = db.createObjectStore('searchQueue', { autoIncrement: true });
+            // Items stored before search existed get indexed on the next drain.
+            void transaction
+              .objectStore('items')
+              .getAllKeys()
+              .then((ids) => Promise.all(ids.map((id) => queue.add(id))));
+            break;
+          }
         }
       }
     },
@@ -89,11 +111,19 @@ export async function listCommunities(db: RepertoireDb): Promise<Community[]> {
   return all.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-export function putItem(db: RepertoireDb, item: Item): Promise<void> {
+/** Stores items and queues them for indexing, in one transaction. */
+export function putItems(db: RepertoireDb, items: readonly Item[]): Promise<void> {
   return write(async () => {
-    await db.put('items', item);
+    const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
+    for (const item of items) {
+      void tx.objectStore('items').put(item);
+      void tx.objectStore('searchQueue').add(item.id);
+    }
+    await tx.done;
   });
 }
+
+export const putItem = (db: RepertoireDb, item: Item): Promise<void> => putItems(db, [item]);
 
 export function getItem(db: RepertoireDb, id: string): Promise<Item | undefined> {
   return db.get('items', id);
@@ -131,11 +161,59 @@ export async function recentItems(
 /** Soft delete: the record stays as a tombstone so the deletion can sync. */
 export function deleteItem(db: RepertoireDb, id: string, now = Date.now()): Promise<void> {
   return write(async () => {
-    const tx = db.transaction('items', 'readwrite');
-    const item = await tx.store.get(id);
+    const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
+    const item = await tx.objectStore('items').get(id);
     if (item && item.deletedAt === null) {
-      await tx.store.put({ ...item, deletedAt: now, updatedAt: now });
+      await tx.objectStore('items').put({ ...item, deletedAt: now, updatedAt: now });
+      await tx.objectStore('searchQueue').add(id);
     }
     await tx.done;
   });
+}
+
+/** Up to `limit` queued item ids, with the queue keys to acknowledge once they are indexed. */
+export async function peekSearchQueue(
+  db: RepertoireDb,
+  limit: number,
+): Promise<{ keys: number[]; items: Item[]; missing: string[] }> {
+  const tx = db.transaction(['searchQueue', 'items']);
+  const keys = await tx.objectStore('searchQueue').getAllKeys(null, limit);
+  const ids = [...new Set(await tx.objectStore('searchQueue').getAll(null, limit))];
+  const found = await Promise.all(ids.map((id) => tx.objectStore('items').get(id)));
+  const items: Item[] = [];
+  const missing: string[] = [];
+  found.forEach((item, i) => (item ? items.push(item) : missing.push(ids[i] ?? '')));
+  return { keys, items, missing };
+}
+
+/** Removes exactly the queue entries that were indexed; later writes of the same items stay. */
+export async function acknowledgeSearchQueue(
+  db: RepertoireDb,
+  keys: readonly number[],
+): Promise<void> {
+  const tx = db.transaction('searchQueue', 'readwrite');
+  for (const key of keys) void tx.store.delete(key);
+  await tx.done;
+}
+
+/** lib/search's persistence, over the `search` store. */
+export function searchStore(db: RepertoireDb): SearchStore {
+  return {
+    async get(keys) {
+      const tx = db.transaction('search');
+      return Promise.all(keys.map((key) => tx.store.get(key)));
+    },
+    put(entries) {
+      return write(async () => {
+        const tx = db.transaction('search', 'readwrite');
+        for (const [key, value] of entries) {
+          void (value === null ? tx.store.delete(key) : tx.store.put(value, key));
+        }
+        await tx.done;
+      });
+    },
+    async clear() {
+      await db.clear('search');
+    },
+  };
 }

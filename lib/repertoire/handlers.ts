@@ -25,18 +25,33 @@ async function tabTitle(tabId: number): Promise<string> {
   }
 }
 
-export function createHandlers(db: () => Promise<RepertoireDb>): Handlers {
+/**
+ * `afterWrite` runs once a write is stored and before the reply, so that whoever asked (the
+ * popup) finds the item already searchable.
+ */
+export function createHandlers(
+  db: () => Promise<RepertoireDb>,
+  afterWrite: () => Promise<unknown>,
+): Handlers {
+  const written = async <T>(result: T): Promise<T> => {
+    await afterWrite();
+    return result;
+  };
   return {
     async clipPage({ tabId, community, again }) {
-      return clipPage(
-        await db(),
-        tabCapture,
-        { tabId, again, tabTitle: await tabTitle(tabId) },
-        await authoring(community),
+      return written(
+        await clipPage(
+          await db(),
+          tabCapture,
+          { tabId, again, tabTitle: await tabTitle(tabId) },
+          await authoring(community),
+        ),
       );
     },
     async clipSelection({ tabId, community }) {
-      return clipSelection(await db(), tabCapture, { tabId }, await authoring(community));
+      return written(
+        await clipSelection(await db(), tabCapture, { tabId }, await authoring(community)),
+      );
     },
     async saveTip({ community, draft, url }) {
       const checked = checkTipDraft(draft);
@@ -51,11 +66,14 @@ export function createHandlers(db: () => Promise<RepertoireDb>): Handlers {
             : 'The tip could not be saved. Try again; your text is still in the form.';
         return { ok: false, errors: {}, message };
       }
-      return { ok: true, item: { id: item.id, kind: item.kind, title: item.title } };
+      return written({
+        ok: true,
+        item: { id: item.id, kind: item.kind, title: item.title },
+      } as const);
     },
     async deleteItem({ id }) {
       await deleteItem(await db(), id);
-      return { ok: true };
+      return written({ ok: true } as const);
     },
   };
 }

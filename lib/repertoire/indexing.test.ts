@@ -1,0 +1,70 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteItem, openRepertoireDb, putItem, putItems, searchStore } from '../db';
+import { createSearchIndex } from '../search';
+import { createIndexer } from './indexing';
+import { tipItem } from './items';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const tip = (title: string, now: number) =>
+  tipItem(
+    { title, body: `${title} body`, tags: [], appliesTo: [], url: null },
+    { community: 'personal', author: null, now },
+  );
+
+async function titlesFor(query: string) {
+  const db = await openRepertoireDb();
+  const index = await createSearchIndex(searchStore(db));
+  const hits = await index.search(query);
+  db.close();
+  return hits.map((h) => h.title);
+}
+
+describe('search indexing', () => {
+  it('indexes what was written, drops what was deleted, and empties the queue', async () => {
+    const db = await openRepertoireDb();
+    const indexer = createIndexer(db);
+    const rebase = tip('Rebase onto main', 1);
+    await putItems(db, [rebase, tip('Stash your changes', 2)]);
+    expect(await indexer.drain()).toBe(2);
+    expect(await titlesFor('rebase')).toEqual(['Rebase onto main']);
+
+    await deleteItem(db, rebase.id);
+    await indexer.drain();
+    expect(await titlesFor('rebase')).toEqual([]);
+    expect(await db.count('searchQueue')).toBe(0);
+  });
+
+  it('drains what a crash left queued', async () => {
+    const db = await openRepertoireDb();
+    await putItem(db, tip('Bisect a regression', 1));
+    db.close();
+    // A fresh context (the service worker restarting) finds the queue and indexes it.
+    const again = await openRepertoireDb();
+    expect(await createIndexer(again).drain()).toBe(1);
+    expect(await titlesFor('bisect')).toEqual(['Bisect a regression']);
+  });
+
+  it('indexes items stored before search existed when upgrading from version 1', async () => {
+    const v1 = await openDB('repertoire', 1, {
+      upgrade(db) {
+        db.createObjectStore('communities', { keyPath: 'id' });
+        const items = db.createObjectStore('items', { keyPath: 'id' });
+        items.createIndex('by-community-updated', ['community', 'updatedAt']);
+        items.createIndex('by-canonical-url', 'canonicalUrl');
+      },
+    });
+    await v1.put('items', tip('Cherry-pick a fix', 1));
+    await v1.put('items', tip('Sign your commits', 2));
+    v1.close();
+
+    const db = await openRepertoireDb();
+    expect(await db.count('items')).toBe(2);
+    expect(await createIndexer(db).drain()).toBe(2);
+    expect(await titlesFor('cherry')).toEqual(['Cherry-pick a fix']);
+  });
+});

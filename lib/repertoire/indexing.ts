@@ -1,0 +1,49 @@
+/**
+ * Keeps the search index in step with stored items. Writes queue item ids in the same
+ * transaction as the item (lib/db); this drains the queue into the index. Only the background
+ * runs it, so the index has one writer; a crash mid-drain leaves the queue to drain again.
+ */
+import { acknowledgeSearchQueue, peekSearchQueue, searchStore, type RepertoireDb } from '../db';
+import {
+  createSearchIndex,
+  type SearchIndex,
+  type SearchOptions,
+  type SearchResult,
+} from '../search';
+
+const BATCH = 500;
+
+export interface Indexer {
+  drain(): Promise<number>;
+  /** Searches with the writer's own index, so it sees every write drained so far. */
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+}
+
+export function createIndexer(db: RepertoireDb): Indexer {
+  let index: Promise<SearchIndex> | undefined;
+  let running: Promise<number> = Promise.resolve(0);
+
+  async function drainOnce(): Promise<number> {
+    const search = await (index ??= createSearchIndex(searchStore(db)));
+    let total = 0;
+    for (;;) {
+      const { keys, items, missing } = await peekSearchQueue(db, BATCH);
+      if (keys.length === 0) return total;
+      await search.upsert(items);
+      if (missing.length > 0) await search.remove(missing);
+      await acknowledgeSearchQueue(db, keys);
+      total += keys.length;
+    }
+  }
+
+  return {
+    /** Indexes everything queued; calls are serialized so drains never interleave. */
+    drain() {
+      running = running.then(drainOnce, drainOnce);
+      return running;
+    },
+    async search(query, options) {
+      return (await (index ??= createSearchIndex(searchStore(db)))).search(query, options);
+    },
+  };
+}
