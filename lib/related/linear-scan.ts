@@ -5,16 +5,8 @@
  */
 import type { Item } from '../wire/schemas';
 import { patternMatches } from './patterns';
-import {
-  better,
-  finish,
-  rulesOf,
-  type Hit,
-  type ItemRules,
-  type Match,
-  type MatchFilter,
-  type MatchReason,
-} from './rules';
+import { better, newestFirst, switchedOff } from './matcher';
+import { rulesOf, type ItemRules, type Match, type MatchFilter, type MatchReason } from './rules';
 import { isMutedHost, readVisit } from './visit';
 
 export class LinearScan {
@@ -27,19 +19,22 @@ export class LinearScan {
   match(url: string, filter: MatchFilter = {}): Match[] {
     const visit = readVisit(url);
     if (!visit || (filter.mutedHosts && isMutedHost(visit.host, filter.mutedHosts))) return [];
-    const found = new Map<string, Hit>();
-    const add = (itemId: string, community: string, reason: MatchReason) => {
-      const seen = found.get(itemId);
-      if (!seen || better(reason, seen.reason)) found.set(itemId, { itemId, community, reason });
+    const found = new Map<ItemRules, MatchReason>();
+    const add = (item: ItemRules, reason: MatchReason) => {
+      const seen = found.get(item);
+      if (!seen || better(reason, seen)) found.set(item, reason);
     };
-    for (const { itemId, community, patterns, pageKeys } of this.rules) {
-      for (const { pattern, reason } of patterns) {
-        if (patternMatches(pattern, visit)) add(itemId, community, reason);
+    for (const item of this.rules) {
+      for (const { pattern, reason } of item.patterns) {
+        if (patternMatches(pattern, visit)) add(item, reason);
       }
-      for (const { key, reason } of pageKeys) {
-        if (key === visit.pageKey) add(itemId, community, reason);
+      for (const { key, reason } of item.pageKeys) {
+        if (key === visit.pageKey) add(item, reason);
       }
     }
-    return finish([...found.values()], filter);
+    return [...found]
+      .filter(([item]) => !switchedOff(filter, item.itemId, item.community))
+      .sort(([a], [b]) => newestFirst(a.createdAt, a.itemId, b.createdAt, b.itemId))
+      .map(([{ itemId }, reason]) => ({ itemId, reason }));
   }
 }

@@ -86,6 +86,15 @@ describe('RelatedIndex.match', () => {
     ]);
   });
 
+  it('orders by creation time, and by id only between items created at the same moment', () => {
+    const index = new RelatedIndex([
+      tip(A, ['x.org'], { createdAt: 50 }),
+      tip(B, ['x.org'], { createdAt: 10 }),
+      tip(C, ['x.org'], { createdAt: 10 }),
+    ]);
+    expect(ids(index, 'https://x.org/')).toEqual([A, C, B]);
+  });
+
   it('follows SPA route and hash changes: the same call on each new URL', () => {
     const index = new RelatedIndex([
       tip(A, ['app.example.com/projects/*']),
@@ -218,6 +227,7 @@ describe('RelatedIndex agrees with a linear scan over every rule', () => {
           path,
           path.map((p) => p + '/*'),
           path.map((p) => p + '*'),
+          path.map((p) => p + '/*/b'),
         ),
         extra: fc.constantFrom('', '', '?q=*', '#/a/*', '/'),
       })

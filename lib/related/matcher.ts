@@ -1,56 +1,65 @@
 /**
  * The in-memory index the background consults on every navigation. A URL's candidates are found
  * by host — one map for exact hosts, one for `*.` wildcards probed with each of the host's label
- * suffixes — so the work per navigation depends on how many patterns name that site, not on how
- * many tips exist. Identical patterns (however spelt) are stored once with all their items, so
- * 3,000 tips on Jira cost one path check, not 3,000.
+ * suffixes — then, within a host, down a tree of the path segments patterns spell out, so 800
+ * `github.com/<org>/*` patterns cost a few lookups, not 800 path checks. The work per navigation
+ * depends on how many patterns could match that page, not on how many tips exist. Identical
+ * patterns (however spelt) are stored once with all their items, so 3,000 tips on Jira cost one
+ * path check, not 3,000.
  */
 import type { Item } from '../wire/schemas';
 import { matchesBeyondHost, type UrlPattern } from './patterns';
-import {
-  better,
-  finish,
-  rulesOf,
-  type Hit,
-  type Match,
-  type MatchFilter,
-  type MatchReason,
-  type Rejected,
-} from './rules';
-import { isMutedHost, readVisit, type Visit } from './visit';
+import { rulesOf, type Match, type MatchFilter, type MatchReason, type Rejected } from './rules';
+import { isMutedHost, readVisit, segmentsOf, type Visit } from './visit';
+
+/** Items listed under a pattern or a page, by slot, with the reason each one is listed for. */
+interface Members {
+  slots: number[];
+  reasons: MatchReason[];
+}
+
+interface Group extends Members {
+  pattern: UrlPattern;
+  node: PathNode;
+}
 
 /**
- * One per indexed item, shared by all the places it is listed, so a match can tell "already
- * found" with a field compare instead of a map. `seen` is the number of the last match() that
- * reached it; match() runs to completion synchronously, so this scratch state never leaks.
+ * One host's patterns, by the path segments they spell out before any `*`: `github.com/acme/*`
+ * sits at acme, `jira.corp/secure/*.jspa` at secure, `/*` at the root. Every URL a pattern
+ * matches passes through its node, so a URL need only look at the nodes along its own path.
  */
-interface Entry extends Hit {
-  seen: number;
-}
-
-interface Member {
-  entry: Entry;
-  reason: MatchReason;
-}
-
-interface Group {
-  pattern: UrlPattern;
-  members: Member[];
+interface PathNode {
+  groups: Group[];
+  children: Map<string, PathNode>;
+  parent: PathNode | null;
+  segment: string;
 }
 
 interface Indexed {
-  entry: Entry;
+  slot: number;
   groups: Group[];
   pageKeys: string[];
   rejected: Rejected[];
 }
 
 export class RelatedIndex {
-  private readonly exactHosts = new Map<string, Group[]>();
-  private readonly wildcardHosts = new Map<string, Group[]>();
+  private readonly exactHosts = new Map<string, PathNode>();
+  private readonly wildcardHosts = new Map<string, PathNode>();
   private readonly groups = new Map<string, Group>();
-  private readonly pages = new Map<string, Member[]>();
+  private readonly pages = new Map<string, Members>();
   private readonly items = new Map<string, Indexed>();
+
+  // Per-item columns indexed by slot. A popular page matches hundreds of items; walking small
+  // numbers and packed arrays instead of one object per item keeps that fast when the caches are
+  // cold, as they are at each navigation. Slots of removed items are reused.
+  private readonly ids: string[] = [];
+  private readonly communities: string[] = [];
+  private readonly created: number[] = [];
+  /** Number of the last match() that reached the slot: "already found" without a set. */
+  private readonly seen: number[] = [];
+  /** The best reason found for the slot in that match(). */
+  private readonly reasons: MatchReason[] = [];
+  private readonly freeSlots: number[] = [];
   private matches = 0;
 
   constructor(items: Iterable<Item> = []) {
@@ -69,30 +78,31 @@ export class RelatedIndex {
       const rules = rulesOf(item);
       const first = rules.patterns[0] ?? rules.pageKeys[0];
       if (!first && rules.rejected.length === 0) continue;
-      const entry: Entry = {
-        itemId: item.id,
-        community: item.community,
-        reason: first?.reason ?? { kind: 'pattern', pattern: '' },
-        seen: 0,
-      };
-      const indexed: Indexed = { entry, groups: [], pageKeys: [], rejected: rules.rejected };
-      const mine = new Map<Group, Member>();
+      const slot = this.freeSlots.pop() ?? this.ids.length;
+      this.ids[slot] = item.id;
+      this.communities[slot] = item.community;
+      this.created[slot] = item.createdAt;
+      this.seen[slot] = 0;
+      this.reasons[slot] = first?.reason ?? { kind: 'pattern', pattern: '' };
+      const indexed: Indexed = { slot, groups: [], pageKeys: [], rejected: rules.rejected };
       for (const { pattern, reason } of rules.patterns) {
         const group = this.groupFor(pattern);
-        const member = mine.get(group);
-        if (member) {
-          if (better(reason, member.reason)) member.reason = reason;
-          continue;
+        // Two entries of one tip can land in the same group (`tool:github` and `github.com`).
+        const at = indexed.groups.includes(group) ? group.slots.lastIndexOf(slot) : -1;
+        const listed = group.reasons[at];
+        if (listed === undefined) {
+          group.slots.push(slot);
+          group.reasons.push(reason);
+          indexed.groups.push(group);
+        } else if (better(reason, listed)) {
+          group.reasons[at] = reason;
         }
-        const added = { entry, reason };
-        mine.set(group, added);
-        group.members.push(added);
-        indexed.groups.push(group);
       }
       for (const { key, reason } of rules.pageKeys) {
-        const members = this.pages.get(key);
-        if (members) members.push({ entry, reason });
-        else this.pages.set(key, [{ entry, reason }]);
+        let page = this.pages.get(key);
+        if (!page) this.pages.set(key, (page = { slots: [], reasons: [] }));
+        page.slots.push(slot);
+        page.reasons.push(reason);
         indexed.pageKeys.push(key);
       }
       this.items.set(item.id, indexed);
@@ -113,29 +123,72 @@ export class RelatedIndex {
     const visit = readVisit(url);
     if (!visit || (filter.mutedHosts && isMutedHost(visit.host, filter.mutedHosts))) return [];
     const run = ++this.matches;
-    const hits: Entry[] = [];
-    collect(this.exactHosts.get(visit.host), visit, run, hits);
+    const hits: number[] = [];
+    this.collect(this.exactHosts.get(visit.host), visit, run, hits);
     for (let h = visit.host; ;) {
-      collect(this.wildcardHosts.get(h), visit, run, hits);
+      this.collect(this.wildcardHosts.get(h), visit, run, hits);
       const dot = h.indexOf('.');
       if (dot < 0) break;
       h = h.slice(dot + 1);
     }
     const page = this.pages.get(visit.pageKey);
-    if (page) take(page, run, hits);
-    return finish(hits, filter);
+    if (page) this.take(page, run, hits);
+
+    const { ids, communities, created, reasons } = this;
+    const kept =
+      filter.mutedItems || filter.disabledCommunities
+        ? hits.filter((s) => !switchedOff(filter, ids[s] ?? '', communities[s] ?? ''))
+        : hits;
+    kept.sort((a, b) => newestFirst(created[a] ?? 0, ids[a] ?? '', created[b] ?? 0, ids[b] ?? ''));
+    const out: Match[] = [];
+    for (const s of kept) {
+      const itemId = ids[s];
+      const reason = reasons[s];
+      if (itemId !== undefined && reason !== undefined) out.push({ itemId, reason });
+    }
+    return out;
+  }
+
+  private collect(root: PathNode | undefined, visit: Visit, run: number, hits: number[]): void {
+    for (let node = root, depth = 0; node; depth++) {
+      for (const group of node.groups) {
+        if (matchesBeyondHost(group.pattern, visit)) this.take(group, run, hits);
+      }
+      const segment = visit.segments[depth];
+      node = segment === undefined ? undefined : node.children.get(segment);
+    }
+  }
+
+  private take({ slots, reasons }: Members, run: number, hits: number[]): void {
+    const { seen } = this;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const reason = reasons[i];
+      if (slot === undefined || reason === undefined) continue;
+      if (seen[slot] !== run) {
+        seen[slot] = run;
+        this.reasons[slot] = reason;
+        hits.push(slot);
+      } else if (better(reason, this.reasons[slot] ?? reason)) {
+        this.reasons[slot] = reason;
+      }
+    }
   }
 
   private groupFor(pattern: UrlPattern): Group {
-    let group = this.groups.get(pattern.key);
-    if (!group) {
-      group = { pattern, members: [] };
-      this.groups.set(pattern.key, group);
-      const byHost = pattern.subdomains ? this.wildcardHosts : this.exactHosts;
-      const bucket = byHost.get(pattern.host);
-      if (bucket) bucket.push(group);
-      else byHost.set(pattern.host, [group]);
+    const known = this.groups.get(pattern.key);
+    if (known) return known;
+    const byHost = pattern.subdomains ? this.wildcardHosts : this.exactHosts;
+    let node: PathNode = byHost.get(pattern.host) ?? pathNode(null, '');
+    byHost.set(pattern.host, node);
+    for (const segment of literalSegments(pattern.path.text)) {
+      const child: PathNode = node.children.get(segment) ?? pathNode(node, segment);
+      node.children.set(segment, child);
+      node = child;
     }
+    const group: Group = { pattern, node, slots: [], reasons: [] };
+    node.groups.push(group);
+    this.groups.set(pattern.key, group);
     return group;
   }
 
@@ -143,39 +196,74 @@ export class RelatedIndex {
     const indexed = this.items.get(id);
     if (!indexed) return;
     this.items.delete(id);
-    const { entry } = indexed;
+    const { slot } = indexed;
+    this.freeSlots.push(slot);
     for (const group of indexed.groups) {
-      group.members = group.members.filter((m) => m.entry !== entry);
-      if (group.members.length > 0) continue;
-      this.groups.delete(group.pattern.key);
-      const byHost = group.pattern.subdomains ? this.wildcardHosts : this.exactHosts;
-      const rest = (byHost.get(group.pattern.host) ?? []).filter((g) => g !== group);
-      if (rest.length > 0) byHost.set(group.pattern.host, rest);
-      else byHost.delete(group.pattern.host);
+      unlist(group, slot);
+      if (group.slots.length === 0) this.dropGroup(group);
     }
     for (const key of indexed.pageKeys) {
-      const rest = (this.pages.get(key) ?? []).filter((m) => m.entry !== entry);
-      if (rest.length > 0) this.pages.set(key, rest);
-      else this.pages.delete(key);
+      const page = this.pages.get(key);
+      if (page) unlist(page, slot);
+      if (page?.slots.length === 0) this.pages.delete(key);
+    }
+  }
+
+  private dropGroup(group: Group): void {
+    const { pattern } = group;
+    this.groups.delete(pattern.key);
+    let node = group.node;
+    node.groups = node.groups.filter((g) => g !== group);
+    // Prune the branch back to the first node still in use; an empty root frees the host.
+    while (node.groups.length === 0 && node.children.size === 0) {
+      if (!node.parent) {
+        (pattern.subdomains ? this.wildcardHosts : this.exactHosts).delete(pattern.host);
+        break;
+      }
+      node.parent.children.delete(node.segment);
+      node = node.parent;
     }
   }
 }
 
-function collect(groups: Group[] | undefined, visit: Visit, run: number, hits: Entry[]): void {
-  if (!groups) return;
-  for (const group of groups) {
-    if (matchesBeyondHost(group.pattern, visit)) take(group.members, run, hits);
+function pathNode(parent: PathNode | null, segment: string): PathNode {
+  return { groups: [], children: new Map(), parent, segment };
+}
+
+/** `/a/b/*` → `[a, b]`, `/a/b*` → `[a]`, `/a/b` → `[a, b]`, `/*` → `[]`. */
+function literalSegments(path: string): string[] {
+  const star = path.indexOf('*');
+  return segmentsOf(star < 0 ? path : path.slice(0, path.lastIndexOf('/', star)));
+}
+
+/** Removes a slot from a list by moving the last entry into its place: order does not matter. */
+function unlist(members: Members, slot: number): void {
+  const at = members.slots.indexOf(slot);
+  if (at < 0) return;
+  const lastSlot = members.slots.pop();
+  const lastReason = members.reasons.pop();
+  if (at < members.slots.length && lastSlot !== undefined && lastReason !== undefined) {
+    members.slots[at] = lastSlot;
+    members.reasons[at] = lastReason;
   }
 }
 
-function take(members: readonly Member[], run: number, hits: Entry[]): void {
-  for (const { entry, reason } of members) {
-    if (entry.seen !== run) {
-      entry.seen = run;
-      entry.reason = reason;
-      hits.push(entry);
-    } else if (better(reason, entry.reason)) {
-      entry.reason = reason;
-    }
-  }
+// Match ranking and filtering, exported for the reference linear scan. They live here rather
+// than in a module of their own because they run per hit on the navigation path, and some
+// toolchains (tsx, used by the benchmark) turn every cross-module call into a getter call.
+/** When one item matches for several reasons, the most specific one is shown. */
+const RANK: Record<MatchReason['kind'], number> = { 'same-page': 0, pattern: 1, tool: 2 };
+
+export function better(a: MatchReason, b: MatchReason): boolean {
+  return RANK[a.kind] < RANK[b.kind];
+}
+
+/** True when the filter hides this item. */
+export function switchedOff(filter: MatchFilter, itemId: string, community: string): boolean {
+  return !!(filter.mutedItems?.has(itemId) || filter.disabledCommunities?.has(community));
+}
+
+/** Sort order of matches: newest first, by createdAt, then by (UUIDv7, so time-ordered) id. */
+export function newestFirst(aCreated: number, aId: string, bCreated: number, bId: string): number {
+  return bCreated - aCreated || (aId < bId ? 1 : aId > bId ? -1 : 0);
 }

@@ -43,6 +43,7 @@ export interface PatternRule {
 export interface ItemRules {
   itemId: string;
   community: string;
+  createdAt: number;
   patterns: PatternRule[];
   pageKeys: { key: string; reason: MatchReason }[];
   rejected: Rejected[];
@@ -56,6 +57,7 @@ export function rulesOf(item: Item): ItemRules {
   const rules: ItemRules = {
     itemId: item.id,
     community: item.community,
+    createdAt: item.createdAt,
     patterns: [],
     pageKeys: [],
     rejected: [],
@@ -97,30 +99,4 @@ export function rulesOf(item: Item): ItemRules {
     }
   }
   return rules;
-}
-
-/** When one item matches for several reasons, the most specific one is shown. */
-const RANK: Record<MatchReason['kind'], number> = { 'same-page': 0, pattern: 1, tool: 2 };
-
-export function better(a: MatchReason, b: MatchReason): boolean {
-  return RANK[a.kind] < RANK[b.kind];
-}
-
-/** An item found for a URL, with the best reason seen so far. */
-export interface Hit {
-  itemId: string;
-  community: string;
-  reason: MatchReason;
-}
-
-/** The last step of every match: drop what the member switched off, newest item first. */
-export function finish(hits: readonly Hit[], filter: MatchFilter): Match[] {
-  const { mutedItems, disabledCommunities } = filter;
-  const kept =
-    mutedItems || disabledCommunities
-      ? hits.filter((h) => !mutedItems?.has(h.itemId) && !disabledCommunities?.has(h.community))
-      : [...hits];
-  // Ids are UUIDv7, so descending id order is newest first.
-  kept.sort((a, b) => (a.itemId < b.itemId ? 1 : a.itemId > b.itemId ? -1 : 0));
-  return kept.map(({ itemId, reason }) => ({ itemId, reason }));
 }

@@ -13,6 +13,8 @@ export interface Visit {
   readonly port: number;
   /** Path without trailing slashes (the root is ``). */
   readonly path: string;
+  /** `[our-org, repo]` for `/our-org/repo`, `[]` for the root. */
+  readonly segments: readonly string[];
   /** Query without its `?`. */
   readonly query: string;
   /** Fragment without its `#` and trailing slashes, so hash routes read like paths. */
@@ -38,6 +40,7 @@ export function readVisit(url: string): Visit | null {
     host,
     port: u.port === '' ? (scheme === 'https' ? 443 : 80) : Number(u.port),
     path,
+    segments: segmentsOf(path),
     query,
     hash: stripTrailingSlashes(u.hash.slice(1)),
     pageKey: `${host}${u.port === '' ? '' : ':' + u.port}${path}?${withoutTracking(query)}`,
@@ -65,6 +68,11 @@ export function isMutedHost(host: string, muted: ReadonlySet<string>): boolean {
     if (dot < 0) return false;
     h = h.slice(dot + 1);
   }
+}
+
+/** The segments of a path as stored here: `/a/b` → `[a, b]`, `` → `[]`. */
+export function segmentsOf(path: string): string[] {
+  return path === '' ? [] : path.slice(1).split('/');
 }
 
 /** `example.com.` and `example.com` are the same host. */
