@@ -1,7 +1,6 @@
 /** The HTTP API (docs/sync-protocol.md): validation, auth, limits and errors around a Store. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { compress } from 'hono/compress';
 import type { z } from 'zod';
 import {
   InviteRequest,
@@ -11,6 +10,7 @@ import {
   PushRequest,
   SYNC_LIMITS,
 } from '../lib/wire/sync';
+import { compress } from './compress';
 import { ApiError } from './errors';
 import { RateLimiter } from './rate-limit';
 import type { Principal, Store } from './store/store';

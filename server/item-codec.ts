@@ -5,7 +5,7 @@
  */
 import type { Item, ItemKind } from '../lib/wire/schemas';
 import type { SyncedItem } from '../lib/wire/sync';
-import type { EndorsementState, ItemDoc } from './merge';
+import type { EndorsementState, FieldState, ItemDoc } from './merge';
 
 type Stamp = [at: number, clientId: string, author: string];
 
@@ -31,17 +31,16 @@ export function encodeItem(
   const values: Record<string, unknown> = {};
   const fieldVersions: Record<string, number> = {};
   const stamps: Stamp[] = [];
-  const stampIndex = new Map<string, number>();
   const fieldStamps: Record<string, number> = {};
-  for (const [name, f] of Object.entries(doc.fields)) {
+  for (const name in doc.fields) {
+    const f = doc.fields[name] as FieldState;
     values[name] = f.v;
     fieldVersions[name] = f.ver;
-    const key = `${f.at}\u0000${f.by}\u0000${f.author}`;
-    let index = stampIndex.get(key);
-    if (index === undefined) {
-      index = stamps.push([f.at, f.by, f.author]) - 1;
-      stampIndex.set(key, index);
-    }
+    // Few distinct stamps per item (one for a new item): a scan beats hashing.
+    let index = stamps.findIndex(
+      ([at, by, author]) => at === f.at && by === f.by && author === f.author,
+    );
+    if (index < 0) index = stamps.push([f.at, f.by, f.author]) - 1;
     fieldStamps[name] = index;
   }
   const item = { ...values, id, community: communityId, kind: doc.kind, author: doc.createdBy };
