@@ -13,7 +13,7 @@ export class LinearScan {
   private readonly rules: ItemRules[];
 
   constructor(items: Iterable<Item>) {
-    this.rules = [...items].map(rulesOf);
+    this.rules = [...items].map((item) => rulesOf(item));
   }
 
   match(url: string, filter: MatchFilter = {}): Match[] {

@@ -8,6 +8,7 @@
  * path check, not 3,000.
  */
 import type { Item } from '../wire/schemas';
+import { parseAppliesTo, type AppliesToResult } from './applies-to';
 import { matchesBeyondHost, type UrlPattern } from './patterns';
 import { rulesOf, type Match, type MatchFilter, type MatchReason, type Rejected } from './rules';
 import { isMutedHost, readVisit, segmentsOf, type Visit } from './visit';
@@ -73,9 +74,17 @@ export class RelatedIndex {
 
   /** Adds or replaces items; a deleted item (tombstone) is removed. */
   upsert(items: Iterable<Item>): void {
+    // Tips share entries (`tool:jira`, the team's GitHub org): parse each text once per batch.
+    // Kept for the batch only, so edited-away patterns are not remembered forever.
+    const parsed = new Map<string, AppliesToResult>();
+    const parse = (entry: string) => {
+      let result = parsed.get(entry);
+      if (!result) parsed.set(entry, (result = parseAppliesTo(entry)));
+      return result;
+    };
     for (const item of items) {
       this.removeOne(item.id);
-      const rules = rulesOf(item);
+      const rules = rulesOf(item, parse);
       const first = rules.patterns[0] ?? rules.pageKeys[0];
       if (!first && rules.rejected.length === 0) continue;
       const slot = this.freeSlots.pop() ?? this.ids.length;

@@ -4,7 +4,7 @@
  * from these rules, so they can only differ in how they find candidates.
  */
 import type { Item } from '../wire/schemas';
-import { parseAppliesTo, toolPatterns } from './applies-to';
+import { parseAppliesTo, toolPatterns, type AppliesToResult } from './applies-to';
 import type { UrlPattern } from './patterns';
 import { findTool } from './tools';
 import { pageKey } from './visit';
@@ -53,7 +53,10 @@ export interface ItemRules {
  * Deleted items have no rules. A tip's `tool` field counts only when its appliesTo is empty: a tip
  * labelled GitHub whose appliesTo says `github.com/our-org/*` is about that org, not all of GitHub.
  */
-export function rulesOf(item: Item): ItemRules {
+export function rulesOf(
+  item: Item,
+  parse: (entry: string) => AppliesToResult = parseAppliesTo,
+): ItemRules {
   const rules: ItemRules = {
     itemId: item.id,
     community: item.community,
@@ -73,7 +76,7 @@ export function rulesOf(item: Item): ItemRules {
     return rules;
   }
   for (const entry of item.appliesTo) {
-    const parsed = parseAppliesTo(entry);
+    const parsed = parse(entry);
     if (!parsed.ok) {
       rules.rejected.push({ itemId: item.id, entry, message: parsed.message });
     } else if (parsed.target.kind === 'pattern') {
