@@ -3,9 +3,11 @@
  * both backends apply exactly the same ones.
  *
  * Each field keeps its value, the community version that wrote it, and the writer's (at, clientId)
- * stamp. A write based on the current field version simply replaces it. A write based on an older
- * version is concurrent with whatever replaced that base: the higher stamp wins, and if both values
- * are different strings the loser is kept as a conflict revision, so no text edit is ever dropped.
+ * stamp. A write based on the current field version simply replaces it, and so does a write from
+ * the client that wrote the current value (a client always knows its own earlier writes, even before
+ * it pulls them back). Any other write based on an older version is concurrent with whatever
+ * replaced that base: the higher stamp wins, and if both values are different strings the loser is
+ * kept as a conflict revision, so no text edit is ever dropped.
  */
 import type { ItemKind } from '../lib/wire/schemas';
 import type { ConflictRevision, EndorseMutation, Mutation, SetMutation } from '../lib/wire/sync';
@@ -94,7 +96,7 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
       author: w.displayName,
     };
     const current = fields[name];
-    if (!current || write.base >= current.ver) {
+    if (!current || write.base >= current.ver || current.by === w.clientId) {
       fields[name] = incoming;
     } else {
       const incomingWins = later(incoming, current);

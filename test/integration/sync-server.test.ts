@@ -346,6 +346,24 @@ describe.each(BACKENDS)('sync server on %s', (backend) => {
       expect(resolved.conflicts.map((x) => x.field)).toEqual(['body']);
     });
 
+    it("does not count a client's successive edits of a field as concurrent", async () => {
+      const c = await server.community();
+      const ann = await c.join('Ann');
+      const tip = newTip({ title: 'v0' });
+      await ann.push(ann.mutations({ op: 'set', ...tip }));
+      const base = (await ann.pullAll()).items.get(tip.itemId)!;
+      // Offline, Ann edits the title twice; both edits carry the base she last pulled.
+      const edits = ann.mutations(
+        { op: 'set', itemId: tip.itemId, kind: 'tip', fields: writes({ title: 'v1' }, base) },
+        { op: 'set', itemId: tip.itemId, kind: 'tip', fields: writes({ title: 'v2' }, base) },
+      );
+      await ann.push(edits.slice(0, 1));
+      await ann.push(edits.slice(1));
+      const item = (await ann.pullAll()).items.get(tip.itemId)!;
+      expect(item.item.title).toBe('v2');
+      expect(item.conflicts).toEqual([]);
+    });
+
     it('merges endorsements as a set of members', async () => {
       const c = await server.community();
       const ann = await c.join('Ann');
