@@ -5,9 +5,18 @@ import type { PageCaptureResult } from './types';
 import { canonicalUrlOf } from './page-url';
 
 const DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
-/** Readability seldom returns null: it will offer a lone nav link as an "article". Less text than
- * a short paragraph is not worth a clip, and the member is better served by "Clip selection". */
-const MIN_ARTICLE_CHARS = 100;
+/**
+ * Readability seldom returns null: on a page with no article it offers what is left, often just
+ * navigation. Text that is nearly all link text is not an article; the member is better served
+ * by "Clip selection" there.
+ */
+const MAX_LINK_SHARE = 0.9;
+
+function isOnlyLinks(fragment: DocumentFragment, textLength: number): boolean {
+  let linkText = 0;
+  for (const a of fragment.querySelectorAll('a')) linkText += (a.textContent ?? '').trim().length;
+  return linkText >= textLength * MAX_LINK_SHARE;
+}
 
 /**
  * Runs Readability on a copy of the page (it mutates what it is given) and returns the article,
@@ -21,10 +30,17 @@ export function extractArticle(
 ): PageCaptureResult {
   const article = new Readability(doc.cloneNode(true) as Document).parse();
   const text = article?.textContent?.trim() ?? '';
-  if (!article?.content || text.length < MIN_ARTICLE_CHARS) return { failure: 'no-article' };
+  if (!article?.content || text.length === 0) return { failure: 'no-article' };
 
   const purify = DOMPurify(win);
-  const html = purify.sanitize(article.content, { FORBID_TAGS: ['style', 'form'] });
+  const fragment = purify.sanitize(article.content, {
+    FORBID_TAGS: ['style', 'form'],
+    RETURN_DOM_FRAGMENT: true,
+  });
+  if (isOnlyLinks(fragment, text.length)) return { failure: 'no-article' };
+  const container = win.document.createElement('div');
+  container.append(fragment);
+  const html = container.innerHTML;
   const markdown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced' }).turndown(
     html,
   );
