@@ -43,6 +43,8 @@ interface Indexed {
   rejected: Rejected[];
 }
 
+const UNSET: MatchReason = { kind: 'pattern', pattern: '' };
+
 export class RelatedIndex {
   private readonly exactHosts = new Map<string, PathNode>();
   private readonly wildcardHosts = new Map<string, PathNode>();
@@ -67,7 +69,7 @@ export class RelatedIndex {
     this.upsert(items);
   }
 
-  /** Number of items that can match something. */
+  /** Number of items indexed: those with a pattern, tool, page URL or rejected entry. */
   get size(): number {
     return this.items.size;
   }
@@ -85,20 +87,20 @@ export class RelatedIndex {
     for (const item of items) {
       this.removeOne(item.id);
       const rules = rulesOf(item, parse);
-      const first = rules.patterns[0] ?? rules.pageKeys[0];
-      if (!first && rules.rejected.length === 0) continue;
+      if (rules.patterns.length + rules.pageKeys.length + rules.rejected.length === 0) continue;
       const slot = this.freeSlots.pop() ?? this.ids.length;
       this.ids[slot] = item.id;
       this.communities[slot] = item.community;
       this.created[slot] = item.createdAt;
       this.seen[slot] = 0;
-      this.reasons[slot] = first?.reason ?? { kind: 'pattern', pattern: '' };
+      // Overwritten by take() before match() reads it; written now to keep the column packed.
+      this.reasons[slot] = UNSET;
       const indexed: Indexed = { slot, groups: [], pageKeys: [], rejected: rules.rejected };
       for (const { pattern, reason } of rules.patterns) {
         const group = this.groupFor(pattern);
         // Two entries of one tip can land in the same group (`tool:github` and `github.com`).
         const at = indexed.groups.includes(group) ? group.slots.lastIndexOf(slot) : -1;
-        const listed = group.reasons[at];
+        const listed = at < 0 ? undefined : group.reasons[at];
         if (listed === undefined) {
           group.slots.push(slot);
           group.reasons.push(reason);

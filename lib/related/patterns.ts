@@ -190,7 +190,7 @@ export function matchesBeyondHost(p: UrlPattern, v: Visit): boolean {
   );
 }
 
-export function hostMatches(p: UrlPattern, host: string): boolean {
+function hostMatches(p: UrlPattern, host: string): boolean {
   if (host === p.host) return true;
   return p.subdomains && host.length > p.host.length && host.endsWith('.' + p.host);
 }
