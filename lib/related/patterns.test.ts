@@ -190,8 +190,9 @@ describe('readVisit', () => {
     const key = readVisit('https://x.org/a/?id=3&utm_source=feed#intro')?.pageKey;
     expect(key).toBe(readVisit('http://X.org/a?id=3')?.pageKey);
     expect(key).not.toBe(readVisit('https://x.org/a?id=4')?.pageKey);
-    expect(readVisit('https://x.org:8443/a')?.pageKey).not.toBe(
-      readVisit('https://x.org/a')?.pageKey,
-    );
+    const plain = readVisit('https://x.org/a')?.pageKey;
+    expect(readVisit('https://x.org:8443/a')?.pageKey).not.toBe(plain);
+    expect(readVisit('https://x.org:443/a')?.pageKey).toBe(plain);
+    expect(readVisit('https://x.org/a?fbclid=1&gclid=2&utm_medium=m')?.pageKey).toBe(plain);
   });
 });
