@@ -4,6 +4,7 @@ import type { Item, SnippetItem } from '../wire/schemas';
 import { LinearScan } from './linear-scan';
 import { RelatedIndex } from './matcher';
 import { idFor, page, tip } from './test-items';
+import { whyShown } from './rules';
 import { TOOLS } from './tools';
 
 const [A, B, C] = [idFor(1), idFor(2), idFor(3)];
@@ -35,6 +36,21 @@ describe('RelatedIndex.match', () => {
       },
     ]);
     expect(ids(index, 'https://github.com/acme')).toEqual([B]);
+  });
+
+  it('says why each item is shown, in one line', () => {
+    const index = new RelatedIndex([
+      tip(A, ['tool:jira']),
+      tip(B, ['acme.atlassian.net/browse/*']),
+      page(C, 'https://acme.atlassian.net/browse/OPS-1'),
+    ]);
+    expect(
+      index.match('https://acme.atlassian.net/browse/OPS-1').map((m) => whyShown(m.reason)),
+    ).toEqual([
+      'Clipped from this page (https://acme.atlassian.net/browse/OPS-1)',
+      'Applies to acme.atlassian.net/browse/*',
+      'Applies to Jira (*://*.atlassian.net/browse/*)',
+    ]);
   });
 
   it('uses the tip’s tool field only when appliesTo names no place', () => {

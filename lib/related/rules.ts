@@ -103,3 +103,15 @@ export function rulesOf(
   }
   return rules;
 }
+
+/** "Why is this shown", as one line for the panel. */
+export function whyShown(reason: MatchReason): string {
+  switch (reason.kind) {
+    case 'pattern':
+      return `Applies to ${reason.pattern}`;
+    case 'tool':
+      return `Applies to ${findTool(reason.tool)?.name ?? reason.tool} (${reason.pattern})`;
+    case 'same-page':
+      return `Clipped from this page (${reason.pattern})`;
+  }
+}
