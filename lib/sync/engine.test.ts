@@ -1,0 +1,265 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { uuidv7 } from '../repertoire/ids';
+import type { TipItem } from '../wire/schemas';
+import type { PullResponse, PushRequest, PushResponse, SyncedItem } from '../wire/sync';
+import { SyncEngine } from './engine';
+import { SyncHttpError, type SyncTransport } from './http';
+import { MemorySyncStore } from './memory-store';
+
+const me = { communityId: 'c1', memberId: 'm-ann', displayName: 'Ann' };
+
+function tip(values: Partial<TipItem> = {}): TipItem {
+  return {
+    id: uuidv7(),
+    community: 'c1',
+    kind: 'tip',
+    title: 'A tip',
+    url: null,
+    canonicalUrl: null,
+    siteName: null,
+    byline: null,
+    publishedTime: null,
+    excerpt: null,
+    tags: [],
+    author: 'Ann',
+    createdAt: 1,
+    updatedAt: 1,
+    deletedAt: null,
+    body: 'body',
+    tool: null,
+    appliesTo: [],
+    ...values,
+  };
+}
+
+function synced(item: TipItem, version: number, extra: Partial<SyncedItem> = {}): SyncedItem {
+  const fieldVersions = Object.fromEntries(Object.keys(item).map((k) => [k, version]));
+  return { item, version, fieldVersions, endorsements: [], conflicts: [], ...extra };
+}
+
+/** Answers pushes as applied and pulls from a queue of pages; failures are queued per call. */
+class FakeTransport implements SyncTransport {
+  readonly pushes: PushRequest[] = [];
+  readonly pulls: number[] = [];
+  pushFailures: unknown[] = [];
+  pullFailures: unknown[] = [];
+  pages: PullResponse[] = [];
+  rejectLargerThan = Infinity;
+
+  async push(request: PushRequest): Promise<PushResponse> {
+    this.pushes.push(request);
+    const failure = this.pushFailures.shift();
+    if (failure) throw failure;
+    if (request.mutations.length > this.rejectLargerThan) {
+      throw new SyncHttpError(413, 'body_too_large', 'split', null);
+    }
+    return { results: request.mutations.map((m) => ({ seq: m.seq, status: 'applied' })) };
+  }
+
+  async pull(cursor: number): Promise<PullResponse> {
+    this.pulls.push(cursor);
+    const failure = this.pullFailures.shift();
+    if (failure) throw failure;
+    return this.pages.shift() ?? { changes: [], cursor, hasMore: false };
+  }
+}
+
+describe('SyncEngine', () => {
+  let store: MemorySyncStore;
+  let transport: FakeTransport;
+  let engine: SyncEngine;
+
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(1_000_000);
+    store = new MemorySyncStore();
+    transport = new FakeTransport();
+    engine = await SyncEngine.open({ store, transport, me, debounceMs: 2_000 });
+  });
+  afterEach(() => {
+    engine.close();
+    vi.useRealTimers();
+  });
+
+  it('keeps local writes in the outbox and shows them at once', async () => {
+    const item = tip({ title: 'mine' });
+    await engine.create(item);
+    await engine.edit(item.id, 'tip', { title: 'mine, edited' });
+    await engine.endorse(item.id, true);
+
+    const outbox = await store.outbox();
+    expect(outbox.map((m) => [m.seq, m.op])).toEqual([
+      [1, 'set'],
+      [2, 'set'],
+      [3, 'endorse'],
+    ]);
+    const first = outbox[0]!;
+    expect(first.op === 'set' && Object.values(first.fields).every((f) => f.base === 0)).toBe(true);
+    expect(first.op === 'set' && Object.keys(first.fields)).not.toContain('author');
+    const view = store.items().get(item.id)!;
+    expect(view.item.title).toBe('mine, edited');
+    expect(view.endorsements.map((e) => e.memberId)).toEqual(['m-ann']);
+    expect(engine.getStatus().pending).toBe(3);
+    expect(transport.pushes).toHaveLength(0);
+  });
+
+  it('stamps writes with a clock that never goes back', async () => {
+    const item = tip();
+    await engine.create(item);
+    vi.setSystemTime(500);
+    await engine.edit(item.id, 'tip', { title: 'later' });
+    const [a, b] = await store.outbox();
+    expect(b!.at).toBeGreaterThan(a!.at);
+  });
+
+  it('refuses a write the server would refuse, storing nothing', async () => {
+    const item = tip();
+    await expect(engine.edit(item.id, 'tip', { title: 'x'.repeat(1_001) })).rejects.toThrow();
+    await expect(engine.edit(item.id, 'tip', { author: 'someone else' })).rejects.toThrow();
+    expect(await store.outbox()).toEqual([]);
+    expect((await store.loadState())?.nextSeq).toBe(1);
+  });
+
+  it('pushes a burst of writes in one batch after the debounce, then pulls', async () => {
+    const item = tip();
+    await engine.create(item);
+    await engine.edit(item.id, 'tip', { title: 'two' });
+    await engine.edit(item.id, 'tip', { title: 'three' });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(transport.pushes).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(transport.pushes.map((p) => p.mutations.length)).toEqual([3]);
+    expect(transport.pulls).toEqual([0]);
+    expect(await store.outbox()).toEqual([]);
+    expect(engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, lastError: null });
+    expect(engine.getStatus().lastSyncedAt).toBe(Date.now());
+  });
+
+  it('keeps everything while the server is down, backs off, then catches up', async () => {
+    const down = () => new TypeError('fetch failed');
+    transport.pushFailures = [down(), down(), down()];
+    await engine.create(tip());
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (attempt === 0) await engine.sync();
+      else await vi.advanceTimersByTimeAsync(engine.getStatus().retryAt! - Date.now());
+      const status = engine.getStatus();
+      expect(status).toMatchObject({ phase: 'offline', pending: 1 });
+      expect(status.lastError?.code).toBe('network');
+      delays.push(status.retryAt! - Date.now());
+    }
+    // Exponential with jitter: attempt n waits between 0.5 and 1 times 1 s * 2^n.
+    delays.forEach((d, n) => {
+      expect(d).toBeGreaterThanOrEqual(500 * 2 ** n);
+      expect(d).toBeLessThanOrEqual(1_000 * 2 ** n);
+    });
+    expect(await store.outbox()).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(engine.getStatus().retryAt! - Date.now());
+    expect(engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0, retryAt: null });
+    expect(transport.pushes).toHaveLength(4);
+  });
+
+  it('waits at least Retry-After when rate limited', async () => {
+    transport.pushFailures = [new SyncHttpError(429, 'rate_limited', 'slow down', 30_000)];
+    await engine.create(tip());
+    await engine.sync();
+    expect(engine.getStatus().phase).toBe('error');
+    expect(engine.getStatus().retryAt! - Date.now()).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('stops retrying on 401 until the user acts', async () => {
+    transport.pushFailures = [new SyncHttpError(401, 'invalid_token', 'join again', null)];
+    await engine.create(tip());
+    await engine.sync();
+    expect(engine.getStatus()).toMatchObject({ phase: 'unauthorized', retryAt: null });
+    await engine.create(tip());
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(transport.pushes).toHaveLength(1);
+    expect(await store.outbox()).toHaveLength(2);
+
+    await engine.retry();
+    expect(engine.getStatus()).toMatchObject({ phase: 'idle', pending: 0 });
+  });
+
+  it('halves a batch the server finds too large until it fits', async () => {
+    transport.rejectLargerThan = 2;
+    for (let i = 0; i < 5; i++) await engine.create(tip());
+    await engine.sync();
+    expect(transport.pushes.map((p) => p.mutations.length)).toEqual([5, 3, 2, 2, 1]);
+    expect(await store.outbox()).toEqual([]);
+  });
+
+  it('follows the cursor page by page', async () => {
+    const a = tip();
+    const b = tip();
+    transport.pages = [
+      { changes: [synced(a, 1)], cursor: 1, hasMore: true },
+      { changes: [synced(b, 2)], cursor: 2, hasMore: false },
+    ];
+    await engine.sync();
+    expect(transport.pulls).toEqual([0, 1]);
+    expect([...store.items().keys()]).toEqual([a.id, b.id]);
+    await engine.sync();
+    expect(transport.pulls).toEqual([0, 1, 2]);
+  });
+
+  it('resyncs from scratch when the server purged past its cursor', async () => {
+    const gone = tip();
+    const kept = tip();
+    transport.pages = [{ changes: [synced(gone, 4), synced(kept, 5)], cursor: 5, hasMore: false }];
+    await engine.sync();
+    transport.pullFailures = [new SyncHttpError(410, 'resync_required', 'from 0', null)];
+    transport.pages = [{ changes: [synced(kept, 5)], cursor: 9, hasMore: false }];
+    await engine.sync();
+    expect(transport.pulls).toEqual([0, 5, 0]);
+    expect([...store.items().keys()]).toEqual([kept.id]);
+    expect((await store.loadState())?.cursor).toBe(9);
+  });
+
+  it('keeps pending edits on top of pulled copies, based on the pulled version', async () => {
+    const item = tip({ title: 'server' });
+    transport.pages = [{ changes: [synced(item, 3)], cursor: 3, hasMore: false }];
+    await engine.sync();
+
+    transport.pushFailures = [new TypeError('offline')];
+    await engine.edit(item.id, 'tip', { title: 'mine' });
+    const [edit] = await store.outbox();
+    expect(edit?.op === 'set' && edit.fields['title']).toEqual({ value: 'mine', base: 3 });
+    await engine.sync();
+    expect(engine.getStatus().phase).toBe('offline');
+
+    // Someone else's change arrives while ours is still queued: ours stays visible.
+    const theirs = { ...item, title: 'theirs', tags: ['new'] };
+    transport.pages = [{ changes: [synced(theirs, 7)], cursor: 7, hasMore: false }];
+    transport.pushFailures = [new TypeError('offline')];
+    await engine.retry();
+    expect(store.items().get(item.id)?.item).toMatchObject({ title: 'mine', tags: ['new'] });
+    expect((await store.getSynced(item.id))?.item.title).toBe('theirs');
+  });
+
+  it('resolves a conflict by writing the value and dismissing the revisions shown', async () => {
+    const item = tip({ title: 'winner' });
+    const conflict = {
+      field: 'title',
+      value: 'loser',
+      author: 'Bob',
+      clientId: 'b',
+      at: 1,
+      version: 4,
+    };
+    transport.pages = [
+      { changes: [synced(item, 5, { conflicts: [conflict] })], cursor: 5, hasMore: false },
+    ];
+    await engine.sync();
+    const view = await engine.resolve(item.id, 'tip', 'title', 'winner + loser', [4]);
+    expect(view?.item.title).toBe('winner + loser');
+    expect(view?.conflicts).toEqual([]);
+    const [m] = await store.outbox();
+    expect(m?.op === 'set' && m.fields['title']).toEqual({
+      value: 'winner + loser',
+      base: 5,
+      dismiss: [4],
+    });
+  });
+});

@@ -1,0 +1,323 @@
+/**
+ * The extension's sync engine for one community: local writes go to an outbox first, always; a
+ * debounced push sends them; a pull with the stored cursor brings everyone else's changes.
+ * Failures back off exponentially and show in the status. Protocol: docs/sync-protocol.md.
+ */
+import type { Item, ItemKind } from '../wire/schemas';
+import { Mutation, SYNC_LIMITS, writableFields, type SyncedItem } from '../wire/sync';
+import { SyncHttpError, type SyncTransport } from './http';
+import { overlay, type Me } from './overlay';
+import type { SyncState, SyncStore } from './sync-store';
+
+export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** Local mutations not yet acknowledged by the server. */
+  pending: number;
+  lastSyncedAt: number | null;
+  lastError: { code: string; message: string } | null;
+  /** When the next automatic attempt is due after a failure. */
+  retryAt: number | null;
+}
+
+export interface SyncEngineOptions {
+  store: SyncStore;
+  transport: SyncTransport;
+  me: Me;
+  /** Quiet time after a local write before pushing, so bursts of edits go in one batch. */
+  debounceMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+}
+
+/** A mutation before the engine numbers and stamps it. */
+type Write = Mutation extends infer M
+  ? M extends Mutation
+    ? Omit<M, 'seq' | 'at'>
+    : never
+  : never;
+
+const DEFAULT_BACKOFF = { initialMs: 1_000, maxMs: 5 * 60_000 };
+
+export class SyncEngine {
+  private status: SyncStatus;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private lock: Promise<unknown> = Promise.resolve();
+  private running: Promise<SyncStatus> | undefined;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly options: SyncEngineOptions,
+    private state: SyncState,
+    pending: number,
+  ) {
+    this.status = {
+      phase: 'idle',
+      pending,
+      lastSyncedAt: state.lastSyncedAt,
+      lastError: null,
+      retryAt: null,
+    };
+  }
+
+  static async open(options: SyncEngineOptions): Promise<SyncEngine> {
+    let state = await options.store.loadState();
+    if (!state) {
+      state = { clientId: newClientId(), nextSeq: 1, clock: 0, cursor: 0, lastSyncedAt: null };
+      await options.store.saveState(state);
+    }
+    const engine = new SyncEngine(options, state, (await options.store.outbox()).length);
+    if (engine.status.pending > 0) engine.schedule(0);
+    return engine;
+  }
+
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** Calls the listener on every status change; returns the unsubscribe function. */
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A new item, made on this device: every field goes to the server. */
+  create(item: Item): Promise<SyncedItem | undefined> {
+    const values = item as unknown as Record<string, unknown>;
+    const all = Object.fromEntries(writableFields(item.kind).map((f) => [f, values[f]]));
+    return this.record({
+      op: 'set',
+      itemId: item.id,
+      kind: item.kind,
+      fields: this.fieldWrites(all, {}),
+    });
+  }
+
+  /** Changed fields of an item, each based on the server version it was edited from. */
+  async edit(
+    itemId: string,
+    kind: ItemKind,
+    changes: Record<string, unknown>,
+  ): Promise<SyncedItem | undefined> {
+    const synced = await this.options.store.getSynced(itemId);
+    const fields = this.fieldWrites(changes, synced?.fieldVersions ?? {});
+    return this.record({ op: 'set', itemId, kind, fields });
+  }
+
+  /** Deletion is an edit of `deletedAt`: the item becomes a tombstone that syncs. */
+  remove(itemId: string, kind: ItemKind, deletedAt = Date.now()): Promise<SyncedItem | undefined> {
+    return this.edit(itemId, kind, { deletedAt });
+  }
+
+  endorse(itemId: string, endorsed: boolean): Promise<SyncedItem | undefined> {
+    return this.record({ op: 'endorse', itemId, endorsed });
+  }
+
+  /** Settles a field's conflict: writes the chosen value and dismisses the revisions shown. */
+  async resolve(
+    itemId: string,
+    kind: ItemKind,
+    field: string,
+    value: unknown,
+    dismiss: number[],
+  ): Promise<SyncedItem | undefined> {
+    const synced = await this.options.store.getSynced(itemId);
+    const base = synced?.fieldVersions[field] ?? 0;
+    return this.record({ op: 'set', itemId, kind, fields: { [field]: { value, base, dismiss } } });
+  }
+
+  /** Pushes the whole outbox, then pulls until up to date. One run at a time. */
+  sync(): Promise<SyncStatus> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.clearTimer();
+    this.running = this.run().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.closed) {
+        this.again = false;
+        void this.sync();
+      }
+    });
+    return this.running;
+  }
+
+  /** The status's retry button: forget the backoff and sync now. */
+  retry(): Promise<SyncStatus> {
+    this.failures = 0;
+    return this.sync();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.clearTimer();
+    this.listeners.clear();
+  }
+
+  private async run(): Promise<SyncStatus> {
+    this.update({ phase: 'syncing' });
+    try {
+      // A stuck outbox must not keep others' changes away: pull even when the push failed.
+      const pushed = await this.push().then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+      await this.pull();
+      if (pushed) throw pushed.error;
+      this.failures = 0;
+      const lastSyncedAt = Date.now();
+      await this.exclusive(async () => {
+        this.state = { ...this.state, lastSyncedAt };
+        await this.options.store.saveState(this.state);
+      });
+      this.update({ phase: 'idle', lastSyncedAt, lastError: null, retryAt: null });
+    } catch (error) {
+      this.fail(error);
+    }
+    this.update({ pending: (await this.options.store.outbox()).length });
+    return this.status;
+  }
+
+  private async push(): Promise<void> {
+    let limit: number = SYNC_LIMITS.mutationsPerPush;
+    for (;;) {
+      const batch = await this.options.store.outbox(limit);
+      const last = batch.at(-1);
+      if (!last) return;
+      try {
+        await this.options.transport.push({ clientId: this.state.clientId, mutations: batch });
+      } catch (error) {
+        // Too large: halve the batch until it fits (a single huge item still fails).
+        if (error instanceof SyncHttpError && error.status === 413 && limit > 1) {
+          limit = Math.ceil(batch.length / 2);
+          continue;
+        }
+        throw error;
+      }
+      // Applied, duplicate or rejected: every mutation of an answered push is settled.
+      await this.exclusive(() => this.options.store.acknowledge(last.seq));
+      this.update({ pending: Math.max(0, this.status.pending - batch.length) });
+    }
+  }
+
+  private async pull(): Promise<void> {
+    for (;;) {
+      let page;
+      try {
+        page = await this.options.transport.pull(this.state.cursor);
+      } catch (error) {
+        if (error instanceof SyncHttpError && error.status === 410 && this.state.cursor > 0) {
+          await this.exclusive(async () => {
+            this.state = { ...this.state, cursor: 0 };
+            await this.options.store.resetSynced(this.state);
+          });
+          continue;
+        }
+        throw error;
+      }
+      const { changes, cursor, hasMore } = page;
+      await this.exclusive(async () => {
+        const outbox = await this.options.store.outbox();
+        const pulled = changes.map((synced) => {
+          const pending = outbox.filter((m) => m.itemId === synced.item.id);
+          return { synced, view: overlay(synced, pending, this.options.me) ?? synced };
+        });
+        this.state = { ...this.state, cursor };
+        await this.options.store.applyPulled(pulled, this.state);
+      });
+      if (!hasMore) return;
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof SyncHttpError) {
+      const lastError = { code: error.code, message: error.message };
+      if (error.status === 401) {
+        this.update({ phase: 'unauthorized', lastError, retryAt: null });
+        return;
+      }
+      if (error.status !== 429 && error.status < 500) {
+        // The request itself is wrong; repeating it cannot help. The retry button still can.
+        this.update({ phase: 'error', lastError, retryAt: null });
+        return;
+      }
+      this.backOff('error', lastError, error.retryAfterMs ?? 0);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.backOff('offline', { code: 'network', message: `Server unreachable: ${message}` }, 0);
+  }
+
+  private backOff(phase: SyncPhase, lastError: SyncStatus['lastError'], atLeastMs: number): void {
+    const { initialMs, maxMs } = this.options.backoff ?? DEFAULT_BACKOFF;
+    const exponential = Math.min(maxMs, initialMs * 2 ** this.failures);
+    this.failures++;
+    // Jitter spreads the retries of many clients after an outage.
+    const delay = Math.max(atLeastMs, exponential * (0.5 + Math.random() / 2));
+    this.update({ phase, lastError, retryAt: Date.now() + delay });
+    this.schedule(delay);
+  }
+
+  private async record(write: Write): Promise<SyncedItem | undefined> {
+    const view = await this.exclusive(async () => {
+      const { store, me } = this.options;
+      const seq = this.state.nextSeq;
+      const at = Math.max(Date.now() * 1000, this.state.clock + 1);
+      // Refuses what the server would refuse, before anything is stored.
+      const mutation = Mutation.parse({ ...write, seq, at });
+      this.state = { ...this.state, nextSeq: seq + 1, clock: at };
+      await store.saveState(this.state);
+      const pending = (await store.outbox()).filter((m) => m.itemId === mutation.itemId);
+      const next = overlay(await store.getSynced(mutation.itemId), [...pending, mutation], me);
+      await store.enqueue(mutation, next);
+      return next;
+    });
+    this.update({ pending: this.status.pending + 1 });
+    // After a failure the backoff timer decides; without a valid token only the user can.
+    const waiting = this.status.retryAt !== null || this.status.phase === 'unauthorized';
+    if (!waiting) this.schedule(this.options.debounceMs ?? 2_000);
+    return view;
+  }
+
+  private fieldWrites(
+    values: Record<string, unknown>,
+    versions: Record<string, number>,
+  ): Record<string, { value: unknown; base: number }> {
+    return Object.fromEntries(
+      Object.entries(values).map(([k, value]) => [k, { value, base: versions[k] ?? 0 }]),
+    );
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.closed) return;
+    this.clearTimer();
+    this.timer = setTimeout(() => void this.sync(), delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Serialises store updates that read then write (seq allocation, views over the outbox). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change };
+    for (const listener of this.listeners) listener(this.status);
+  }
+}
+
+function newClientId(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
