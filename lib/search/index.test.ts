@@ -97,6 +97,16 @@ describe('search ranking', () => {
     expect(top).toContain('quote');
   });
 
+  it('boosts query words that are adjacent in the title', async () => {
+    const index = await indexOf([
+      tip('apart', 'ports stay open', 'Notes.'),
+      tip('adjacent', 'open ports here', 'Notes.'),
+    ]);
+    const [first, second] = await index.search('open ports');
+    expect(first!.id).toBe('adjacent');
+    expect(first!.score).toBeGreaterThan(second!.score);
+  });
+
   it('weights the title above the body', async () => {
     const index = await indexOf([
       tip('body', 'Shell notes', 'Sometimes rsync is handy for copies.'),
@@ -291,6 +301,20 @@ describe('persistence', () => {
     expect(third.size).toBe(corpus.length);
     expect(await ids(third, 'kubectl get po')).toEqual(['new']);
     expect(await ids(third, 'sockets')).toEqual([]);
+  });
+
+  it("sees another context's writes after refresh()", async () => {
+    const store = createMemoryStore({ clone: true });
+    const writer = await createSearchIndex(store);
+    await writer.upsert(corpus);
+    const reader = await createSearchIndex(store);
+    expect(await ids(reader, 'docker ps')).toContain('ps');
+    await writer.upsert([tip('ps', 'podman ps', 'List pods.')]);
+    await writer.upsert([tip('new', 'kubectl', 'Talk to clusters.')]);
+    await reader.refresh();
+    expect(reader.size).toBe(corpus.length + 1);
+    expect(await ids(reader, 'kubectl')).toEqual(['new']);
+    expect(await ids(reader, 'podman')).toEqual(['ps']);
   });
 
   it('starts empty over a store written in another format', async () => {

@@ -11,8 +11,8 @@
  * neighbours; adjacent query words found adjacent in a document add a phrase boost; documents that
  * match more of the query words rank above those that match fewer.
  *
- * One writer per store: writes in one JavaScript context are not seen by an index already open in
- * another (the popup opens a fresh one each time, which is what it needs).
+ * One writer per store (the background). An index open in another context (a popup left open)
+ * does not see those writes until it calls refresh(); it must not write itself.
  */
 import type { Item, ItemKind } from '../wire/schemas';
 import { mayHoldTypo, typoHeads, withinOneEdit } from './fuzzy';
@@ -85,6 +85,8 @@ export interface SearchIndex {
   remove(ids: readonly string[]): Promise<void>;
   /** Never throws on odd input; a query with nothing searchable gives []. */
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  /** Forgets what was read, so the next search sees another context's writes. */
+  refresh(): Promise<void>;
 }
 
 // Ranking constants, tuned on bench/judgments/tldr.json.
@@ -141,16 +143,22 @@ function blockEditor<T>(
 
 /** Opens the index kept in `store` (reading one record), or starts an empty one. */
 export async function createSearchIndex(store: SearchStore): Promise<SearchIndex> {
-  const [stored] = (await store.get([META_KEY])) as [MetaRecord | undefined];
-  let meta = stored ?? emptyMeta();
-  if (meta.v !== FORMAT_VERSION) {
-    // Another format: the caller sees size 0 and re-adds its items.
-    await store.clear();
-    meta = emptyMeta();
-  }
-  let split = splitPrefixes(meta.keys);
   /** Records read so far; null marks a key known to be absent. */
   const cache = new Map<string, SearchRecord | null>();
+  let meta = emptyMeta();
+  let split = new Set<string>();
+  async function readMeta(): Promise<void> {
+    const [stored] = (await store.get([META_KEY])) as [MetaRecord | undefined];
+    cache.clear();
+    meta = stored ?? emptyMeta();
+    if (meta.v !== FORMAT_VERSION) {
+      // Another format: the caller sees size 0 and re-adds its items.
+      await store.clear();
+      meta = emptyMeta();
+    }
+    split = splitPrefixes(meta.keys);
+  }
+  await readMeta();
   let writing: Promise<void> = Promise.resolve();
 
   async function load<T extends SearchRecord>(keys: Iterable<string>): Promise<Map<string, T>> {
@@ -602,5 +610,6 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     upsert: (items) => queued(() => write(items, [])),
     remove: (ids) => queued(() => write([], ids)),
     search,
+    refresh: () => queued(readMeta),
   };
 }

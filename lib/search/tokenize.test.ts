@@ -58,12 +58,9 @@ describe('tokenize', () => {
 
   it('never throws, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (s) => {
-        for (const t of tokenize(s)) {
-          expect(t.term.length).toBeGreaterThan(0);
-          expect(t.end).toBeGreaterThan(t.start);
-        }
-      }),
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) =>
+        tokenize(s).every((t) => t.term.length > 0 && t.end > t.start),
+      ),
     );
     expect(terms('')).toEqual([]);
     expect(terms('🎉🔥 .*+?^${}()|[]\\ ')).toEqual([]);
