@@ -6,7 +6,12 @@ import { defineConfig } from 'wxt';
  * standing in for the activeTab grant a member gives by clicking the toolbar button, which a test
  * cannot click. The production build asks for nothing beyond activeTab.
  */
-const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const E2E_HOSTS = [
+  'http://127.0.0.1/*',
+  'http://localhost/*',
+  '*://github.com/*',
+  '*://*.atlassian.net/*',
+];
 
 // Least privilege: activeTab + scripting let "Clip page" read the tab the member is looking at
 // only when they act.
@@ -18,6 +23,8 @@ export default defineConfig({
       "Your community of practice's shared repertoire: clip, search, and see related tips.",
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: mode === 'e2e' ? E2E_HOSTS : undefined,
+    // Related tips ask for the sites a tip names when it is saved, never for all sites up front.
+    optional_host_permissions: ['*://*/*'],
     omnibox: { keyword: 'rp' },
     commands: {
       _execute_action: {

@@ -14,6 +14,7 @@ import type { TipDraft } from '@/lib/repertoire/items';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
+import { requestSiteAccess } from '@/lib/ui/site-access';
 import type { Community, Item } from '@/lib/wire/schemas';
 import { ItemView } from './ItemView';
 import { hostOf, ResultList, type Entry } from './ResultList';
@@ -40,9 +41,11 @@ export interface PopupProps {
   itemId?: string | null;
   /** Start with this query. */
   initialQuery?: string;
+  /** Open on the tip form (the in-page panel's "Add a tip for this page"). */
+  newTip?: boolean;
 }
 
-export function Popup({ tab, itemId = null, initialQuery = '' }: PopupProps) {
+export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }: PopupProps) {
   const [db, setDb] = useState<RepertoireDb | null>(null);
   const [communities, setCommunities] = useState<Community[]>([]);
   const [community, setCommunity] = useState<string | null>(null);
@@ -67,6 +70,8 @@ export function Popup({ tab, itemId = null, initialQuery = '' }: PopupProps) {
         if (itemId) {
           const item = await getItem(handle, itemId);
           if (item) setView({ name: 'item', item });
+        } else if (newTip) {
+          await startTip();
         }
         // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
         setIndex(await createSearchIndex(searchStore(handle)));
@@ -174,13 +179,21 @@ export function Popup({ tab, itemId = null, initialQuery = '' }: PopupProps) {
   const saveTip = async (draft: TipDraft) => {
     if (!community) return;
     setSaving(true);
+    // Asked first, while the click still counts as the member's gesture.
+    const access = requestSiteAccess(draft.appliesTo);
     try {
       const result = await sendMessage('saveTip', { community, draft, url: tab?.url ?? null });
       if (result.ok) {
         await tipDraft.removeValue();
         await reload();
         setView({ name: 'list' });
-        setStatus({ tone: 'ok', text: `Saved the tip “${result.item.title}”.` });
+        const granted = await access;
+        setStatus({
+          tone: 'ok',
+          text: granted
+            ? `Saved the tip “${result.item.title}”.`
+            : `Saved the tip “${result.item.title}”. It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
+        });
       } else {
         setTipErrors(result.errors);
         setStatus({

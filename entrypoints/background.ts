@@ -1,6 +1,14 @@
 import { browser } from 'wxt/browser';
 import { showToast } from '@/lib/capture/toast';
-import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
+import {
+  allLiveItems,
+  ensurePersonalCommunity,
+  openRepertoireDb,
+  type RepertoireDb,
+} from '@/lib/db';
+import { RelatedIndex } from '@/lib/related';
+import { createPanelHandlers } from '@/lib/related-tabs/handlers';
+import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
 import { onMessages } from '@/lib/messaging';
 import { createHandlers } from '@/lib/repertoire/handlers';
 import { createIndexer } from '@/lib/repertoire/indexing';
@@ -16,13 +24,17 @@ export default defineBackground(() => {
       await ensurePersonalCommunity(handle);
       return handle;
     }));
-  const indexer = db().then(createIndexer);
-  const reindex = async () => (await indexer).drain();
+  const watcher = startRelatedWatcher(db);
+  const indexer = db().then((handle) => createIndexer(handle, watcher.apply));
+  const reindex = async () => {
+    await (await indexer).drain();
+    await watcher.refreshAll();
+  };
   // Whatever a previous run queued but did not index (it was stopped mid-way) is indexed now.
   void reindex();
 
   const handlers = createHandlers(db, reindex);
-  onMessages(handlers);
+  onMessages({ ...handlers, ...createPanelHandlers(watcher) });
   registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(() => {

@@ -1,6 +1,7 @@
 /**
  * The build check: prints every output file's size, raw and gzipped, and fails when a budget is
- * broken. Budgets: the popup (its HTML, scripts and styles) ≤ 50 KB gzip; nothing is injected
+ * broken. Budgets: the popup (its HTML, scripts and styles) ≤ 50 KB gzip; the in-page related
+ * tips panel ≤ 15 KB gzip; nothing is injected
  * into pages by the manifest (scripts are injected on demand only).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,6 +9,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const POPUP_BUDGET_GZIP = 50 * 1024;
+/** The related-tips panel is injected into pages a member works in: it must stay small. */
+const PANEL_BUDGET_GZIP = 15 * 1024;
 
 interface FileSize {
   file: string;
@@ -49,6 +52,12 @@ function main(dir: string): number {
   console.log(`popup total: ${kb(popupGzip)} gzip (budget ${kb(POPUP_BUDGET_GZIP)})`);
   if (popup.length === 0) problems.push('no popup files found');
   if (popupGzip > POPUP_BUDGET_GZIP) problems.push(`popup is ${kb(popupGzip)} gzip, over budget`);
+
+  const panel = sizes.find((s) => s.file === 'related-panel.js');
+  console.log(`in-page panel: ${kb(panel?.gzip ?? 0)} gzip (budget ${kb(PANEL_BUDGET_GZIP)})`);
+  if (!panel) problems.push('no related-panel.js found');
+  else if (panel.gzip > PANEL_BUDGET_GZIP)
+    problems.push(`related-panel.js is ${kb(panel.gzip)} gzip, over budget`);
 
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: unknown[];

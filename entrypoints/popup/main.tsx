@@ -8,7 +8,12 @@ const params = new URLSearchParams(location.search);
 if (app) {
   void targetTab(location.search).then((tab) =>
     render(
-      <Popup tab={tab} itemId={params.get('item')} initialQuery={params.get('q') ?? ''} />,
+      <Popup
+        tab={tab}
+        itemId={params.get('item')}
+        initialQuery={params.get('q') ?? ''}
+        newTip={params.get('new') === 'tip'}
+      />,
       app,
     ),
   );

@@ -158,6 +158,16 @@ export async function recentItems(
   return out;
 }
 
+/** Every live item of every community: what the related-tips matcher is built from. */
+export async function allLiveItems(db: RepertoireDb): Promise<Item[]> {
+  return (await db.getAll('items')).filter((item) => item.deletedAt === null);
+}
+
+export function getItems(db: RepertoireDb, ids: readonly string[]): Promise<(Item | undefined)[]> {
+  const tx = db.transaction('items');
+  return Promise.all(ids.map((id) => tx.store.get(id)));
+}
+
 /** Soft delete: the record stays as a tombstone so the deletion can sync. */
 export function deleteItem(db: RepertoireDb, id: string, now = Date.now()): Promise<void> {
   return write(async () => {

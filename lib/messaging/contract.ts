@@ -55,6 +55,30 @@ export interface Protocol {
   };
   /** Soft-delete an item. */
   deleteItem: { request: { id: string }; response: { ok: true } };
+  /** From the in-page panel: the member says a tip helped (or takes it back). */
+  markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
+  /** From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere. */
+  mute: { request: { site: true } | { itemId: string }; response: { ok: true } };
+  /** From the in-page panel: open the tip form for the sender's tab. */
+  newTipForTab: { request: Record<string, never>; response: { ok: true } };
+}
+
+/** One related item as the in-page panel shows it: text only, never HTML. */
+export interface PanelTip {
+  id: string;
+  kind: ItemKind;
+  title: string;
+  /** Tip body or snippet quote, as plain text. */
+  text: string;
+  author: string | null;
+  /** What made it match, as a sentence: "why is this shown". */
+  why: string;
+  helped: boolean;
+}
+
+/** The one message the background sends to the in-page panel; an empty list removes it. */
+export interface PanelUpdate {
+  repertoirePanel: { tips: PanelTip[] };
 }
 
 export type MessageType = keyof Protocol;

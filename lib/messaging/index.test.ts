@@ -12,6 +12,9 @@ const handlers: Handlers = {
   },
   saveTip: async () => ({ ok: false, errors: { title: 'Give the tip a title.' } }),
   deleteItem: async () => ({ ok: true }),
+  markHelped: async () => ({ ok: true }),
+  mute: async () => ({ ok: true }),
+  newTipForTab: async () => ({ ok: true }),
 };
 
 beforeEach(() => fakeBrowser.reset());

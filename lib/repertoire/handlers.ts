@@ -4,6 +4,7 @@ import { runInTab } from '../capture/run-in-tab';
 import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types';
 import { deleteItem, putItem, StorageFullError, type RepertoireDb } from '../db';
 import type { Handlers } from '../messaging';
+import { parseAppliesTo } from '../related';
 import { clipPage, clipSelection, type TabCapture } from './clip';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { memberName } from './settings';
@@ -29,10 +30,12 @@ async function tabTitle(tabId: number): Promise<string> {
  * `afterWrite` runs once a write is stored and before the reply, so that whoever asked (the
  * popup) finds the item already searchable.
  */
+export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
+
 export function createHandlers(
   db: () => Promise<RepertoireDb>,
   afterWrite: () => Promise<unknown>,
-): Handlers {
+): WriteHandlers {
   const written = async <T>(result: T): Promise<T> => {
     await afterWrite();
     return result;
@@ -54,7 +57,10 @@ export function createHandlers(
       );
     },
     async saveTip({ community, draft, url }) {
-      const checked = checkTipDraft(draft);
+      const checked = checkTipDraft(draft, (line) => {
+        const parsed = parseAppliesTo(line);
+        return parsed.ok ? null : parsed.message;
+      });
       if (!checked.ok) return checked;
       const item = tipItem({ ...checked, url }, await authoring(community));
       try {

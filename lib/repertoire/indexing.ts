@@ -3,6 +3,7 @@
  * transaction as the item (lib/db); this drains the queue into the index. Only the background
  * runs it, so the index has one writer; a crash mid-drain leaves the queue to drain again.
  */
+import type { Item } from '../wire/schemas';
 import { acknowledgeSearchQueue, peekSearchQueue, searchStore, type RepertoireDb } from '../db';
 import {
   createSearchIndex,
@@ -19,7 +20,11 @@ export interface Indexer {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
 }
 
-export function createIndexer(db: RepertoireDb): Indexer {
+/** `onIndexed` hears about every drained batch: other in-memory indexes follow the same writes. */
+export function createIndexer(
+  db: RepertoireDb,
+  onIndexed: (items: readonly Item[], removedIds: readonly string[]) => void = () => {},
+): Indexer {
   let index: Promise<SearchIndex> | undefined;
   let running: Promise<number> = Promise.resolve(0);
 
@@ -31,6 +36,7 @@ export function createIndexer(db: RepertoireDb): Indexer {
       if (keys.length === 0) return total;
       await search.upsert(items);
       if (missing.length > 0) await search.remove(missing);
+      onIndexed(items, missing);
       await acknowledgeSearchQueue(db, keys);
       total += keys.length;
     }

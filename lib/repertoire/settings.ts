@@ -21,3 +21,31 @@ export const tipDraft = storage.defineItem<{
   tags: string;
   appliesTo: string;
 } | null>('local:tipDraft', { fallback: null, version: 1 });
+
+/** Where related tips show: an in-page panel and the badge, the badge only, or nowhere. */
+export const relatedMode = storage.defineItem<'panel' | 'badge' | 'off'>('local:relatedMode', {
+  fallback: 'panel',
+  version: 1,
+});
+
+/** Sites (as siteOf() gives them) and items the member muted in the panel. */
+export const mutedSites = storage.defineItem<string[]>('local:mutedSites', {
+  fallback: [],
+  version: 1,
+});
+export const mutedItems = storage.defineItem<string[]>('local:mutedItems', {
+  fallback: [],
+  version: 1,
+});
+
+/** Communities whose tips are not shown on pages. */
+export const relatedOffCommunities = storage.defineItem<string[]>('local:relatedOffCommunities', {
+  fallback: [],
+  version: 1,
+});
+
+/** Items the member marked "helped me"; sync turns these into endorsements. */
+export const helpedItems = storage.defineItem<string[]>('local:helpedItems', {
+  fallback: [],
+  version: 1,
+});

@@ -22,7 +22,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+/**
+ * `mapHosts` serves those real-looking hosts (github.com, example.atlassian.net) from loopback.
+ */
+export async function launchWithExtension(
+  options: { mapHosts?: string[] } = {},
+): Promise<ExtensionBrowser> {
+  const mapped = options.mapHosts ?? [];
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No extension build at ${EXTENSION_DIR}. Run "npx wxt build --mode e2e" first.`,
@@ -32,6 +38,7 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreHTTPSErrors: mapped.length > 0,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -42,12 +49,18 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...extraArgs,
+      ...(mapped.length
+        ? [`--host-resolver-rules=${mapped.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`]
+        : []),
     ],
   });
   // Corpus pages link to their original sites; this machine has no network, so fail those
   // requests at once instead of letting each page load wait for them.
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+  const local = new Set(['127.0.0.1', 'localhost', ...mapped]);
+  await context.route(
+    (url) => (url.protocol === 'http:' || url.protocol === 'https:') && !local.has(url.hostname),
+    (route) => route.abort(),
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
