@@ -1,12 +1,6 @@
 import { browser } from 'wxt/browser';
 import { showToast } from '@/lib/capture/toast';
-import {
-  allLiveItems,
-  ensurePersonalCommunity,
-  openRepertoireDb,
-  type RepertoireDb,
-} from '@/lib/db';
-import { RelatedIndex } from '@/lib/related';
+import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { createPanelHandlers } from '@/lib/related-tabs/handlers';
 import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
 import { onMessages } from '@/lib/messaging';
