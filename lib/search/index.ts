@@ -102,6 +102,11 @@ const MAX_PREFIX_EXPANSIONS = 40;
 const MAX_TYPO_EXPANSIONS = 8;
 const MIN_TYPO_CHARS = 4;
 
+interface Allowed {
+  mask: Uint8Array;
+  need: number;
+}
+
 interface Expansion {
   term: string;
   weight: number;
@@ -161,7 +166,9 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   await readMeta();
   let writing: Promise<void> = Promise.resolve();
 
-  async function load<T extends SearchRecord>(keys: Iterable<string>): Promise<Map<string, T>> {
+  async function load<T extends SearchRecord>(
+    keys: readonly string[] | ReadonlySet<string>,
+  ): Promise<Map<string, T>> {
     const missing = [...new Set(keys)].filter((k) => !cache.has(k));
     if (missing.length > 0) {
       const values = await store.get(missing);
@@ -332,8 +339,12 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     return localCount > 0;
   }
 
-  /** Documents allowed by the filters, or null when there are none to apply. */
-  async function allowed(filters: SearchFilters | undefined): Promise<Set<number> | null> {
+  /**
+   * Documents the filters allow: where the mask equals the number of filtered fields. Null when
+   * there is nothing to filter. A typed mask, not a Set, because a filter such as kind = tip can
+   * hold every document, on every keystroke.
+   */
+  async function allowed(filters: SearchFilters | undefined): Promise<Allowed | null> {
     if (!filters) return null;
     const fields: string[][] = [];
     for (const field of ['kind', 'tag', 'community', 'author', 'tool'] as const) {
@@ -344,20 +355,20 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     }
     if (fields.length === 0) return null;
     await load(fields.flat().map(segmentKey));
-    let result: Set<number> | null = null;
-    for (const terms of fields) {
-      const docs = new Set<number>();
+    const mask = new Uint8Array(meta.nextDoc);
+    fields.forEach((terms, f) => {
       for (const term of terms) {
         const seg = segmentFor(term);
         const i = seg ? findTerm(seg, term) : -1;
         if (!seg || i < 0) continue;
-        for (const d of seg.docs.subarray(seg.offs[i]!, seg.offs[i + 1]!)) {
-          if (!result || result.has(d)) docs.add(d);
+        // A document reaches f + 1 only if every earlier field let it through.
+        for (let p = seg.offs[i]!; p < seg.offs[i + 1]!; p++) {
+          const d = seg.docs[p]!;
+          if (mask[d] === f) mask[d] = f + 1;
         }
       }
-      result = docs;
-    }
-    return result;
+    });
+    return { mask, need: fields.length };
   }
 
   async function search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
@@ -430,13 +441,13 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   }
 
   /** The best `limit` documents, best first; ties go to the newer document. */
-  function selectTop(words: number, allow: Set<number> | null, limit: number): [number, number][] {
+  function selectTop(words: number, allow: Allowed | null, limit: number): [number, number][] {
     const top: [number, number][] = [];
     const worse = (a: [number, number], b: [number, number]): boolean =>
       a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
     for (let j = 0; j < touchedCount; j++) {
       const d = touched[j]!;
-      if (allow && !allow.has(d)) continue;
+      if (allow && allow.mask[d] !== allow.need) continue;
       // Matching all the words matters more than matching one of them very well.
       const coverage = hits[d]! / words;
       const wholeTitle = titleHits[d]! > 0 && titleHits[d]! >= meta.lens[2 * d]!;
