@@ -1,0 +1,11 @@
+import { RelatedSettings } from './RelatedSettings';
+
+/** The options page: one section per capability. */
+export function Options() {
+  return (
+    <main class="options">
+      <h1>Repertoire settings</h1>
+      <RelatedSettings />
+    </main>
+  );
+}

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'preact/hooks';
+import { allLiveItems, ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
+import {
+  mutedItems,
+  mutedSites,
+  relatedMode,
+  relatedOffCommunities,
+} from '@/lib/repertoire/settings';
+import { originsFor } from '@/lib/related-tabs/origins';
+import { browser } from 'wxt/browser';
+import type { Community } from '@/lib/wire/schemas';
+
+type Mode = 'panel' | 'badge' | 'off';
+
+const MODES: { value: Mode; label: string }[] = [
+  { value: 'panel', label: 'Badge and a small panel on the page (opens on click)' },
+  { value: 'badge', label: 'Badge on the toolbar button only' },
+  { value: 'off', label: 'Off' },
+];
+
+/** Where and whether related tips show, what is muted, and what Repertoire may see. */
+export function RelatedSettings() {
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [communities, setCommunities] = useState<Community[]>([]);
+  const [off, setOff] = useState<string[]>([]);
+  const [sites, setSites] = useState<string[]>([]);
+  const [tips, setTips] = useState<string[]>([]);
+  const [access, setAccess] = useState<string>('');
+
+  useEffect(() => {
+    void (async () => {
+      const db = await openRepertoireDb();
+      await ensurePersonalCommunity(db);
+      setCommunities(await listCommunities(db));
+      setMode(await relatedMode.getValue());
+      setOff(await relatedOffCommunities.getValue());
+      setSites(await mutedSites.getValue());
+      setTips(await mutedItems.getValue());
+      db.close();
+    })();
+  }, []);
+
+  const allowAll = async () => {
+    const db = await openRepertoireDb();
+    const items = await allLiveItems(db);
+    db.close();
+    const origins = originsFor(items.flatMap((i) => (i.kind === 'tip' ? i.appliesTo : [])));
+    if (origins.length === 0) return setAccess('None of your tips names a site yet.');
+    const granted = await browser.permissions.request({ origins }).catch(() => false);
+    setAccess(
+      granted
+        ? `Repertoire may now show tips on ${origins.length} site${origins.length === 1 ? '' : 's'}.`
+        : 'Access was not granted. Tips still show in search; ask again here any time.',
+    );
+  };
+
+  if (mode === null) return <p class="empty">Loading settings…</p>;
+  return (
+    <section aria-labelledby="related-heading">
+      <h2 id="related-heading">Related tips on the sites you visit</h2>
+      <p class="meta">
+        Matching happens in your browser: the addresses you visit never leave it, and Repertoire
+        only sees the sites your tips name, once you allow them.
+      </p>
+      <fieldset>
+        <legend>Show related tips</legend>
+        {MODES.map((m) => (
+          <label key={m.value} class="choice">
+            <input
+              type="radio"
+              name="related-mode"
+              checked={mode === m.value}
+              onChange={() => {
+                setMode(m.value);
+                void relatedMode.setValue(m.value);
+              }}
+            />
+            {m.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Communities whose tips show on pages</legend>
+        {communities.map((c) => (
+          <label key={c.id} class="choice">
+            <input
+              type="checkbox"
+              checked={!off.includes(c.id)}
+              onChange={(e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                const next = on ? off.filter((id) => id !== c.id) : [...off, c.id];
+                setOff(next);
+                void relatedOffCommunities.setValue(next);
+              }}
+            />
+            {c.name}
+          </label>
+        ))}
+      </fieldset>
+      <h3>Muted sites</h3>
+      {sites.length === 0 ? (
+        <p class="empty">No muted sites. Use “Mute this site” in the panel on a page.</p>
+      ) : (
+        <ul aria-label="Muted sites">
+          {sites.map((site) => (
+            <li key={site}>
+              {site}{' '}
+              <button
+                type="button"
+                aria-label={`Unmute ${site}`}
+                onClick={() => {
+                  const next = sites.filter((s) => s !== site);
+                  setSites(next);
+                  void mutedSites.setValue(next);
+                }}
+              >
+                Unmute
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        {tips.length === 0
+          ? 'No muted tips.'
+          : `${tips.length} muted tip${tips.length === 1 ? '' : 's'}. `}
+        {tips.length > 0 ? (
+          <button
+            type="button"
+            onClick={() => {
+              setTips([]);
+              void mutedItems.setValue([]);
+            }}
+          >
+            Unmute all tips
+          </button>
+        ) : null}
+      </p>
+      <h3>Site access</h3>
+      <p>
+        <button type="button" onClick={() => void allowAll()}>
+          Allow tips on every site my tips name
+        </button>
+      </p>
+      {access ? <p role="status">{access}</p> : null}
+    </section>
+  );
+}
