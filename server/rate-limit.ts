@@ -13,8 +13,11 @@ export class RateLimiter {
     this.perMs = perMinute / 60_000;
   }
 
-  /** Takes one token; returns 0 if allowed, else the seconds until the next token. */
-  take(key: string, now = Date.now()): number {
+  /**
+   * Takes one token; returns 0 if allowed, else the seconds until the next token. The clock is
+   * monotonic: a wall clock set back must not drain every bucket.
+   */
+  take(key: string, now = performance.now()): number {
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * this.perMs);
     bucket.at = now;

@@ -7,13 +7,12 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../lib/repertoire/ids';
 import { SyncEngine } from '../../lib/sync/engine';
 import { httpTransport } from '../../lib/sync/http';
 import { MemorySyncStore } from '../../lib/sync/memory-store';
 import type { TipItem } from '../../lib/wire/schemas';
 import type { SyncedItem } from '../../lib/wire/sync';
-import { BACKENDS, startServer, type TestCommunity, type TestServer } from './harness';
+import { BACKENDS, sampleItem, startServer, type TestCommunity, type TestServer } from './harness';
 
 const CLIENTS = 3;
 const TEXT_FIELDS = ['title', 'body'] as const;
@@ -112,7 +111,7 @@ describe.each(BACKENDS)('convergence on %s', (backend) => {
             a.item.id < b.item.id ? -1 : 1,
           );
           if (o.type === 'create') {
-            const tip = newTip(fresh(), fresh());
+            const tip = sampleItem('tip', { title: fresh(), body: fresh() }) as TipItem;
             for (const f of TEXT_FIELDS) written.add(key(tip.id, f, tip[f]));
             await engine.create(tip);
             continue;
@@ -193,28 +192,4 @@ describe.each(BACKENDS)('convergence on %s', (backend) => {
 
 function fieldOf(s: SyncedItem, field: string): unknown {
   return (s.item as unknown as Record<string, unknown>)[field];
-}
-
-function newTip(title: string, body: string): TipItem {
-  const now = Date.now();
-  return {
-    id: uuidv7(),
-    community: '',
-    kind: 'tip',
-    title,
-    url: null,
-    canonicalUrl: null,
-    siteName: null,
-    byline: null,
-    publishedTime: null,
-    excerpt: null,
-    tags: [],
-    author: null,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    body,
-    tool: null,
-    appliesTo: [],
-  };
 }

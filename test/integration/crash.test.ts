@@ -1,13 +1,18 @@
 /**
- * A server child process is SIGKILLed while a batch is half written, then restarted on the same
- * database: none of the batch may be visible, and the client's retry must then apply all of it.
+ * Server child processes that die: SIGKILLed while a batch is half written, then restarted on the
+ * same database, none of the batch may be visible and the client's retry must apply all of it;
+ * and while the server is down, the sync engine keeps every write and catches up on its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PushResponse } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
-import { BACKENDS, freshDatabase, joinWith, newTip, type Database } from './harness';
+import { SyncEngine } from '../../lib/sync/engine';
+import { httpTransport } from '../../lib/sync/http';
+import { MemorySyncStore } from '../../lib/sync/memory-store';
+import { freePort } from './free-port';
+import { BACKENDS, freshDatabase, joinWith, newTip, sampleItem, type Database } from './harness';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -17,10 +22,14 @@ interface Child {
   stderr: () => string;
 }
 
-async function startChild(db: Database, env: Record<string, string> = {}): Promise<Child> {
+async function startChild(
+  db: Database,
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', ...db.args],
+    ['--import', 'tsx', 'server/main.ts', '--port', String(port), ...db.args],
     { cwd: root, env: { ...process.env, ...db.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -44,7 +53,7 @@ async function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
   await exited;
 }
 
-describe.each(BACKENDS)('crash mid-batch on %s', (backend) => {
+describe.each(BACKENDS)('server faults on %s', (backend) => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const fn of cleanup.splice(0).reverse()) await fn();
@@ -83,5 +92,50 @@ describe.each(BACKENDS)('crash mid-batch on %s', (backend) => {
     const { items } = await after.pullAll();
     expect([...items.keys()].sort()).toEqual(batch.map((m) => m.itemId).sort());
     expect(PushResponse.parse((await after.push(batch)).body).results[0]?.status).toBe('duplicate');
+  });
+
+  it('keeps writes while the server is down and catches up when it is back', async () => {
+    const db = await freshDatabase(backend);
+    cleanup.push(() => db.drop());
+    const store = await db.open();
+    const { stewardInvite: invite } = await stewardInvite(store, 'flaky');
+    await store.close();
+    const port = await freePort();
+
+    const first = await startChild(db, {}, port);
+    cleanup.push(() => kill(first, 'SIGKILL'));
+    const ann = await joinWith(first.url, invite.code, 'Ann');
+    const local = new MemorySyncStore();
+    const engine = await SyncEngine.open({
+      store: local,
+      transport: httpTransport({
+        serverUrl: first.url,
+        communityId: ann.communityId,
+        token: ann.token,
+      }),
+      me: { communityId: ann.communityId, memberId: ann.memberId, displayName: 'Ann' },
+      debounceMs: 10,
+      backoff: { initialMs: 100, maxMs: 400 },
+    });
+    cleanup.push(async () => engine.close());
+    const before = sampleItem('tip', { title: 'before the outage' });
+    await engine.create(before);
+    expect((await engine.sync()).phase).toBe('idle');
+
+    await kill(first, 'SIGKILL');
+    const during = sampleItem('tip', { title: 'during the outage' });
+    await engine.create(during);
+    await engine.edit(before.id, 'tip', { title: 'edited during the outage' });
+    await expect.poll(() => engine.getStatus().phase, { timeout: 10_000 }).toBe('offline');
+    expect(engine.getStatus()).toMatchObject({ pending: 2, lastError: { code: 'network' } });
+    expect(await local.outbox()).toHaveLength(2);
+
+    const second = await startChild(db, {}, port);
+    cleanup.push(() => kill(second, 'SIGTERM'));
+    await expect.poll(() => engine.getStatus().phase, { timeout: 20_000 }).toBe('idle');
+    expect(engine.getStatus().pending).toBe(0);
+    const { items } = await ann.pullAll();
+    expect(items.get(before.id)?.item.title).toBe('edited during the outage');
+    expect(items.get(during.id)?.item.title).toBe('during the outage');
   });
 });

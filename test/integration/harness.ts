@@ -7,8 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { ItemKind } from '../../lib/wire/schemas';
-import type { FieldWrite, Mutation, SyncedItem } from '../../lib/wire/sync';
+import type { Item, ItemKind } from '../../lib/wire/schemas';
+import {
+  writableFields,
+  type FieldWrite,
+  type Mutation,
+  type SyncedItem,
+} from '../../lib/wire/sync';
 import { uuidv7 } from '../../lib/repertoire/ids';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
@@ -233,13 +238,14 @@ const KIND_DEFAULTS: Record<ItemKind, Record<string, unknown>> = {
   },
 };
 
-/** Every writable field of a new item, as first-write field writes (base 0). */
-export function newItem(
-  kind: ItemKind,
-  values: Record<string, unknown> = {},
-): { itemId: string; kind: ItemKind; fields: Record<string, FieldWrite> } {
+/** A complete item of that kind, as the extension would hold it before syncing. */
+export function sampleItem(kind: ItemKind, values: Record<string, unknown> = {}): Item {
   const now = Date.now();
-  const item: Record<string, unknown> = {
+  return {
+    id: uuidv7(),
+    community: '',
+    kind,
+    author: null,
     title: `A ${kind}`,
     url: null,
     canonicalUrl: null,
@@ -253,8 +259,17 @@ export function newItem(
     deletedAt: null,
     ...KIND_DEFAULTS[kind],
     ...values,
-  };
-  return { itemId: uuidv7(), kind, fields: writes(item, 0) };
+  } as Item;
+}
+
+/** Every writable field of a new item, as first-write field writes (base 0). */
+export function newItem(
+  kind: ItemKind,
+  values: Record<string, unknown> = {},
+): { itemId: string; kind: ItemKind; fields: Record<string, FieldWrite> } {
+  const item = sampleItem(kind, values) as unknown as Record<string, unknown>;
+  const fields = Object.fromEntries(writableFields(kind).map((f) => [f, item[f]]));
+  return { itemId: String(item['id']), kind, fields: writes(fields, 0) };
 }
 
 export function newTip(values: Record<string, unknown> = {}) {

@@ -1,5 +1,5 @@
 /** The sync server over real HTTP, on both storage backends. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,
@@ -117,6 +117,15 @@ describe.each(BACKENDS)('sync server on %s', (backend) => {
       const once = await c.steward.post<{ code: string }>('/invites', { maxUses: 1 });
       expect((await join(once.body.code)).status).toBe(201);
       expectError(await join(once.body.code), 403, 'invite_used_up');
+
+      const soon = await c.steward.post<{ code: string }>('/invites', { expiresInHours: 1 });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(Date.now() + 2 * 3_600_000);
+        expectError(await join(soon.body.code), 403, 'invite_expired');
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 
