@@ -11,7 +11,7 @@
  */
 import type { ItemKind } from '../lib/wire/schemas';
 import type { ConflictRevision, EndorseMutation, Mutation, SetMutation } from '../lib/wire/sync';
-import { writableFields } from '../lib/wire/sync';
+import { fieldWrites, writableFields } from '../lib/wire/sync';
 
 export interface FieldState {
   v: unknown;
@@ -69,7 +69,7 @@ function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
     };
   }
   const fields: Record<string, FieldState> = {};
-  for (const [name, write] of Object.entries(m.fields)) {
+  for (const [name, write] of fieldWrites(m)) {
     fields[name] = {
       v: write.value,
       ver: version,
@@ -87,7 +87,7 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
   if (doc.kind !== m.kind) return { rejected: `item is a ${doc.kind}, not a ${m.kind}` };
   const fields = { ...doc.fields };
   let conflicts = doc.conflicts;
-  for (const [name, write] of Object.entries(m.fields)) {
+  for (const [name, write] of fieldWrites(m)) {
     const incoming: FieldState = {
       v: write.value,
       ver: version,

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../repertoire/ids';
 import type { TipItem } from '../wire/schemas';
-import type { PullResponse, PushRequest, PushResponse, SyncedItem } from '../wire/sync';
+import {
+  fieldWrites,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SyncedItem,
+} from '../wire/sync';
 import { SyncEngine } from './engine';
 import { SyncHttpError, type SyncTransport } from './http';
 import { MemorySyncStore } from './memory-store';
@@ -94,7 +100,7 @@ describe('SyncEngine', () => {
       [3, 'endorse'],
     ]);
     const first = outbox[0]!;
-    expect(first.op === 'set' && Object.values(first.fields).every((f) => f.base === 0)).toBe(true);
+    expect(first.op === 'set' && fieldWrites(first).every(([, f]) => f.base === 0)).toBe(true);
     expect(first.op === 'set' && Object.keys(first.fields)).not.toContain('author');
     const view = store.items().get(item.id)!;
     expect(view.item.title).toBe('mine, edited');

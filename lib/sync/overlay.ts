@@ -3,7 +3,7 @@
  * top, applied the way the server will most likely apply them.
  */
 import type { Item } from '../wire/schemas';
-import { writableFields, type Mutation, type SyncedItem } from '../wire/sync';
+import { fieldWrites, writableFields, type Mutation, type SyncedItem } from '../wire/sync';
 
 export interface Me {
   communityId: string;
@@ -28,7 +28,7 @@ export function overlay(
       view = { ...view, endorsements };
       continue;
     }
-    const values = Object.fromEntries(Object.entries(m.fields).map(([k, f]) => [k, f.value]));
+    const values = Object.fromEntries(fieldWrites(m).map(([k, f]) => [k, f.value]));
     if (!view) {
       // Only a complete first write makes an item; anything else waits for the server's copy.
       if (!writableFields(m.kind).every((f) => Object.hasOwn(m.fields, f))) continue;

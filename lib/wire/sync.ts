@@ -7,7 +7,6 @@ import { Id, Item, ItemKind, PageItem, SnippetItem, TipItem } from './schemas';
 
 export const SYNC_LIMITS = {
   mutationsPerPush: 500,
-  fieldsPerSet: 32,
   pullDefault: 500,
   pullMax: 2_000,
   /** A pull page stops growing past this many bytes of items, so huge pages stay bounded. */
@@ -94,59 +93,46 @@ export function writableFields(kind: ItemKind): string[] {
   return Object.keys(itemShapes[kind]).filter((field) => !SERVER_FIELDS.has(field));
 }
 
-/** Field schema a client may write for that kind, or undefined if the field is not writable. */
-export function writableField(kind: ItemKind, field: string): z.ZodType | undefined {
-  if (SERVER_FIELDS.has(field) || !Object.hasOwn(itemShapes[kind], field)) return undefined;
-  return (itemShapes[kind] as Record<string, z.ZodType>)[field];
-}
-
 /**
  * One field write. `base` is the field version this edit was made on (0 for a new item); if the
  * server has a newer value, the two edits are concurrent and merge by (at, clientId). `dismiss`
  * lists conflict revisions of this field (by version) the writer has seen and resolves.
  */
-export const FieldWrite = z.object({
-  value: z.unknown(),
-  base: Version,
-  dismiss: z.array(Version).max(100).optional(),
-});
+function fieldWrite<T extends z.ZodType>(value: T) {
+  return z.object({ value, base: Version, dismiss: z.array(Version).max(100).optional() });
+}
+export const FieldWrite = fieldWrite(z.unknown());
 export type FieldWrite = z.infer<typeof FieldWrite>;
 
-export const SetMutation = z
-  .object({
+/** A set of some writable fields of one kind, each value checked by that field's own schema. */
+function setMutation<K extends ItemKind>(kind: K) {
+  const shape: Record<string, z.ZodType> = itemShapes[kind];
+  const fields = Object.fromEntries(
+    writableFields(kind).map((name) => [name, fieldWrite(shape[name] as z.ZodType).optional()]),
+  );
+  return z.object({
     op: z.literal('set'),
     seq: Seq,
     itemId: Id,
-    kind: ItemKind,
+    kind: z.literal(kind),
     at: Stamp,
-    fields: z.record(z.string().max(40), FieldWrite),
-  })
-  .superRefine((m, ctx) => {
-    const names = Object.keys(m.fields);
-    if (names.length === 0 || names.length > SYNC_LIMITS.fieldsPerSet) {
-      ctx.addIssue({ code: 'custom', path: ['fields'], message: 'set 1 to 32 fields' });
-    }
-    for (const name of names) {
-      const schema = writableField(m.kind, name);
-      if (!schema) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields', name],
-          message: `not a writable field of a ${m.kind}`,
-        });
-        continue;
-      }
-      const parsed = schema.safeParse(m.fields[name]?.value);
-      for (const issue of parsed.error?.issues ?? []) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['fields', name, 'value', ...issue.path.map(String)],
-          message: issue.message,
-        });
-      }
-    }
+    fields: z
+      .strictObject(fields)
+      .refine((f) => Object.keys(f).length > 0, { message: 'set at least one field' }),
   });
+}
+
+export const SetMutation = z.discriminatedUnion('kind', [
+  setMutation('page'),
+  setMutation('snippet'),
+  setMutation('tip'),
+]);
 export type SetMutation = z.infer<typeof SetMutation>;
+
+/** The field writes of a set (the schema's optional fields type them as possibly absent). */
+export function fieldWrites(m: SetMutation): [string, FieldWrite][] {
+  return Object.entries(m.fields).filter((e): e is [string, FieldWrite] => e[1] !== undefined);
+}
 
 /** Endorsements merge as a set: each member's own endorsement is added or removed. */
 export const EndorseMutation = z.object({
