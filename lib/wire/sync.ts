@@ -3,7 +3,7 @@
  * extension's sync engine so both accept and refuse exactly the same requests.
  */
 import { z } from 'zod';
-import { Id, Item, ItemKind, PageItem, SnippetItem, TipItem } from './schemas';
+import { Id, Item, PageItem, SnippetItem, TipItem, type ItemKind } from './schemas';
 
 export const SYNC_LIMITS = {
   mutationsPerPush: 500,
