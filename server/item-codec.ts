@@ -28,28 +28,27 @@ export function encodeItem(
   doc: ItemDoc,
   communityId: string,
 ): StoredItem {
-  const values: Record<string, unknown> = {};
+  const item: Record<string, unknown> = {
+    id,
+    community: communityId,
+    kind: doc.kind,
+    author: doc.createdBy,
+  };
   const fieldVersions: Record<string, number> = {};
   const stamps: Stamp[] = [];
   const fieldStamps: Record<string, number> = {};
   for (const name in doc.fields) {
     const f = doc.fields[name] as FieldState;
-    values[name] = f.v;
+    item[name] = f.v;
     fieldVersions[name] = f.ver;
-    // Few distinct stamps per item (one for a new item): a scan beats hashing.
-    let index = stamps.findIndex(
-      ([at, by, author]) => at === f.at && by === f.by && author === f.author,
-    );
-    if (index < 0) index = stamps.push([f.at, f.by, f.author]) - 1;
-    fieldStamps[name] = index;
+    fieldStamps[name] = stampIndex(stamps, f);
   }
-  const item = { ...values, id, community: communityId, kind: doc.kind, author: doc.createdBy };
   const endorsements = Object.entries(doc.endorsements)
     .filter(([, e]) => e.on)
     .map(([memberId, e]) => ({ memberId, name: e.name, at: e.at }))
     .sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
   const synced: SyncedItem = {
-    item: item as Item,
+    item: item as unknown as Item,
     version,
     fieldVersions,
     endorsements,
@@ -63,6 +62,15 @@ export function encodeItem(
     e: doc.endorsements,
   };
   return { wire: JSON.stringify(synced), meta: JSON.stringify(meta) };
+}
+
+/** Few distinct stamps per item (one for a new item): a scan beats hashing. */
+function stampIndex(stamps: Stamp[], f: FieldState): number {
+  for (let i = 0; i < stamps.length; i++) {
+    const [at, by, author] = stamps[i] as Stamp;
+    if (at === f.at && by === f.by && author === f.author) return i;
+  }
+  return stamps.push([f.at, f.by, f.author]) - 1;
 }
 
 export function decodeItem(stored: StoredItem): ItemDoc {
