@@ -12,7 +12,8 @@
  * reported, because this machine is shared and single runs are noisy.
  *
  * SEARCH_BENCH_SIZES=10000,50000 picks sizes (default 10000,50000,200000);
- * SEARCH_BENCH_REPS=n sets the repetitions (default 3);
+ * SEARCH_BENCH_REPS=n sets the repetitions (default 3, and 1 above 50k items so that the whole
+ * run stays near five minutes on two cores);
  * SEARCH_BENCH_LIBS_MAX=50000 skips the libraries and linear scan above that size (default: none).
  */
 import { spawnSync } from 'node:child_process';
@@ -134,7 +135,8 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 }
 const median = (values: readonly number[]): number => percentile(values, 0.5);
-const REPS = Number(process.env.SEARCH_BENCH_REPS ?? 3);
+const repsFor = (size: number): number =>
+  Number(process.env.SEARCH_BENCH_REPS ?? (size > 50_000 ? 1 : 3));
 
 const heap = (): number => {
   globalThis.gc?.();
@@ -176,6 +178,7 @@ function coldStart(engineName: string, file: string): number {
 }
 
 async function measure(name: string, items: TipItem[], dir: string): Promise<Row> {
+  const reps = repsFor(items.length);
   const builder = ENGINES[name]!();
   let start = performance.now();
   await builder.build(items);
@@ -185,12 +188,12 @@ async function measure(name: string, items: TipItem[], dir: string): Promise<Row
   const file = join(dir, `${name.replace(/\W/g, '')}-${items.length}.bin`);
   writeFileSync(file, serialize(persisted));
   const colds: number[] = [];
-  for (let r = 0; r < REPS; r++) colds.push(coldStart(name, file));
+  for (let r = 0; r < reps; r++) colds.push(coldStart(name, file));
   rmSync(file);
 
   // Keystrokes, in a fresh instance opened from the persisted form, as in the popup.
   const sessions: { p50: number; p95: number; heapMb: number }[] = [];
-  for (let r = 0; r < REPS; r++) {
+  for (let r = 0; r < reps; r++) {
     const before = heap();
     const engine = ENGINES[name]!();
     await engine.open(persisted);
@@ -234,7 +237,9 @@ async function main(): Promise<void> {
         if (name !== 'ours' && size > libsMax) continue;
         rows.push(await measure(name, items, dir));
       }
-      console.log(`\n${size} items (tldr-pages tips, CC BY 4.0, replicated); median of ${REPS}`);
+      console.log(
+        `\n${size} items (tldr-pages tips, CC BY 4.0, replicated); median of ${repsFor(size)}`,
+      );
       console.table(
         rows.map((r) => ({
           engine: r.engine,

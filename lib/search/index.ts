@@ -549,33 +549,43 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     next.lens = lens;
 
     // Segments: decode only those touched, edit, split what grew too big, encode.
-    const touchedKeys = new Set<string>();
-    for (const t of staleTerms) touchedKeys.add(segmentKey(t));
-    for (const [, doc] of assigned)
-      for (const t of doc.terms.keys()) touchedKeys.add(segmentKey(t));
+    const keyOfTerm = new Map<string, string>();
+    for (const t of staleTerms) keyOfTerm.set(t, segmentKey(t));
+    for (const [, doc] of assigned) {
+      for (const t of doc.terms.keys()) if (!keyOfTerm.has(t)) keyOfTerm.set(t, segmentKey(t));
+    }
+    const touchedKeys = new Set(keyOfTerm.values());
     const segments = await load<SegmentRecord>(touchedKeys);
     const edited = new Map<string, Map<string, Postings>>();
     for (const key of touchedKeys) edited.set(key, decodeSegment(segments.get(key)));
-    if (removedDocs.size > 0) {
-      for (const t of staleTerms) {
-        const p = edited.get(segmentKey(t))?.get(t);
-        if (!p) continue;
-        const keep: Postings = { docs: [], tfs: [] };
-        p.docs.forEach((d, i) => {
-          if (removedDocs.has(d)) return;
-          keep.docs.push(d);
-          keep.tfs.push(p.tfs[3 * i]!, p.tfs[3 * i + 1]!, p.tfs[3 * i + 2]!);
-        });
-        edited.get(segmentKey(t))!.set(t, keep);
+    /** The editable postings of a term, looked up once per batch, not once per document. */
+    const postings = new Map<string, Postings>();
+    const postingsOf = (t: string): Postings => {
+      let p = postings.get(t);
+      if (!p) {
+        const seg = edited.get(keyOfTerm.get(t)!)!;
+        p = seg.get(t) ?? { docs: [], tfs: [] };
+        if (removedDocs.size > 0 && staleTerms.has(t)) {
+          const keep: Postings = { docs: [], tfs: [] };
+          const old = p;
+          old.docs.forEach((d, i) => {
+            if (removedDocs.has(d)) return;
+            keep.docs.push(d);
+            keep.tfs.push(old.tfs[3 * i]!, old.tfs[3 * i + 1]!, old.tfs[3 * i + 2]!);
+          });
+          p = keep;
+        }
+        seg.set(t, p);
+        postings.set(t, p);
       }
-    }
+      return p;
+    };
+    for (const t of staleTerms) postingsOf(t);
     for (const [d, doc] of assigned) {
       for (const [t, tf] of doc.terms) {
-        const seg = edited.get(segmentKey(t))!;
-        let p = seg.get(t);
-        if (!p) seg.set(t, (p = { docs: [], tfs: [] }));
+        const p = postingsOf(t);
         p.docs.push(d);
-        p.tfs.push(...tf);
+        p.tfs.push(tf[0], tf[1], tf[2]);
       }
     }
 
