@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   InviteRequest,
   JoinRequest,
+  type JoinResponse,
   PullQuery,
   PurgeRequest,
   PushRequest,
@@ -70,7 +71,12 @@ export function createApp(options: AppOptions): Hono<Env> {
         `This invite code ${why}; ask a steward of the community for a new one.`,
       );
     }
-    return c.json({ token: outcome.token, community: outcome.community }, 201);
+    const body: JoinResponse = {
+      token: outcome.token,
+      expiresAt: outcome.expiresAt,
+      community: outcome.community,
+    };
+    return c.json(body, 201);
   });
 
   const community = new Hono<Env>();
@@ -163,7 +169,7 @@ async function authenticate(store: Store, header: string | undefined): Promise<P
     throw new ApiError(
       401,
       'invalid_token',
-      'This token is unknown or was revoked; join the community again with a new invite code.',
+      'This token is unknown, expired or revoked; join the community again with a new invite code.',
     );
   }
   return who;

@@ -19,6 +19,7 @@ Options:
   --db PATH            SQLite database file (default ./repertoire.sqlite)
   --max-body-mb N      largest accepted request body in MB (default 32)
   --rate-limit N       requests per minute per token, bursts of N/6 (default 1200)
+  --token-days N       member tokens expire N days after joining (default 0: never)
   --invite NAME        print a fresh steward invite for community NAME (created if missing), exit
   -h, --help           show this help
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
         db: { type: 'string', default: './repertoire.sqlite' },
         'max-body-mb': { type: 'string', default: '32' },
         'rate-limit': { type: 'string', default: '1200' },
+        'token-days': { type: 'string', default: '0' },
         invite: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -64,9 +66,10 @@ async function main(): Promise<void> {
   const port = number(args.port, 'port', 0);
   const maxBodyBytes = number(args['max-body-mb'], 'max-body-mb', 1) * 1_048_576;
   const perMinute = number(args['rate-limit'], 'rate-limit', 1);
+  const tokenDays = number(args['token-days'], 'token-days', 0);
 
   const url = process.env['DATABASE_URL'];
-  const storeOptions: SqlStoreOptions = {};
+  const storeOptions: SqlStoreOptions = tokenDays > 0 ? { tokenTtlMs: tokenDays * 86_400_000 } : {};
   // Fault injection for test/integration: hold a push open halfway so a test can SIGKILL us.
   if (process.env['REPERTOIRE_FAILPOINT'] === 'pause-mid-push') {
     storeOptions.midPush = () => {

@@ -39,7 +39,12 @@ export const CommunityInfo = z.object({
 });
 export type CommunityInfo = z.infer<typeof CommunityInfo>;
 
-export const JoinResponse = z.object({ token: z.string(), community: CommunityInfo });
+export const JoinResponse = z.object({
+  token: z.string(),
+  /** When the token stops working (ms since the epoch); null if it never expires. */
+  expiresAt: z.number().int().nullable(),
+  community: CommunityInfo,
+});
 export type JoinResponse = z.infer<typeof JoinResponse>;
 
 export const InviteRequest = z.object({

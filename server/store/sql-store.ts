@@ -42,6 +42,7 @@ const SCHEMA = [
     hash TEXT PRIMARY KEY,
     member_id TEXT NOT NULL REFERENCES members(id),
     created_at BIGINT NOT NULL,
+    expires_at BIGINT,
     revoked_at BIGINT)`,
   `CREATE INDEX IF NOT EXISTS tokens_member ON tokens (member_id)`,
   `CREATE TABLE IF NOT EXISTS invites (
@@ -81,6 +82,8 @@ const UPSERT_ITEM = `INSERT INTO items (community_id, id, version, changed_at, t
     meta = excluded.meta`;
 
 export interface SqlStoreOptions {
+  /** Tokens stop working this long after joining; never if unset. */
+  tokenTtlMs?: number;
   /** Fault injection for the crash test: called halfway through writing a batch. */
   midPush?: () => Promise<void>;
 }
@@ -155,12 +158,13 @@ class SqlStore implements Store {
          VALUES ($1, $2, $3, $4, $5)`,
         [memberId, principal.communityId, displayName, principal.role, now],
       );
-      await tx.all('INSERT INTO tokens (hash, member_id, created_at) VALUES ($1, $2, $3)', [
-        principal.tokenHash,
-        memberId,
-        now,
-      ]);
-      return { ok: true, token, community: await describe(tx, principal) };
+      const ttl = this.options.tokenTtlMs;
+      const expiresAt = ttl === undefined ? null : now + ttl;
+      await tx.all(
+        'INSERT INTO tokens (hash, member_id, created_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [principal.tokenHash, memberId, now, expiresAt],
+      );
+      return { ok: true, token, expiresAt, community: await describe(tx, principal) };
     });
   }
 
@@ -169,8 +173,9 @@ class SqlStore implements Store {
     const [row] = await this.db.all(
       `SELECT m.id, m.community_id, m.display_name, m.role FROM tokens t
        JOIN members m ON m.id = t.member_id
-       WHERE t.hash = $1 AND t.revoked_at IS NULL AND m.revoked_at IS NULL`,
-      [tokenHash],
+       WHERE t.hash = $1 AND t.revoked_at IS NULL AND m.revoked_at IS NULL
+         AND (t.expires_at IS NULL OR t.expires_at > $2)`,
+      [tokenHash, Date.now()],
     );
     if (!row) return undefined;
     return {

@@ -19,7 +19,7 @@ export interface Principal {
 }
 
 export type RedeemOutcome =
-  | { ok: true; token: string; community: CommunityInfo }
+  | { ok: true; token: string; expiresAt: number | null; community: CommunityInfo }
   | { ok: false; reason: 'unknown' | 'expired' | 'used_up' };
 
 export type PullOutcome =

@@ -19,6 +19,7 @@ import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { openPostgresStore } from '../../server/store/postgres';
 import { openSqliteStore } from '../../server/store/sqlite';
+import type { SqlStoreOptions } from '../../server/store/sql-store';
 import type { Store } from '../../server/store/store';
 import type { AppOptions } from '../../server/app';
 
@@ -31,7 +32,7 @@ export interface Database {
   /** How a server child process is pointed at it. */
   args: string[];
   env: Record<string, string>;
-  open(options?: Parameters<typeof openSqliteStore>[1]): Promise<Store>;
+  open(options?: SqlStoreOptions): Promise<Store>;
   drop(): Promise<void>;
 }
 
@@ -87,9 +88,10 @@ export interface TestCommunity {
 export async function startServer(
   backend: Backend,
   options: Partial<Omit<AppOptions, 'store'>> = {},
+  storeOptions: SqlStoreOptions = {},
 ): Promise<TestServer> {
   const db = await freshDatabase(backend);
-  const store = await db.open();
+  const store = await db.open(storeOptions);
   const server = await listen({
     store,
     host: '127.0.0.1',

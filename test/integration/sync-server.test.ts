@@ -480,6 +480,31 @@ describe.each(BACKENDS)('sync server on %s', (backend) => {
   });
 });
 
+describe.each(BACKENDS)('token expiry on %s', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(backend, {}, { tokenTtlMs: 3_600_000 });
+  });
+  afterAll(() => server.stop());
+
+  it('refuses a token past its lifetime with 401', async () => {
+    const c = await server.community();
+    const code = (await c.steward.post<{ code: string }>('/invites', {})).body.code;
+    const joined = await request<{ expiresAt: number }>(`${server.url}/v1/join`, {
+      json: { code, displayName: 'Eve' },
+    });
+    expect(joined.body.expiresAt).toBeGreaterThan(Date.now() + 3_500_000);
+    expect((await c.steward.pull()).status).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 2 * 3_600_000);
+      expectError(await c.steward.pull(), 401, 'invalid_token');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe.each(BACKENDS)('rate limits on %s', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
