@@ -77,10 +77,15 @@ async function main(): Promise<void> {
       return new Promise(() => undefined);
     };
   }
-  const store: Store = url
-    ? await openPostgresStore(url, storeOptions)
-    : await openSqliteStore(args.db, storeOptions);
   const storage = url ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${args.db}`;
+  let store: Store;
+  try {
+    store = url
+      ? await openPostgresStore(url, storeOptions)
+      : await openSqliteStore(args.db, storeOptions);
+  } catch (error) {
+    fail(`Cannot open the database (${storage}): ${(error as Error).message}`);
+  }
 
   if (args.invite) {
     const made = await stewardInvite(store, args.invite);
