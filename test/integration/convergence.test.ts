@@ -4,6 +4,7 @@
  * the real server. Afterwards every replica is identical, and no text edit is lost: each one is
  * the field's value, a kept conflict revision, or was overwritten by someone who had seen it.
  * More runs: CONVERGENCE_RUNS=500 npx vitest run --project integration convergence
+ * Replay a failure: CONVERGENCE_SEED=<seed printed by fast-check> (same command).
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,7 +186,12 @@ describe.each(BACKENDS)('convergence on %s', (backend) => {
         }
         for (const r of [...all, late]) r.engine.close();
       }),
-      { numRuns: runs },
+      {
+        numRuns: runs,
+        ...(process.env['CONVERGENCE_SEED']
+          ? { seed: Number(process.env['CONVERGENCE_SEED']) }
+          : {}),
+      },
     );
   }, 600_000);
 });
