@@ -107,6 +107,17 @@ describe('search ranking', () => {
     expect(first!.score).toBeGreaterThan(second!.score);
   });
 
+  it('in a large index, skips words in most documents unless nothing else is asked', async () => {
+    const items = Array.from({ length: 1200 }, (_, i) =>
+      tip(`d${i}`, `note ${i}`, i % 300 === 0 ? 'everywhere rare' : 'everywhere'),
+    );
+    const index = await indexOf(items);
+    const both = await index.search('everywhere rare', { limit: 10 });
+    expect(both.map((r) => r.id).sort()).toEqual(['d0', 'd300', 'd600', 'd900']);
+    expect(both[0]!.terms).toEqual(['rare']);
+    expect(await index.search('everywhere', { limit: 3 })).toHaveLength(3);
+  });
+
   it('weights the title above the body', async () => {
     const index = await indexOf([
       tip('body', 'Shell notes', 'Sometimes rsync is handy for copies.'),

@@ -99,6 +99,12 @@ const PHRASE_WEIGHT = 0.6;
 const WHOLE_TITLE_BONUS = 0.5;
 const TYPO_WEIGHT = 0.6;
 const MAX_PREFIX_EXPANSIONS = 40;
+/**
+ * In a large index, a term in more than this share of documents ranks almost nothing (its idf is
+ * near 0) yet costs a pass over every document: it is skipped unless the query has nothing else.
+ */
+const UBIQUITOUS_SHARE = 0.5;
+const UBIQUITOUS_MIN_DOCS = 1000;
 const MAX_TYPO_EXPANSIONS = 8;
 const MIN_TYPO_CHARS = 4;
 
@@ -398,6 +404,12 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     if (typos.length > 0) {
       await load(typos.flatMap((q) => typoKeys(q.term)));
       for (const q of typos) expansions[terms.indexOf(q)]!.push(...typoExpansions(q.term));
+    }
+
+    const ubiquitous = (e: Expansion): boolean =>
+      meta.count >= UBIQUITOUS_MIN_DOCS && docFrequency(e.term) > meta.count * UBIQUITOUS_SHARE;
+    if (expansions.some((word) => word.some((e) => docFrequency(e.term) > 0 && !ubiquitous(e)))) {
+      expansions.forEach((word, i) => (expansions[i] = word.filter((e) => !ubiquitous(e))));
     }
 
     scratch();
