@@ -7,8 +7,8 @@ import { defineConfig } from 'wxt';
  * cannot click. The production build asks for nothing beyond activeTab.
  */
 const E2E_HOSTS = [
-  'http://127.0.0.1/*',
-  'http://localhost/*',
+  '*://127.0.0.1/*',
+  '*://localhost/*',
   '*://github.com/*',
   '*://*.atlassian.net/*',
 ];
@@ -21,7 +21,14 @@ export default defineConfig({
     name: 'Repertoire',
     description:
       "Your community of practice's shared repertoire: clip, search, and see related tips.",
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+    ],
     host_permissions: mode === 'e2e' ? E2E_HOSTS : undefined,
     // Related tips ask for the sites a tip names when it is saved, never for all sites up front.
     optional_host_permissions: ['*://*/*'],

@@ -1,16 +1,19 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { hardenLinks, sanitizeArticleHtml } from '@/lib/ui/sanitize';
+import type { ItemMeta } from '@/lib/db';
 import type { Item } from '@/lib/wire/schemas';
 import { hostOf } from './ResultList';
 
 interface Props {
   item: Item;
+  /** Endorsements and kept conflict revisions of a shared item. */
+  meta?: ItemMeta;
   onBack: () => void;
   onDelete: (item: Item) => void;
 }
 
 /** One item, rendered safely: article HTML sanitized, everything else as text. */
-export function ItemView({ item, onBack, onDelete }: Props) {
+export function ItemView({ item, meta, onBack, onDelete }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
   const source = item.url ?? item.canonicalUrl;
@@ -40,6 +43,14 @@ export function ItemView({ item, onBack, onDelete }: Props) {
         </p>
       ) : null}
       {item.tags.length > 0 ? <p class="meta">#{item.tags.join(' #')}</p> : null}
+      {meta && meta.endorsements.length > 0 ? (
+        <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
+      ) : null}
+      {meta?.conflicts.map((c) => (
+        <p class="meta conflict" role="note" key={`${c.field}-${c.version}`}>
+          {c.author} edited “{c.field}” at the same time: “{String(c.value).slice(0, 200)}”
+        </p>
+      ))}
       <ItemBody item={item} />
     </article>
   );

@@ -1,3 +1,4 @@
+import { CommunitiesSettings } from './CommunitiesSettings';
 import { RelatedSettings } from './RelatedSettings';
 
 /** The options page: one section per capability. */
@@ -5,6 +6,7 @@ export function Options() {
   return (
     <main class="options">
       <h1>Repertoire settings</h1>
+      <CommunitiesSettings />
       <RelatedSettings />
     </main>
   );

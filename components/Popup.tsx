@@ -6,8 +6,10 @@ import {
   openRepertoireDb,
   recentItems,
   searchStore,
+  type ItemMeta,
   type RepertoireDb,
 } from '@/lib/db';
+import { getItemMeta } from '@/lib/db/sync-store';
 import type { ClipResult } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';
@@ -19,9 +21,14 @@ import type { Community, Item } from '@/lib/wire/schemas';
 import { ItemView } from './ItemView';
 import { hostOf, ResultList, type Entry } from './ResultList';
 import { StatusMessage, type Status } from './StatusMessage';
+import { SyncStatusLine } from './SyncStatusLine';
+import type { CommunitySyncView } from '@/lib/messaging/contract';
 import { TipForm } from './TipForm';
 
-type View = { name: 'list' } | { name: 'item'; item: Item } | { name: 'tip'; initial: TipDraft };
+type View =
+  | { name: 'list' }
+  | { name: 'item'; item: Item; meta?: ItemMeta }
+  | { name: 'tip'; initial: TipDraft };
 
 const RECENT_LIMIT = 50;
 const RESULT_LIMIT = 50;
@@ -58,6 +65,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
+  const [sync, setSync] = useState<CommunitySyncView | null>(null);
 
   useEffect(() => {
     void (async () => {
@@ -93,6 +101,20 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   }, [db, community]);
   useEffect(() => void reload(), [reload]);
 
+  // Opening the popup pulls what others shared, then shows it.
+  const pull = useCallback(
+    async (target: string) => {
+      const views = await sendMessage('syncNow', { community: target }).catch(() => []);
+      setSync(views.find((v) => v.community === target) ?? null);
+      await reload();
+    },
+    [reload],
+  );
+  useEffect(() => {
+    if (community && communities.some((c) => c.id === community && !c.local)) void pull(community);
+    else setSync(null);
+  }, [community, communities]);
+
   useEffect(() => {
     const q = query.trim();
     if (!index || !community || !q) return setFound(null);
@@ -122,7 +144,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
 
   const open = async (id: string) => {
     const item = db && (await getItem(db, id));
-    if (item) setView({ name: 'item', item });
+    if (item) setView({ name: 'item', item, meta: await getItemMeta(db, id) });
   };
 
   const clip = async (what: 'page' | 'selection', again = false) => {
@@ -187,12 +209,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         await tipDraft.removeValue();
         await reload();
         setView({ name: 'list' });
-        const granted = await access;
-        setStatus({
-          tone: 'ok',
-          text: granted
-            ? `Saved the tip “${result.item.title}”.`
-            : `Saved the tip “${result.item.title}”. It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
+        const title = result.item.title;
+        setStatus({ tone: 'ok', text: `Saved the tip “${title}”.` });
+        // The browser's prompt may stay open; the tip is saved either way.
+        void access.then((granted) => {
+          if (granted) return;
+          setStatus({
+            tone: 'ok',
+            text: `Saved the tip “${title}”. It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
+          });
         });
       } else {
         setTipErrors(result.errors);
@@ -255,6 +280,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           New tip
         </button>
       </header>
+      {sync ? (
+        <SyncStatusLine status={sync.status} onRetry={() => community && void pull(community)} />
+      ) : null}
       <StatusMessage status={status} />
       {view.name === 'tip' ? (
         <TipForm
@@ -266,7 +294,12 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onCancel={backToList}
         />
       ) : view.name === 'item' ? (
-        <ItemView item={view.item} onBack={backToList} onDelete={(item) => void remove(item)} />
+        <ItemView
+          item={view.item}
+          meta={view.meta}
+          onBack={backToList}
+          onDelete={(item) => void remove(item)}
+        />
       ) : (
         <section aria-label="Repertoire">
           <input

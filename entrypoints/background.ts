@@ -6,6 +6,7 @@ import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
 import { onMessages } from '@/lib/messaging';
 import { createHandlers } from '@/lib/repertoire/handlers';
 import { createIndexer } from '@/lib/repertoire/indexing';
+import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/repertoire/sync-hub';
 import { registerOmnibox } from '@/lib/repertoire/omnibox';
 import { currentCommunity } from '@/lib/repertoire/settings';
 
@@ -27,8 +28,15 @@ export default defineBackground(() => {
   // Whatever a previous run queued but did not index (it was stopped mid-way) is indexed now.
   void reindex();
 
-  const handlers = createHandlers(db, reindex);
-  onMessages({ ...handlers, ...createPanelHandlers(watcher) });
+  const hub = new SyncHub(db, reindex);
+  void hub.start();
+  void scheduleSyncAlarm();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void hub.syncAll();
+  });
+
+  const handlers = createHandlers(db, hub, reindex);
+  onMessages({ ...handlers, ...createPanelHandlers(watcher, hub) });
   registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(() => {

@@ -4,10 +4,12 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SearchRecord, SearchStore } from '../search/store';
+import type { SyncState } from '../sync/sync-store';
+import type { Endorsement, ConflictRevision, Mutation, Role, SyncedItem } from '../wire/sync';
 import type { Community, Item } from '../wire/schemas';
 
 export const DB_NAME = 'repertoire';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface RepertoireSchema extends DBSchema {
   communities: { key: string; value: Community };
@@ -29,6 +31,33 @@ export interface RepertoireSchema extends DBSchema {
    * Since v2.
    */
   searchQueue: { key: number; value: string };
+  /** Shared communities this browser joined, with the member token. Since v3. */
+  memberships: { key: string; value: Membership };
+  /** Sync bookkeeping per community (lib/sync). Since v3. */
+  syncState: { key: string; value: SyncState };
+  /** The server's copy of each synced item, as last pulled: [community, itemId]. Since v3. */
+  synced: { key: [string, string]; value: SyncedItem };
+  /** Local mutations not yet acknowledged by the server: [community, seq]. Since v3. */
+  outbox: { key: [string, number]; value: Mutation };
+  /** What the member sees beside a synced item: endorsements and kept conflict revisions. */
+  itemMeta: { key: string; value: ItemMeta };
+}
+
+export interface Membership {
+  communityId: string;
+  name: string;
+  serverUrl: string;
+  token: string;
+  memberId: string;
+  displayName: string;
+  role: Role;
+  memberCount: number;
+  joinedAt: number;
+}
+
+export interface ItemMeta {
+  endorsements: Endorsement[];
+  conflicts: ConflictRevision[];
 }
 
 export type RepertoireDb = IDBPDatabase<RepertoireSchema>;
@@ -64,6 +93,14 @@ export function openRepertoireDb(name = DB_NAME): Promise<RepertoireDb> {
               .objectStore('items')
               .getAllKeys()
               .then((ids) => Promise.all(ids.map((id) => queue.add(id))));
+            break;
+          }
+          case 2: {
+            db.createObjectStore('memberships', { keyPath: 'communityId' });
+            db.createObjectStore('syncState');
+            db.createObjectStore('synced');
+            db.createObjectStore('outbox');
+            db.createObjectStore('itemMeta');
             break;
           }
         }

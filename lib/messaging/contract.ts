@@ -55,12 +55,40 @@ export interface Protocol {
   };
   /** Soft-delete an item. */
   deleteItem: { request: { id: string }; response: { ok: true } };
+  /** Join a shared community with an invite code from its server. */
+  joinCommunity: {
+    request: { serverUrl: string; code: string; displayName: string };
+    response: { ok: true; name: string } | { ok: false; message: string };
+  };
+  /** Leave a shared community: its items leave this browser too. */
+  leaveCommunity: { request: { community: string }; response: { ok: true } };
+  /** Sync state of every joined community. */
+  syncStatus: { request: Record<string, never>; response: CommunitySyncView[] };
+  /** Sync now (the popup opening, or a retry button); all communities when none is named. */
+  syncNow: { request: { community?: string }; response: CommunitySyncView[] };
   /** From the in-page panel: the member says a tip helped (or takes it back). */
   markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
   /** From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere. */
   mute: { request: { site: true } | { itemId: string }; response: { ok: true } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
+}
+
+/** A joined community and how its sync is going, as the popup and options page show it. */
+export interface CommunitySyncView {
+  community: string;
+  name: string;
+  role: 'member' | 'steward';
+  memberCount: number;
+  displayName: string;
+  serverUrl: string;
+  status: {
+    phase: 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
+    pending: number;
+    lastSyncedAt: number | null;
+    lastError: { code: string; message: string } | null;
+    retryAt: number | null;
+  };
 }
 
 /** One related item as the in-page panel shows it: text only, never HTML. */

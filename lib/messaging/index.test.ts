@@ -15,6 +15,10 @@ const handlers: Handlers = {
   markHelped: async () => ({ ok: true }),
   mute: async () => ({ ok: true }),
   newTipForTab: async () => ({ ok: true }),
+  joinCommunity: async () => ({ ok: false, message: 'no server' }),
+  leaveCommunity: async () => ({ ok: true }),
+  syncStatus: async () => [],
+  syncNow: async () => [],
 };
 
 beforeEach(() => fakeBrowser.reset());

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
 import { helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
+import type { SyncHub } from '../repertoire/sync-hub';
 import type { RelatedWatcher } from './watcher';
 
 export type PanelHandlers = Pick<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
@@ -10,10 +11,14 @@ export type PanelHandlers = Pick<Handlers, 'markHelped' | 'mute' | 'newTipForTab
 const toggled = (list: string[], value: string, on: boolean) =>
   on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
 
-export function createPanelHandlers(watcher: RelatedWatcher): PanelHandlers {
+export function createPanelHandlers(watcher: RelatedWatcher, hub: SyncHub): PanelHandlers {
   return {
     async markHelped({ itemId, helped }) {
       await helpedItems.setValue(toggled(await helpedItems.getValue(), itemId, helped));
+      // In a shared community "helped me" is an endorsement the others see.
+      const community = await watcher.communityOf(itemId);
+      const engine = community ? hub.engineFor(community) : undefined;
+      if (engine) await engine.endorse(itemId, helped);
       return { ok: true };
     },
     async mute(request, sender) {

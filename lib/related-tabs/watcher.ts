@@ -28,6 +28,8 @@ export interface RelatedWatcher {
   apply(items: readonly Item[], removedIds: readonly string[]): void;
   /** Matches every open tab again (after a write, a mute or a settings change). */
   refreshAll(): Promise<void>;
+  /** The community of an item, if it is stored. */
+  communityOf(itemId: string): Promise<string | undefined>;
   /** The related tips of one URL, as the panel would list them. */
   tipsFor(url: string): Promise<PanelTip[]>;
 }
@@ -120,6 +122,10 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       index.remove(removedIds);
     },
     tipsFor,
+    async communityOf(itemId) {
+      const [item] = await getItems(await db(), [itemId]);
+      return item?.community;
+    },
     async refreshAll() {
       for (const tab of await browser.tabs.query({})) {
         if (tab.id !== undefined && tab.url) await update(tab.id, tab.url);

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleCapture, SelectionCapture } from '../capture/types';
 import { getItem, openRepertoireDb, recentItems, type RepertoireDb } from '../db';
-import { clipPage, clipSelection, type TabCapture } from './clip';
+import { clipPage, clipSelection, saveLocally, type TabCapture } from './clip';
 
 let db: RepertoireDb;
 beforeEach(async () => {
@@ -52,21 +52,33 @@ const who = { community: 'personal', author: null, now: 1_000 };
 describe('clipping', () => {
   it('stores the article and refuses the same page twice unless asked again', async () => {
     const tabs = capturing({ ok: true, value: article });
-    const first = await clipPage(db, tabs, { tabId: 1, tabTitle: 'tab' }, who);
+    const first = await clipPage(db, saveLocally(db), tabs, { tabId: 1, tabTitle: 'tab' }, who);
     expect(first).toMatchObject({ ok: true, item: { kind: 'page', title: 'How we ship' } });
 
-    const second = await clipPage(db, tabs, { tabId: 1, tabTitle: 'tab' }, who);
+    const second = await clipPage(db, saveLocally(db), tabs, { tabId: 1, tabTitle: 'tab' }, who);
     expect(second).toMatchObject({ ok: false, error: { code: 'already-clipped' } });
     if (!second.ok && first.ok) expect(second.error.existing?.id).toBe(first.item.id);
 
-    const again = await clipPage(db, tabs, { tabId: 1, tabTitle: 'tab', again: true }, who);
+    const again = await clipPage(
+      db,
+      saveLocally(db),
+      tabs,
+      { tabId: 1, tabTitle: 'tab', again: true },
+      who,
+    );
     expect(again.ok).toBe(true);
     expect(await recentItems(db, 'personal', 10)).toHaveLength(2);
   });
 
   it('falls back to the tab title when the article has none', async () => {
     const tabs = capturing({ ok: true, value: { ...article, title: '' } });
-    const result = await clipPage(db, tabs, { tabId: 1, tabTitle: 'The tab' }, who);
+    const result = await clipPage(
+      db,
+      saveLocally(db),
+      tabs,
+      { tabId: 1, tabTitle: 'The tab' },
+      who,
+    );
     expect(result).toMatchObject({ ok: true, item: { title: 'The tab' } });
   });
 
@@ -76,7 +88,13 @@ describe('clipping', () => {
     [{ ok: false, failure: 'tab-gone' } as const, 'tab-gone', 'closed'],
     [{ ok: true, value: { failure: 'no-article' } } as const, 'no-article', 'found no article'],
   ])('explains a failed page clip (%#)', async (injected, code, words) => {
-    const result = await clipPage(db, capturing(injected), { tabId: 1, tabTitle: '' }, who);
+    const result = await clipPage(
+      db,
+      saveLocally(db),
+      capturing(injected),
+      { tabId: 1, tabTitle: '' },
+      who,
+    );
     expect(result).toMatchObject({ ok: false, error: { code } });
     if (!result.ok) expect(result.error.message).toContain(words);
     expect(await recentItems(db, 'personal', 10)).toEqual([]);
@@ -84,7 +102,7 @@ describe('clipping', () => {
 
   it('stores a selection and says when it was cut', async () => {
     const small = await clipSelection(
-      db,
+      saveLocally(db),
       selecting({ ok: true, value: selection('ship small') }),
       { tabId: 1 },
       who,
@@ -93,7 +111,7 @@ describe('clipping', () => {
     expect(small.ok && small.notice).toBeFalsy();
 
     const cut = await clipSelection(
-      db,
+      saveLocally(db),
       capturing(
         { ok: true, value: article },
         { ok: true, value: selection('x'.repeat(20_000), 45_000) },
@@ -109,7 +127,7 @@ describe('clipping', () => {
 
   it('says nothing is selected', async () => {
     const result = await clipSelection(
-      db,
+      saveLocally(db),
       selecting({ ok: true, value: { failure: 'empty-selection' } }),
       { tabId: 1 },
       who,
@@ -119,11 +137,17 @@ describe('clipping', () => {
 
   it('reports a full disk and keeps earlier clips', async () => {
     const tabs = capturing({ ok: true, value: article });
-    await clipPage(db, tabs, { tabId: 1, tabTitle: '' }, who);
+    await clipPage(db, saveLocally(db), tabs, { tabId: 1, tabTitle: '' }, who);
     const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    const result = await clipPage(db, tabs, { tabId: 1, tabTitle: '', again: true }, who);
+    const result = await clipPage(
+      db,
+      saveLocally(db),
+      tabs,
+      { tabId: 1, tabTitle: '', again: true },
+      who,
+    );
     full.mockRestore();
     expect(result).toMatchObject({ ok: false, error: { code: 'storage-full' } });
     expect(await recentItems(db, 'personal', 10)).toHaveLength(1);

@@ -40,9 +40,17 @@ const fail = (code: Exclude<ClipErrorCode, 'already-clipped'>): ClipResult => ({
 
 const saved = (item: Item): SavedItem => ({ id: item.id, kind: item.kind, title: item.title });
 
-async function store(db: RepertoireDb, item: Item): Promise<ClipResult> {
+/** How a new item is kept: stored locally, or queued for sync too (which stores it locally). */
+export type SaveItem = (item: Item) => Promise<void>;
+
+export const saveLocally =
+  (db: RepertoireDb): SaveItem =>
+  (item) =>
+    putItem(db, item);
+
+async function store(save: SaveItem, item: Item): Promise<ClipResult> {
   try {
-    await putItem(db, item);
+    await save(item);
     return { ok: true, item: saved(item) };
   } catch (error) {
     return fail(error instanceof StorageFullError ? 'storage-full' : 'failed');
@@ -60,6 +68,7 @@ export function alreadyClipped(existing: Item): ClipError {
 
 export async function clipPage(
   db: RepertoireDb,
+  save: SaveItem,
   capture: TabCapture,
   request: { tabId: number; again?: boolean; tabTitle: string },
   authoring: Authoring,
@@ -72,11 +81,11 @@ export async function clipPage(
     const [existing] = await findByCanonicalUrl(db, authoring.community, article.canonicalUrl);
     if (existing?.kind === 'page') return { ok: false, error: alreadyClipped(existing) };
   }
-  return store(db, pageItem(article, request.tabTitle, authoring));
+  return store(save, pageItem(article, request.tabTitle, authoring));
 }
 
 export async function clipSelection(
-  db: RepertoireDb,
+  save: SaveItem,
   capture: TabCapture,
   request: { tabId: number },
   authoring: Authoring,
@@ -85,7 +94,7 @@ export async function clipSelection(
   if (!result.ok) return fail(result.failure);
   if (isFailure(result.value)) return fail(result.value.failure);
   const selection = result.value;
-  const outcome = await store(db, snippetItem(selection, authoring));
+  const outcome = await store(save, snippetItem(selection, authoring));
   if (outcome.ok && selection.selectedChars > selection.quote.length) {
     return {
       ...outcome,

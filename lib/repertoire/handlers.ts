@@ -2,21 +2,19 @@
 import { browser } from 'wxt/browser';
 import { runInTab } from '../capture/run-in-tab';
 import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types';
-import { deleteItem, putItem, StorageFullError, type RepertoireDb } from '../db';
+import { deleteItem, getItem, putItem, StorageFullError, type RepertoireDb } from '../db';
 import type { Handlers } from '../messaging';
 import { parseAppliesTo } from '../related';
-import { clipPage, clipSelection, type TabCapture } from './clip';
+import type { Item } from '../wire/schemas';
+import { clipPage, clipSelection, type SaveItem, type TabCapture } from './clip';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { memberName } from './settings';
+import type { SyncHub } from './sync-hub';
 
 export const tabCapture: TabCapture = {
   page: (tabId) => runInTab<PageCaptureResult>(tabId, '/extract-article.js'),
   selection: (tabId) => runInTab<SelectionCaptureResult>(tabId, '/capture-selection.js'),
 };
-
-async function authoring(community: string): Promise<Authoring> {
-  return { community, author: await memberName.getValue(), now: Date.now() };
-}
 
 async function tabTitle(tabId: number): Promise<string> {
   try {
@@ -26,45 +24,68 @@ async function tabTitle(tabId: number): Promise<string> {
   }
 }
 
+const checkPattern = (line: string) => {
+  const parsed = parseAppliesTo(line);
+  return parsed.ok ? null : parsed.message;
+};
+
+export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
+
 /**
  * `afterWrite` runs once a write is stored and before the reply, so that whoever asked (the
  * popup) finds the item already searchable.
  */
-export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
-
 export function createHandlers(
   db: () => Promise<RepertoireDb>,
+  hub: SyncHub,
   afterWrite: () => Promise<unknown>,
 ): WriteHandlers {
   const written = async <T>(result: T): Promise<T> => {
     await afterWrite();
     return result;
   };
+
+  /** Shared communities' items go through their outbox; local ones straight to storage. */
+  const saver = async (community: string): Promise<SaveItem> => {
+    const engine = hub.engineFor(community);
+    if (engine) return async (item: Item) => void (await engine.create(item));
+    const handle = await db();
+    return (item) => putItem(handle, item);
+  };
+
+  async function authoring(community: string): Promise<Authoring> {
+    const author = hub.membershipOf(community)?.displayName ?? (await memberName.getValue());
+    return { community, author, now: Date.now() };
+  }
+
   return {
     async clipPage({ tabId, community, again }) {
-      return written(
-        await clipPage(
-          await db(),
-          tabCapture,
-          { tabId, again, tabTitle: await tabTitle(tabId) },
-          await authoring(community),
-        ),
+      const result = await clipPage(
+        await db(),
+        await saver(community),
+        tabCapture,
+        { tabId, again, tabTitle: await tabTitle(tabId) },
+        await authoring(community),
       );
+      return written(result);
     },
     async clipSelection({ tabId, community }) {
-      return written(
-        await clipSelection(await db(), tabCapture, { tabId }, await authoring(community)),
+      const result = await clipSelection(
+        await saver(community),
+        tabCapture,
+        { tabId },
+        await authoring(community),
       );
+      return written(result);
     },
     async saveTip({ community, draft, url }) {
-      const checked = checkTipDraft(draft, (line) => {
-        const parsed = parseAppliesTo(line);
-        return parsed.ok ? null : parsed.message;
-      });
+      const checked = checkTipDraft(draft, checkPattern);
       if (!checked.ok) return checked;
       const item = tipItem({ ...checked, url }, await authoring(community));
       try {
-        await putItem(await db(), item);
+        await (
+          await saver(community)
+        )(item);
       } catch (error) {
         const message =
           error instanceof StorageFullError
@@ -78,8 +99,28 @@ export function createHandlers(
       } as const);
     },
     async deleteItem({ id }) {
-      await deleteItem(await db(), id);
+      const handle = await db();
+      const item = await getItem(handle, id);
+      const engine = item && hub.engineFor(item.community);
+      if (item && engine) await engine.remove(item.id, item.kind);
+      else await deleteItem(handle, id);
       return written({ ok: true } as const);
+    },
+    async joinCommunity(request) {
+      return written(await hub.join(request));
+    },
+    async leaveCommunity({ community }) {
+      await hub.leave(community);
+      return { ok: true };
+    },
+    async syncStatus() {
+      return hub.list();
+    },
+    async syncNow({ community }) {
+      const engine = community ? hub.engineFor(community) : undefined;
+      if (engine) await engine.retry();
+      else if (!community) await hub.syncAll();
+      return hub.list();
     },
   };
 }

@@ -12,7 +12,9 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string; active: boolean }[]> };
 };
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+export const EXTENSION_DIR =
+  process.env.REPERTOIRE_EXTENSION_DIR ??
+  resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ExtensionBrowser {

@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CommunitySyncView } from '@/lib/messaging/contract';
+import { sendMessage } from '@/lib/messaging';
+import { SyncStatusLine } from './SyncStatusLine';
+
+/** Joining, seeing and leaving shared communities. */
+export function CommunitiesSettings() {
+  const [joined, setJoined] = useState<CommunitySyncView[] | null>(null);
+  const [serverUrl, setServerUrl] = useState('http://127.0.0.1:8787');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const refresh = async () => setJoined(await sendMessage('syncStatus', {}));
+  useEffect(() => {
+    void refresh();
+    // Sync runs in the background; keep the shown status current while the page is open.
+    const timer = setInterval(() => void refresh(), 2_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const join = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    // Asked in the click: the extension may talk to this server only once the member allows it.
+    const origin = (() => {
+      try {
+        return new URL(serverUrl).origin;
+      } catch {
+        return null;
+      }
+    })();
+    const allowed = origin
+      ? await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false)
+      : true;
+    if (!allowed) {
+      setBusy(false);
+      setMessage({
+        ok: false,
+        text: `Repertoire needs your permission to talk to ${origin}. Join again and choose Allow.`,
+      });
+      return;
+    }
+    const result = await sendMessage('joinCommunity', { serverUrl, code, displayName: name });
+    setBusy(false);
+    if (result.ok) {
+      setCode('');
+      setMessage({
+        ok: true,
+        text: `You joined “${result.name}”. It is now in the popup’s community picker.`,
+      });
+    } else {
+      setMessage({ ok: false, text: result.message });
+    }
+    await refresh();
+  };
+
+  return (
+    <section aria-labelledby="communities-heading">
+      <h2 id="communities-heading">Shared communities</h2>
+      {joined === null ? (
+        <p class="empty">Loading…</p>
+      ) : joined.length === 0 ? (
+        <p class="empty">
+          You have not joined a shared community yet. Your Personal repertoire stays on this
+          browser.
+        </p>
+      ) : (
+        <ul aria-label="Joined communities" class="joined">
+          {joined.map((c) => (
+            <li key={c.community}>
+              <strong>{c.name}</strong>{' '}
+              <span class="meta">
+                {c.role === 'steward' ? 'Steward' : 'Member'} · {c.memberCount}{' '}
+                {c.memberCount === 1 ? 'member' : 'members'} · as {c.displayName} · {c.serverUrl}
+              </span>
+              <SyncStatusLine
+                status={c.status}
+                onRetry={() =>
+                  void sendMessage('syncNow', { community: c.community }).then(setJoined)
+                }
+              />
+              <button
+                type="button"
+                class="danger"
+                onClick={() => {
+                  if (!confirm(`Leave “${c.name}”? Its items will be removed from this browser.`))
+                    return;
+                  void sendMessage('leaveCommunity', { community: c.community }).then(refresh);
+                }}
+              >
+                Leave {c.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={(e) => void join(e)} aria-label="Join a community">
+        <h3>Join a community</h3>
+        <div class="field">
+          <label for="join-server">Server address</label>
+          <input
+            id="join-server"
+            value={serverUrl}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="join-code">Invite code</label>
+          <input
+            id="join-code"
+            value={code}
+            required
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="join-name">Your name</label>
+          <input
+            id="join-name"
+            value={name}
+            required
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <small class="hint">Shown to the community beside what you share.</small>
+        </div>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Joining…' : 'Join community'}
+        </button>
+      </form>
+      {message ? <p role={message.ok ? 'status' : 'alert'}>{message.text}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { CommunitySyncView } from '@/lib/messaging/contract';
+
+function ago(ms: number): string {
+  const minutes = Math.round((Date.now() - ms) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  return new Date(ms).toLocaleString();
+}
+
+/** Last synced, pending changes, and the last error with a way to retry. */
+export function SyncStatusLine({
+  status,
+  onRetry,
+}: {
+  status: CommunitySyncView['status'];
+  onRetry: () => void;
+}) {
+  const pending = status.pending
+    ? ` · ${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`
+    : '';
+  if (status.phase === 'syncing') return <p class="meta sync">Syncing…{pending}</p>;
+  if (status.lastError && status.phase !== 'idle') {
+    const hint =
+      status.phase === 'unauthorized'
+        ? ' Your access was revoked or expired: leave and join again with a new invite.'
+        : status.phase === 'offline'
+          ? ' Your changes are kept on this browser and will sync when the server is back.'
+          : '';
+    return (
+      <div class="sync sync-error" role="alert">
+        <p class="meta">
+          Not synced: {status.lastError.message}
+          {hint}
+          {pending}
+        </p>
+        <button type="button" onClick={onRetry}>
+          Retry sync
+        </button>
+      </div>
+    );
+  }
+  return (
+    <p class="meta sync">
+      {status.lastSyncedAt ? `Synced ${ago(status.lastSyncedAt)}` : 'Not synced yet'}
+      {pending}
+    </p>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Two members, two Chromium profiles, one sync server on SQLite: A shares a tip, B sees it after
+ * sync; B says it helped, A sees the endorsement.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stewardInvite } from '../../server/bootstrap';
+import { listen, type RunningServer } from '../../server/serve';
+import { openSqliteStore } from '../../server/store/sqlite';
+import type { Store } from '../../server/store/store';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { startPageServer, type PageServer } from './support/server';
+
+let dir: string;
+let store: Store;
+let server: RunningServer;
+let pages: PageServer;
+let ana: ExtensionBrowser;
+let ben: ExtensionBrowser;
+let codes: { steward: string; member: string };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'repertoire-sync-e2e-'));
+  store = await openSqliteStore(join(dir, 'server.sqlite'));
+  const boot = await stewardInvite(store, 'Platform guild');
+  const member = await store.createInvite(boot.communityId, {
+    role: 'member',
+    maxUses: 5,
+    expiresInHours: 24,
+  });
+  codes = { steward: boot.stewardInvite.code, member: member.code };
+  server = await listen({
+    store,
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: 4 * 1_048_576,
+    rateLimit: { perMinute: 6_000, burst: 1_000 },
+  });
+  pages = await startPageServer();
+  [ana, ben] = [await launchWithExtension(), await launchWithExtension()];
+});
+afterAll(async () => {
+  await ana?.close();
+  await ben?.close();
+  await pages?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function joinAs(ext: ExtensionBrowser, code: string, name: string) {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByLabel('Server address').fill(server.url);
+  await options.getByLabel('Invite code').fill(code);
+  await options.getByLabel('Your name').fill(name);
+  await options.getByRole('button', { name: 'Join community' }).click();
+  await expect
+    .poll(() => options.getByRole('status').first().innerText())
+    .toContain('You joined “Platform guild”');
+  await expect
+    .poll(() => options.getByRole('list', { name: 'Joined communities' }).innerText(), {
+      timeout: 15_000,
+    })
+    .toMatch(/Synced/);
+  await options.close();
+}
+
+async function popupOn(
+  ext: ExtensionBrowser,
+  community: string,
+): Promise<{ page: Page; popup: Page }> {
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.origin}/fixtures/snippet.html`);
+  const popup = await openPopup(ext, await tabIdOf(ext, page));
+  await popup.getByLabel('Community').selectOption({ label: community });
+  return { page, popup };
+}
+
+describe('sharing a repertoire between two members', () => {
+  it('shows what A shares to B, and B’s endorsement to A', async () => {
+    await joinAs(ana, codes.steward, 'Ana');
+    await joinAs(ben, codes.member, 'Ben');
+
+    const a = await popupOn(ana, 'Platform guild');
+    await a.popup.getByRole('button', { name: 'New tip' }).click();
+    await a.popup.getByLabel('Title').fill('Rotate the on-call calendar on Fridays');
+    await a.popup
+      .getByLabel('Tip', { exact: true })
+      .fill('Swap in the pager app, then post in #ops.');
+    await a.popup.getByRole('button', { name: 'Save tip' }).click();
+    await expect
+      .poll(() => a.popup.getByRole('status').last().innerText())
+      .toContain('Saved the tip');
+    // Pushed after a short debounce; the status line says when nothing is left to send.
+    await expect
+      .poll(async () => (await a.popup.locator('.sync').innerText()).includes('waiting'), {
+        timeout: 20_000,
+      })
+      .toBe(false);
+    await a.popup.close();
+
+    // B: opening the popup pulls; the tip is there, signed by Ana.
+    await expect
+      .poll(
+        async () => {
+          const b = await popupOn(ben, 'Platform guild');
+          const text = await b.popup
+            .getByRole('list')
+            .innerText()
+            .catch(() => '');
+          await b.popup.close();
+          await b.page.close();
+          return text;
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('Rotate the on-call calendar on Fridays');
+
+    const b = await popupOn(ben, 'Platform guild');
+    await b.popup.getByRole('button', { name: /Rotate the on-call/ }).click();
+    expect(await b.popup.locator('.item .meta').first().innerText()).toContain('Ana');
+    await b.popup.close();
+
+    // B visits the page the tip applies to and says it helped: in a shared community that is an
+    // endorsement everyone sees.
+    const visit = await ben.context.newPage();
+    await visit.goto(`${pages.origin}/fixtures/no-article.html`);
+    await visit.getByRole('button', { name: '1 related tip' }).click();
+    expect(await visit.getByRole('dialog').innerText()).toContain('by Ana');
+    await visit.getByRole('button', { name: 'Helped me' }).click();
+    await visit.close();
+
+    await expect
+      .poll(
+        async () => {
+          const again = await popupOn(ana, 'Platform guild');
+          await again.popup.getByRole('button', { name: /Rotate the on-call/ }).click();
+          const text = await again.popup.locator('.item').innerText();
+          await again.popup.close();
+          await again.page.close();
+          return text;
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('Helped: Ben');
+  });
+});
