@@ -88,45 +88,39 @@ export class SyncEngine {
   create(item: Item): Promise<SyncedItem | undefined> {
     const values = item as unknown as Record<string, unknown>;
     const all = Object.fromEntries(writableFields(item.kind).map((f) => [f, values[f]]));
-    return this.record({
+    return this.record(item.id, () => ({
       op: 'set',
       itemId: item.id,
       kind: item.kind,
-      fields: this.fieldWrites(all, {}),
-    });
+      fields: baseOn(all, {}),
+    }));
   }
 
   /** Changed fields of an item, each based on the server version it was edited from. */
-  async edit(
-    itemId: string,
-    kind: ItemKind,
-    changes: Record<string, unknown>,
-  ): Promise<SyncedItem | undefined> {
-    const synced = await this.options.store.getSynced(itemId);
-    const fields = this.fieldWrites(changes, synced?.fieldVersions ?? {});
-    return this.record({ op: 'set', itemId, kind, fields });
+  edit(itemId: string, kind: ItemKind, changes: Record<string, unknown>) {
+    return this.record(itemId, (synced) => ({
+      op: 'set',
+      itemId,
+      kind,
+      fields: baseOn(changes, synced?.fieldVersions ?? {}),
+    }));
   }
 
   /** Deletion is an edit of `deletedAt`: the item becomes a tombstone that syncs. */
-  remove(itemId: string, kind: ItemKind, deletedAt = Date.now()): Promise<SyncedItem | undefined> {
+  remove(itemId: string, kind: ItemKind, deletedAt = Date.now()) {
     return this.edit(itemId, kind, { deletedAt });
   }
 
-  endorse(itemId: string, endorsed: boolean): Promise<SyncedItem | undefined> {
-    return this.record({ op: 'endorse', itemId, endorsed });
+  endorse(itemId: string, endorsed: boolean) {
+    return this.record(itemId, () => ({ op: 'endorse', itemId, endorsed }));
   }
 
   /** Settles a field's conflict: writes the chosen value and dismisses the revisions shown. */
-  async resolve(
-    itemId: string,
-    kind: ItemKind,
-    field: string,
-    value: unknown,
-    dismiss: number[],
-  ): Promise<SyncedItem | undefined> {
-    const synced = await this.options.store.getSynced(itemId);
-    const base = synced?.fieldVersions[field] ?? 0;
-    return this.record({ op: 'set', itemId, kind, fields: { [field]: { value, base, dismiss } } });
+  resolve(itemId: string, kind: ItemKind, field: string, value: unknown, dismiss: number[]) {
+    return this.record(itemId, (synced) => {
+      const base = synced?.fieldVersions[field] ?? 0;
+      return { op: 'set', itemId, kind, fields: { [field]: { value, base, dismiss } } };
+    });
   }
 
   /** Pushes the whole outbox, then pulls until up to date. One run at a time. */
@@ -262,17 +256,25 @@ export class SyncEngine {
     this.schedule(delay);
   }
 
-  private async record(write: Write): Promise<SyncedItem | undefined> {
+  /**
+   * Numbers, stamps, validates and queues a write. The write is built under the lock from the
+   * server copy, so a pull landing meanwhile cannot leave it based on a stale version.
+   */
+  private async record(
+    itemId: string,
+    build: (synced: SyncedItem | undefined) => Write,
+  ): Promise<SyncedItem | undefined> {
     const view = await this.exclusive(async () => {
       const { store, me } = this.options;
+      const synced = await store.getSynced(itemId);
       const seq = this.state.nextSeq;
       const at = Math.max(Date.now() * 1000, this.state.clock + 1);
       // Refuses what the server would refuse, before anything is stored.
-      const mutation = Mutation.parse({ ...write, seq, at });
+      const mutation = Mutation.parse({ ...build(synced), seq, at });
       this.state = { ...this.state, nextSeq: seq + 1, clock: at };
       await store.saveState(this.state);
       const pending = (await store.outbox()).filter((m) => m.itemId === mutation.itemId);
-      const next = overlay(await store.getSynced(mutation.itemId), [...pending, mutation], me);
+      const next = overlay(synced, [...pending, mutation], me);
       await store.enqueue(mutation, next);
       return next;
     });
@@ -281,15 +283,6 @@ export class SyncEngine {
     const waiting = this.status.retryAt !== null || this.status.phase === 'unauthorized';
     if (!waiting) this.schedule(this.options.debounceMs ?? 2_000);
     return view;
-  }
-
-  private fieldWrites(
-    values: Record<string, unknown>,
-    versions: Record<string, number>,
-  ): Record<string, { value: unknown; base: number }> {
-    return Object.fromEntries(
-      Object.entries(values).map(([k, value]) => [k, { value, base: versions[k] ?? 0 }]),
-    );
   }
 
   private schedule(delayMs: number): void {
@@ -314,6 +307,16 @@ export class SyncEngine {
     this.status = { ...this.status, ...change };
     for (const listener of this.listeners) listener(this.status);
   }
+}
+
+/** Field writes of `values`, each based on the field's server version (0 if none yet). */
+function baseOn(
+  values: Record<string, unknown>,
+  versions: Record<string, number>,
+): Record<string, { value: unknown; base: number }> {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, value]) => [k, { value, base: versions[k] ?? 0 }]),
+  );
 }
 
 function newClientId(): string {
