@@ -32,9 +32,14 @@ describe('storage', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'communities',
+      'itemMeta',
       'items',
+      'memberships',
+      'outbox',
       'search',
       'searchQueue',
+      'syncState',
+      'synced',
     ]);
     const tx = db.transaction('items');
     expect([...tx.store.indexNames].sort()).toEqual(['by-canonical-url', 'by-community-updated']);
@@ -55,7 +60,7 @@ describe('storage', () => {
     v1.close();
 
     const db = await openRepertoireDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await getItem(db, old.id)).toEqual(old);
     expect(await db.getAll('searchQueue')).toEqual([old.id]);
     db.close();
