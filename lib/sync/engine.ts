@@ -97,7 +97,11 @@ export class SyncEngine {
   }
 
   /** Changed fields of an item, each based on the server version it was edited from. */
-  edit(itemId: string, kind: ItemKind, changes: Record<string, unknown>) {
+  edit(
+    itemId: string,
+    kind: ItemKind,
+    changes: Record<string, unknown>,
+  ): Promise<SyncedItem | undefined> {
     return this.record(itemId, (synced) => ({
       op: 'set',
       itemId,
@@ -107,16 +111,22 @@ export class SyncEngine {
   }
 
   /** Deletion is an edit of `deletedAt`: the item becomes a tombstone that syncs. */
-  remove(itemId: string, kind: ItemKind, deletedAt = Date.now()) {
+  remove(itemId: string, kind: ItemKind, deletedAt = Date.now()): Promise<SyncedItem | undefined> {
     return this.edit(itemId, kind, { deletedAt });
   }
 
-  endorse(itemId: string, endorsed: boolean) {
+  endorse(itemId: string, endorsed: boolean): Promise<SyncedItem | undefined> {
     return this.record(itemId, () => ({ op: 'endorse', itemId, endorsed }));
   }
 
   /** Settles a field's conflict: writes the chosen value and dismisses the revisions shown. */
-  resolve(itemId: string, kind: ItemKind, field: string, value: unknown, dismiss: number[]) {
+  resolve(
+    itemId: string,
+    kind: ItemKind,
+    field: string,
+    value: unknown,
+    dismiss: number[],
+  ): Promise<SyncedItem | undefined> {
     return this.record(itemId, (synced) => {
       const base = synced?.fieldVersions[field] ?? 0;
       return { op: 'set', itemId, kind, fields: { [field]: { value, base, dismiss } } };
