@@ -366,6 +366,17 @@ describe('bad input', () => {
     );
   });
 
+  it('treats ids as data, even "__proto__"', async () => {
+    const store = createMemoryStore({ clone: true });
+    const index = await createSearchIndex(store);
+    await index.upsert([tip('__proto__', 'odd id', 'x'), tip('constructor', 'odd too', 'y')]);
+    const reopened = await createSearchIndex(store);
+    expect((await ids(reopened, 'odd')).sort()).toEqual(['__proto__', 'constructor']);
+    await reopened.remove(['__proto__']);
+    expect(await ids(reopened, 'odd')).toEqual(['constructor']);
+    expect(reopened.size).toBe(1);
+  });
+
   it('searches an empty index', async () => {
     const index = await createSearchIndex(createMemoryStore());
     expect(await index.search('anything')).toEqual([]);

@@ -258,7 +258,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       }
     }
     // Of the words one typo away, the common one is likelier meant than the rare one.
-    const maxDf = Math.max(1, ...found.map(([, df]) => df));
+    const maxDf = found.reduce((max, [, df]) => Math.max(max, df), 1);
     for (const f of found) f[2] = TYPO_WEIGHT * Math.sqrt(f[1] / maxDf);
     return topByDf(found, MAX_TYPO_EXPANSIONS);
   }
@@ -499,20 +499,20 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     const shardOf = (id: string): IdShardRecord => {
       const key = idShardKey(id);
       let s = editedShards.get(key);
-      if (!s) editedShards.set(key, (s = { ids: { ...shards.get(key)?.ids } }));
+      if (!s) editedShards.set(key, (s = { ids: new Map(shards.get(key)?.ids) }));
       return s;
     };
 
     // Replacements keep their document number; removed documents' numbers are not reused.
     const existing = new Map<string, number>();
     for (const id of ids) {
-      const d = shards.get(idShardKey(id))?.ids[id];
+      const d = shards.get(idShardKey(id))?.ids.get(id);
       if (d !== undefined) existing.set(id, d);
     }
     const assigned: [number, PreparedDoc][] = [];
     for (const [id, doc] of live) {
       const d = existing.get(id) ?? next.nextDoc++;
-      shardOf(id).ids[id] = d;
+      shardOf(id).ids.set(id, d);
       assigned.push([d, doc]);
     }
     const docNums = [...existing.values(), ...assigned.map(([d]) => d)];
@@ -545,7 +545,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     for (const id of gone) {
       const d = existing.get(id);
       if (d === undefined) continue;
-      delete shardOf(id).ids[id];
+      shardOf(id).ids.delete(id);
       forwards.set(d, null);
       infos.set(d, null);
     }

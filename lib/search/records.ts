@@ -13,7 +13,7 @@
  */
 import type { ItemKind } from '../wire/schemas';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const META_KEY = 'meta';
 export const DOC_BLOCK = 64;
 export const FWD_BLOCK = 256;
@@ -62,7 +62,8 @@ export interface ForwardBlockRecord {
 }
 
 export interface IdShardRecord {
-  ids: Record<string, number>;
+  /** A Map, not an object: ids are data, and "__proto__" must stay one. */
+  ids: Map<string, number>;
 }
 
 export type SearchRecord =
