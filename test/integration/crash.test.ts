@@ -1,7 +1,8 @@
 /**
  * Server child processes that die: SIGKILLed while a batch is half written, then restarted on the
  * same database, none of the batch may be visible and the client's retry must apply all of it;
- * and while the server is down, the sync engine keeps every write and catches up on its own.
+ * while the server is down, the sync engine keeps every write and catches up on its own; and a
+ * push whose answer is lost after the commit is retried without applying anything twice.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -137,5 +138,51 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     const { items } = await ann.pullAll();
     expect(items.get(before.id)?.item.title).toBe('edited during the outage');
     expect(items.get(during.id)?.item.title).toBe('during the outage');
+  });
+
+  it('retries a push whose answer was lost after the commit without duplicating anything', async () => {
+    const db = await freshDatabase(backend);
+    cleanup.push(() => db.drop());
+    const store = await db.open();
+    const { stewardInvite: invite } = await stewardInvite(store, 'lossy');
+    await store.close();
+    const server = await startChild(db);
+    cleanup.push(() => kill(server, 'SIGTERM'));
+    const ann = await joinWith(server.url, invite.code, 'Ann');
+
+    // The first push reaches the server and commits; its answer never reaches the client.
+    let losses = 1;
+    const lossyFetch: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).endsWith('/push') && losses-- > 0) throw new TypeError('connection reset');
+      return res;
+    };
+    const local = new MemorySyncStore();
+    const engine = await SyncEngine.open({
+      store: local,
+      transport: httpTransport({
+        serverUrl: server.url,
+        communityId: ann.communityId,
+        token: ann.token,
+        fetch: lossyFetch,
+      }),
+      me: { communityId: ann.communityId, memberId: ann.memberId, displayName: 'Ann' },
+      debounceMs: 1_000_000,
+    });
+    cleanup.push(async () => engine.close());
+    const tip = sampleItem('tip', { title: 'sent once' });
+    await engine.create(tip);
+    await engine.endorse(tip.id, true);
+
+    expect((await engine.sync()).phase).toBe('offline');
+    expect(await local.outbox()).toHaveLength(2);
+    expect((await engine.retry()).phase).toBe('idle');
+    expect(await local.outbox()).toEqual([]);
+
+    const page = await ann.pull();
+    expect(page.body.changes.map((c) => c.item.id)).toEqual([tip.id]);
+    // Two mutations, two versions: the retry was recognised, not applied again.
+    expect(page.body.cursor).toBe(2);
+    expect(page.body.changes[0]?.endorsements.map((e) => e.memberId)).toEqual([ann.memberId]);
   });
 });
