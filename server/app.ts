@@ -1,6 +1,7 @@
 /** The HTTP API (docs/sync-protocol.md): validation, auth, limits and errors around a Store. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import type { z } from 'zod';
 import {
   InviteRequest,
@@ -36,6 +37,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   const perIp = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
   const app = new Hono<Env>();
 
+  // Any origin: extension pages and other clients call from their own origins, and credentials
+  // are bearer tokens a page must hold already, never cookies.
+  app.use(
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Retry-After'],
+      maxAge: 86_400,
+    }),
+  );
   app.use(compress());
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body(), error.status, error.headers);

@@ -466,6 +466,25 @@ describe.each(BACKENDS)('sync server on %s', (backend) => {
       expect((await s.pull()).status).toBe(200);
     });
 
+    it('answers CORS preflights so web clients on other origins can call it', async () => {
+      const c = await server.community();
+      const preflight = await fetch(c.steward.url('/push'), {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'chrome-extension://abc',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type',
+        },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
+      const res = await fetch(c.steward.url('/pull'), {
+        headers: { ...auth(c.steward.token), Origin: 'chrome-extension://abc' },
+      });
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
     it('compresses responses', async () => {
       const c = await server.community();
       await c.steward.push(
