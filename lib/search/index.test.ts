@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Item, PageItem, SnippetItem, TipItem } from '../wire/schemas';
-import { createMemoryStore, createSearchIndex, type SearchIndex } from './index';
-import { SPLIT_POSTINGS, type MetaRecord } from './records';
+import { createMemoryStore, createSearchIndex, type SearchIndex, type SearchStore } from './index';
+import { SPLIT_POSTINGS, type MetaRecord, type SearchRecord } from './records';
 
 const base = {
   community: 'ops',
@@ -278,7 +278,62 @@ describe('updates', () => {
   });
 });
 
+/** A SearchStore over raw IndexedDB (fake-indexeddb in tests), to prove the records survive it. */
+async function indexedDbStore(name: string): Promise<SearchStore> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(name, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('search');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const done = (tx: IDBTransaction): Promise<void> =>
+    new Promise((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  return {
+    async get(keys) {
+      const store = db.transaction('search').objectStore('search');
+      return Promise.all(
+        keys.map(
+          (k) =>
+            new Promise<SearchRecord | undefined>((resolve, reject) => {
+              const req = store.get(k);
+              req.onsuccess = () => resolve(req.result as SearchRecord | undefined);
+              req.onerror = () => reject(req.error);
+            }),
+        ),
+      );
+    },
+    async put(entries) {
+      const tx = db.transaction('search', 'readwrite');
+      for (const [k, v] of entries) {
+        if (v === null) tx.objectStore('search').delete(k);
+        else tx.objectStore('search').put(v, k);
+      }
+      await done(tx);
+    },
+    async clear() {
+      const tx = db.transaction('search', 'readwrite');
+      tx.objectStore('search').clear();
+      await done(tx);
+    },
+  };
+}
+
 describe('persistence', () => {
+  it('round-trips through IndexedDB', async () => {
+    const writer = await createSearchIndex(await indexedDbStore('search-roundtrip'));
+    await writer.upsert(corpus);
+    await writer.remove(['ss']);
+    const reader = await createSearchIndex(await indexedDbStore('search-roundtrip'));
+    expect(reader.size).toBe(corpus.length - 1);
+    for (const q of ['undo last commit', 'dokcer', 'cafe', '東京', 'conta']) {
+      expect(await reader.search(q)).toEqual(await writer.search(q));
+    }
+    expect(await ids(reader, 'sockets')).toEqual([]);
+  });
+
   it('reopens from the store with the same results, reading only what a query needs', async () => {
     const store = createMemoryStore({ clone: true });
     const first = await createSearchIndex(store);
