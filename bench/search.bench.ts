@@ -233,6 +233,8 @@ async function measure(name: string, items: TipItem[], dir: string): Promise<Row
 }
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
+/** Ratios below 1 (ours slower or bigger) need more digits to say anything. */
+const ratio = (n: number): string => `${n.toFixed(n < 1 ? 2 : 1)}×`;
 
 async function main(): Promise<void> {
   const sizes = (process.env.SEARCH_BENCH_SIZES ?? '10000,50000,200000').split(',').map(Number);
@@ -265,8 +267,9 @@ async function main(): Promise<void> {
       for (const r of rows) {
         if (r === mine) continue;
         console.log(
-          `  ${r.engine} ÷ ours: cold start ${fmt(r.coldMs / mine.coldMs)}×, ` +
-            `keystroke p95 ${fmt(r.p95 / mine.p95)}×, persisted size ${fmt(r.bytes / mine.bytes, 2)}×`,
+          `  ${r.engine} ÷ ours: cold start ${ratio(r.coldMs / mine.coldMs)}, ` +
+            `keystroke p95 ${ratio(r.p95 / mine.p95)}, persisted size ${ratio(r.bytes / mine.bytes)}, ` +
+            `cold heap ${ratio(r.heapMb / mine.heapMb)}`,
         );
       }
     }
