@@ -10,10 +10,13 @@ interface Props {
   meta?: ItemMeta;
   onBack: () => void;
   onDelete: (item: Item) => void;
+  onEdit?: (item: Item) => void;
+  /** Keep `value` for `field`, dismissing the revisions with these versions. */
+  onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
 }
 
 /** One item, rendered safely: article HTML sanitized, everything else as text. */
-export function ItemView({ item, meta, onBack, onDelete }: Props) {
+export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
   const source = item.url ?? item.canonicalUrl;
@@ -23,6 +26,11 @@ export function ItemView({ item, meta, onBack, onDelete }: Props) {
         <button type="button" onClick={onBack}>
           Back to results
         </button>
+        {item.kind === 'tip' && onEdit ? (
+          <button type="button" onClick={() => onEdit(item)}>
+            Edit
+          </button>
+        ) : null}
         <button type="button" class="danger" onClick={() => onDelete(item)}>
           Delete
         </button>
@@ -47,9 +55,34 @@ export function ItemView({ item, meta, onBack, onDelete }: Props) {
         <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
       ) : null}
       {meta?.conflicts.map((c) => (
-        <p class="meta conflict" role="note" key={`${c.field}-${c.version}`}>
-          {c.author} edited “{c.field}” at the same time: “{String(c.value).slice(0, 200)}”
-        </p>
+        <div
+          class="conflict"
+          role="group"
+          aria-label={`Conflict on ${c.field}`}
+          key={`${c.field}-${c.version}`}
+        >
+          <p class="meta">
+            {c.author} edited “{c.field}” at the same time. Their version:
+          </p>
+          <p class="conflict-value" dir="auto">
+            {typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}
+          </p>
+          {onResolve ? (
+            <div class="toolbar">
+              <button type="button" onClick={() => onResolve(c.field, c.value, [c.version])}>
+                Keep their version
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  onResolve(c.field, (item as Record<string, unknown>)[c.field], [c.version])
+                }
+              >
+                Keep the current version
+              </button>
+            </div>
+          ) : null}
+        </div>
       ))}
       <ItemBody item={item} />
     </article>

@@ -28,7 +28,8 @@ import { TipForm } from './TipForm';
 type View =
   | { name: 'list' }
   | { name: 'item'; item: Item; meta?: ItemMeta }
-  | { name: 'tip'; initial: TipDraft };
+  | { name: 'tip'; initial: TipDraft }
+  | { name: 'edit'; item: Item; initial: TipDraft };
 
 const RECENT_LIMIT = 50;
 const RESULT_LIMIT = 50;
@@ -233,6 +234,35 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     }
   };
 
+  const saveEdit = async (item: Item, draft: TipDraft) => {
+    setSaving(true);
+    try {
+      const result = await sendMessage('editTip', { id: item.id, draft });
+      if (result.ok) {
+        await reload();
+        await open(item.id);
+        setStatus({ tone: 'ok', text: `Saved your changes to “${result.item.title}”.` });
+      } else {
+        setTipErrors(result.errors);
+        setStatus({
+          tone: 'error',
+          text: result.message ?? 'Some fields need attention before saving.',
+        });
+      }
+    } catch (error) {
+      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const resolve = async (item: Item, field: string, value: unknown, dismiss: number[]) => {
+    const result = await sendMessage('resolveConflict', { id: item.id, field, value, dismiss });
+    if (!result.ok) return setStatus({ tone: 'error', text: result.message });
+    await open(item.id);
+    setStatus({ tone: 'ok', text: 'Conflict settled; everyone will see the version you kept.' });
+  };
+
   const remove = async (item: Item) => {
     await sendMessage('deleteItem', { id: item.id });
     await reload();
@@ -293,10 +323,36 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onSave={(draft) => void saveTip(draft)}
           onCancel={backToList}
         />
+      ) : view.name === 'edit' ? (
+        <TipForm
+          label="Edit tip"
+          submitLabel="Save changes"
+          initial={view.initial}
+          saving={saving}
+          errors={tipErrors}
+          onChange={() => undefined}
+          onSave={(draft) => void saveEdit(view.item, draft)}
+          onCancel={() => void open(view.item.id)}
+        />
       ) : view.name === 'item' ? (
         <ItemView
           item={view.item}
           meta={view.meta}
+          onEdit={(item) => {
+            if (item.kind !== 'tip') return;
+            setTipErrors({});
+            setView({
+              name: 'edit',
+              item,
+              initial: {
+                title: item.title,
+                body: item.body,
+                tags: item.tags.join(' '),
+                appliesTo: item.appliesTo.join('\n'),
+              },
+            });
+          }}
+          onResolve={(field, value, dismiss) => void resolve(view.item, field, value, dismiss)}
           onBack={backToList}
           onDelete={(item) => void remove(item)}
         />

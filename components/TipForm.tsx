@@ -4,6 +4,9 @@ import type { TipDraft } from '@/lib/repertoire/items';
 type Errors = Partial<Record<keyof TipDraft, string>>;
 
 interface Props {
+  /** The form's accessible name and its submit button's text. */
+  label?: string;
+  submitLabel?: string;
   initial: TipDraft;
   saving: boolean;
   errors: Errors;
@@ -25,7 +28,16 @@ const FIELDS: { name: keyof TipDraft; label: string; multiline: boolean; hint?: 
 ];
 
 /** The tip form. Every change is reported up so an unfinished draft survives the popup closing. */
-export function TipForm({ initial, saving, errors, onChange, onSave, onCancel }: Props) {
+export function TipForm({
+  label = 'New tip',
+  submitLabel = 'Save tip',
+  initial,
+  saving,
+  errors,
+  onChange,
+  onSave,
+  onCancel,
+}: Props) {
   const [draft, setDraft] = useState(initial);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
@@ -39,7 +51,7 @@ export function TipForm({ initial, saving, errors, onChange, onSave, onCancel }:
   return (
     <form
       class="tip-form"
-      aria-label="New tip"
+      aria-label={label}
       onSubmit={(e) => {
         e.preventDefault();
         onSave(draft);
@@ -91,7 +103,7 @@ export function TipForm({ initial, saving, errors, onChange, onSave, onCancel }:
       })}
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save tip'}
+          {saving ? 'Saving…' : submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

@@ -53,6 +53,18 @@ export interface Protocol {
     request: { community: string; draft: TipDraft; url: string | null };
     response: SaveTipResult;
   };
+  /** Edit a tip's text fields; in a shared community each field merges on its own. */
+  editTip: {
+    request: { id: string; draft: TipDraft };
+    response: SaveTipResult;
+  };
+  /**
+   * Settle a conflict: keep `value` for `field` and dismiss the revisions shown (their versions).
+   */
+  resolveConflict: {
+    request: { id: string; field: string; value: unknown; dismiss: number[] };
+    response: { ok: true } | { ok: false; message: string };
+  };
   /** Soft-delete an item. */
   deleteItem: { request: { id: string }; response: { ok: true } };
   /** Join a shared community with an invite code from its server. */

@@ -5,7 +5,7 @@ import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types
 import { deleteItem, getItem, putItem, StorageFullError, type RepertoireDb } from '../db';
 import type { Handlers } from '../messaging';
 import { parseAppliesTo } from '../related';
-import type { Item } from '../wire/schemas';
+import type { Item, TipItem } from '../wire/schemas';
 import { clipPage, clipSelection, type SaveItem, type TabCapture } from './clip';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { memberName } from './settings';
@@ -28,6 +28,19 @@ const checkPattern = (line: string) => {
   const parsed = parseAppliesTo(line);
   return parsed.ok ? null : parsed.message;
 };
+
+/** Only the fields that changed: an edit must not overwrite what it did not touch. */
+function tipChanges(
+  item: TipItem,
+  next: { title: string; body: string; tags: string[]; appliesTo: string[] },
+): Partial<TipItem> {
+  const changes: Partial<TipItem> = {};
+  if (item.title !== next.title) changes.title = next.title;
+  if (item.body !== next.body) changes.body = next.body;
+  if (item.tags.join('\n') !== next.tags.join('\n')) changes.tags = next.tags;
+  if (item.appliesTo.join('\n') !== next.appliesTo.join('\n')) changes.appliesTo = next.appliesTo;
+  return changes;
+}
 
 export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
 
@@ -97,6 +110,32 @@ export function createHandlers(
         ok: true,
         item: { id: item.id, kind: item.kind, title: item.title },
       } as const);
+    },
+    async editTip({ id, draft }) {
+      const checked = checkTipDraft(draft, checkPattern);
+      if (!checked.ok) return checked;
+      const handle = await db();
+      const item = await getItem(handle, id);
+      if (!item || item.kind !== 'tip' || item.deletedAt !== null) {
+        return {
+          ok: false,
+          errors: {},
+          message: 'This tip was deleted meanwhile; nothing to edit.',
+        };
+      }
+      const changes = tipChanges(item, checked);
+      const engine = hub.engineFor(item.community);
+      if (engine) await engine.edit(id, 'tip', { ...changes, updatedAt: Date.now() });
+      else await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
+      return written({ ok: true, item: { id, kind: 'tip', title: checked.title } } as const);
+    },
+    async resolveConflict({ id, field, value, dismiss }) {
+      const item = await getItem(await db(), id);
+      const engine = item && hub.engineFor(item.community);
+      if (!item || !engine)
+        return { ok: false, message: 'Only items of a shared community have conflicts.' };
+      await engine.resolve(id, item.kind, field, value, dismiss);
+      return written({ ok: true } as const);
     },
     async deleteItem({ id }) {
       const handle = await db();

@@ -147,4 +147,78 @@ describe('sharing a repertoire between two members', () => {
       )
       .toContain('Helped: Ben');
   });
+
+  it('keeps both of two concurrent edits of a tip, until a member settles it', async () => {
+    const edit = async (ext: ExtensionBrowser, body: string) => {
+      const { page, popup } = await popupOn(ext, 'Platform guild');
+      await popup.getByRole('button', { name: /Rotate the on-call/ }).click();
+      await popup.getByRole('button', { name: 'Edit' }).click();
+      await popup.getByLabel('Tip', { exact: true }).fill(body);
+      await popup.getByRole('button', { name: 'Save changes' }).click();
+      await expect
+        .poll(() => popup.getByRole('status').last().innerText())
+        .toContain('Saved your changes');
+      return { page, popup };
+    };
+    // Both edit from the same version before either push lands (pushes wait a two-second debounce).
+    const a = await edit(ana, 'Swap on Thursdays instead.');
+    const b = await edit(ben, 'Swap on Mondays, after standup.');
+    for (const { page, popup } of [a, b]) {
+      await popup.close();
+      await page.close();
+    }
+
+    // Whoever lost, one of them now sees the other's text kept as a conflict, and settles it.
+    const conflictSeen = async (ext: ExtensionBrowser) => {
+      const { page, popup } = await popupOn(ext, 'Platform guild');
+      await popup.getByRole('button', { name: /Rotate the on-call/ }).click();
+      const groups = await popup.getByRole('group', { name: 'Conflict on body' }).count();
+      return { page, popup, groups };
+    };
+    let settled = false;
+    await expect
+      .poll(
+        async () => {
+          for (const ext of [ana, ben]) {
+            const seen = await conflictSeen(ext);
+            if (seen.groups > 0 && !settled) {
+              expect(await seen.popup.locator('.item').innerText()).toMatch(
+                /(Ana|Ben) edited “body” at the same time/,
+              );
+              await seen.popup.getByRole('button', { name: 'Keep their version' }).click();
+              await expect
+                .poll(() => seen.popup.getByRole('status').last().innerText())
+                .toContain('Conflict settled');
+              settled = true;
+            }
+            await seen.popup.close();
+            await seen.page.close();
+          }
+          return settled;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+
+    // After sync, both see one text and no conflict left.
+    const bodies = async () => {
+      const out: string[] = [];
+      for (const ext of [ana, ben]) {
+        const { page, popup, groups } = await conflictSeen(ext);
+        out.push(`${groups}:${await popup.locator('.tip-body').innerText()}`);
+        await popup.close();
+        await page.close();
+      }
+      return out;
+    };
+    await expect
+      .poll(
+        async () => {
+          const [x, y] = await bodies();
+          return x === y && x?.startsWith('0:') ? x : `${x} / ${y}`;
+        },
+        { timeout: 30_000 },
+      )
+      .toMatch(/^0:Swap on (Thursdays instead\.|Mondays, after standup\.)$/);
+  });
 });
