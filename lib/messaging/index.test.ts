@@ -12,6 +12,8 @@ const handlers: Handlers = {
   },
   saveTip: async () => ({ ok: false, errors: { title: 'Give the tip a title.' } }),
   deleteItem: async () => ({ ok: true }),
+  editTip: async () => ({ ok: false, errors: {} }),
+  resolveConflict: async () => ({ ok: true }),
   markHelped: async () => ({ ok: true }),
   mute: async () => ({ ok: true }),
   newTipForTab: async () => ({ ok: true }),
