@@ -12,5 +12,9 @@ echo "== build (production, checked against budgets) and e2e build"
 npx wxt build >/dev/null
 npx tsx scripts/check-build.ts .output/chrome-mv3
 npx wxt build --mode e2e >/dev/null
-echo "== tests: unit, integration (real SQLite + PostgreSQL), e2e (real Chromium)"
-npx vitest run
+echo "== unit tests"
+npx vitest run --project unit
+echo "== integration tests: the server over HTTP on real SQLite and a throwaway PostgreSQL"
+npx vitest run --project integration
+echo "== end-to-end tests: the built extension in real Chromium"
+npx vitest run --project e2e
