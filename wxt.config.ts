@@ -44,6 +44,15 @@ export default defineConfig({
       },
     },
     browser_specific_settings:
-      browser === 'firefox' ? { gecko: { id: 'repertoire@repertoire.example' } } : undefined,
+      browser === 'firefox'
+        ? {
+            gecko: {
+              id: 'repertoire@repertoire.example',
+              // Nothing is collected: matching and search run locally; sync goes only to the
+              // server the member chose.
+              data_collection_permissions: { required: ['none'] },
+            },
+          }
+        : undefined,
   }),
 });

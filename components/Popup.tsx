@@ -72,18 +72,23 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     void (async () => {
       try {
         const handle = await openRepertoireDb();
-        await ensurePersonalCommunity(handle);
-        setCommunities(await listCommunities(handle));
-        setCommunity(await currentCommunity.getValue());
+        // Independent reads side by side: the popup is a fresh context every time it opens.
+        const [list, current, opened] = await Promise.all([
+          ensurePersonalCommunity(handle).then(() => listCommunities(handle)),
+          currentCommunity.getValue(),
+          // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
+          createSearchIndex(searchStore(handle)),
+        ]);
+        setCommunities(list);
+        setCommunity(current);
+        setIndex(opened);
         setDb(handle);
         if (itemId) {
           const item = await getItem(handle, itemId);
-          if (item) setView({ name: 'item', item });
+          if (item) setView({ name: 'item', item, meta: await getItemMeta(handle, itemId) });
         } else if (newTip) {
           await startTip();
         }
-        // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
-        setIndex(await createSearchIndex(searchStore(handle)));
       } catch {
         setStatus({
           tone: 'error',
@@ -94,13 +99,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   }, []);
 
   const [generation, setGeneration] = useState(0);
-  const reload = useCallback(async () => {
+  const loadRecent = useCallback(async () => {
     if (db && community) setRecent(await recentItems(db, community, RECENT_LIMIT));
-    // The background indexed the write before answering; a fresh index reader sees it.
-    if (db) setIndex(await createSearchIndex(searchStore(db)));
-    setGeneration((g) => g + 1);
   }, [db, community]);
-  useEffect(() => void reload(), [reload]);
+  useEffect(() => void loadRecent(), [loadRecent]);
+
+  /** After a write or a sync: the background indexed it before answering; re-read the index. */
+  const reload = useCallback(async () => {
+    await Promise.all([loadRecent(), index?.refresh()]);
+    setGeneration((g) => g + 1);
+  }, [loadRecent, index]);
 
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(

@@ -2,8 +2,10 @@
 # `npm start`: build the extension, then run the sync server on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npx wxt build >/dev/null
-npx wxt build -b firefox >/dev/null
+# Quiet when it works, everything when it does not.
+build() { local out; out=$("$@" 2>&1) || { printf '%s\n' "$out"; exit 1; }; }
+build npx wxt build
+build npx wxt build -b firefox
 cat <<MSG
 Repertoire extension built:
   Chrome/Chromium: open chrome://extensions, turn on Developer mode, "Load unpacked" and pick

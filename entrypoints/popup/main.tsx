@@ -1,20 +1,20 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { Popup, type PopupProps } from '@/components/Popup';
 import { targetTab } from '@/lib/ui/target-tab';
 import './style.css';
 
 const app = document.getElementById('app');
 const params = new URLSearchParams(location.search);
+const props: PopupProps = {
+  tab: null,
+  itemId: params.get('item'),
+  initialQuery: params.get('q') ?? '',
+  newTip: params.get('new') === 'tip',
+};
 if (app) {
-  void targetTab(location.search).then((tab) =>
-    render(
-      <Popup
-        tab={tab}
-        itemId={params.get('item')}
-        initialQuery={params.get('q') ?? ''}
-        newTip={params.get('new') === 'tip'}
-      />,
-      app,
-    ),
-  );
+  const tab = targetTab(location.search);
+  // Paint at once; the target tab (needed to clip) arrives a moment later. A tip form opened for a
+  // tab needs it from the start, for its "Applies to".
+  if (!props.newTip) render(<Popup {...props} />, app);
+  void tab.then((target) => render(<Popup {...props} tab={target} />, app));
 }
