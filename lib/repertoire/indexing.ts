@@ -12,7 +12,8 @@ import {
   type SearchResult,
 } from '../search';
 
-const BATCH = 500;
+// Large batches amortise rewriting the index segments a batch touches (a sync brings thousands).
+const BATCH = 2_000;
 
 export interface Indexer {
   drain(): Promise<number>;
