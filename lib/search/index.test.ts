@@ -193,6 +193,7 @@ describe('filters', () => {
     expect(await q({ tool: 'git', kind: 'page' })).toEqual([]);
     expect(await q({ tag: 'nope' })).toEqual([]);
     expect(await q({ tag: [] })).toHaveLength(7);
+    expect(await q({ kind: null, tag: 'git' })).toEqual(['reset', 'revert']);
   });
 });
 

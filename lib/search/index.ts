@@ -355,7 +355,8 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     const fields: string[][] = [];
     for (const field of ['kind', 'tag', 'community', 'author', 'tool'] as const) {
       const v = filters[field];
-      if (v === undefined) continue;
+      // Filters can arrive as JSON over messaging, where a field left out may be null.
+      if (v === undefined || v === null) continue;
       const values: readonly string[] = typeof v === 'string' ? [v] : v;
       if (values.length > 0) fields.push(values.map((x) => filterTerm(field as FilterField, x)));
     }
