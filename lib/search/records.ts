@@ -7,15 +7,16 @@
  *   sorted so that a prefix is a contiguous range. Segments start at two characters and split one
  *   character deeper when they grow past SPLIT_POSTINGS, so no read is large and a prefix query
  *   reads one subtree.
- * - `d:<block>`: what a result shows (id, kind, title, url, snippet) for 64 document numbers.
+ * - `d:<block>`: what a result shows (id, kind, title, url, snippet) for 16 document numbers, few
+ *   enough that showing ten results reads little.
  * - `f:<block>`: each document's terms, for 256 document numbers; read only to update or delete.
  * - `i:<shard>`: item id → document number, hashed into 256 shards; read only to update or delete.
  */
 import type { ItemKind } from '../wire/schemas';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const META_KEY = 'meta';
-export const DOC_BLOCK = 64;
+export const DOC_BLOCK = 16;
 export const FWD_BLOCK = 256;
 const ID_SHARDS = 256;
 /** ~150 kB per segment: cheap to clone, yet few enough records for one query to need a handful. */
