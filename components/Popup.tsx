@@ -10,7 +10,7 @@ import {
   type RepertoireDb,
 } from '@/lib/db';
 import { getItemMeta } from '@/lib/db/sync-store';
-import type { ClipResult } from '@/lib/messaging/contract';
+import type { ClipResult, SavedItem, SaveTipResult } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
@@ -207,18 +207,37 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     });
   };
 
-  const saveTip = async (draft: TipDraft) => {
-    if (!community) return;
+  /** Sends a tip (new or edited); field errors go next to their fields, nothing typed is lost. */
+  const submitTip = async (
+    send: () => Promise<SaveTipResult>,
+    saved: (item: SavedItem) => Promise<void>,
+  ) => {
     setSaving(true);
+    try {
+      const result = await send();
+      if (result.ok) return await saved(result.item);
+      setTipErrors(result.errors);
+      setStatus({
+        tone: 'error',
+        text: result.message ?? 'Some fields need attention before saving.',
+      });
+    } catch (error) {
+      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveTip = (draft: TipDraft) => {
+    if (!community) return;
     // Asked first, while the click still counts as the member's gesture.
     const access = requestSiteAccess(draft.appliesTo);
-    try {
-      const result = await sendMessage('saveTip', { community, draft, url: tab?.url ?? null });
-      if (result.ok) {
+    void submitTip(
+      () => sendMessage('saveTip', { community, draft, url: tab?.url ?? null }),
+      async ({ title }) => {
         await tipDraft.removeValue();
         await reload();
         setView({ name: 'list' });
-        const title = result.item.title;
         setStatus({ tone: 'ok', text: `Saved the tip “${title}”.` });
         // The browser's prompt may stay open; the tip is saved either way.
         void access.then((granted) => {
@@ -228,41 +247,19 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
             text: `Saved the tip “${title}”. It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
           });
         });
-      } else {
-        setTipErrors(result.errors);
-        setStatus({
-          tone: 'error',
-          text: result.message ?? 'Some fields need attention before saving.',
-        });
-      }
-    } catch (error) {
-      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setSaving(false);
-    }
+      },
+    );
   };
 
-  const saveEdit = async (item: Item, draft: TipDraft) => {
-    setSaving(true);
-    try {
-      const result = await sendMessage('editTip', { id: item.id, draft });
-      if (result.ok) {
+  const saveEdit = (item: Item, draft: TipDraft) =>
+    void submitTip(
+      () => sendMessage('editTip', { id: item.id, draft }),
+      async ({ title }) => {
         await reload();
         await open(item.id);
-        setStatus({ tone: 'ok', text: `Saved your changes to “${result.item.title}”.` });
-      } else {
-        setTipErrors(result.errors);
-        setStatus({
-          tone: 'error',
-          text: result.message ?? 'Some fields need attention before saving.',
-        });
-      }
-    } catch (error) {
-      setStatus({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setSaving(false);
-    }
-  };
+        setStatus({ tone: 'ok', text: `Saved your changes to “${title}”.` });
+      },
+    );
 
   const resolve = async (item: Item, field: string, value: unknown, dismiss: number[]) => {
     const result = await sendMessage('resolveConflict', { id: item.id, field, value, dismiss });
@@ -328,7 +325,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           saving={saving}
           errors={tipErrors}
           onChange={(draft) => void tipDraft.setValue(draft)}
-          onSave={(draft) => void saveTip(draft)}
+          onSave={saveTip}
           onCancel={backToList}
         />
       ) : view.name === 'edit' ? (
@@ -339,7 +336,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           saving={saving}
           errors={tipErrors}
           onChange={() => undefined}
-          onSave={(draft) => void saveEdit(view.item, draft)}
+          onSave={(draft) => saveEdit(view.item, draft)}
           onCancel={() => void open(view.item.id)}
         />
       ) : view.name === 'item' ? (

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../repertoire/ids';
 import { tipItem } from '../repertoire/items';
 import {
+  DB_NAME,
   DB_VERSION,
   deleteItem,
   ensurePersonalCommunity,
@@ -46,24 +46,21 @@ describe('storage', () => {
     db.close();
   });
 
-  it('upgrades a version 1 database: items kept, and queued for the new search index', async () => {
-    const v1 = await openDB('repertoire', 1, {
-      upgrade(db) {
-        db.createObjectStore('communities', { keyPath: 'id' });
-        const items = db.createObjectStore('items', { keyPath: 'id' });
-        items.createIndex('by-community-updated', ['community', 'updatedAt']);
-        items.createIndex('by-canonical-url', 'canonicalUrl');
-      },
-    });
-    const old = tip('personal', 1000);
-    await v1.put('items', old);
-    v1.close();
+  it('upgrades a database left by every older version, keeping its items', async () => {
+    for (let old = 1; old < DB_VERSION; old++) {
+      globalThis.indexedDB = new IDBFactory();
+      const legacy = await openRepertoireDb(DB_NAME, old);
+      const item = tip('personal', 1000 + old);
+      await legacy.put('items', item);
+      legacy.close();
 
-    const db = await openRepertoireDb();
-    expect(db.version).toBe(DB_VERSION);
-    expect(await getItem(db, old.id)).toEqual(old);
-    expect(await db.getAll('searchQueue')).toEqual([old.id]);
-    db.close();
+      const db = await openRepertoireDb();
+      expect(db.version).toBe(DB_VERSION);
+      expect(await getItem(db, item.id)).toEqual(item);
+      // Before search existed (v1), items were not queued for indexing; the upgrade queues them.
+      expect(await db.getAll('searchQueue')).toEqual(old < 2 ? [item.id] : []);
+      db.close();
+    }
   });
 
   it('has a Personal community from first run, created once', async () => {

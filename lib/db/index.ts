@@ -72,12 +72,13 @@ export class StorageFullError extends Error {
   }
 }
 
-export function openRepertoireDb(name = DB_NAME): Promise<RepertoireDb> {
-  return openDB<RepertoireSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, transaction) {
-      // One step per case, from that version to the next, run in order up to the latest.
-      for (let version = oldVersion; version < DB_VERSION; version++) {
-        switch (version) {
+/** `version` below the latest opens a database as an older release left it (migration tests). */
+export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<RepertoireDb> {
+  return openDB<RepertoireSchema>(name, version, {
+    upgrade(db, oldVersion, newVersion, transaction) {
+      // One step per case, from that version to the next, run in order up to the one asked for.
+      for (let step = oldVersion; step < (newVersion ?? DB_VERSION); step++) {
+        switch (step) {
           case 0: {
             db.createObjectStore('communities', { keyPath: 'id' });
             const items = db.createObjectStore('items', { keyPath: 'id' });

@@ -3,7 +3,6 @@
  * both must answer alike, and the IndexedDB one must keep communities apart and feed search.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tipItem } from '../repertoire/items';
 import { MemorySyncStore } from '../sync/memory-store';
@@ -137,28 +136,5 @@ describe('IndexedDB SyncStore in the extension', () => {
     expect(await listMemberships(db)).toEqual([]);
     expect(await getItem(db, shared.id)).toBeUndefined();
     expect(await getItem(db, personal.id)).toEqual(personal);
-  });
-
-  it('upgrades a version 2 database without touching its items', async () => {
-    globalThis.indexedDB = new IDBFactory();
-    const v2 = await openDB('repertoire', 2, {
-      upgrade(old) {
-        old.createObjectStore('communities', { keyPath: 'id' });
-        const items = old.createObjectStore('items', { keyPath: 'id' });
-        items.createIndex('by-community-updated', ['community', 'updatedAt']);
-        items.createIndex('by-canonical-url', 'canonicalUrl');
-        old.createObjectStore('search');
-        old.createObjectStore('searchQueue', { autoIncrement: true });
-      },
-    });
-    const item = tip('from v2', 'personal');
-    await v2.put('items', item);
-    v2.close();
-    const upgraded = await openRepertoireDb();
-    expect(upgraded.version).toBe(3);
-    expect(await getItem(upgraded, item.id)).toEqual(item);
-    expect(await upgraded.getAll('searchQueue')).toEqual([]);
-    expect(await listMemberships(upgraded)).toEqual([]);
-    upgraded.close();
   });
 });

@@ -1,7 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deleteItem, openRepertoireDb, putItem, putItems, searchStore } from '../db';
+import { DB_NAME, deleteItem, openRepertoireDb, putItem, putItems, searchStore } from '../db';
 import { createSearchIndex } from '../search';
 import { createIndexer } from './indexing';
 import { tipItem } from './items';
@@ -50,14 +49,7 @@ describe('search indexing', () => {
   });
 
   it('indexes items stored before search existed when upgrading from version 1', async () => {
-    const v1 = await openDB('repertoire', 1, {
-      upgrade(db) {
-        db.createObjectStore('communities', { keyPath: 'id' });
-        const items = db.createObjectStore('items', { keyPath: 'id' });
-        items.createIndex('by-community-updated', ['community', 'updatedAt']);
-        items.createIndex('by-canonical-url', 'canonicalUrl');
-      },
-    });
+    const v1 = await openRepertoireDb(DB_NAME, 1);
     await v1.put('items', tip('Cherry-pick a fix', 1));
     await v1.put('items', tip('Sign your commits', 2));
     v1.close();
