@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
+          // Property-based and corpus tests take seconds, and longer on a busy two-core machine.
+          testTimeout: 30_000,
         },
       },
       {
