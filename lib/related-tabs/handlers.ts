@@ -17,7 +17,7 @@ export function createPanelHandlers(watcher: RelatedWatcher, hub: SyncHub): Pane
       await helpedItems.setValue(toggled(await helpedItems.getValue(), itemId, helped));
       // In a shared community "helped me" is an endorsement the others see.
       const community = await watcher.communityOf(itemId);
-      const engine = community ? hub.engineFor(community) : undefined;
+      const engine = community ? await hub.engineFor(community) : undefined;
       if (engine) await engine.endorse(itemId, helped);
       return { ok: true };
     },

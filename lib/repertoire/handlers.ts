@@ -60,14 +60,15 @@ export function createHandlers(
 
   /** Shared communities' items go through their outbox; local ones straight to storage. */
   const saver = async (community: string): Promise<SaveItem> => {
-    const engine = hub.engineFor(community);
+    const engine = await hub.engineFor(community);
     if (engine) return async (item: Item) => void (await engine.create(item));
     const handle = await db();
     return (item) => putItem(handle, item);
   };
 
   async function authoring(community: string): Promise<Authoring> {
-    const author = hub.membershipOf(community)?.displayName ?? (await memberName.getValue());
+    const author =
+      (await hub.membershipOf(community))?.displayName ?? (await memberName.getValue());
     return { community, author, now: Date.now() };
   }
 
@@ -124,14 +125,14 @@ export function createHandlers(
         };
       }
       const changes = tipChanges(item, checked);
-      const engine = hub.engineFor(item.community);
+      const engine = await hub.engineFor(item.community);
       if (engine) await engine.edit(id, 'tip', { ...changes, updatedAt: Date.now() });
       else await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
       return written({ ok: true, item: { id, kind: 'tip', title: checked.title } } as const);
     },
     async resolveConflict({ id, field, value, dismiss }) {
       const item = await getItem(await db(), id);
-      const engine = item && hub.engineFor(item.community);
+      const engine = item && (await hub.engineFor(item.community));
       if (!item || !engine)
         return { ok: false, message: 'Only items of a shared community have conflicts.' };
       await engine.resolve(id, item.kind, field, value, dismiss);
@@ -140,7 +141,7 @@ export function createHandlers(
     async deleteItem({ id }) {
       const handle = await db();
       const item = await getItem(handle, id);
-      const engine = item && hub.engineFor(item.community);
+      const engine = item && (await hub.engineFor(item.community));
       if (item && engine) await engine.remove(item.id, item.kind);
       else await deleteItem(handle, id);
       return written({ ok: true } as const);
@@ -156,7 +157,7 @@ export function createHandlers(
       return hub.list();
     },
     async syncNow({ community }) {
-      const engine = community ? hub.engineFor(community) : undefined;
+      const engine = community ? await hub.engineFor(community) : undefined;
       if (engine) await engine.retry();
       else if (!community) await hub.syncAll();
       return hub.list();

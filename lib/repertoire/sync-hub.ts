@@ -40,6 +40,8 @@ export function normalizeServerUrl(input: string): string | null {
 
 export class SyncHub {
   private readonly engines = new Map<string, { engine: SyncEngine; membership: Membership }>();
+  /** Engines of joined communities open when the service worker starts; writes wait for them. */
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: () => Promise<RepertoireDb>,
@@ -47,15 +49,21 @@ export class SyncHub {
     private readonly onPulled: () => Promise<unknown>,
   ) {}
 
-  async start(): Promise<void> {
-    for (const membership of await listMemberships(await this.db())) await this.open(membership);
+  start(): Promise<void> {
+    this.ready = (async () => {
+      for (const membership of await listMemberships(await this.db())) await this.open(membership);
+    })();
+    return this.ready;
   }
 
-  engineFor(community: string): SyncEngine | undefined {
+  /** The engine of a joined community; undefined for local-only ones. */
+  async engineFor(community: string): Promise<SyncEngine | undefined> {
+    await this.ready;
     return this.engines.get(community)?.engine;
   }
 
-  membershipOf(community: string): Membership | undefined {
+  async membershipOf(community: string): Promise<Membership | undefined> {
+    await this.ready;
     return this.engines.get(community)?.membership;
   }
 
@@ -132,7 +140,8 @@ export class SyncHub {
     await this.onPulled();
   }
 
-  list(): CommunitySync[] {
+  async list(): Promise<CommunitySync[]> {
+    await this.ready;
     return [...this.engines.entries()].map(([community, { engine, membership }]) => ({
       community,
       name: membership.name,
@@ -145,6 +154,7 @@ export class SyncHub {
   }
 
   async syncAll(): Promise<void> {
+    await this.ready;
     await Promise.all([...this.engines.values()].map(({ engine }) => engine.sync()));
   }
 
