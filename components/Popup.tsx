@@ -128,7 +128,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     const q = query.trim();
     if (!index || !community || !q) return setFound(null);
     let current = true;
-    void index.search(q, { filters: { community }, limit: RESULT_LIMIT }).then((results) => {
+    // With one community every indexed item is in it: the filter would only cost time.
+    const filters = communities.length > 1 ? { community } : undefined;
+    void index.search(q, { filters, limit: RESULT_LIMIT }).then((results) => {
       if (!current) return;
       setFound({
         query: q,
@@ -144,7 +146,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     return () => {
       current = false;
     };
-  }, [index, community, query, generation]);
+  }, [index, community, communities, query, generation]);
 
   const entries = useMemo(
     () => (query.trim() ? (found?.entries ?? []) : (recent ?? []).map(recentEntry)),
