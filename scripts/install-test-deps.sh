@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages, from Debian's packages, only if missing:
-# Chromium for the end-to-end tests and PostgreSQL for the server's integration tests.
+# Chromium for the end-to-end tests, a virtual display and a keyboard on it for the one that types
+# into the address bar, and PostgreSQL for the server's integration tests.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v xdotool >/dev/null || missing+=(xdotool)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -26,9 +26,11 @@ export interface ExtensionBrowser {
 
 /**
  * `mapHosts` serves those real-looking hosts (github.com, example.atlassian.net) from loopback.
+ * `display` runs the browser with its window on that X display instead of headless, for tests of
+ * browser UI (the address bar) that headless Chromium does not have.
  */
 export async function launchWithExtension(
-  options: { mapHosts?: string[] } = {},
+  options: { mapHosts?: string[]; display?: string } = {},
 ): Promise<ExtensionBrowser> {
   const mapped = options.mapHosts ?? [];
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -39,7 +41,8 @@ export async function launchWithExtension(
   const profile = mkdtempSync(join(tmpdir(), 'repertoire-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.display === undefined,
+    ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
     ignoreHTTPSErrors: mapped.length > 0,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
