@@ -7,8 +7,8 @@ import type { SearchResult } from '../search';
 import type { Indexer } from './indexing';
 import { currentCommunity } from './settings';
 
-const ITEM_PREFIX = 'item:';
 const SUGGESTIONS = 6;
+const DEFAULT_SUGGESTION = 'Search your repertoire';
 
 /** The page that shows one item: the popup, opened as a tab on that item. */
 export const itemPageUrl = (id: string) =>
@@ -40,19 +40,37 @@ export function registerOmnibox(indexer: Promise<Indexer>): void {
       limit,
     });
 
-  browser.omnibox.setDefaultSuggestion({ description: 'Search your repertoire' });
+  // Chrome puts a suggestion's `content` in the address bar when it is highlighted, so it is the
+  // title a member can read; this maps the latest suggestions back to their items.
+  let offered = new Map<string, string>();
+
+  browser.omnibox.setDefaultSuggestion({ description: DEFAULT_SUGGESTION });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
-    void find(text, SUGGESTIONS).then((results) =>
-      suggest(
-        results.map((r) => ({ content: `${ITEM_PREFIX}${r.id}`, description: describe(r, xml) })),
-      ),
+    void find(text, SUGGESTIONS).then(
+      (results) => {
+        offered = new Map();
+        const suggestions = results.map((r) => {
+          let content = r.title || 'Untitled';
+          for (let n = 2; offered.has(content) || content === text; n++)
+            content = `${r.title} (${n})`;
+          offered.set(content, r.id);
+          return { content, description: describe(r, xml) };
+        });
+        browser.omnibox.setDefaultSuggestion({ description: DEFAULT_SUGGESTION });
+        suggest(suggestions);
+      },
+      () => {
+        browser.omnibox.setDefaultSuggestion({
+          description:
+            'Repertoire could not search just now. Press Enter to search in its own page.',
+        });
+        suggest([]);
+      },
     );
   });
   browser.omnibox.onInputEntered.addListener((text, disposition) => {
     void (async () => {
-      const id = text.startsWith(ITEM_PREFIX)
-        ? text.slice(ITEM_PREFIX.length)
-        : (await find(text, 1))[0]?.id;
+      const id = offered.get(text) ?? (await find(text, 1).catch(() => []))[0]?.id;
       const url = id
         ? itemPageUrl(id)
         : browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text)}`);

@@ -17,6 +17,8 @@ export async function targetTab(search: string): Promise<TargetTab | null> {
       ? await browser.tabs.get(Number(param))
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     if (tab?.id === undefined) return null;
+    // Opened as a page of its own (an item from the address bar): there is no page to act on.
+    if (tab.url?.startsWith(browser.runtime.getURL('/'))) return null;
     return { id: tab.id, url: tab.url ?? null, title: tab.title ?? '' };
   } catch {
     return null;
