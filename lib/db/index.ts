@@ -234,6 +234,15 @@ export async function peekSearchQueue(
   return { keys, items, missing };
 }
 
+/** Queues every item for indexing: after the index was dropped (a new stored format). */
+export async function queueAllForSearch(db: RepertoireDb): Promise<number> {
+  const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
+  const ids = await tx.objectStore('items').getAllKeys();
+  for (const id of ids) void tx.objectStore('searchQueue').add(id);
+  await tx.done;
+  return ids.length;
+}
+
 /** Removes exactly the queue entries that were indexed; later writes of the same items stay. */
 export async function acknowledgeSearchQueue(
   db: RepertoireDb,

@@ -59,4 +59,14 @@ describe('search indexing', () => {
     expect(await createIndexer(db).drain()).toBe(2);
     expect(await titlesFor('cherry')).toEqual(['Cherry-pick a fix']);
   });
+
+  it('indexes everything again when the stored index was dropped (a new format)', async () => {
+    const db = await openRepertoireDb();
+    await putItems(db, [tip('Prune stale branches', 1), tip('Squash before merge', 2)]);
+    await createIndexer(db).drain();
+    await searchStore(db).clear();
+    expect(await titlesFor('prune')).toEqual([]);
+    expect(await createIndexer(db).drain()).toBe(2);
+    expect(await titlesFor('prune')).toEqual(['Prune stale branches']);
+  });
 });

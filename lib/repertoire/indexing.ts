@@ -4,7 +4,13 @@
  * runs it, so the index has one writer; a crash mid-drain leaves the queue to drain again.
  */
 import type { Item } from '../wire/schemas';
-import { acknowledgeSearchQueue, peekSearchQueue, searchStore, type RepertoireDb } from '../db';
+import {
+  acknowledgeSearchQueue,
+  peekSearchQueue,
+  queueAllForSearch,
+  searchStore,
+  type RepertoireDb,
+} from '../db';
 import {
   createSearchIndex,
   type SearchIndex,
@@ -27,10 +33,20 @@ export function createIndexer(
   onIndexed: (items: readonly Item[], removedIds: readonly string[]) => void = () => {},
 ): Indexer {
   let index: Promise<SearchIndex> | undefined;
+  const open = async (): Promise<SearchIndex> => {
+    const opened = await createSearchIndex(searchStore(db));
+    // An index in an older stored format opens empty: if items exist beyond those already queued,
+    // everything is queued to be indexed again.
+    if (opened.size === 0) {
+      const [items, queued] = await Promise.all([db.count('items'), db.count('searchQueue')]);
+      if (items > queued) await queueAllForSearch(db);
+    }
+    return opened;
+  };
   let running: Promise<number> = Promise.resolve(0);
 
   async function drainOnce(): Promise<number> {
-    const search = await (index ??= createSearchIndex(searchStore(db)));
+    const search = await (index ??= open());
     let total = 0;
     for (;;) {
       const { keys, items, missing } = await peekSearchQueue(db, BATCH);
@@ -50,7 +66,7 @@ export function createIndexer(
       return running;
     },
     async search(query, options) {
-      return (await (index ??= createSearchIndex(searchStore(db)))).search(query, options);
+      return (await (index ??= open())).search(query, options);
     },
   };
 }
