@@ -9,9 +9,14 @@
  * replaced that base: the higher stamp wins, and if both values are different strings the loser is
  * kept as a conflict revision, so no text edit is ever dropped.
  */
-import type { ItemKind } from '../lib/wire/schemas';
+import { itemKinds, type ItemKind } from '../lib/wire/schemas';
 import type { ConflictRevision, EndorseMutation, Mutation, SetMutation } from '../lib/wire/sync';
 import { fieldWrites, writableFields } from '../lib/wire/sync';
+
+/** Listed once per kind: every new item is checked against its kind's list. */
+const WRITABLE = Object.fromEntries(
+  itemKinds.map((kind) => [kind, writableFields(kind)]),
+) as Record<ItemKind, string[]>;
 
 export interface FieldState {
   v: unknown;
@@ -62,7 +67,7 @@ export function isTombstone(doc: ItemDoc): boolean {
 
 function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
   // Each value was validated with the request; a new item only needs all of them.
-  const missing = writableFields(m.kind).filter((name) => !Object.hasOwn(m.fields, name));
+  const missing = WRITABLE[m.kind].filter((name) => !Object.hasOwn(m.fields, name));
   if (missing.length > 0) {
     return {
       rejected: `unknown item (never created, or purged): a first write must set every field; missing: ${missing.join(', ')}`,
