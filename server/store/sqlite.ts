@@ -3,8 +3,17 @@
  * a time: the async store code may yield mid-transaction, and a second writer on the same
  * connection would otherwise join that transaction. Plain reads use a second, read-only connection,
  * so under WAL they see only committed data and never wait for writers.
+ *
+ * Checkpoints (copying the WAL back into the database file, with its fsyncs) run on a worker
+ * thread with a connection of its own. Left to the writer, SQLite runs them inside COMMIT every
+ * 1,000 pages, and the event loop, which meanwhile would be receiving and validating the next
+ * push, stalls for the copy and the fsyncs: under a stream of pushes that was about two thirds
+ * of the time spent in BEGIN/COMMIT. Durability is unchanged: commits are exactly as durable as
+ * before (WAL, synchronous=NORMAL), and a checkpoint only ever copies committed pages.
  */
 import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import { openSqlStore, type SqlStoreOptions } from './sql-store';
 import type { Store } from './store';
@@ -13,9 +22,29 @@ export function openSqliteStore(path: string, options?: SqlStoreOptions): Promis
   return openSqlStore(new SqliteDriver(path), options);
 }
 
+/** How often the checkpoint thread looks for new WAL pages; an idle look costs next to nothing. */
+const CHECKPOINT_EVERY_MS = 50;
+/**
+ * The writer still checkpoints by itself past this many WAL pages (64 MB), should the thread ever
+ * fall behind, so the WAL stays bounded.
+ */
+const WRITER_CHECKPOINT_PAGES = 16_384;
+
+/**
+ * The checkpoint thread, plain CommonJS so it needs no TypeScript loader. PASSIVE never waits for
+ * or blocks the writer or readers; whatever it could not copy, the next round does.
+ */
+const CHECKPOINTER = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
+`;
+
 class SqliteDriver implements SqlDriver {
   private readonly writer: Connection;
   private reader: Connection | undefined;
+  private readonly checkpointer: Worker;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly path: string) {
@@ -25,7 +54,19 @@ class SqliteDriver implements SqlDriver {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
     this.writer = new Connection(db);
+    this.checkpointer = new Worker(CHECKPOINTER, {
+      eval: true,
+      workerData: {
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        path,
+        everyMs: CHECKPOINT_EVERY_MS,
+      },
+    });
+    // A failed checkpoint thread only hands checkpoints back to the writer; the store stays up.
+    this.checkpointer.on('error', (error) => console.error('SQLite checkpointer:', error));
+    this.checkpointer.unref();
   }
 
   async all(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -55,6 +96,7 @@ class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer.terminate();
     await this.exclusive(async () => {
       this.reader?.db.close();
       this.writer.db.close();
