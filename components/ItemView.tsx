@@ -1,5 +1,4 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { hardenLinks, sanitizeArticleHtml } from '@/lib/ui/sanitize';
 import type { ItemMeta } from '@/lib/db';
 import type { Item } from '@/lib/wire/schemas';
 import { hostOf } from './ResultList';
@@ -132,8 +131,16 @@ function ArticleHtml({
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!ref.current) return;
-    ref.current.innerHTML = sanitizeArticleHtml(html);
-    hardenLinks(ref.current);
+    let live = true;
+    // DOMPurify loads only when an article is shown, keeping it off the popup's first paint.
+    void import('@/lib/ui/sanitize').then(({ sanitizeArticleHtml, hardenLinks }) => {
+      if (!live || !ref.current) return;
+      ref.current.innerHTML = sanitizeArticleHtml(html);
+      hardenLinks(ref.current);
+    });
+    return () => {
+      live = false;
+    };
   }, [html]);
   return <div class="article" dir={dir} lang={lang} ref={ref} />;
 }

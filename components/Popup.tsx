@@ -16,7 +16,6 @@ import type { TipDraft } from '@/lib/repertoire/items';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
-import { requestSiteAccess } from '@/lib/ui/site-access';
 import type { Community, Item } from '@/lib/wire/schemas';
 import { ItemView } from './ItemView';
 import { hostOf, ResultList, type Entry } from './ResultList';
@@ -196,6 +195,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   };
 
   const startTip = async () => {
+    // The tip form's site-access check (and its pattern catalog) stays off the first paint.
+    void import('@/lib/ui/site-access');
     const saved = await tipDraft.getValue();
     setTipErrors({});
     setView({
@@ -232,8 +233,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
 
   const saveTip = (draft: TipDraft) => {
     if (!community) return;
-    // Asked first, while the click still counts as the member's gesture.
-    const access = requestSiteAccess(draft.appliesTo);
+    // Asked first, while the click still counts as the member's gesture (the module was loaded
+    // when the form opened, so this does not wait on the network).
+    const access = import('@/lib/ui/site-access').then((m) => m.requestSiteAccess(draft.appliesTo));
     void submitTip(
       () => sendMessage('saveTip', { community, draft, url: tab?.url ?? null }),
       async ({ title }) => {
