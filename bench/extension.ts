@@ -31,10 +31,9 @@ export async function privateE2eBuild() {
     .map((m) => m[1] ?? '')
     .filter((file) => !existsSync(join(dir, file)));
   if (missing.length > 0) throw new Error(`Inconsistent build copy, missing ${missing.join(', ')}`);
-  // Read once, when the module is first imported: hence the import after setting it.
   process.env.REPERTOIRE_EXTENSION_DIR = dir;
   const support = await import('../test/e2e/support/browser');
-  if (support.EXTENSION_DIR !== dir) {
+  if (support.extensionDir() !== dir) {
     throw new Error('test/e2e/support/browser.ts did not take REPERTOIRE_EXTENSION_DIR.');
   }
   return { ...support, remove: () => rmSync(dir, { recursive: true, force: true }) };

@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { allLiveItems, openRepertoireDb, putItems } from '../lib/db';
 import { parseAppliesTo, RelatedIndex, TOOLS } from '../lib/related';
+import { CHROMIUM_FLAGS } from '../test/e2e/support/browser';
 import { startPageServer } from '../test/e2e/support/server';
 import {
   NAME_HELPER,
@@ -91,8 +92,8 @@ const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const median = (xs: readonly number[]) => summarize(xs).p50;
 
 // ---- 1. In-page script size.
-const { EXTENSION_DIR, launchWithExtension, openPopup, tabIdOf, remove } = await privateE2eBuild();
-const panel = readFileSync(join(EXTENSION_DIR, 'related-panel.js'));
+const { extensionDir, launchWithExtension, openPopup, tabIdOf, remove } = await privateE2eBuild();
+const panel = readFileSync(join(extensionDir(), 'related-panel.js'));
 const panelGzip = gzipSync(panel, { level: 9 }).length;
 
 // ---- 2. Index build from IndexedDB, Node + fake-indexeddb.
@@ -122,15 +123,6 @@ for (let run = 0; run < BUILD_RUNS; run++) {
 nodeDb.close();
 
 // ---- 3. Page loads, with and without the extension.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** As launchWithExtension does, minus the extension: same flags, same blocked network. */
 async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
@@ -138,7 +130,7 @@ async function launchPlain(): Promise<{ context: BrowserContext; close(): Promis
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
   await context.route(
     (url) =>

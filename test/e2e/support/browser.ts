@@ -12,7 +12,22 @@ declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string; active: boolean }[]> };
 };
 
-export const EXTENSION_DIR =
+/**
+ * Root needs --no-sandbox; without the networking flags Chromium keeps calling home, and this
+ * machine refuses every such connection.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The e2e build, or the private copy REPERTOIRE_EXTENSION_DIR names (read at each launch). */
+export const extensionDir = (): string =>
   process.env.REPERTOIRE_EXTENSION_DIR ??
   resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,10 +48,9 @@ export async function launchWithExtension(
   options: { mapHosts?: string[]; display?: string } = {},
 ): Promise<ExtensionBrowser> {
   const mapped = options.mapHosts ?? [];
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(
-      `No extension build at ${EXTENSION_DIR}. Run "npx wxt build --mode e2e" first.`,
-    );
+  const dir = extensionDir();
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${dir}. Run "npx wxt build --mode e2e" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'repertoire-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,15 +59,9 @@ export async function launchWithExtension(
     ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
     ignoreHTTPSErrors: mapped.length > 0,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...CHROMIUM_FLAGS,
       ...(mapped.length
         ? [`--host-resolver-rules=${mapped.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`]
         : []),
