@@ -223,15 +223,40 @@ export function deleteItem(db: RepertoireDb, id: string, now = Date.now()): Prom
 export async function peekSearchQueue(
   db: RepertoireDb,
   limit: number,
+  /** Stop adding items once their text passes this many characters (pages can be large). */
+  maxChars = Infinity,
 ): Promise<{ keys: number[]; items: Item[]; missing: string[] }> {
   const tx = db.transaction(['searchQueue', 'items']);
-  const keys = await tx.objectStore('searchQueue').getAllKeys(null, limit);
-  const ids = [...new Set(await tx.objectStore('searchQueue').getAll(null, limit))];
+  const queue = tx.objectStore('searchQueue');
+  const [keys, ids] = await Promise.all([queue.getAllKeys(null, limit), queue.getAll(null, limit)]);
   const found = await Promise.all(ids.map((id) => tx.objectStore('items').get(id)));
-  const items: Item[] = [];
-  const missing: string[] = [];
-  found.forEach((item, i) => (item ? items.push(item) : missing.push(ids[i] ?? '')));
-  return { keys, items, missing };
+  const taken: number[] = [];
+  const items = new Map<string, Item>();
+  const missing = new Set<string>();
+  let chars = 0;
+  for (const [i, key] of keys.entries()) {
+    if (taken.length > 0 && chars > maxChars) break;
+    const id = ids[i] ?? '';
+    const item = found[i];
+    taken.push(key);
+    if (!item) missing.add(id);
+    else if (!items.has(id)) {
+      items.set(id, item);
+      chars += textSize(item);
+    }
+  }
+  return { keys: taken, items: [...items.values()], missing: [...missing] };
+}
+
+function textSize(item: Item): number {
+  switch (item.kind) {
+    case 'page':
+      return item.html.length + item.text.length + item.markdown.length;
+    case 'snippet':
+      return item.quote.length;
+    case 'tip':
+      return item.body.length;
+  }
 }
 
 /** Queues every item for indexing: after the index was dropped (a new stored format). */

@@ -1,6 +1,14 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, deleteItem, openRepertoireDb, putItem, putItems, searchStore } from '../db';
+import {
+  DB_NAME,
+  deleteItem,
+  openRepertoireDb,
+  peekSearchQueue,
+  putItem,
+  putItems,
+  searchStore,
+} from '../db';
 import { createSearchIndex } from '../search';
 import { createIndexer } from './indexing';
 import { tipItem } from './items';
@@ -68,5 +76,17 @@ describe('search indexing', () => {
     expect(await titlesFor('prune')).toEqual([]);
     expect(await createIndexer(db).drain()).toBe(2);
     expect(await titlesFor('prune')).toEqual(['Prune stale branches']);
+  });
+
+  it('takes a large queue in batches bounded by text size, losing nothing', async () => {
+    const db = await openRepertoireDb();
+    const tips = Array.from({ length: 5 }, (_, i) => tip(`Large tip ${i} ${'x'.repeat(1_000)}`, i));
+    await putItems(db, tips);
+    const first = await peekSearchQueue(db, 100, 2_000);
+    // Each tip's body is just over 1,000 characters: the second one passes 2,000, and ends it.
+    expect(first.items).toHaveLength(2);
+    expect(first.keys).toHaveLength(2);
+    expect(await createIndexer(db).drain()).toBe(5);
+    expect(await db.count('searchQueue')).toBe(0);
   });
 });
