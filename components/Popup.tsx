@@ -104,10 +104,25 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   useEffect(() => void loadRecent(), [loadRecent]);
 
   /** After a write or a sync: the background indexed it before answering; re-read the index. */
+  const shared = communities.some((c) => c.id === community && !c.local);
+  /** What the sync line shows: after a write it counts the change waiting to be pushed. */
+  const refreshSync = useCallback(async () => {
+    if (!shared || !community) return setSync(null);
+    const views = await sendMessage('syncStatus', {}).catch(() => []);
+    setSync(views.find((v) => v.community === community) ?? null);
+  }, [shared, community]);
+
+  useEffect(() => {
+    if (!shared) return;
+    // Pushes happen in the background a moment after a write: keep the line current.
+    const timer = setInterval(() => void refreshSync(), 1_500);
+    return () => clearInterval(timer);
+  }, [shared, refreshSync]);
+
   const reload = useCallback(async () => {
-    await Promise.all([loadRecent(), index?.refresh()]);
+    await Promise.all([loadRecent(), index?.refresh(), refreshSync()]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, index]);
+  }, [loadRecent, index, refreshSync]);
 
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(
@@ -119,7 +134,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     [reload],
   );
   useEffect(() => {
-    if (community && communities.some((c) => c.id === community && !c.local)) void pull(community);
+    if (community && shared) void pull(community);
     else setSync(null);
   }, [community, communities]);
 

@@ -32,13 +32,7 @@ beforeAll(async () => {
     expiresInHours: 24,
   });
   codes = { steward: boot.stewardInvite.code, member: member.code };
-  server = await listen({
-    store,
-    host: '127.0.0.1',
-    port: 0,
-    maxBodyBytes: 4 * 1_048_576,
-    rateLimit: { perMinute: 6_000, burst: 1_000 },
-  });
+  server = await startServer(0);
   pages = await startPageServer();
   [ana, ben] = [await launchWithExtension(), await launchWithExtension()];
 });
@@ -49,6 +43,16 @@ afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+function startServer(port: number): Promise<RunningServer> {
+  return listen({
+    store,
+    host: '127.0.0.1',
+    port,
+    maxBodyBytes: 4 * 1_048_576,
+    rateLimit: { perMinute: 6_000, burst: 1_000 },
+  });
+}
 
 async function joinAs(ext: ExtensionBrowser, code: string, name: string) {
   const options = await ext.context.newPage();
@@ -160,13 +164,20 @@ describe('sharing a repertoire between two members', () => {
         .toContain('Saved your changes');
       return { page, popup };
     };
-    // Both edit from the same version before either push lands (pushes wait a two-second debounce).
+    // The server goes down; both edit the same version offline. Edits stay in each outbox and
+    // the popup says so; when the server is back, both push and one of them loses.
+    const port = Number(new URL(server.url).port);
+    await server.close();
     const a = await edit(ana, 'Swap on Thursdays instead.');
     const b = await edit(ben, 'Swap on Mondays, after standup.');
+    await expect
+      .poll(() => b.popup.locator('.sync').innerText(), { timeout: 20_000 })
+      .toMatch(/Not synced: Server unreachable.*kept on this browser.*1 change waiting to sync/s);
     for (const { page, popup } of [a, b]) {
       await popup.close();
       await page.close();
     }
+    server = await startServer(port);
 
     // Whoever lost, one of them now sees the other's text kept as a conflict, and settles it.
     const conflictSeen = async (ext: ExtensionBrowser) => {
