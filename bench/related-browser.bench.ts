@@ -35,7 +35,7 @@ import {
   waitForDrain,
   writeItems,
 } from './extension';
-import { ms, summarize } from './stats';
+import { ms, seeded, summarize } from './stats';
 
 const TIPS = Number(process.env.RELATED_BROWSER_TIPS ?? 10_000);
 const ROUNDS = Number(process.env.RELATED_BROWSER_ROUNDS ?? 12);
@@ -53,16 +53,8 @@ const CHECK_PATH = '/related-check/';
 // The service worker's API, as far as this benchmark uses it.
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
 
-// mulberry32: the same tips every run.
-let seed = 0x7e1a7ed;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
-const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
+// The same tips every run.
+const { random, int, pick } = seeded(0x7e1a7ed);
 
 /**
  * Where members say a tip applies, in plausible proportions. One in twenty names the loopback

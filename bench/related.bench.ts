@@ -10,7 +10,7 @@ import type { Item } from '../lib/wire/schemas';
 import { RelatedIndex, TOOLS } from '../lib/related/index';
 import { LinearScan } from '../lib/related/linear-scan';
 import { idFor, page, tip } from '../lib/related/test-items';
-import { percentile } from './stats';
+import { percentile, seeded } from './stats';
 
 const TIPS = 10_000;
 const PAGES = 2_000;
@@ -19,20 +19,8 @@ const ROUNDS = 4;
 const BUILDS = 5;
 const GOAL_P95_MS = 0.2;
 
-// mulberry32: a tiny seeded generator, so data and URLs are identical run to run.
-let seed = 0x5eed;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
-const int = (n: number) => Math.floor(random() * n);
-function pick<T>(xs: readonly T[]): T {
-  const x = xs[int(xs.length)];
-  if (x === undefined) throw new Error('pick from an empty list');
-  return x;
-}
+// The same data and URLs run to run.
+const { random, int, pick } = seeded(0x5eed);
 
 // Communities' own sites: 1,500 companies, each with a few internal hosts.
 const companies = Array.from({ length: 1_500 }, (_, i) => `corp${i}`);

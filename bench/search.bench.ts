@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { fold, tokenize } from '../lib/search/tokenize';
 import type { TipItem } from '../lib/wire/schemas';
+import { seeded } from './stats';
 import {
   type Engine,
   flexSearch,
@@ -96,19 +97,9 @@ const ENGINES: Record<string, () => Engine> = {
   'linear scan': linearScan,
 };
 
-/** Deterministic PRNG (mulberry32), so every run measures the same corpus. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Copies after the first drop one example and shuffle the rest, so no two bodies are equal. */
 function replicate(tips: readonly TipItem[], size: number): TipItem[] {
-  const rnd = random(42);
+  const rnd = seeded(42).random;
   const out: TipItem[] = [];
   for (let copy = 0; out.length < size; copy++) {
     for (const tip of tips) {
