@@ -1,13 +1,16 @@
 /**
  * Sync server over loopback HTTP, SQLite backend, server in its own process (as deployed):
- * - sustained push throughput, next to a raw batched better-sqlite3 insert of the same rows;
+ * - sustained push throughput, next to a raw batched better-sqlite3 insert of the same rows into
+ *   a copy of the same table, in alternating rounds so both see the same machine and table size
+ *   (this two-core VM's speed drifts by a third within a minute); once with the push worker
+ *   threads (the default) and once with pushes applied on the HTTP thread (`--workers 0`);
  * - pull latency with 100 concurrent clients;
  * - initial pull of 50,000 items into a fresh client.
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +20,9 @@ import { PullResponse, type Mutation } from '../lib/wire/sync';
 const ITEMS = 50_000;
 const BATCH = 500;
 const PUSHERS = 2;
+/** Pushed first and not timed: JIT and caches warm, as in a server that has been up a while. */
+const WARMUP_ITEMS = 10_000;
+const ROUNDS = 3;
 const PULL_CLIENTS = 100;
 const PULLS_PER_CLIENT = 20;
 const INITIAL_PULL_PAGE = 2_000;
@@ -61,46 +67,73 @@ function pushBodies(clientId: string, ids: string[], from: number, to: number): 
 
 let rawRuns = 0;
 
-/** Rows inserted by better-sqlite3 alone, in transactions of BATCH rows: the storage's limit. */
-function rawInsertRate(setup: (db: Database.Database) => void, rows: unknown[][]): number {
+/** A fresh database of the server's schema and communities, for inserting its rows raw. */
+function rawCopyOfServer(serverFile: string): Database.Database {
+  const server = new Database(serverFile, { readonly: true });
+  const ddl = server
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('communities', 'items') AND sql IS NOT NULL",
+    )
+    .pluck()
+    .all() as string[];
+  const communities = server.prepare('SELECT * FROM communities').raw().all() as unknown[][];
+  server.close();
+  const raw = rawDatabase();
+  for (const sql of ddl) raw.exec(sql);
+  const insert = raw.prepare(
+    `INSERT INTO communities VALUES (${communities[0]!.map(() => '?').join(', ')})`,
+  );
+  for (const row of communities) insert.run(row);
+  return raw;
+}
+
+function rawDatabase(): Database.Database {
   const db = new Database(join(dir, `raw-${++rawRuns}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  setup(db);
+  return db;
+}
+
+/** The rows the server stored after `afterVersion`, oldest first. */
+function serverRowsAfter(serverFile: string, afterVersion: number): unknown[][] {
+  const db = new Database(serverFile, { readonly: true });
+  const rows = db
+    .prepare('SELECT * FROM items WHERE version > ? ORDER BY version')
+    .raw()
+    .all(afterVersion) as unknown[][];
+  db.close();
+  return rows;
+}
+
+/** Rows inserted by better-sqlite3 alone, in transactions of BATCH rows: the storage's limit. */
+function rawInsertRate(db: Database.Database, rows: unknown[][]): number {
   const insert = db.prepare(`INSERT INTO items VALUES (${rows[0]!.map(() => '?').join(', ')})`);
   const batch = db.transaction((from: number) => {
     for (const row of rows.slice(from, from + BATCH)) insert.run(row);
   });
   const start = performance.now();
   for (let from = 0; from < rows.length; from += BATCH) batch(from);
-  const rate = rows.length / ((performance.now() - start) / 1000);
-  db.close();
-  return rate;
+  return rows.length / ((performance.now() - start) / 1000);
 }
 
-/** The rows the server stored for its items, and a copy of its schema and communities. */
-function serverRows(): { setup: (db: Database.Database) => void; rows: unknown[][] } {
-  const db = new Database(join(dir, 'server.sqlite'), { readonly: true });
-  const ddl = db
-    .prepare(
-      "SELECT sql FROM sqlite_master WHERE tbl_name IN ('communities', 'items') AND sql IS NOT NULL",
-    )
-    .pluck()
-    .all() as string[];
-  const communities = db.prepare('SELECT * FROM communities').raw().all() as unknown[][];
-  const rows = db.prepare('SELECT * FROM items ORDER BY version').raw().all() as unknown[][];
-  db.close();
-  const setup = (raw: Database.Database) => {
-    for (const sql of ddl) raw.exec(sql);
-    const insert = raw.prepare(
-      `INSERT INTO communities VALUES (${communities[0]!.map(() => '?').join(', ')})`,
-    );
-    for (const row of communities) insert.run(row);
-  };
-  return { setup, rows };
+/** CPU seconds used so far by a process, all its threads (Linux), or NaN elsewhere. */
+function cpuSeconds(pid: number): number {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return NaN;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function startServer(): Promise<{ url: string; invite: string; stop: () => void }> {
+interface Server {
+  url: string;
+  invite: string;
+  file: string;
+  pid: number;
+  stop: () => void;
+}
+
+async function startServer(name: string, workers: string[]): Promise<Server> {
+  const file = join(dir, `${name}.sqlite`);
   const child = spawn(
     process.execPath,
     [
@@ -110,9 +143,10 @@ async function startServer(): Promise<{ url: string; invite: string; stop: () =>
       '--port',
       '0',
       '--db',
-      join(dir, 'server.sqlite'),
+      file,
       '--rate-limit',
       '1000000',
+      ...workers,
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -122,7 +156,9 @@ async function startServer(): Promise<{ url: string; invite: string; stop: () =>
       out += d.toString();
       const url = /Server URL:\s+(\S+)/.exec(out)?.[1];
       const invite = /Invite code:\s+(\S+)/.exec(out)?.[1];
-      if (url && invite) resolve({ url, invite, stop: () => child.kill('SIGTERM') });
+      if (url && invite) {
+        resolve({ url, invite, file, pid: child.pid!, stop: () => child.kill('SIGTERM') });
+      }
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
@@ -155,6 +191,97 @@ async function pull(m: Member, cursor: number, limit: number): Promise<PullRespo
 const agent = new http.Agent({ keepAlive: true, maxSockets: PULL_CLIENTS });
 
 /**
+ * One push over a kept-alive connection, its body already encoded: the load generator shares the
+ * two cores with the server, and fetch spent more CPU per push than the server's HTTP thread.
+ */
+function sendPush(m: Member, body: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${m.base}/push`,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...m.headers, 'Content-Length': String(body.byteLength) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`push: ${res.statusCode} ${text}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** PUSHERS clients (devices) at once, each sending its share of `ids` back to back. */
+async function pushAll(m: Member, ids: string[], tag: string): Promise<number> {
+  const share = Math.ceil(ids.length / PUSHERS);
+  const streams = Array.from({ length: PUSHERS }, (_, p) =>
+    pushBodies(`bench-${tag}-${p}`, ids, p * share, Math.min(ids.length, (p + 1) * share)).map(
+      (b) => Buffer.from(b),
+    ),
+  );
+  const start = performance.now();
+  await Promise.all(
+    streams.map(async (bodies) => {
+      for (const body of bodies) await sendPush(m, body);
+    }),
+  );
+  return (performance.now() - start) / 1000;
+}
+
+interface PushFigures {
+  /** Median over rounds of push rate / raw rate of the same rows, and each round's. */
+  ratio: number;
+  ratios: number[];
+  pushRate: number;
+  rawRate: number;
+  /** CPU of the whole server process (every thread) per item pushed. */
+  cpuUsPerItem: number;
+}
+
+/**
+ * Warm-up, then ROUNDS rounds of: ITEMS items pushed, then the very rows the server stored for
+ * them inserted raw into a table that holds the same rows as the server's at that point.
+ */
+async function measurePush(server: Server): Promise<PushFigures & { steward: Member }> {
+  const steward = await joinCommunity(server.url, server.invite, 'Bench steward');
+  const fresh = (n: number) => Array.from({ length: n }, () => uuidv7());
+  await pushAll(steward, fresh(WARMUP_ITEMS), 'warmup');
+  const raw = rawCopyOfServer(server.file);
+  let version = 0;
+  const copyRows = () => {
+    const rows = serverRowsAfter(server.file, version);
+    version = Number(rows.at(-1)?.[2] ?? version);
+    return rows;
+  };
+  rawInsertRate(raw, copyRows());
+  const rounds: { push: number; raw: number; cpu: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const cpuBefore = cpuSeconds(server.pid);
+    const seconds = await pushAll(steward, fresh(ITEMS), `round${round}`);
+    const cpu = cpuSeconds(server.pid) - cpuBefore;
+    const rows = copyRows();
+    if (rows.length !== ITEMS) throw new Error(`server stored ${rows.length} of ${ITEMS} items`);
+    rounds.push({ push: ITEMS / seconds, raw: rawInsertRate(raw, rows), cpu });
+  }
+  raw.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratios = rounds.map((r) => r.push / r.raw);
+  return {
+    steward,
+    ratio: median(ratios),
+    ratios,
+    pushRate: median(rounds.map((r) => r.push)),
+    rawRate: median(rounds.map((r) => r.raw)),
+    cpuUsPerItem: (median(rounds.map((r) => r.cpu)) / ITEMS) * 1e6,
+  };
+}
+
+/**
  * Time to the last byte of a gzip'd pull over a kept-alive connection, body left unparsed: the
  * server's latency, not this process's JSON parsing (which shares the same two cores).
  */
@@ -179,46 +306,36 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const ids = Array.from({ length: ITEMS }, () => uuidv7());
-
-  const server = await startServer();
+  const servers: Server[] = [];
   try {
-    const steward = await joinCommunity(server.url, server.invite, 'Bench steward');
+    const pooled = await startServer('workers', []);
+    servers.push(pooled);
+    const withPool = await measurePush(pooled);
+    pooled.stop();
+    const single = await startServer('http-thread', ['--workers', '0']);
+    servers.push(single);
+    const onHttpThread = await measurePush(single);
+    single.stop();
 
-    // Push: PUSHERS clients (devices) at once, each sending its batches back to back.
-    const share = ITEMS / PUSHERS;
-    const streams = Array.from({ length: PUSHERS }, (_, p) =>
-      pushBodies(`bench-client-${p}`, ids, p * share, (p + 1) * share),
-    );
-    const pushStart = performance.now();
-    await Promise.all(
-      streams.map(async (bodies) => {
-        for (const body of bodies) {
-          const res = await fetch(`${steward.base}/push`, {
-            method: 'POST',
-            headers: steward.headers,
-            body,
-          });
-          if (res.status !== 200) throw new Error(`push: ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
-        }
-      }),
-    );
-    const pushRate = ITEMS / ((performance.now() - pushStart) / 1000);
-
-    // The same rows inserted raw; and, for scale, just each item's JSON in a minimal table.
-    const stored = serverRows();
-    if (stored.rows.length !== ITEMS) throw new Error(`server stored ${stored.rows.length} items`);
-    const raw = rawInsertRate(stored.setup, stored.rows);
+    // For scale: just each item's JSON in a minimal table.
+    const ids = Array.from({ length: ITEMS }, () => uuidv7());
+    const minimalDb = rawDatabase();
+    minimalDb.exec(`CREATE TABLE items (community_id TEXT NOT NULL, id TEXT NOT NULL,
+      version INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (community_id, id))`);
     const minimal = rawInsertRate(
-      (db) =>
-        db.exec(`CREATE TABLE items (community_id TEXT NOT NULL, id TEXT NOT NULL,
-          version INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (community_id, id))`),
+      minimalDb,
       ids.map((id, i) => ['c', id, i + 1, JSON.stringify(tipValues(i))]),
     );
+    minimalDb.close();
+
+    // Pulls, from a server holding exactly ITEMS items.
+    const pullServer = await startServer('pull', []);
+    servers.push(pullServer);
+    const pullSteward = await joinCommunity(pullServer.url, pullServer.invite, 'Bench steward');
+    await pushAll(pullSteward, ids, 'pull');
 
     // Initial pull of everything into a fresh client, then validation as the client would.
-    const fresh = await joinCommunity(server.url, await invite(steward, 1), 'Fresh client');
+    const fresh = await joinCommunity(pullServer.url, await invite(pullSteward, 1), 'Fresh client');
     const pages: PullResponse[] = [];
     const pullStart = performance.now();
     for (let cursor = 0, more = true; more;) {
@@ -235,10 +352,10 @@ async function main(): Promise<void> {
 
     // Pull latency, 100 clients at once, each pulling back to back: pages of 50 items from
     // random cursors (catching up), then polls at the head (the everyday, nothing-new case).
-    const code = await invite(steward, PULL_CLIENTS);
+    const code = await invite(pullSteward, PULL_CLIENTS);
     const clients = await Promise.all(
       Array.from({ length: PULL_CLIENTS }, (_, i) =>
-        joinCommunity(server.url, code, `Client ${i}`),
+        joinCommunity(pullServer.url, code, `Client ${i}`),
       ),
     );
     const latencies = async (cursor: () => number, limit: number): Promise<number[]> => {
@@ -256,31 +373,44 @@ async function main(): Promise<void> {
     const p = (sorted: number[]) =>
       [50, 95, 99].map((q) => percentile(sorted, q).toFixed(1)).join(' / ') + ' ms';
 
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    const pushRow = (label: string, f: PushFigures): [string, string, string] => [
+      label,
+      `${Math.round(f.pushRate)} items/s`,
+      `${pct(f.ratio)} of raw same rows (goal >= 50 %; rounds ${f.ratios.map(pct).join(', ')}), ` +
+        `${f.cpuUsPerItem.toFixed(1)} µs CPU/item`,
+    ];
     const rows: [string, string, string][] = [
-      ['raw insert, same rows', `${Math.round(raw)} rows/s`, `better-sqlite3, batches of ${BATCH}`],
       [
-        'raw insert, item JSON only',
-        `${Math.round(minimal)} rows/s`,
-        'for scale: no metadata, one index',
+        'raw insert, same rows',
+        `${Math.round(withPool.rawRate)} rows/s`,
+        `better-sqlite3, one thread, batches of ${BATCH}, beside the rounds below`,
       ],
+      pushRow('server push (HTTP, SQLite)', withPool),
       [
-        'server push (HTTP, SQLite)',
-        `${Math.round(pushRate)} items/s`,
-        `${((pushRate / raw) * 100).toFixed(1)} % of raw same rows (goal >= 50 %), ${PUSHERS} clients`,
+        'raw insert, same rows',
+        `${Math.round(onHttpThread.rawRate)} rows/s`,
+        'beside the rounds below',
       ],
+      pushRow('  on the HTTP thread', onHttpThread),
+      ['raw insert, item JSON only', `${Math.round(minimal)} rows/s`, 'for scale: no metadata'],
       [
-        'initial pull 50,000 items',
+        `initial pull ${ITEMS.toLocaleString('en')} items`,
         `${initialPullS.toFixed(2)} s`,
         `+ ${validateS.toFixed(2)} s zod validation (goal <= 5 s)`,
       ],
       ['pull 50 items p50/p95/p99', p(pages50), `${PULL_CLIENTS} clients pulling back to back`],
       ['poll at head p50/p95/p99', p(polls), `${PULL_CLIENTS} clients, nothing new`],
     ];
+    console.log(
+      `push: ${PUSHERS} clients, batches of ${BATCH}, ${WARMUP_ITEMS} items of warm-up, then ` +
+        `${ROUNDS} rounds of ${ITEMS} items; ratios are the median round's`,
+    );
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));
     for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
   } finally {
-    server.stop();
+    for (const server of servers) server.stop();
   }
 }
 

@@ -1,4 +1,5 @@
 /** The HTTP API (docs/sync-protocol.md): validation, auth, limits and errors around a Store. */
+import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
@@ -9,13 +10,14 @@ import {
   type JoinResponse,
   PullQuery,
   PurgeRequest,
-  PushRequest,
   SYNC_LIMITS,
 } from '../lib/wire/sync';
 import { compress } from './compress';
 import { ApiError } from './errors';
+import { inProcessPusher, type Pusher } from './push';
 import { RateLimiter } from './rate-limit';
 import type { Principal, Store } from './store/store';
+import { invalid, parseBody, utf8 } from './validate';
 
 export interface AppOptions {
   store: Store;
@@ -23,9 +25,11 @@ export interface AppOptions {
   maxBodyBytes: number;
   /** Sustained requests per minute per token (and per IP for joining), with bursts of `burst`. */
   rateLimit: { perMinute: number; burst: number };
+  /** Where pushes are parsed, validated and applied: this thread unless a worker pool is given. */
+  pusher?: Pusher;
 }
 
-type Env = { Variables: { who: Principal; body: string } };
+type Env = { Bindings: HttpBindings; Variables: { who: Principal; body: Uint8Array<ArrayBuffer> } };
 
 const SMALL_BODY_BYTES = 16_384;
 /** Past the limit, up to this much more is read and dropped so the client still sees the 413. */
@@ -33,6 +37,7 @@ const DRAIN_BYTES = 64 * 1_048_576;
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { store } = options;
+  const pusher = options.pusher ?? inProcessPusher(store);
   const perToken = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
   const perIp = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
   const app = new Hono<Env>();
@@ -136,8 +141,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   community.post('/push', limitBody(options.maxBodyBytes), async (c) => {
-    const { clientId, mutations } = readJson(c, PushRequest);
-    return c.json({ results: await store.push(c.get('who'), clientId, mutations) });
+    return c.json({ results: await pusher(c.get('who'), c.get('body')) });
   });
 
   community.get('/pull', async (c) => {
@@ -207,58 +211,39 @@ function throttle(limiter: RateLimiter, key: string): void {
 }
 
 /**
- * Reads the body, refusing it past `maxSize`. An early answer while the client is still uploading
- * would reach it as a reset connection instead of a 413, so the excess is drained first (bounded).
+ * Reads the body straight from Node's request (no web-stream copies), refusing it past `maxSize`.
+ * An early answer while the client is still uploading would reach it as a reset connection
+ * instead of a 413, so the excess is drained first (bounded). The bytes land in one buffer of
+ * their own, which a push hands to its worker thread without copying.
  */
 function limitBody(maxSize: number): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const reader = c.req.raw.body?.getReader();
-    const chunks: Uint8Array[] = [];
+    const incoming = c.env.incoming;
+    const chunks: Buffer[] = [];
     let size = 0;
-    for (;;) {
-      const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-      if (chunk.done) break;
-      size += chunk.value.byteLength;
-      if (size <= maxSize) chunks.push(chunk.value);
+    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size <= maxSize) chunks.push(chunk);
       else if (size > maxSize + DRAIN_BYTES) break;
     }
     if (size > maxSize) {
-      await reader?.cancel();
       throw new ApiError(
         413,
         'body_too_large',
         `Request body is over ${maxSize} bytes; split the batch into smaller pushes.`,
       );
     }
-    c.set('body', Buffer.concat(chunks).toString('utf8'));
+    const body = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    c.set('body', body);
     await next();
   };
 }
 
 function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): z.infer<T> {
-  let body: unknown;
-  try {
-    body = JSON.parse(c.get('body'));
-  } catch {
-    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
-  }
-  const mutations = (body as { mutations?: unknown } | null)?.mutations;
-  if (Array.isArray(mutations) && mutations.length > SYNC_LIMITS.mutationsPerPush) {
-    throw new ApiError(
-      413,
-      'too_many_mutations',
-      `A push carries at most ${SYNC_LIMITS.mutationsPerPush} mutations; split the batch.`,
-    );
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw invalid(parsed.error);
-  return parsed.data;
-}
-
-function invalid(error: z.ZodError): ApiError {
-  const issues = error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
-    .join('; ');
-  return new ApiError(400, 'invalid_request', `Invalid request: ${issues}. Fix it and retry.`);
+  return parseBody(utf8(c.get('body')), schema);
 }

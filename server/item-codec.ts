@@ -22,6 +22,58 @@ export interface StoredItem {
   meta: string;
 }
 
+/**
+ * The part of a new item's stored form that does not depend on the version it will get: its
+ * values and its merge metadata. Built before the write transaction, so that only a short
+ * concatenation (`storeCreated`) is left for the time the database is locked.
+ */
+export interface PreparedItem {
+  item: string;
+  fieldNames: string[];
+  meta: string;
+}
+
+/** `doc` is a freshly created item: every field written by one stamp, no endorsements. */
+export function prepareCreated(id: string, doc: ItemDoc, communityId: string): PreparedItem {
+  const item: Record<string, unknown> = {
+    id,
+    community: communityId,
+    kind: doc.kind,
+    author: doc.createdBy,
+  };
+  const fieldNames: string[] = [];
+  const stamps: Stamp[] = [];
+  const fieldStamps: Record<string, number> = {};
+  for (const name in doc.fields) {
+    const f = doc.fields[name] as FieldState;
+    item[name] = f.v;
+    fieldNames.push(name);
+    fieldStamps[name] = stampIndex(stamps, f);
+  }
+  const meta: Meta = { k: doc.kind, c: doc.createdBy, w: stamps, f: fieldStamps, e: {} };
+  return { item: JSON.stringify(item), fieldNames, meta: JSON.stringify(meta) };
+}
+
+/** Exactly what `encodeItem` gives for that new item at `version`. */
+export function storeCreated(prepared: PreparedItem, version: number): StoredItem {
+  let fieldVersions = '';
+  for (const name of prepared.fieldNames) {
+    fieldVersions += `${fieldVersions ? ',' : ''}${quoted(name)}:${version}`;
+  }
+  return {
+    wire: `{"item":${prepared.item},"version":${version},"fieldVersions":{${fieldVersions}},"endorsements":[],"conflicts":[]}`,
+    meta: prepared.meta,
+  };
+}
+
+/** Field names are the schema's, a few dozen in all: each is quoted once. */
+const quotedNames = new Map<string, string>();
+function quoted(name: string): string {
+  let q = quotedNames.get(name);
+  if (q === undefined) quotedNames.set(name, (q = JSON.stringify(name)));
+  return q;
+}
+
 export function encodeItem(
   id: string,
   version: number,

@@ -1,10 +1,11 @@
 /** `npm run server -- --help`: the Repertoire sync server. */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { stewardInvite } from './bootstrap';
+import { failpoints } from './failpoints';
+import { startPushPool, type PushPool } from './push-pool';
 import { listen } from './serve';
-import { openPostgresStore } from './store/postgres';
-import { openSqliteStore } from './store/sqlite';
-import type { SqlStoreOptions } from './store/sql-store';
+import { describeStorage, openStore, type Storage } from './store/open';
 import type { Store } from './store/store';
 
 const LOCAL_COMMUNITY = 'Local community';
@@ -20,6 +21,8 @@ Options:
   --max-body-mb N      largest accepted request body in MB (default 32)
   --rate-limit N       requests per minute per token, bursts of N/6 (default 1200)
   --token-days N       member tokens expire N days after joining (default 0: never)
+  --workers N          threads that validate and apply pushes (default: one per CPU core,
+                       ${availableParallelism()} here; 0 applies them on the HTTP thread)
   --invite NAME        print a fresh steward invite for community NAME (created if missing), exit
   -h, --help           show this help
 
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
         'max-body-mb': { type: 'string', default: '32' },
         'rate-limit': { type: 'string', default: '1200' },
         'token-days': { type: 'string', default: '0' },
+        workers: { type: 'string', default: String(availableParallelism()) },
         invite: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -67,24 +71,23 @@ async function main(): Promise<void> {
   const maxBodyBytes = number(args['max-body-mb'], 'max-body-mb', 1) * 1_048_576;
   const perMinute = number(args['rate-limit'], 'rate-limit', 1);
   const tokenDays = number(args['token-days'], 'token-days', 0);
+  const workers = number(args.workers, 'workers', 0);
 
   const url = process.env['DATABASE_URL'];
-  const storeOptions: SqlStoreOptions = tokenDays > 0 ? { tokenTtlMs: tokenDays * 86_400_000 } : {};
-  // Fault injection for test/integration: hold a push open halfway so a test can SIGKILL us.
-  if (process.env['REPERTOIRE_FAILPOINT'] === 'pause-mid-push') {
-    storeOptions.midPush = () => {
-      console.error('failpoint: paused mid-push');
-      return new Promise(() => undefined);
-    };
-  }
-  const storage = url ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${args.db}`;
+  const storage: Storage = url ? { kind: 'postgres', url } : { kind: 'sqlite', path: args.db };
+  // Every thread writing the SQLite file takes turns through this lock (store/write-lock.ts).
+  const writeLock = storage.kind === 'sqlite' && workers > 0 ? new SharedArrayBuffer(4) : undefined;
   let store: Store;
+  let pool: PushPool | undefined;
   try {
-    store = url
-      ? await openPostgresStore(url, storeOptions)
-      : await openSqliteStore(args.db, storeOptions);
+    store = await openStore(storage, {
+      ...failpoints(),
+      ...(tokenDays > 0 ? { tokenTtlMs: tokenDays * 86_400_000 } : {}),
+      writeLock,
+    });
+    if (workers > 0 && !args.invite) pool = await startPushPool(workers, storage, writeLock);
   } catch (error) {
-    fail(`Cannot open the database (${storage}): ${(error as Error).message}`);
+    fail(`Cannot open the database (${describeStorage(storage)}): ${(error as Error).message}`);
   }
 
   if (args.invite) {
@@ -104,8 +107,11 @@ async function main(): Promise<void> {
     port,
     maxBodyBytes,
     rateLimit: { perMinute, burst: Math.max(10, Math.ceil(perMinute / 6)) },
+    ...(pool ? { pusher: pool.push } : {}),
   });
-  console.log(`Repertoire sync server\n  Listening on ${server.url}\n  Storage: ${storage}`);
+  console.log(
+    `Repertoire sync server\n  Listening on ${server.url}\n  Storage: ${describeStorage(storage)}`,
+  );
 
   if (firstStart) {
     const made = await stewardInvite(store, LOCAL_COMMUNITY);
@@ -129,6 +135,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     await server.close();
+    await pool?.close();
     await store.close();
     process.exit(0);
   };

@@ -10,7 +10,13 @@
  * kept as a conflict revision, so no text edit is ever dropped.
  */
 import { itemKinds, type ItemKind } from '../lib/wire/schemas';
-import type { ConflictRevision, EndorseMutation, Mutation, SetMutation } from '../lib/wire/sync';
+import type {
+  ConflictRevision,
+  EndorseMutation,
+  FieldWrite,
+  Mutation,
+  SetMutation,
+} from '../lib/wire/sync';
 import { fieldWrites, writableFields } from '../lib/wire/sync';
 
 /** Listed once per kind: every new item is checked against its kind's list. */
@@ -67,20 +73,24 @@ export function isTombstone(doc: ItemDoc): boolean {
 
 function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
   // Each value was validated with the request; a new item only needs all of them.
-  const missing = WRITABLE[m.kind].filter((name) => !Object.hasOwn(m.fields, name));
+  const writes = m.fields as Record<string, FieldWrite | undefined>;
+  const fields: Record<string, FieldState> = {};
+  const missing: string[] = [];
+  for (const name of WRITABLE[m.kind]) {
+    const write = writes[name];
+    if (write === undefined) missing.push(name);
+    else
+      fields[name] = {
+        v: write.value,
+        ver: version,
+        at: m.at,
+        by: w.clientId,
+        author: w.displayName,
+      };
+  }
   if (missing.length > 0) {
     return {
       rejected: `unknown item (never created, or purged): a first write must set every field; missing: ${missing.join(', ')}`,
-    };
-  }
-  const fields: Record<string, FieldState> = {};
-  for (const [name, write] of fieldWrites(m)) {
-    fields[name] = {
-      v: write.value,
-      ver: version,
-      at: m.at,
-      by: w.clientId,
-      author: w.displayName,
     };
   }
   return {

@@ -17,7 +17,13 @@ import type {
   PurgeResponse,
   Role,
 } from '../../lib/wire/sync';
-import { decodeItem, encodeItem } from '../item-codec';
+import {
+  decodeItem,
+  encodeItem,
+  prepareCreated,
+  storeCreated,
+  type PreparedItem,
+} from '../item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../merge';
 import { hashSecret, newInviteCode, newToken } from '../secrets';
 import type { Row, SqlDriver, SqlRunner } from './sql';
@@ -142,6 +148,32 @@ async function loadItems(
     }
   }
   return docs;
+}
+
+/**
+ * The stored form, but for the version, of each item that a `set` of this batch would create if
+ * the item is new: the costly part of writing a new item, done before the write lock is taken.
+ * Items the batch touches more than once are left to the transaction.
+ */
+function prepareCreates(mutations: readonly Mutation[], writer: Writer): Map<string, Prepared> {
+  const touches = new Map<string, number>();
+  for (const m of mutations) touches.set(m.itemId, (touches.get(m.itemId) ?? 0) + 1);
+  const prepared = new Map<string, Prepared>();
+  for (const m of mutations) {
+    if (m.op !== 'set' || touches.get(m.itemId) !== 1) continue;
+    // Field versions are filled in by storeCreated; nothing else reads them from this doc.
+    const outcome = applyMutation(null, m, writer, 0);
+    if ('doc' in outcome) {
+      const stored = prepareCreated(m.itemId, outcome.doc, writer.communityId);
+      prepared.set(m.itemId, { doc: outcome.doc, stored });
+    }
+  }
+  return prepared;
+}
+
+interface Prepared {
+  doc: ItemDoc;
+  stored: PreparedItem;
 }
 
 export interface SqlStoreOptions {
@@ -277,6 +309,7 @@ class SqlStore implements Store {
 
   push(who: Principal, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
     const writer: Writer = { ...who, clientId };
+    const prepared = prepareCreates(mutations, writer);
     return this.db.transaction(async (tx) => {
       const [counter] = await tx.all(
         'UPDATE communities SET version = version WHERE id = $1 RETURNING version',
@@ -292,6 +325,7 @@ class SqlStore implements Store {
       const fresh = mutations.filter((m) => m.seq > appliedUpTo);
       const docs = await loadItems(tx, who.communityId, [...new Set(fresh.map((m) => m.itemId))]);
       const changed = new Map<string, number>();
+      const created = new Set<string>();
       const results: MutationResult[] = [];
       for (const m of mutations) {
         if (m.seq <= appliedUpTo) {
@@ -299,12 +333,14 @@ class SqlStore implements Store {
           continue;
         }
         const doc = docs.get(m.itemId) ?? null;
-        const outcome = applyMutation(doc, m, writer, version + 1);
+        const ready = doc ? undefined : prepared.get(m.itemId);
+        const outcome = ready ? { doc: ready.doc } : applyMutation(doc, m, writer, version + 1);
         if ('rejected' in outcome) {
           results.push({ seq: m.seq, status: 'rejected', reason: outcome.rejected });
           continue;
         }
         version++;
+        if (!doc) created.add(m.itemId);
         docs.set(m.itemId, outcome.doc);
         changed.set(m.itemId, version);
         results.push({ seq: m.seq, status: 'applied', version });
@@ -315,7 +351,10 @@ class SqlStore implements Store {
       const now = Date.now();
       const rows = [...changed].map(([id, itemVersion]) => {
         const doc = docs.get(id) as ItemDoc;
-        const { wire, meta } = encodeItem(id, itemVersion, doc, who.communityId);
+        const ready = created.has(id) ? prepared.get(id) : undefined;
+        const { wire, meta } = ready
+          ? storeCreated(ready.stored, itemVersion)
+          : encodeItem(id, itemVersion, doc, who.communityId);
         const tombstoneSince = isTombstone(doc) ? now : null;
         return [who.communityId, id, itemVersion, now, tombstoneSince, wire, meta];
       });

@@ -17,13 +17,24 @@ import { Worker } from 'node:worker_threads';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import { openSqlStore, type SqlStoreOptions } from './sql-store';
 import type { Store } from './store';
+import { WriteLock } from './write-lock';
 
-export function openSqliteStore(path: string, options?: SqlStoreOptions): Promise<Store> {
-  return openSqlStore(new SqliteDriver(path), options);
+export interface SqliteOptions {
+  /** Shared by every thread of this process that writes the same file (see write-lock.ts). */
+  writeLock?: SharedArrayBuffer;
+  /** Run the checkpoint thread; one connection per file is enough (default true). */
+  checkpoints?: boolean;
+}
+
+export function openSqliteStore(
+  path: string,
+  options: SqlStoreOptions & SqliteOptions = {},
+): Promise<Store> {
+  return openSqlStore(new SqliteDriver(path, options), options);
 }
 
 /** How often the checkpoint thread looks for new WAL pages; an idle look costs next to nothing. */
-const CHECKPOINT_EVERY_MS = 50;
+const CHECKPOINT_EVERY_MS = 250;
 /**
  * The writer still checkpoints by itself past this many WAL pages (64 MB), should the thread ever
  * fall behind, so the WAL stays bounded.
@@ -44,10 +55,14 @@ setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
 class SqliteDriver implements SqlDriver {
   private readonly writer: Connection;
   private reader: Connection | undefined;
-  private readonly checkpointer: Worker;
+  private readonly checkpointer: Worker | undefined;
+  private readonly lock: WriteLock | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly path: string) {
+  constructor(
+    private readonly path: string,
+    options: SqliteOptions,
+  ) {
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     // WAL + NORMAL survives a process crash; only an OS crash may lose the last commits.
@@ -56,6 +71,8 @@ class SqliteDriver implements SqlDriver {
     db.pragma('foreign_keys = ON');
     db.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
     this.writer = new Connection(db);
+    this.lock = options.writeLock && new WriteLock(options.writeLock);
+    if (options.checkpoints === false) return;
     this.checkpointer = new Worker(CHECKPOINTER, {
       eval: true,
       workerData: {
@@ -96,7 +113,7 @@ class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
-    await this.checkpointer.terminate();
+    await this.checkpointer?.terminate();
     await this.exclusive(async () => {
       this.reader?.db.close();
       this.writer.db.close();
@@ -110,7 +127,18 @@ class SqliteDriver implements SqlDriver {
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const lock = this.lock;
+    const locked = lock
+      ? async () => {
+          await lock.acquire();
+          try {
+            return await fn();
+          } finally {
+            lock.release();
+          }
+        }
+      : fn;
+    const run = this.queue.then(locked, locked);
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -2,30 +2,38 @@
  * Several server processes' worth of connections push into one community at once while a reader
  * follows with `version > cursor`: the reader must end up with every item, having never re-read.
  * With versions from a sequence, a transaction committing after a later one would be skipped.
+ * With worker threads, each server also writes from several threads of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponse } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
+import { startPushPool, type PushPool } from '../../server/push-pool';
 import { listen, type RunningServer } from '../../server/serve';
 import type { Store } from '../../server/store/store';
-import { BACKENDS, freshDatabase, joinWith, newTip, type Client, type Database } from './harness';
+import { SETUPS, freshDatabase, joinWith, newTip, type Client, type Database } from './harness';
 
 const SERVERS = 3;
 const WRITERS = 6;
 const BATCHES = 25;
 
-describe.each(BACKENDS)('concurrent pushes on %s', (backend) => {
+describe.each(SETUPS)('concurrent pushes on $name', ({ backend, workers }) => {
   let db: Database;
   const stores: Store[] = [];
+  const pools: PushPool[] = [];
   const servers: RunningServer[] = [];
 
   beforeAll(async () => {
     db = await freshDatabase(backend);
     for (let i = 0; i < SERVERS; i++) {
-      const store = await db.open();
+      // One write lock per server, as in one process; the servers contend through SQLite itself.
+      const writeLock = backend === 'sqlite' && workers > 0 ? new SharedArrayBuffer(4) : undefined;
+      const store = await db.open({ writeLock });
       stores.push(store);
+      const pool = workers > 0 ? await startPushPool(workers, db.storage, writeLock) : undefined;
+      if (pool) pools.push(pool);
       servers.push(
         await listen({
+          ...(pool ? { pusher: pool.push } : {}),
           store,
           host: '127.0.0.1',
           port: 0,
@@ -37,6 +45,7 @@ describe.each(BACKENDS)('concurrent pushes on %s', (backend) => {
   });
   afterAll(async () => {
     for (const server of servers) await server.close();
+    for (const pool of pools) await pool.close();
     for (const store of stores) await store.close();
     await db.drop();
   });

@@ -13,7 +13,7 @@ import { httpTransport } from '../../lib/sync/http';
 import { MemorySyncStore } from '../../lib/sync/memory-store';
 import type { TipItem } from '../../lib/wire/schemas';
 import type { SyncedItem } from '../../lib/wire/sync';
-import { BACKENDS, sampleItem, startServer, type TestCommunity, type TestServer } from './harness';
+import { SETUPS, sampleItem, startServer, type TestCommunity, type TestServer } from './harness';
 
 const CLIENTS = 3;
 const TEXT_FIELDS = ['title', 'body'] as const;
@@ -60,10 +60,10 @@ interface Replica {
   memberId: string;
 }
 
-describe.each(BACKENDS)('convergence on %s', (backend) => {
+describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(backend);
+    server = await startServer(backend, {}, {}, workers);
   });
   afterAll(() => server.stop());
 

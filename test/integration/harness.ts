@@ -17,14 +17,24 @@ import {
 import { uuidv7 } from '../../lib/repertoire/ids';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
-import { openPostgresStore } from '../../server/store/postgres';
-import { openSqliteStore } from '../../server/store/sqlite';
+import { startPushPool } from '../../server/push-pool';
+import { openStore, type Storage } from '../../server/store/open';
 import type { SqlStoreOptions } from '../../server/store/sql-store';
+import type { SqliteOptions } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import type { AppOptions } from '../../server/app';
 
 export const BACKENDS = ['sqlite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
+
+/**
+ * Each backend with pushes applied on the HTTP thread and on a pool of worker threads (what
+ * `npm run server` runs by default), for the suites that pin the protocol down.
+ */
+export const SETUPS = BACKENDS.flatMap((backend) => [
+  { name: `${backend}, pushes on the HTTP thread`, backend, workers: 0 },
+  { name: `${backend}, pushes on 2 worker threads`, backend, workers: 2 },
+]);
 
 /** A fresh, empty database: a SQLite file, or a new database in the throwaway cluster. */
 export interface Database {
@@ -32,7 +42,8 @@ export interface Database {
   /** How a server child process is pointed at it. */
   args: string[];
   env: Record<string, string>;
-  open(options?: SqlStoreOptions): Promise<Store>;
+  storage: Storage;
+  open(options?: SqlStoreOptions & SqliteOptions): Promise<Store>;
   drop(): Promise<void>;
 }
 
@@ -44,7 +55,8 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
       backend,
       args: ['--db', file],
       env: {},
-      open: (options) => openSqliteStore(file, options),
+      storage: { kind: 'sqlite', path: file },
+      open: (options) => openStore({ kind: 'sqlite', path: file }, options),
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -56,7 +68,8 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
     backend,
     args: [],
     env: { DATABASE_URL: url },
-    open: (options) => openPostgresStore(url, options),
+    storage: { kind: 'postgres', url },
+    open: (options) => openStore({ kind: 'postgres', url }, options),
     drop: () => adminQuery(admin, `DROP DATABASE ${name} WITH (FORCE)`),
   };
 }
@@ -89,10 +102,14 @@ export async function startServer(
   backend: Backend,
   options: Partial<Omit<AppOptions, 'store'>> = {},
   storeOptions: SqlStoreOptions = {},
+  workers = 0,
 ): Promise<TestServer> {
   const db = await freshDatabase(backend);
-  const store = await db.open(storeOptions);
+  const writeLock = workers > 0 && backend === 'sqlite' ? new SharedArrayBuffer(4) : undefined;
+  const store = await db.open({ ...storeOptions, writeLock });
+  const pool = workers > 0 ? await startPushPool(workers, db.storage, writeLock) : undefined;
   const server = await listen({
+    ...(pool ? { pusher: pool.push } : {}),
     store,
     host: '127.0.0.1',
     port: 0,
@@ -119,6 +136,7 @@ export async function startServer(
     community,
     stop: async () => {
       await server.close();
+      await pool?.close();
       await store.close();
       await db.drop();
     },

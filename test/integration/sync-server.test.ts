@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,
+  SETUPS,
   newItem,
   newTip,
   request,
@@ -18,10 +19,10 @@ function expectError(res: { status: number; body: unknown }, status: number, cod
   expect(body.error.message.length).toBeGreaterThan(10);
 }
 
-describe.each(BACKENDS)('sync server on %s', (backend) => {
+describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer(backend);
+    server = await startServer(backend, {}, {}, workers);
   });
   afterAll(() => server.stop());
 

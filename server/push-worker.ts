@@ -1,0 +1,47 @@
+/** A push worker thread (see push-pool.ts): its own store, whole pushes, one reply each. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError } from './errors';
+import { failpoints } from './failpoints';
+import { applyPush } from './push';
+import type { PushJob, PushReply, PushWorkerData } from './push-pool';
+import { openStore } from './store/open';
+
+const port = parentPort;
+if (!port) throw new Error('push-worker.ts runs as a worker thread');
+const { storage, writeLock } = workerData as PushWorkerData;
+const reply = (message: PushReply) => port.postMessage(message);
+
+try {
+  const store = await openStore(storage, { ...failpoints(), writeLock, checkpoints: false });
+  let open = 0;
+  let closing = false;
+  const closeWhenIdle = async () => {
+    if (!closing || open > 0) return;
+    await store.close();
+    port.close();
+  };
+  port.on('message', async (job: PushJob) => {
+    if ('close' in job) {
+      closing = true;
+      return closeWhenIdle();
+    }
+    open++;
+    try {
+      reply({ id: job.id, results: await applyPush(store, job.who, job.body) });
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const { status, code, message } = error;
+        reply({ id: job.id, refused: { status, code, message } });
+      } else {
+        console.error(error);
+        reply({ id: job.id, crashed: (error as Error).message });
+      }
+    } finally {
+      open--;
+      await closeWhenIdle();
+    }
+  });
+  reply({ ready: true });
+} catch (error) {
+  reply({ failed: (error as Error).message });
+}

@@ -1,0 +1,36 @@
+/** Request bodies: JSON parsed and checked against the shared wire schemas, or a clear 4xx. */
+import type { z } from 'zod';
+import { SYNC_LIMITS } from '../lib/wire/sync';
+import { ApiError } from './errors';
+
+export function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+export function parseBody<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+  const mutations = (body as { mutations?: unknown } | null)?.mutations;
+  if (Array.isArray(mutations) && mutations.length > SYNC_LIMITS.mutationsPerPush) {
+    throw new ApiError(
+      413,
+      'too_many_mutations',
+      `A push carries at most ${SYNC_LIMITS.mutationsPerPush} mutations; split the batch.`,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
+}
+
+export function invalid(error: z.ZodError): ApiError {
+  const issues = error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .join('; ');
+  return new ApiError(400, 'invalid_request', `Invalid request: ${issues}. Fix it and retry.`);
+}
