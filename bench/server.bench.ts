@@ -19,7 +19,7 @@ import { PullResponse, type Mutation } from '../lib/wire/sync';
 
 const ITEMS = 50_000;
 const BATCH = 500;
-const PUSHERS = 2;
+const PUSHERS = 4;
 /** Pushed first and not timed: JIT and caches warm, as in a server that has been up a while. */
 const WARMUP_ITEMS = 10_000;
 const ROUNDS = 3;

@@ -141,7 +141,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   community.post('/push', limitBody(options.maxBodyBytes), async (c) => {
-    return c.json({ results: await pusher(c.get('who'), c.get('body')) });
+    const body = await pusher(c.get('who'), c.get('body'));
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   community.get('/pull', async (c) => {

@@ -3,9 +3,14 @@
  * metadata the wire form lacks, kept compact because every write stores it again: each field
  * points into a short list of distinct writer stamps (a new item has just one).
  */
-import type { Item, ItemKind } from '../lib/wire/schemas';
-import type { SyncedItem } from '../lib/wire/sync';
-import type { EndorsementState, FieldState, ItemDoc } from './merge';
+import { itemKinds, type Item, type ItemKind } from '../lib/wire/schemas';
+import {
+  writableFields,
+  type FieldWrite,
+  type SetMutation,
+  type SyncedItem,
+} from '../lib/wire/sync';
+import type { EndorsementState, FieldState, ItemDoc, Writer } from './merge';
 
 type Stamp = [at: number, clientId: string, author: string];
 
@@ -24,40 +29,58 @@ export interface StoredItem {
 
 /**
  * The part of a new item's stored form that does not depend on the version it will get: its
- * values and its merge metadata. Built before the write transaction, so that only a short
- * concatenation (`storeCreated`) is left for the time the database is locked.
+ * values and its merge metadata. Built from the mutation before the write transaction, so that
+ * only a short concatenation (`storeCreated`) is left for the time the database is locked.
  */
 export interface PreparedItem {
   item: string;
-  fieldNames: string[];
+  kind: ItemKind;
   meta: string;
+  tombstone: boolean;
 }
 
-/** `doc` is a freshly created item: every field written by one stamp, no endorsements. */
-export function prepareCreated(id: string, doc: ItemDoc, communityId: string): PreparedItem {
+const WRITABLE = Object.fromEntries(
+  itemKinds.map((kind) => [kind, writableFields(kind)]),
+) as Record<ItemKind, string[]>;
+/** A new item's fields all point at its one writer stamp. */
+const FIRST_STAMPS = Object.fromEntries(
+  itemKinds.map((kind) => [
+    kind,
+    JSON.stringify(Object.fromEntries(WRITABLE[kind].map((n) => [n, 0]))),
+  ]),
+) as Record<ItemKind, string>;
+
+/**
+ * The item a `set` creates if its id is new, as `create` in merge.ts would make it; undefined if
+ * the set is not a complete first write (the transaction then refuses it with the reason).
+ */
+export function prepareCreated(m: SetMutation, writer: Writer): PreparedItem | undefined {
+  const writes = m.fields as Record<string, FieldWrite | undefined>;
   const item: Record<string, unknown> = {
-    id,
-    community: communityId,
-    kind: doc.kind,
-    author: doc.createdBy,
+    id: m.itemId,
+    community: writer.communityId,
+    kind: m.kind,
+    author: writer.displayName,
   };
-  const fieldNames: string[] = [];
-  const stamps: Stamp[] = [];
-  const fieldStamps: Record<string, number> = {};
-  for (const name in doc.fields) {
-    const f = doc.fields[name] as FieldState;
-    item[name] = f.v;
-    fieldNames.push(name);
-    fieldStamps[name] = stampIndex(stamps, f);
+  for (const name of WRITABLE[m.kind]) {
+    const write = writes[name];
+    if (write === undefined) return undefined;
+    item[name] = write.value;
   }
-  const meta: Meta = { k: doc.kind, c: doc.createdBy, w: stamps, f: fieldStamps, e: {} };
-  return { item: JSON.stringify(item), fieldNames, meta: JSON.stringify(meta) };
+  const author = JSON.stringify(writer.displayName);
+  const stamp = `[${m.at},${JSON.stringify(writer.clientId)},${author}]`;
+  return {
+    item: JSON.stringify(item),
+    kind: m.kind,
+    meta: `{"k":"${m.kind}","c":${author},"w":[${stamp}],"f":${FIRST_STAMPS[m.kind]},"e":{}}`,
+    tombstone: writes['deletedAt']?.value != null,
+  };
 }
 
 /** Exactly what `encodeItem` gives for that new item at `version`. */
 export function storeCreated(prepared: PreparedItem, version: number): StoredItem {
   let fieldVersions = '';
-  for (const name of prepared.fieldNames) {
+  for (const name of WRITABLE[prepared.kind]) {
     fieldVersions += `${fieldVersions ? ',' : ''}${quoted(name)}:${version}`;
   }
   return {

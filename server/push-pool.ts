@@ -6,7 +6,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { MutationResult } from '../lib/wire/sync';
 import { ApiError } from './errors';
 import type { Pusher } from './push';
 import type { Storage } from './store/open';
@@ -27,7 +26,7 @@ export type PushJob =
 export type PushReply =
   | { ready: true }
   | { failed: string }
-  | { id: number; results: MutationResult[] }
+  | { id: number; response: string }
   | { id: number; refused: { status: number; code: string; message: string } }
   | { id: number; crashed: string };
 
@@ -37,7 +36,7 @@ export interface PushPool {
 }
 
 interface Pending {
-  resolve(results: MutationResult[]): void;
+  resolve(response: string): void;
   reject(error: Error): void;
 }
 
@@ -71,7 +70,7 @@ export async function startPushPool(
         const job = slot.pending.get(reply.id);
         slot.pending.delete(reply.id);
         if (!job) return;
-        if ('results' in reply) job.resolve(reply.results);
+        if ('response' in reply) job.resolve(reply.response);
         else if ('refused' in reply) {
           const { status, code, message } = reply.refused;
           job.reject(new ApiError(status as ContentfulStatusCode, code, message));

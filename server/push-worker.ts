@@ -27,7 +27,7 @@ try {
     }
     open++;
     try {
-      reply({ id: job.id, results: await applyPush(store, job.who, job.body) });
+      reply({ id: job.id, response: await applyPush(store, job.who, job.body) });
     } catch (error) {
       if (error instanceof ApiError) {
         const { status, code, message } = error;

@@ -2,20 +2,21 @@
  * A push from its raw body to its results: parse, validate, apply in one transaction. The same
  * function runs on the HTTP thread or on a pool of worker threads (push-pool.ts).
  */
-import { PushRequest, type MutationResult } from '../lib/wire/sync';
+import { PushRequest, type PushResponse } from '../lib/wire/sync';
 import type { Principal, Store } from './store/store';
 import { parseBody, utf8 } from './validate';
 
-/** Applies a push body for `who`; throws ApiError for a body the protocol refuses. */
-export type Pusher = (who: Principal, body: Uint8Array<ArrayBuffer>) => Promise<MutationResult[]>;
+/**
+ * Applies a push body for `who` and gives the response body (a PushResponse, serialized where it
+ * was made, so a worker's answer crosses threads as one string); throws ApiError for a body the
+ * protocol refuses.
+ */
+export type Pusher = (who: Principal, body: Uint8Array<ArrayBuffer>) => Promise<string>;
 
-export function applyPush(
-  store: Store,
-  who: Principal,
-  body: Uint8Array,
-): Promise<MutationResult[]> {
+export async function applyPush(store: Store, who: Principal, body: Uint8Array): Promise<string> {
   const { clientId, mutations } = parseBody(utf8(body), PushRequest);
-  return store.push(who, clientId, mutations);
+  const response: PushResponse = { results: await store.push(who, clientId, mutations) };
+  return JSON.stringify(response);
 }
 
 export function inProcessPusher(store: Store): Pusher {

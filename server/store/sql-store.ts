@@ -155,25 +155,16 @@ async function loadItems(
  * the item is new: the costly part of writing a new item, done before the write lock is taken.
  * Items the batch touches more than once are left to the transaction.
  */
-function prepareCreates(mutations: readonly Mutation[], writer: Writer): Map<string, Prepared> {
+function prepareCreates(mutations: readonly Mutation[], writer: Writer): Map<string, PreparedItem> {
   const touches = new Map<string, number>();
   for (const m of mutations) touches.set(m.itemId, (touches.get(m.itemId) ?? 0) + 1);
-  const prepared = new Map<string, Prepared>();
+  const prepared = new Map<string, PreparedItem>();
   for (const m of mutations) {
     if (m.op !== 'set' || touches.get(m.itemId) !== 1) continue;
-    // Field versions are filled in by storeCreated; nothing else reads them from this doc.
-    const outcome = applyMutation(null, m, writer, 0);
-    if ('doc' in outcome) {
-      const stored = prepareCreated(m.itemId, outcome.doc, writer.communityId);
-      prepared.set(m.itemId, { doc: outcome.doc, stored });
-    }
+    const ready = prepareCreated(m, writer);
+    if (ready) prepared.set(m.itemId, ready);
   }
   return prepared;
-}
-
-interface Prepared {
-  doc: ItemDoc;
-  stored: PreparedItem;
 }
 
 export interface SqlStoreOptions {
@@ -333,14 +324,19 @@ class SqlStore implements Store {
           continue;
         }
         const doc = docs.get(m.itemId) ?? null;
-        const ready = doc ? undefined : prepared.get(m.itemId);
-        const outcome = ready ? { doc: ready.doc } : applyMutation(doc, m, writer, version + 1);
+        if (!doc && prepared.has(m.itemId)) {
+          // A new item made by this one mutation: already encoded, bar its version.
+          created.add(m.itemId);
+          changed.set(m.itemId, ++version);
+          results.push({ seq: m.seq, status: 'applied', version });
+          continue;
+        }
+        const outcome = applyMutation(doc, m, writer, version + 1);
         if ('rejected' in outcome) {
           results.push({ seq: m.seq, status: 'rejected', reason: outcome.rejected });
           continue;
         }
         version++;
-        if (!doc) created.add(m.itemId);
         docs.set(m.itemId, outcome.doc);
         changed.set(m.itemId, version);
         results.push({ seq: m.seq, status: 'applied', version });
@@ -350,11 +346,14 @@ class SqlStore implements Store {
 
       const now = Date.now();
       const rows = [...changed].map(([id, itemVersion]) => {
-        const doc = docs.get(id) as ItemDoc;
         const ready = created.has(id) ? prepared.get(id) : undefined;
-        const { wire, meta } = ready
-          ? storeCreated(ready.stored, itemVersion)
-          : encodeItem(id, itemVersion, doc, who.communityId);
+        if (ready) {
+          const { wire, meta } = storeCreated(ready, itemVersion);
+          const tombstoneSince = ready.tombstone ? now : null;
+          return [who.communityId, id, itemVersion, now, tombstoneSince, wire, meta];
+        }
+        const doc = docs.get(id) as ItemDoc;
+        const { wire, meta } = encodeItem(id, itemVersion, doc, who.communityId);
         const tombstoneSince = isTombstone(doc) ? now : null;
         return [who.communityId, id, itemVersion, now, tombstoneSince, wire, meta];
       });

@@ -8,7 +8,7 @@ import { uuidv7 } from '../../lib/repertoire/ids';
 import { itemKinds, type ItemKind } from '../../lib/wire/schemas';
 import { SetMutation, writableFields } from '../../lib/wire/sync';
 import { decodeItem, encodeItem, prepareCreated, storeCreated } from '../../server/item-codec';
-import { applyMutation, type ItemDoc, type Writer } from '../../server/merge';
+import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../../server/merge';
 
 const values: Record<ItemKind, Record<string, unknown>> = {
   page: { html: '<p>x</p>', markdown: 'x', text: 'x', leadImageUrl: null, lang: 'en', dir: 'ltr' },
@@ -24,7 +24,13 @@ const values: Record<ItemKind, Record<string, unknown>> = {
   tip: { body: 'Use `set -e`.', tool: null, appliesTo: ['github.com/org/*'] },
 };
 
-function newItemMutation(kind: ItemKind, title: string, tags: string[], at: number): SetMutation {
+function newItemMutation(
+  kind: ItemKind,
+  title: string,
+  tags: string[],
+  at: number,
+  deletedAt: number | null = null,
+): SetMutation {
   const item: Record<string, unknown> = {
     title,
     url: 'https://example.org/a?b="c"',
@@ -36,7 +42,7 @@ function newItemMutation(kind: ItemKind, title: string, tags: string[], at: numb
     tags,
     createdAt: 1,
     updatedAt: 2,
-    deletedAt: null,
+    deletedAt,
     ...values[kind],
   };
   const fields = Object.fromEntries(
@@ -60,16 +66,32 @@ describe('storing a new item', () => {
         fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 4 }),
         fc.nat(),
         fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
-        (kind, title, tags, at, version) => {
-          const m = newItemMutation(kind, title, tags, at);
-          const early = applyMutation(null, m, writer, 0) as { doc: ItemDoc };
-          const late = applyMutation(null, m, writer, version) as { doc: ItemDoc };
-          const prepared = prepareCreated(m.itemId, early.doc, writer.communityId);
-          const expected = encodeItem(m.itemId, version, late.doc, writer.communityId);
-          expect(storeCreated(prepared, version)).toEqual(expected);
-          expect(decodeItem(expected)).toEqual(late.doc);
+        fc.option(fc.nat()),
+        (kind, title, tags, at, version, deletedAt) => {
+          const m = newItemMutation(kind, title, tags, at, deletedAt);
+          const { doc } = applyMutation(null, m, writer, version) as { doc: ItemDoc };
+          const prepared = prepareCreated(m, writer);
+          const expected = encodeItem(m.itemId, version, doc, writer.communityId);
+          expect(prepared && storeCreated(prepared, version)).toEqual(expected);
+          expect(prepared?.tombstone).toBe(isTombstone(doc));
+          expect(decodeItem(expected)).toEqual(doc);
         },
       ),
     );
+  });
+
+  it('leaves a set that is not a complete first write to the transaction', () => {
+    const m = newItemMutation('tip', 'Title', [], 1);
+    const rest: Record<string, unknown> = { ...m.fields };
+    delete rest['body'];
+    const writer: Writer = {
+      communityId: 'c',
+      memberId: 'm',
+      displayName: 'M',
+      clientId: 'client-1',
+    };
+    const incomplete = { ...m, fields: rest } as SetMutation;
+    expect(prepareCreated(incomplete, writer)).toBeUndefined();
+    expect(applyMutation(null, incomplete, writer, 1)).toHaveProperty('rejected');
   });
 });
