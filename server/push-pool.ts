@@ -16,6 +16,8 @@ import { WriteLock } from './store/write-lock';
 export interface PushWorkerData {
   storage: Storage;
   writeLock: SharedArrayBuffer | undefined;
+  /** False for the pool's first workers, true for those started after one died. */
+  replacement: boolean;
 }
 
 /** HTTP thread → worker. */
@@ -46,23 +48,28 @@ interface Slot {
 }
 
 const WORKER = new URL('./push-worker-boot.mjs', import.meta.url);
+/** A worker that dies is replaced; if its replacement cannot start, retries back off to this. */
+const MAX_RESTART_DELAY_MS = 30_000;
 
 export async function startPushPool(
   size: number,
   storage: Storage,
   writeLock: SharedArrayBuffer | undefined,
 ): Promise<PushPool> {
-  const data: PushWorkerData = { storage, writeLock };
   let closing = false;
   let nextId = 0;
-  let slots: Slot[] = [];
+  /** undefined while that worker is being replaced. */
+  const slots: (Slot | undefined)[] = [];
 
-  const spawn = (): Promise<Slot> =>
+  const spawn = (replacement: boolean): Promise<Slot> =>
     new Promise((resolve, reject) => {
+      const data: PushWorkerData = { storage, writeLock, replacement };
       const worker = new Worker(WORKER, {
         workerData: data,
         resourceLimits: { maxYoungGenerationSizeMb: 64 },
       });
+      // Read now: once the thread has ended, worker.threadId is -1.
+      const { threadId } = worker;
       const slot: Slot = { worker, pending: new Map() };
       worker.on('message', (reply: PushReply) => {
         if ('ready' in reply) return resolve(slot);
@@ -79,41 +86,64 @@ export async function startPushPool(
       worker.on('error', (error) => console.error('Push worker failed:', error));
       worker.once('exit', (code) => {
         reject(new Error(`push worker exited with code ${code} while starting`));
-        // A worker that died holding the write lock must not stall the others.
-        if (writeLock) WriteLock.releaseFor(writeLock, worker.threadId);
+        // A worker that died holding the write lock must not stall the others. Its database
+        // connection closed with the thread, rolling back whatever it had not committed.
+        if (writeLock) WriteLock.releaseFor(writeLock, threadId);
         for (const job of slot.pending.values()) {
           job.reject(new Error(`push worker exited with code ${code}`));
         }
         slot.pending.clear();
-        if (closing) return;
         const index = slots.indexOf(slot);
-        if (index < 0) return;
-        spawn().then(
-          (fresh) => void (slots[index] = fresh),
-          (error: Error) => console.error('Push worker could not restart:', error.message),
-        );
+        if (closing || index < 0) return;
+        slots[index] = undefined;
+        void replace(index, 1_000);
       });
     });
 
-  slots = await Promise.all(Array.from({ length: size }, spawn));
+  const replace = async (index: number, delayMs: number): Promise<void> => {
+    try {
+      const fresh = await spawn(true);
+      if (closing) await fresh.worker.terminate();
+      else slots[index] = fresh;
+    } catch (error) {
+      console.error(`Push worker could not restart: ${(error as Error).message}`);
+      if (closing) return;
+      setTimeout(() => void replace(index, Math.min(delayMs * 2, MAX_RESTART_DELAY_MS)), delayMs);
+    }
+  };
+
+  slots.push(...(await Promise.all(Array.from({ length: size }, () => spawn(false)))));
 
   return {
     push: (who, body) => {
-      // The least busy worker; ties go to the first.
-      const slot = slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      // The least busy live worker; ties go to the first.
+      let slot: Slot | undefined;
+      for (const s of slots) if (s && (!slot || s.pending.size < slot.pending.size)) slot = s;
+      if (!slot) {
+        return Promise.reject(
+          new ApiError(
+            503,
+            'unavailable',
+            'The server cannot apply pushes right now; your changes stay on your device. Retry later.',
+            { 'Retry-After': '5' },
+          ),
+        );
+      }
+      const target = slot;
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
+        target.pending.set(id, { resolve, reject });
         // The body's buffer moves to the worker rather than being copied; nothing here reads it again.
-        slot.worker.postMessage({ id, who, body } satisfies PushJob, [body.buffer]);
+        target.worker.postMessage({ id, who, body } satisfies PushJob, [body.buffer]);
       });
     },
     async close() {
       closing = true;
       await Promise.all(
-        slots.map(async ({ worker }) => {
-          const exited = new Promise((done) => worker.once('exit', done));
-          worker.postMessage({ close: true } satisfies PushJob);
+        slots.map(async (slot) => {
+          if (!slot) return;
+          const exited = new Promise((done) => slot.worker.once('exit', done));
+          slot.worker.postMessage({ close: true } satisfies PushJob);
           await exited;
         }),
       );

@@ -8,11 +8,15 @@ import { openStore } from './store/open';
 
 const port = parentPort;
 if (!port) throw new Error('push-worker.ts runs as a worker thread');
-const { storage, writeLock } = workerData as PushWorkerData;
+const { storage, writeLock, replacement } = workerData as PushWorkerData;
 const reply = (message: PushReply) => port.postMessage(message);
 
 try {
-  const store = await openStore(storage, { ...failpoints(), writeLock, checkpoints: false });
+  const store = await openStore(storage, {
+    ...failpoints({ pushWorker: { replacement } }),
+    writeLock,
+    checkpoints: false,
+  });
   let open = 0;
   let closing = false;
   const closeWhenIdle = async () => {

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PushResponse } from '../../lib/wire/sync';
+import { ErrorBody, PushResponse } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
 import { SyncEngine } from '../../lib/sync/engine';
 import { httpTransport } from '../../lib/sync/http';
@@ -27,10 +27,11 @@ async function startChild(
   db: Database,
   env: Record<string, string> = {},
   port = 0,
+  args: string[] = [],
 ): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), ...db.args],
+    ['--import', 'tsx', 'server/main.ts', '--port', String(port), ...db.args, ...args],
     { cwd: root, env: { ...process.env, ...db.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -93,6 +94,40 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     const { items } = await after.pullAll();
     expect([...items.keys()].sort()).toEqual(batch.map((m) => m.itemId).sort());
     expect(PushResponse.parse((await after.push(batch)).body).results[0]?.status).toBe('duplicate');
+  });
+
+  it('survives a push worker dying mid-batch: all or nothing, a clear 500, a fresh worker', async () => {
+    const db = await freshDatabase(backend);
+    cleanup.push(() => db.drop());
+    const store = await db.open();
+    const { stewardInvite: invite } = await stewardInvite(store, 'worker crash');
+    await store.close();
+
+    // One worker, so the retry is sure to meet its replacement.
+    const server = await startChild(db, { REPERTOIRE_FAILPOINT: 'exit-worker-mid-push' }, 0, [
+      '--workers',
+      '1',
+    ]);
+    cleanup.push(() => kill(server, 'SIGTERM'));
+    const client = await joinWith(server.url, invite.code, 'Ann');
+    const batch = client.mutations(
+      ...Array.from({ length: 10 }, () => ({ op: 'set' as const, ...newTip() })),
+    );
+    const failed = await client.push(batch);
+    expect(failed.status).toBe(500);
+    expect(ErrorBody.parse(failed.body).error.message).toMatch(/retry later/i);
+    expect(server.stderr()).toContain('failpoint: push worker exits mid-push');
+    expect((await client.pullAll()).items.size).toBe(0);
+
+    // The replacement takes a moment to start; until then pushes are refused with a 503.
+    await expect
+      .poll(async () => (await client.push(batch)).status, { timeout: 20_000, interval: 200 })
+      .toBe(200);
+    const { items } = await client.pullAll();
+    expect([...items.keys()].sort()).toEqual(batch.map((m) => m.itemId).sort());
+    expect(PushResponse.parse((await client.push(batch)).body).results[0]?.status).toBe(
+      'duplicate',
+    );
   });
 
   it('keeps writes while the server is down and catches up when it is back', async () => {
