@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CommunitySyncView } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
+import { parseInvite } from '@/lib/wire/invite';
+import { InviteForm } from './InviteForm';
 import { SyncStatusLine } from './SyncStatusLine';
 
 /** Joining, seeing and leaving shared communities. */
@@ -15,20 +17,34 @@ export function CommunitiesSettings() {
 
   const refresh = async () => setJoined(await sendMessage('syncStatus', {}));
   useEffect(() => {
-    void refresh();
+    // Member counts and roles as the servers know them now; sync status meanwhile.
+    void sendMessage('refreshCommunities', {}).then(setJoined);
     // Sync runs in the background; keep the shown status current while the page is open.
     const timer = setInterval(() => void refresh(), 2_000);
     return () => clearInterval(timer);
   }, []);
 
+  /** A pasted link names its server: fill the address in for the member. */
+  const onInvite = (value: string) => {
+    setCode(value);
+    const parsed = parseInvite(value);
+    if (parsed.ok && parsed.serverUrl) setServerUrl(parsed.serverUrl);
+  };
+
   const join = async (event: Event) => {
     event.preventDefault();
+    const invite = parseInvite(code);
+    if (!invite.ok) {
+      setMessage({ ok: false, text: invite.message });
+      return;
+    }
+    const server = invite.serverUrl ?? serverUrl;
     setBusy(true);
     setMessage(null);
     // Asked in the click: the extension may talk to this server only once the member allows it.
     const origin = (() => {
       try {
-        return new URL(serverUrl).origin;
+        return new URL(server).origin;
       } catch {
         return null;
       }
@@ -44,7 +60,11 @@ export function CommunitiesSettings() {
       });
       return;
     }
-    const result = await sendMessage('joinCommunity', { serverUrl, code, displayName: name });
+    const result = await sendMessage('joinCommunity', {
+      serverUrl: server,
+      code: invite.code,
+      displayName: name,
+    });
     setBusy(false);
     if (result.ok) {
       setCode('');
@@ -83,6 +103,12 @@ export function CommunitiesSettings() {
                   void sendMessage('syncNow', { community: c.community }).then(setJoined)
                 }
               />
+              {c.role === 'steward' ? (
+                <details>
+                  <summary>Invite people to {c.name}</summary>
+                  <InviteForm community={c.community} name={c.name} />
+                </details>
+              ) : null}
               <button
                 type="button"
                 class="danger"
@@ -101,20 +127,24 @@ export function CommunitiesSettings() {
       <form onSubmit={(e) => void join(e)} aria-label="Join a community">
         <h3>Join a community</h3>
         <div class="field">
+          <label for="join-code">Invite link or code</label>
+          <input
+            id="join-code"
+            value={code}
+            required
+            aria-describedby="join-code-hint"
+            onInput={(e) => onInvite(e.currentTarget.value)}
+          />
+          <small id="join-code-hint" class="hint">
+            Paste the link a steward sent you (it fills in the server address), or just its code.
+          </small>
+        </div>
+        <div class="field">
           <label for="join-server">Server address</label>
           <input
             id="join-server"
             value={serverUrl}
             onInput={(e) => setServerUrl(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="join-code">Invite code</label>
-          <input
-            id="join-code"
-            value={code}
-            required
-            onInput={(e) => setCode(e.currentTarget.value)}
           />
         </div>
         <div class="field">

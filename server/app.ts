@@ -14,6 +14,7 @@ import {
 } from '../lib/wire/sync';
 import { compress } from './compress';
 import { ApiError } from './errors';
+import { JOIN_PAGE } from './join-page';
 import { inProcessPusher, type Pusher } from './push';
 import { RateLimiter } from './rate-limit';
 import type { Principal, Store } from './store/store';
@@ -70,6 +71,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
 
   app.get('/v1/health', (c) => c.json({ ok: true }));
+
+  app.get('/join', (c) =>
+    c.html(JOIN_PAGE, 200, {
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'Referrer-Policy': 'no-referrer',
+    }),
+  );
 
   app.post('/v1/join', limitBody(SMALL_BODY_BYTES), async (c) => {
     const ip = getConnInfo(c).remote.address ?? 'unknown';

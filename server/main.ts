@@ -1,6 +1,7 @@
 /** `npm run server -- --help`: the Repertoire sync server. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { inviteLink } from '../lib/wire/invite';
 import { stewardInvite } from './bootstrap';
 import { failpoints } from './failpoints';
 import { startPushPool, type PushPool } from './push-pool';
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
     const made = await stewardInvite(store, args.invite);
     console.log(
       `${made.created ? 'Created' : 'Found'} community "${args.invite}".\n` +
-        `Steward invite code (single use, 30 days): ${made.stewardInvite.code}`,
+        `Steward invite code (single use, 30 days): ${made.stewardInvite.code}\n` +
+        `Give it with the server's address, which the server cannot know from here.`,
     );
     await store.close();
     return;
@@ -124,7 +126,11 @@ async function main(): Promise<void> {
       `\nCreated "${LOCAL_COMMUNITY}". Join it from the extension (Options → Join a community):\n` +
         `  Server URL:    ${server.url}\n` +
         `  Invite code:   ${made.stewardInvite.code}   (steward: the first to join manages it)\n` +
-        `  Member invite: ${members.code}   (up to 100 people, 30 days)\n`,
+        `  Member invite: ${members.code}   (up to 100 people, 30 days)\n` +
+        `Or paste a whole link into "Invite link or code" (it names the server too):\n` +
+        `  Steward:       ${inviteLink(server.url, made.stewardInvite.code)}\n` +
+        `  Members:       ${inviteLink(server.url, members.code)}\n` +
+        `Stewards invite more people from the extension's settings.\n`,
     );
   } else {
     console.log(

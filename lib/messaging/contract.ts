@@ -72,6 +72,27 @@ export interface Protocol {
     request: { serverUrl: string; code: string; displayName: string };
     response: { ok: true; name: string } | { ok: false; message: string };
   };
+  /** A steward invites people: a link (and its bare code) that joins them to the community. */
+  createInvite: {
+    request: {
+      community: string;
+      role: 'member' | 'steward';
+      maxUses: number;
+      expiresInHours: number;
+    };
+    response:
+      | {
+          ok: true;
+          link: string;
+          code: string;
+          role: 'member' | 'steward';
+          maxUses: number;
+          expiresAt: number;
+        }
+      | { ok: false; message: string };
+  };
+  /** Ask every joined community's server for its name, member count and the member's role. */
+  refreshCommunities: { request: Record<string, never>; response: CommunitySyncView[] };
   /** Leave a shared community: its items leave this browser too. */
   leaveCommunity: { request: { community: string }; response: { ok: true } };
   /** Sync state of every joined community. */

@@ -21,6 +21,8 @@ const handlers: Handlers = {
   leaveCommunity: async () => ({ ok: true }),
   syncStatus: async () => [],
   syncNow: async () => [],
+  createInvite: async () => ({ ok: false, message: 'not a steward' }),
+  refreshCommunities: async () => [],
 };
 
 beforeEach(() => fakeBrowser.reset());

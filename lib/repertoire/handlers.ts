@@ -149,6 +149,13 @@ export function createHandlers(
     async joinCommunity(request) {
       return written(await hub.join(request));
     },
+    async createInvite({ community, ...invite }) {
+      return hub.createInvite(community, invite);
+    },
+    async refreshCommunities() {
+      await hub.refreshInfo();
+      return hub.list();
+    },
     async leaveCommunity({ community }) {
       await hub.leave(community);
       return { ok: true };

@@ -8,7 +8,15 @@ import type { RepertoireDb, Membership } from '../db';
 import { forgetCommunity, listMemberships, saveMembership, idbSyncStore } from '../db/sync-store';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
 import { httpTransport } from '../sync/http';
-import { ErrorBody, JoinResponse } from '../wire/sync';
+import { inviteLink, serverOrigin } from '../wire/invite';
+import {
+  CommunityInfo,
+  ErrorBody,
+  InviteResponse,
+  JoinResponse,
+  type InviteRequest,
+  type Role,
+} from '../wire/sync';
 
 export interface JoinRequestInput {
   serverUrl: string;
@@ -28,15 +36,15 @@ export interface CommunitySync {
   status: SyncStatus;
 }
 
-export function normalizeServerUrl(input: string): string | null {
-  try {
-    const url = new URL(input.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
+export type InviteOutcome =
+  | { ok: true; link: string; code: string; role: Role; maxUses: number; expiresAt: number }
+  | { ok: false; message: string };
+
+const NOT_UNDERSTOOD =
+  'The server sent an answer Repertoire does not understand. Is it a Repertoire server?';
+
+/** Requests other than sync (joining, invites, community info) give up after this long. */
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export class SyncHub {
   private readonly engines = new Map<string, { engine: SyncEngine; membership: Membership }>();
@@ -68,43 +76,21 @@ export class SyncHub {
   }
 
   async join(input: JoinRequestInput): Promise<JoinOutcome> {
-    const serverUrl = normalizeServerUrl(input.serverUrl);
+    const serverUrl = serverOrigin(input.serverUrl);
     if (!serverUrl) {
       return {
         ok: false,
         message: 'That server address is not a web address. It looks like http://127.0.0.1:8787.',
       };
     }
-    let response: Response;
-    try {
-      response = await fetch(`${serverUrl}/v1/join`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ code: input.code.trim(), displayName: input.displayName.trim() }),
-      });
-    } catch {
-      return {
-        ok: false,
-        message: `Could not reach ${serverUrl}. Check the address and that the server is running, then try again.`,
-      };
-    }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const error = ErrorBody.safeParse(body);
-      return {
-        ok: false,
-        message: error.success
-          ? error.data.error.message
-          : `The server answered ${response.status}; try again later.`,
-      };
-    }
-    const joined = JoinResponse.safeParse(body);
-    if (!joined.success)
-      return {
-        ok: false,
-        message:
-          'The server sent an answer Repertoire does not understand. Is it a Repertoire server?',
-      };
+    const answer = await requestJson(serverUrl, '/v1/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: input.code.trim(), displayName: input.displayName.trim() }),
+    });
+    if (!answer.ok) return answer;
+    const joined = JoinResponse.safeParse(answer.body);
+    if (!joined.success) return { ok: false, message: NOT_UNDERSTOOD };
     const { token, community } = joined.data;
     const membership: Membership = {
       communityId: community.id,
@@ -129,15 +115,53 @@ export class SyncHub {
     if (entry) {
       entry.engine.close();
       this.engines.delete(community);
-      const { serverUrl, token } = entry.membership;
-      // Best effort: if the server is down the token still stops working when a steward revokes it.
-      await fetch(`${serverUrl}/v1/communities/${encodeURIComponent(community)}/session`, {
+      const { membership } = entry;
+      await fetch(`${membership.serverUrl}${communityPath(membership, '/session')}`, {
         method: 'DELETE',
-        headers: { Authorization: `Bearer ${token}` },
+        headers: bearer(membership),
       }).catch(() => undefined);
     }
     await forgetCommunity(await this.db(), community);
     await this.onPulled();
+  }
+
+  /** A steward's new invite for their community, as a link to send and its bare code. */
+  async createInvite(community: string, invite: InviteRequest): Promise<InviteOutcome> {
+    await this.ready;
+    const entry = this.engines.get(community);
+    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const { serverUrl } = entry.membership;
+    const answer = await requestJson(serverUrl, communityPath(entry.membership, '/invites'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...bearer(entry.membership) },
+      body: JSON.stringify(invite),
+    });
+    if (!answer.ok) return answer;
+    const made = InviteResponse.safeParse(answer.body);
+    if (!made.success) return { ok: false, message: NOT_UNDERSTOOD };
+    return { ok: true, link: inviteLink(serverUrl, made.data.code), ...made.data };
+  }
+
+  /**
+   * Asks each community's server for its current name, member count and this member's role, so
+   * the options page shows them as they are now rather than as they were on joining. A server
+   * that cannot be reached keeps what was known; its sync status already says why.
+   */
+  async refreshInfo(): Promise<void> {
+    await this.ready;
+    await Promise.all(
+      [...this.engines.values()].map(async (entry) => {
+        const { serverUrl } = entry.membership;
+        const answer = await requestJson(serverUrl, communityPath(entry.membership, ''), {
+          headers: bearer(entry.membership),
+        });
+        const info = answer.ok ? CommunityInfo.safeParse(answer.body) : undefined;
+        if (!info?.success) return;
+        const { name, role, memberCount } = info.data;
+        entry.membership = { ...entry.membership, name, role, memberCount };
+        await saveMembership(await this.db(), entry.membership);
+      }),
+    );
   }
 
   async list(): Promise<CommunitySync[]> {
@@ -181,6 +205,39 @@ export class SyncHub {
     this.engines.set(membership.communityId, { engine, membership });
     return engine;
   }
+}
+
+const communityPath = (m: Membership, path: string) =>
+  `/v1/communities/${encodeURIComponent(m.communityId)}${path}`;
+const bearer = (m: Membership) => ({ Authorization: `Bearer ${m.token}` });
+
+/** One request to a sync server, its JSON answer or a sentence saying what went wrong. */
+async function requestJson(
+  serverUrl: string,
+  path: string,
+  init: RequestInit,
+): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
+  let response: Response;
+  try {
+    response = await fetch(`${serverUrl}${path}`, {
+      ...init,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch {
+    return {
+      ok: false,
+      message: `Could not reach ${serverUrl}. Check the address and that the server is running, then try again.`,
+    };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return { ok: true, body };
+  const error = ErrorBody.safeParse(body);
+  return {
+    ok: false,
+    message: error.success
+      ? error.data.error.message
+      : `The server answered ${response.status}; try again later.`,
+  };
 }
 
 export const SYNC_ALARM = 'repertoire-sync';

@@ -1,6 +1,7 @@
 /**
- * Two members, two Chromium profiles, one sync server on SQLite: A shares a tip, B sees it after
- * sync; B says it helped, A sees the endorsement.
+ * Two members, two Chromium profiles, one sync server on SQLite: A (a steward) invites B with a
+ * link made in the settings; A shares a tip, B sees it after sync; B says it helped, A sees the
+ * endorsement.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,18 +21,12 @@ let server: RunningServer;
 let pages: PageServer;
 let ana: ExtensionBrowser;
 let ben: ExtensionBrowser;
-let codes: { steward: string; member: string };
+let stewardCode: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'repertoire-sync-e2e-'));
   store = await openSqliteStore(join(dir, 'server.sqlite'));
-  const boot = await stewardInvite(store, 'Platform guild');
-  const member = await store.createInvite(boot.communityId, {
-    role: 'member',
-    maxUses: 5,
-    expiresInHours: 24,
-  });
-  codes = { steward: boot.stewardInvite.code, member: member.code };
+  stewardCode = (await stewardInvite(store, 'Platform guild')).stewardInvite.code;
   server = await startServer(0);
   pages = await startPageServer();
   [ana, ben] = [await launchWithExtension(), await launchWithExtension()];
@@ -54,11 +49,21 @@ function startServer(port: number): Promise<RunningServer> {
   });
 }
 
-async function joinAs(ext: ExtensionBrowser, code: string, name: string) {
+/** Joins with a bare code and the server's address, or with a link (which names the server). */
+async function joinAs(
+  ext: ExtensionBrowser,
+  invite: { code: string } | { link: string },
+  name: string,
+) {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-  await options.getByLabel('Server address').fill(server.url);
-  await options.getByLabel('Invite code').fill(code);
+  if ('code' in invite) {
+    await options.getByLabel('Invite link or code').fill(invite.code);
+    await options.getByLabel('Server address').fill(server.url);
+  } else {
+    await options.getByLabel('Invite link or code').fill(invite.link);
+    expect(await options.getByLabel('Server address').inputValue()).toBe(server.url);
+  }
   await options.getByLabel('Your name').fill(name);
   await options.getByRole('button', { name: 'Join community' }).click();
   await expect
@@ -85,8 +90,26 @@ async function popupOn(
 
 describe('sharing a repertoire between two members', () => {
   it('shows what A shares to B, and B’s endorsement to A', async () => {
-    await joinAs(ana, codes.steward, 'Ana');
-    await joinAs(ben, codes.member, 'Ben');
+    await joinAs(ana, { code: stewardCode }, 'Ana');
+
+    // Ana, a steward, makes a link for up to three people and sends it to Ben.
+    const settings = await ana.context.newPage();
+    await settings.goto(`chrome-extension://${ana.extensionId}/options.html`);
+    await settings.getByText('Invite people to Platform guild').click();
+    const inviteForm = settings.getByRole('form', { name: 'Invite people to Platform guild' });
+    await inviteForm.getByLabel('How many people').fill('3');
+    await inviteForm.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await inviteForm.getByLabel('Invite link').inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/join#`));
+    expect(await inviteForm.getByRole('status').innerText()).toContain('Up to 3 people join');
+
+    await joinAs(ben, { link }, 'Ben');
+    // Ana's settings show the community as its server knows it now.
+    await settings.reload();
+    await expect
+      .poll(() => settings.getByRole('list', { name: 'Joined communities' }).innerText())
+      .toContain('2 members');
+    await settings.close();
 
     const a = await popupOn(ana, 'Platform guild');
     await a.popup.getByRole('button', { name: 'New tip' }).click();

@@ -1,9 +1,11 @@
 /** The sync server over real HTTP, on both storage backends. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { inviteLink, parseInvite } from '../../lib/wire/invite';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,
   SETUPS,
+  joinWith,
   newItem,
   newTip,
   request,
@@ -27,6 +29,29 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
   afterAll(() => server.stop());
 
   describe('auth', () => {
+    it('joins with a steward-made invite link, which opens a page saying how to use it', async () => {
+      const c = await server.community();
+      const made = await c.steward.post<{ code: string; maxUses: number }>('/invites', {
+        maxUses: 2,
+      });
+      expect(made.status).toBe(201);
+      const link = inviteLink(server.url, made.body.code);
+      expect(parseInvite(link)).toEqual({ ok: true, code: made.body.code, serverUrl: server.url });
+
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const html = await page.text();
+      expect(html).toContain('Invite link or code');
+      expect(html).not.toContain('<script');
+
+      const member = await joinWith(server.url, made.body.code, 'Linked');
+      expect(member.communityId).toBe(c.id);
+      const info = await member.get<{ memberCount: number; role: string }>('');
+      expect(info.body).toMatchObject({ memberCount: 2, role: 'member' });
+    });
+
     it('refuses missing, malformed, forged and revoked tokens with 401', async () => {
       const c = await server.community();
       const url = c.steward.url('/pull');

@@ -1,0 +1,54 @@
+/**
+ * Invite links: `<server>/join#<code>`. The code travels in the fragment, which browsers never
+ * send, so opening the link shows the server's join page without the code reaching its logs.
+ * Shared by the server (which prints links) and the extension (which reads pasted ones).
+ */
+
+/** The server's address as the extension stores it: an http(s) origin, or null. */
+export function serverOrigin(input: string): string | null {
+  try {
+    const url = new URL(input.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export function inviteLink(serverUrl: string, code: string): string {
+  return `${serverOrigin(serverUrl) ?? serverUrl}/join#${encodeURIComponent(code)}`;
+}
+
+export type ParsedInvite =
+  { ok: true; code: string; serverUrl: string | null } | { ok: false; message: string };
+
+/** A pasted invite: a link (which names its server) or a bare code. */
+export function parseInvite(input: string): ParsedInvite {
+  const text = input.trim();
+  if (!/^https?:\/\//i.test(text)) {
+    return text
+      ? { ok: true, code: text, serverUrl: null }
+      : { ok: false, message: 'Paste the invite link or code a steward gave you.' };
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: 'That invite link is not a valid web address; paste it again.' };
+  }
+  let code = '';
+  try {
+    code = decodeURIComponent(url.hash.slice(1)).trim();
+  } catch {
+    // A malformed escape: treated as no code at all.
+  }
+  if (!url.pathname.endsWith('/join') || !code) {
+    return {
+      ok: false,
+      message:
+        'That link is not a Repertoire invite: one looks like https://server/join#code. ' +
+        'Paste the whole link a steward sent you, or just its code.',
+    };
+  }
+  return { ok: true, code, serverUrl: url.origin };
+}
