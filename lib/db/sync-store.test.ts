@@ -9,7 +9,13 @@ import { MemorySyncStore } from '../sync/memory-store';
 import type { SyncState, SyncStore } from '../sync/sync-store';
 import type { Mutation, SyncedItem } from '../wire/sync';
 import { getItem, openRepertoireDb, putItem, type RepertoireDb } from '.';
-import { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store';
+import {
+  forgetCommunity,
+  getItemMeta,
+  idbSyncStore,
+  listMemberships,
+  saveMembership,
+} from './sync-store';
 
 let db: RepertoireDb;
 beforeEach(async () => {
@@ -96,6 +102,24 @@ describe('IndexedDB SyncStore in the extension', () => {
     await store.resetSynced(state(0));
     expect(await getItem(db, dropped.id)).toBeUndefined();
     expect(await getItem(db, kept.id)).toEqual(kept);
+  });
+
+  it('keeps endorsements and conflicts only while an item has some', async () => {
+    const store = idbSyncStore(db, 'team');
+    const [plain, endorsed] = [tip('plain'), tip('endorsed')];
+    const helped = { memberId: 'm2', name: 'Ben', at: 3 };
+    const pull = (copies: SyncedItem[], cursor: number) =>
+      store.applyPulled(
+        copies.map((copy) => ({ synced: copy, view: copy })),
+        state(cursor),
+      );
+    await pull([synced(plain), { ...synced(endorsed), endorsements: [helped] }], 2);
+    expect(await getItemMeta(db, plain.id)).toBeUndefined();
+    expect(await getItemMeta(db, endorsed.id)).toEqual({ endorsements: [helped], conflicts: [] });
+    // Ben takes it back: the record goes, and nothing else changes.
+    await pull([synced(endorsed, 3)], 3);
+    expect(await getItemMeta(db, endorsed.id)).toBeUndefined();
+    expect(await getItem(db, endorsed.id)).toEqual(endorsed);
   });
 
   it('keeps communities apart', async () => {

@@ -209,21 +209,30 @@ export class SyncEngine {
   }
 
   private async pull(): Promise<void> {
+    // The next page is asked for as soon as this one's cursor is known, so the network and the
+    // server work while this page is stored: a first sync of a large repertoire is mostly that.
+    let next = this.options.transport.pull(this.state.cursor);
     for (;;) {
       let page;
       try {
-        page = await this.options.transport.pull(this.state.cursor);
+        page = await next;
       } catch (error) {
         if (error instanceof SyncHttpError && error.status === 410 && this.state.cursor > 0) {
           await this.exclusive(async () => {
             this.state = { ...this.state, cursor: 0 };
             await this.options.store.resetSynced(this.state);
           });
+          next = this.options.transport.pull(0);
           continue;
         }
         throw error;
       }
       const { changes, cursor, hasMore } = page;
+      if (hasMore) {
+        next = this.options.transport.pull(cursor);
+        // Failures surface when the page is awaited, above; not before, as unhandled.
+        next.catch(() => undefined);
+      }
       await this.exclusive(async () => {
         const outbox = await this.options.store.outbox();
         const pulled = changes.map((synced) => {
