@@ -98,7 +98,8 @@ describe('IndexedDB SyncStore in the extension', () => {
     await store.enqueue(endorse(1, kept.id), synced(kept));
     await store.applyPulled([{ synced: synced(dropped, 2), view: synced(dropped, 2) }], state(2));
     expect(await getItem(db, dropped.id)).toEqual(dropped);
-    expect(await db.getAll('searchQueue')).toEqual([kept.id, dropped.id]);
+    // A pulled page is queued as one entry.
+    expect(await db.getAll('searchQueue')).toEqual([kept.id, [dropped.id]]);
     await store.resetSynced(state(0));
     expect(await getItem(db, dropped.id)).toBeUndefined();
     expect(await getItem(db, kept.id)).toEqual(kept);

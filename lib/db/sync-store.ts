@@ -45,7 +45,9 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
         void tx.objectStore('synced').put(synced, [community, synced.item.id]);
         void tx.objectStore('items').put(view.item);
         putMeta(meta, view, withMeta.has(view.item.id));
-        void tx.objectStore('searchQueue').add(view.item.id);
+      }
+      if (changes.length > 0) {
+        void tx.objectStore('searchQueue').add(changes.map((c) => c.view.item.id));
       }
       void tx.objectStore('syncState').put(state, community);
       await tx.done;

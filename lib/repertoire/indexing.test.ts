@@ -89,4 +89,25 @@ describe('search indexing', () => {
     expect(await createIndexer(db).drain()).toBe(5);
     expect(await db.count('searchQueue')).toBe(0);
   });
+
+  it('takes entries of many ids whole, counting ids, and does not queue them twice on open', async () => {
+    const db = await openRepertoireDb();
+    const tips = Array.from({ length: 5 }, (_, i) => tip(`Batched tip ${i}`, i));
+    await putItems(db, tips.slice(0, 1));
+    const [a, b, c, d, e] = tips.map((t) => t.id) as [string, string, string, string, string];
+    await db.put('items', tips[1]!);
+    await db.put('items', tips[2]!);
+    await db.put('items', tips[3]!);
+    await db.put('items', tips[4]!);
+    await db.add('searchQueue', [b, c, d]);
+    await db.add('searchQueue', e);
+    const first = await peekSearchQueue(db, 3);
+    expect(first.ids).toBe(4);
+    expect(first.keys).toHaveLength(2);
+    expect(first.items.map((t) => t.id).sort()).toEqual([a, b, c, d].sort());
+    // Opening an empty index counts queued ids, not entries: nothing is queued again.
+    expect(await createIndexer(db).drain()).toBe(5);
+    expect(await db.count('searchQueue')).toBe(0);
+    expect(await titlesFor('batched')).toHaveLength(5);
+  });
 });

@@ -8,6 +8,7 @@ import {
   acknowledgeSearchQueue,
   peekSearchQueue,
   queueAllForSearch,
+  queuedIdCount,
   searchStore,
   type RepertoireDb,
 } from '../db';
@@ -41,7 +42,7 @@ export function createIndexer(
     // An index in an older stored format opens empty: if items exist beyond those already queued,
     // everything is queued to be indexed again.
     if (opened.size === 0) {
-      const [items, queued] = await Promise.all([db.count('items'), db.count('searchQueue')]);
+      const [items, queued] = await Promise.all([db.count('items'), queuedIdCount(db)]);
       if (items > queued) await queueAllForSearch(db);
     }
     return opened;
@@ -52,13 +53,13 @@ export function createIndexer(
     const search = await (index ??= open());
     let total = 0;
     for (;;) {
-      const { keys, items, missing } = await peekSearchQueue(db, BATCH, BATCH_CHARS);
+      const { keys, items, missing, ids } = await peekSearchQueue(db, BATCH, BATCH_CHARS);
       if (keys.length === 0) return total;
       await search.upsert(items);
       if (missing.length > 0) await search.remove(missing);
       onIndexed(items, missing);
       await acknowledgeSearchQueue(db, keys);
-      total += keys.length;
+      total += ids;
     }
   }
 
