@@ -119,10 +119,23 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     return () => clearInterval(timer);
   }, [shared, refreshSync]);
 
+  /** An item open while a sync lands shows what it brought (an edit, an endorsement, a conflict). */
+  const openItem = view.name === 'item' ? view.item.id : null;
+  const refreshOpenItem = useCallback(async () => {
+    if (!db || !openItem) return;
+    const [item, meta] = await Promise.all([getItem(db, openItem), getItemMeta(db, openItem)]);
+    if (!item) return;
+    setView((current) =>
+      current.name === 'item' && current.item.id === openItem
+        ? { name: 'item', item, meta }
+        : current,
+    );
+  }, [db, openItem]);
+
   const reload = useCallback(async () => {
-    await Promise.all([loadRecent(), index?.refresh(), refreshSync()]);
+    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem()]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, index, refreshSync]);
+  }, [loadRecent, index, refreshSync, refreshOpenItem]);
 
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TipDraft } from '@/lib/repertoire/items';
 
 type Errors = Partial<Record<keyof TipDraft, string>>;
@@ -40,7 +40,8 @@ export function TipForm({
 }: Props) {
   const [draft, setDraft] = useState(initial);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // Before the first paint: focus moved later would pull keystrokes already typed elsewhere.
+  useLayoutEffect(() => first.current?.focus(), []);
 
   const update = (name: keyof TipDraft, value: string) => {
     const next = { ...draft, [name]: value };

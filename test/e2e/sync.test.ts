@@ -206,6 +206,13 @@ describe('sharing a repertoire between two members', () => {
     const conflictSeen = async (ext: ExtensionBrowser) => {
       const { page, popup } = await popupOn(ext, 'Platform guild');
       await popup.getByRole('button', { name: /Rotate the on-call/ }).click();
+      await popup.getByRole('heading', { name: /Rotate the on-call/ }).waitFor();
+      // The sync the popup starts on opening may bring the conflict while the tip is open.
+      await popup
+        .getByRole('group', { name: 'Conflict on body' })
+        .first()
+        .waitFor({ timeout: 1_500 })
+        .catch(() => undefined);
       const groups = await popup.getByRole('group', { name: 'Conflict on body' }).count();
       return { page, popup, groups };
     };
