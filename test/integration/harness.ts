@@ -7,14 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Item, ItemKind } from '../../lib/wire/schemas';
+import type { ItemKind } from '../../lib/wire/schemas';
 import {
   writableFields,
   type FieldWrite,
   type Mutation,
   type SyncedItem,
 } from '../../lib/wire/sync';
-import { uuidv7 } from '../../lib/repertoire/ids';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { startPushPool } from '../../server/push-pool';
@@ -23,6 +22,9 @@ import type { SqlStoreOptions } from '../../server/store/sql-store';
 import type { SqliteOptions } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import type { AppOptions } from '../../server/app';
+import { sampleItem } from '../fixtures/items';
+
+export { sampleItem };
 
 export const BACKENDS = ['sqlite', 'postgres'] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -236,51 +238,6 @@ export class Client {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-const KIND_DEFAULTS: Record<ItemKind, Record<string, unknown>> = {
-  tip: { body: 'Use `set -euo pipefail`.', tool: null, appliesTo: [] },
-  page: {
-    html: '<p>page</p>',
-    markdown: 'page',
-    text: 'page',
-    leadImageUrl: null,
-    lang: null,
-    dir: null,
-  },
-  snippet: {
-    quote: 'quoted',
-    truncated: false,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: 'quoted', prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: 0, end: 6 },
-    ],
-    sourceTitle: 'Source',
-  },
-};
-
-/** A complete item of that kind, as the extension would hold it before syncing. */
-export function sampleItem(kind: ItemKind, values: Record<string, unknown> = {}): Item {
-  const now = Date.now();
-  return {
-    id: uuidv7(),
-    community: '',
-    kind,
-    author: null,
-    title: `A ${kind}`,
-    url: null,
-    canonicalUrl: null,
-    siteName: null,
-    byline: null,
-    publishedTime: null,
-    excerpt: null,
-    tags: ['shell'],
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    ...KIND_DEFAULTS[kind],
-    ...values,
-  } as Item;
-}
 
 /** Every writable field of a new item, as first-write field writes (base 0). */
 export function newItem(

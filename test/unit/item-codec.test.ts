@@ -4,25 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { uuidv7 } from '../../lib/repertoire/ids';
 import { itemKinds, type ItemKind } from '../../lib/wire/schemas';
 import { SetMutation, writableFields } from '../../lib/wire/sync';
 import { decodeItem, encodeItem, prepareCreated, storeCreated } from '../../server/item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../../server/merge';
-
-const values: Record<ItemKind, Record<string, unknown>> = {
-  page: { html: '<p>x</p>', markdown: 'x', text: 'x', leadImageUrl: null, lang: 'en', dir: 'ltr' },
-  snippet: {
-    quote: 'quoted',
-    truncated: false,
-    selectors: [
-      { type: 'TextQuoteSelector', exact: 'quoted', prefix: '', suffix: '' },
-      { type: 'TextPositionSelector', start: 0, end: 6 },
-    ],
-    sourceTitle: 'Source',
-  },
-  tip: { body: 'Use `set -e`.', tool: null, appliesTo: ['github.com/org/*'] },
-};
+import { sampleItem } from '../fixtures/items';
 
 function newItemMutation(
   kind: ItemKind,
@@ -31,24 +17,18 @@ function newItemMutation(
   at: number,
   deletedAt: number | null = null,
 ): SetMutation {
-  const item: Record<string, unknown> = {
+  const item = sampleItem(kind, {
     title,
     url: 'https://example.org/a?b="c"',
-    canonicalUrl: null,
     siteName: 'Example',
-    byline: null,
-    publishedTime: null,
     excerpt: title,
     tags,
-    createdAt: 1,
-    updatedAt: 2,
     deletedAt,
-    ...values[kind],
-  };
+  }) as unknown as Record<string, unknown>;
   const fields = Object.fromEntries(
     writableFields(kind).map((name) => [name, { value: item[name], base: 0 }]),
   );
-  return SetMutation.parse({ op: 'set', seq: 1, itemId: uuidv7(), kind, at, fields });
+  return SetMutation.parse({ op: 'set', seq: 1, itemId: item['id'], kind, at, fields });
 }
 
 describe('storing a new item', () => {
