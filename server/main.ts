@@ -10,6 +10,8 @@ import { describeStorage, openStore, type Storage } from './store/open';
 import type { Store } from './store/store';
 
 const LOCAL_COMMUNITY = 'Local community';
+/** Past a few threads, writes to one database are the limit, not validation. */
+const DEFAULT_WORKERS = Math.min(availableParallelism(), 4);
 
 const HELP = `Repertoire sync server
 
@@ -22,8 +24,8 @@ Options:
   --max-body-mb N      largest accepted request body in MB (default 32)
   --rate-limit N       requests per minute per token, bursts of N/6 (default 1200)
   --token-days N       member tokens expire N days after joining (default 0: never)
-  --workers N          threads that validate and apply pushes (default: one per CPU core,
-                       ${availableParallelism()} here; 0 applies them on the HTTP thread)
+  --workers N          threads that validate and apply pushes (default: one per CPU core, at
+                       most 4: ${DEFAULT_WORKERS} here; 0 applies them on the HTTP thread)
   --invite NAME        print a fresh steward invite for community NAME (created if missing), exit
   -h, --help           show this help
 
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
         'max-body-mb': { type: 'string', default: '32' },
         'rate-limit': { type: 'string', default: '1200' },
         'token-days': { type: 'string', default: '0' },
-        workers: { type: 'string', default: String(availableParallelism()) },
+        workers: { type: 'string', default: String(DEFAULT_WORKERS) },
         invite: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },

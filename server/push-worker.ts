@@ -16,6 +16,9 @@ try {
     ...failpoints({ pushWorker: { replacement } }),
     writeLock,
     checkpoints: false,
+    // Pushes to one community wait for each other on its counter row: more connections than a
+    // few per worker would only wait there, and count against PostgreSQL's max_connections.
+    poolSize: 3,
   });
   let open = 0;
   let closing = false;

@@ -1,5 +1,5 @@
 /** Which database a server process uses, in a form a worker thread can be handed too. */
-import { openPostgresStore } from './postgres';
+import { openPostgresStore, type PostgresOptions } from './postgres';
 import type { SqlStoreOptions } from './sql-store';
 import { openSqliteStore, type SqliteOptions } from './sqlite';
 import type { Store } from './store';
@@ -8,7 +8,7 @@ export type Storage = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url
 
 export function openStore(
   storage: Storage,
-  options: SqlStoreOptions & SqliteOptions = {},
+  options: SqlStoreOptions & SqliteOptions & PostgresOptions = {},
 ): Promise<Store> {
   return storage.kind === 'postgres'
     ? openPostgresStore(storage.url, options)

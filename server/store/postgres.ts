@@ -11,17 +11,25 @@ const INT8_OID = 20;
 /** Arbitrary constant naming the advisory lock that serialises concurrent migrations. */
 const MIGRATION_LOCK = 7_426_301;
 
-export function openPostgresStore(url: string, options?: SqlStoreOptions): Promise<Store> {
-  return openSqlStore(new PostgresDriver(url), options);
+export interface PostgresOptions {
+  /** Most connections this store opens (default 10). */
+  poolSize?: number;
+}
+
+export function openPostgresStore(
+  url: string,
+  options: SqlStoreOptions & PostgresOptions = {},
+): Promise<Store> {
+  return openSqlStore(new PostgresDriver(url, options.poolSize ?? 10), options);
 }
 
 class PostgresDriver implements SqlDriver {
   private readonly pool: pg.Pool;
 
-  constructor(url: string) {
+  constructor(url: string, poolSize: number) {
     this.pool = new pg.Pool({
       connectionString: url,
-      max: 10,
+      max: poolSize,
       // BIGINT columns hold versions and millisecond times, all far below 2^53.
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
