@@ -18,7 +18,7 @@ import { JOIN_PAGE } from './join-page';
 import { inProcessPusher, type Pusher } from './push';
 import { RateLimiter } from './rate-limit';
 import type { Principal, Store } from './store/store';
-import { invalid, parseBody, utf8 } from './validate';
+import { invalid, parseBody } from './validate';
 
 export interface AppOptions {
   store: Store;
@@ -254,5 +254,5 @@ function limitBody(maxSize: number): MiddlewareHandler<Env> {
 }
 
 function readJson<T extends z.ZodType>(c: Context<Env>, schema: T): z.infer<T> {
-  return parseBody(utf8(c.get('body')), schema);
+  return parseBody(c.get('body'), schema);
 }

@@ -4,13 +4,14 @@
  * points into a short list of distinct writer stamps (a new item has just one).
  */
 import { itemKinds, type Item, type ItemKind } from '../lib/wire/schemas';
+import type { FieldWrite, SetMutation, SyncedItem } from '../lib/wire/sync';
 import {
-  writableFields,
-  type FieldWrite,
-  type SetMutation,
-  type SyncedItem,
-} from '../lib/wire/sync';
-import type { EndorsementState, FieldState, ItemDoc, Writer } from './merge';
+  WRITABLE,
+  type EndorsementState,
+  type FieldState,
+  type ItemDoc,
+  type Writer,
+} from './merge';
 
 type Stamp = [at: number, clientId: string, author: string];
 
@@ -39,9 +40,6 @@ export interface PreparedItem {
   tombstone: boolean;
 }
 
-const WRITABLE = Object.fromEntries(
-  itemKinds.map((kind) => [kind, writableFields(kind)]),
-) as Record<ItemKind, string[]>;
 /** A new item's fields all point at its one writer stamp. */
 const FIRST_STAMPS = Object.fromEntries(
   itemKinds.map((kind) => [

@@ -20,7 +20,7 @@ import type {
 import { fieldWrites, writableFields } from '../lib/wire/sync';
 
 /** Listed once per kind: every new item is checked against its kind's list. */
-const WRITABLE = Object.fromEntries(
+export const WRITABLE = Object.fromEntries(
   itemKinds.map((kind) => [kind, writableFields(kind)]),
 ) as Record<ItemKind, string[]>;
 

@@ -4,7 +4,7 @@
  */
 import { PushRequest, type PushResponse } from '../lib/wire/sync';
 import type { Principal, Store } from './store/store';
-import { parseBody, utf8 } from './validate';
+import { parseBody } from './validate';
 
 /**
  * Applies a push body for `who` and gives the response body (a PushResponse, serialized where it
@@ -14,7 +14,7 @@ import { parseBody, utf8 } from './validate';
 export type Pusher = (who: Principal, body: Uint8Array<ArrayBuffer>) => Promise<string>;
 
 export async function applyPush(store: Store, who: Principal, body: Uint8Array): Promise<string> {
-  const { clientId, mutations } = parseBody(utf8(body), PushRequest);
+  const { clientId, mutations } = parseBody(body, PushRequest);
   const response: PushResponse = { results: await store.push(who, clientId, mutations) };
   return JSON.stringify(response);
 }

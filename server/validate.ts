@@ -3,14 +3,10 @@ import type { z } from 'zod';
 import { SYNC_LIMITS } from '../lib/wire/sync';
 import { ApiError } from './errors';
 
-export function utf8(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-
-export function parseBody<T extends z.ZodType>(text: string, schema: T): z.infer<T> {
+export function parseBody<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString());
   } catch {
     throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
   }

@@ -241,19 +241,31 @@ export async function peekSearchQueue(
     queue.getAllKeys(null, limit),
     queue.getAll(null, limit),
   ]);
+  // Entries up to `limit` ids, their items read in one round; the text budget then cuts whole
+  // entries off the end.
+  const batch: { key: number; ids: string[] }[] = [];
+  let wanted = 0;
+  for (const [i, key] of keys.entries()) {
+    if (batch.length > 0 && wanted >= limit) break;
+    const ids = idsOf(entries[i] ?? []);
+    batch.push({ key, ids });
+    wanted += ids.length;
+  }
+  const found = await Promise.all(
+    batch.flatMap((entry) => entry.ids.map((id) => tx.objectStore('items').get(id))),
+  );
   const taken: number[] = [];
   const items = new Map<string, Item>();
   const missing = new Set<string>();
   let chars = 0;
   let ids = 0;
-  for (const [i, key] of keys.entries()) {
-    if (taken.length > 0 && (chars > maxChars || ids >= limit)) break;
-    const entry = idsOf(entries[i] ?? []);
-    const found = await Promise.all(entry.map((id) => tx.objectStore('items').get(id)));
-    taken.push(key);
-    ids += entry.length;
-    for (const [j, id] of entry.entries()) {
-      const item = found[j];
+  let at = 0;
+  for (const entry of batch) {
+    if (taken.length > 0 && chars > maxChars) break;
+    taken.push(entry.key);
+    ids += entry.ids.length;
+    for (const id of entry.ids) {
+      const item = found[at++];
       if (!item) missing.add(id);
       else if (!items.has(id)) {
         items.set(id, item);

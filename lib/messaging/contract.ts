@@ -7,6 +7,7 @@
  * them and their side effects.
  */
 import type { TipDraft } from '../repertoire/items';
+import type { InviteOutcome } from '../repertoire/sync-hub';
 import type { Item, ItemKind } from '../wire/schemas';
 
 export type ClipErrorCode =
@@ -80,16 +81,7 @@ export interface Protocol {
       maxUses: number;
       expiresInHours: number;
     };
-    response:
-      | {
-          ok: true;
-          link: string;
-          code: string;
-          role: 'member' | 'steward';
-          maxUses: number;
-          expiresAt: number;
-        }
-      | { ok: false; message: string };
+    response: InviteOutcome;
   };
   /** Ask every joined community's server for its name, member count and the member's role. */
   refreshCommunities: { request: Record<string, never>; response: CommunitySyncView[] };

@@ -116,6 +116,7 @@ export class SyncHub {
       entry.engine.close();
       this.engines.delete(community);
       const { membership } = entry;
+      // Best effort: if the server is down the token still stops working when a steward revokes it.
       await fetch(`${membership.serverUrl}${communityPath(membership, '/session')}`, {
         method: 'DELETE',
         headers: bearer(membership),

@@ -13,7 +13,7 @@ export class WriteLock {
   /** Nonzero and distinct per thread of this process. */
   private readonly owner = threadId + 1;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+  constructor(buffer: SharedArrayBuffer) {
     this.cell = new Int32Array(buffer);
   }
 
