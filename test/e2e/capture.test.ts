@@ -54,7 +54,8 @@ describe('clipping in a real browser', () => {
     expect(await heading.innerText()).toBe(
       'Just-released Minecraft exploit makes it easy to crash game servers',
     );
-    expect(await popup.locator('.article').innerText()).toContain('Minecraft');
+    // The article's sanitizer loads on demand: the text appears a moment after the heading.
+    await expect.poll(() => popup.locator('.article').innerText()).toContain('Minecraft');
     expect(await popup.getByRole('link', { name: 'Open source page' }).getAttribute('href')).toBe(
       `${pages.origin}/corpus/ars-1`,
     );
