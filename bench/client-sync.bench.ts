@@ -156,14 +156,14 @@ async function syncPhases(): Promise<Synced[]> {
   return reply.value.map((c) => c.status);
 }
 
-/** Runs in the options page: items in the extension's IndexedDB. */
+/** Runs in the options page: shared items in the extension's IndexedDB (one copy per item). */
 async function storedItems(name: string): Promise<number> {
   const db = await new Promise<IDBDatabase>((ok, fail) => {
     const open = indexedDB.open(name);
     open.onsuccess = () => ok(open.result);
     open.onerror = () => fail(open.error);
   });
-  const count = db.transaction('items').objectStore('items').count();
+  const count = db.transaction('serverPages').objectStore('serverPages').index('by-item').count();
   const n = await new Promise<number>((ok) => (count.onsuccess = () => ok(count.result)));
   db.close();
   return n;

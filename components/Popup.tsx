@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import {
   ensurePersonalCommunity,
   getItem,
+  getItemMeta,
   listCommunities,
   openRepertoireDb,
   recentItems,
@@ -9,7 +10,6 @@ import {
   type ItemMeta,
   type RepertoireDb,
 } from '@/lib/db';
-import { getItemMeta } from '@/lib/db/sync-store';
 import type { ClipResult, SavedItem, SaveTipResult } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';

@@ -1,20 +1,27 @@
 import { IDBFactory } from 'fake-indexeddb';
+import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../repertoire/ids';
 import { tipItem } from '../repertoire/items';
+import type { Mutation, SyncedItem } from '../wire/sync';
 import {
+  allLiveItems,
   DB_NAME,
   DB_VERSION,
   deleteItem,
   ensurePersonalCommunity,
   findByCanonicalUrl,
   getItem,
+  getItemMeta,
+  getItems,
   listCommunities,
   openRepertoireDb,
+  peekSearchQueue,
   putItem,
   recentItems,
   StorageFullError,
 } from '.';
+import { idbSyncStore } from './sync-store';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -32,14 +39,14 @@ describe('storage', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
       'communities',
-      'itemMeta',
       'items',
       'memberships',
       'outbox',
       'search',
       'searchQueue',
+      'serverPages',
       'syncState',
-      'synced',
+      'views',
     ]);
     const tx = db.transaction('items');
     expect([...tx.store.indexNames].sort()).toEqual(['by-canonical-url', 'by-community-updated']);
@@ -61,6 +68,102 @@ describe('storage', () => {
       expect(await db.getAll('searchQueue')).toEqual(old < 2 ? [item.id] : []);
       db.close();
     }
+  });
+
+  it("moves a v3 database's shared items into pages, keeping views only where mutations wait", async () => {
+    const legacy = await openRepertoireDb(DB_NAME, 3);
+    const untyped = legacy as unknown as IDBPDatabase;
+    const membership = { communityId: 'team', name: 'Team', serverUrl: 'http://s', token: 't' };
+    await untyped.put('memberships', { ...membership, memberId: 'm1', displayName: 'Ann' });
+    const [plain, edited, endorsed] = [1, 2, 3].map((n) => tip('team', n));
+    const personal = tip('personal', 4);
+    const helped = { memberId: 'm2', name: 'Ben', at: 3 };
+    const copies: SyncedItem[] = [plain!, edited!, endorsed!].map((item, i) => ({
+      item: item,
+      version: i + 1,
+      fieldVersions: { title: i + 1 },
+      endorsements: item === endorsed ? [helped] : [],
+      conflicts: [],
+    }));
+    for (const copy of copies) await untyped.put('synced', copy, ['team', copy.item.id]);
+    const editedView = { ...edited!, title: 'edited here, not yet pushed' };
+    for (const item of [plain!, editedView, endorsed!, personal]) await legacy.put('items', item);
+    await untyped.put('itemMeta', { endorsements: [helped], conflicts: [] }, endorsed!.id);
+    const edit: Mutation = {
+      op: 'set',
+      seq: 1,
+      itemId: edited!.id,
+      kind: 'tip',
+      at: 9,
+      fields: { title: { value: editedView.title, base: 2 } },
+    };
+    await legacy.put('outbox', edit, ['team', 1]);
+    legacy.close();
+
+    const db = await openRepertoireDb();
+    expect([...db.objectStoreNames]).not.toContain('synced');
+    expect([...db.objectStoreNames]).not.toContain('itemMeta');
+    expect(await getItems(db, [plain!.id, edited!.id, personal.id])).toEqual([
+      plain,
+      editedView,
+      personal,
+    ]);
+    expect(await getItemMeta(db, endorsed!.id)).toEqual({ endorsements: [helped], conflicts: [] });
+    expect(await db.count('views')).toBe(1);
+    expect(await db.count('items')).toBe(1);
+    const store = idbSyncStore(db, 'team');
+    expect((await store.getSynced(edited!.id))?.item).toEqual(edited);
+    expect(await store.outbox()).toEqual([edit]);
+    expect((await recentItems(db, 'team', 10)).map((i) => i.title)).toEqual([
+      endorsed!.title,
+      editedView.title,
+      plain!.title,
+    ]);
+    db.close();
+  });
+
+  it('reads shared items, from pulled pages and pending views, like local ones', async () => {
+    const db = await openRepertoireDb();
+    const store = idbSyncStore(db, 'team');
+    const url = 'https://example.com/a';
+    const copy = (item: ReturnType<typeof tip>, version: number): SyncedItem => ({
+      item,
+      version,
+      fieldVersions: {},
+      endorsements: [],
+      conflicts: [],
+    });
+    const [old, clipped, gone, pending] = [1000, 2000, 3000, 4000].map((n) => tip('team', n));
+    const withUrl = { ...clipped!, canonicalUrl: url };
+    const deleted = { ...gone!, deletedAt: 3500 };
+    await store.applyPulled(
+      [old!, withUrl, deleted, pending!].map((item, i) => ({ synced: copy(item, i + 1) })),
+      { clientId: 'c', nextSeq: 1, clock: 0, cursor: 4, lastSyncedAt: null },
+    );
+    const view = { ...pending!, title: 'my pending edit', updatedAt: 500 };
+    const endorse: Mutation = { op: 'endorse', seq: 1, itemId: view.id, at: 1, endorsed: true };
+    await store.enqueue(endorse, copy(view, 4));
+    await putItem(db, tip('team', 2500));
+    const local = await getItem(db, (await recentItems(db, 'team', 1))[0]!.id);
+
+    expect((await recentItems(db, 'team', 10)).map((i) => i.updatedAt)).toEqual([
+      2500, 2000, 1000, 500,
+    ]);
+    expect((await recentItems(db, 'team', 2)).map((i) => i.updatedAt)).toEqual([2500, 2000]);
+    expect(await findByCanonicalUrl(db, 'team', url)).toEqual([withUrl]);
+    expect(await findByCanonicalUrl(db, 'personal', url)).toEqual([]);
+    expect(await getItem(db, view.id)).toEqual(view);
+    expect(await getItem(db, deleted.id)).toEqual(deleted);
+    expect((await allLiveItems(db)).map((i) => i.id).sort()).toEqual(
+      [old!.id, withUrl.id, view.id, local!.id].sort(),
+    );
+    // The pulled page is read whole for search; the pending view wins over its copy.
+    const peeked = await peekSearchQueue(db, 100);
+    expect(peeked.ids).toBe(6);
+    expect(peeked.items.map((i) => i.title).sort()).toEqual(
+      [old!, withUrl, deleted, view, local!].map((i) => i.title).sort(),
+    );
+    expect(peeked.missing).toEqual([]);
   });
 
   it('has a Personal community from first run, created once', async () => {

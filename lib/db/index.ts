@@ -2,17 +2,25 @@
  * The storage module: the only place that imports `idb`. The schema lives in the type system
  * (RepertoireSchema) and every migration lives in the one `upgrade` switch below.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { SearchRecord, SearchStore } from '../search/store';
 import type { SyncState } from '../sync/sync-store';
 import type { Endorsement, ConflictRevision, Mutation, Role, SyncedItem } from '../wire/sync';
 import type { Community, Item } from '../wire/schemas';
+import { migrateSyncedToPages, pageKeyId, type PageKey, type ServerPage } from './pages';
 
 export const DB_NAME = 'repertoire';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface RepertoireSchema extends DBSchema {
   communities: { key: string; value: Community };
+  /** Items of local communities (Personal). Shared communities' items live in the next two. */
   items: {
     key: string;
     value: Item;
@@ -23,31 +31,51 @@ export interface RepertoireSchema extends DBSchema {
       'by-canonical-url': string;
     };
   };
+  /**
+   * The server's copies of shared items, as pulled: one record per pulled page, each item in
+   * exactly one record. A first sync brings tens of thousands of items, and every IndexedDB
+   * request costs ~0.1 ms in Chromium; a page costs about what ten items would (its index
+   * entries are cheap). The indexes are multiEntry over the page's own lists. Since v4.
+   */
+  serverPages: {
+    key: PageKey;
+    value: ServerPage;
+    indexes: {
+      'by-item': string;
+      /** Live copies: [community, updatedAt, itemId]. */
+      'by-community-updated': [string, number, string];
+      /** Canonical URLs of live copies. */
+      'by-canonical-url': string;
+    };
+  };
+  /**
+   * A shared item as the member sees it while their queued mutations change it (a pending edit,
+   * an endorsement not yet acknowledged): it hides the server copy until a pull settles it.
+   * Since v4.
+   */
+  views: { key: string; value: SyncedItem; indexes: { 'by-community': string } };
   /** The persisted search index (lib/search): a few thousand small records. Since v2. */
   search: { key: string; value: SearchRecord };
   /**
    * Ids of items written but not yet indexed, added in the same transaction as the item so a
    * crash between the write and the indexing loses nothing: the queue is drained on restart.
-   * An entry is one id, or (since v3, no migration needed) the ids of one pulled page: one
-   * request instead of hundreds, each of which costs ~0.1 ms in Chromium. Since v2.
+   * An entry is one id, the ids of items written together (since v3), or a pulled page's ids
+   * with the page that holds them, read in one request (since v4). Since v2.
    */
   searchQueue: { key: number; value: QueuedIds };
   /** Shared communities this browser joined, with the member token. Since v3. */
   memberships: { key: string; value: Membership };
   /** Sync bookkeeping per community (lib/sync). Since v3. */
   syncState: { key: string; value: SyncState };
-  /** The server's copy of each synced item, as last pulled: [community, itemId]. Since v3. */
-  synced: { key: [string, string]; value: SyncedItem };
   /** Local mutations not yet acknowledged by the server: [community, seq]. Since v3. */
   outbox: { key: [string, number]; value: Mutation };
-  /** What the member sees beside a synced item: endorsements and kept conflict revisions. */
-  itemMeta: { key: string; value: ItemMeta };
 }
 
-/** One searchQueue entry: an item id, or the ids of items written together. */
-export type QueuedIds = string | string[];
+/** One searchQueue entry: an item id, ids written together, or a pulled page's ids. */
+export type QueuedIds = string | string[] | { page: PageKey; ids: string[] };
 
-const idsOf = (entry: QueuedIds): string[] => (typeof entry === 'string' ? [entry] : entry);
+const idsOf = (entry: QueuedIds): string[] =>
+  typeof entry === 'string' ? [entry] : Array.isArray(entry) ? entry : entry.ids;
 
 export interface Membership {
   communityId: string;
@@ -61,12 +89,18 @@ export interface Membership {
   joinedAt: number;
 }
 
+/** What the member sees beside a shared item. */
 export interface ItemMeta {
   endorsements: Endorsement[];
   conflicts: ConflictRevision[];
 }
 
 export type RepertoireDb = IDBPDatabase<RepertoireSchema>;
+type Tx = IDBPTransaction<
+  RepertoireSchema,
+  ArrayLike<StoreNames<RepertoireSchema>>,
+  IDBTransactionMode
+>;
 
 /** Thrown when the browser refuses a write because storage is full. Nothing was written. */
 export class StorageFullError extends Error {
@@ -83,6 +117,8 @@ export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<
   return openDB<RepertoireSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, transaction) {
       // One step per case, from that version to the next, run in order up to the one asked for.
+      // Stores a later version dropped are reached untyped: the schema only knows today's.
+      const untyped = db as unknown as IDBPDatabase;
       for (let step = oldVersion; step < (newVersion ?? DB_VERSION); step++) {
         switch (step) {
           case 0: {
@@ -105,9 +141,26 @@ export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<
           case 2: {
             db.createObjectStore('memberships', { keyPath: 'communityId' });
             db.createObjectStore('syncState');
-            db.createObjectStore('synced');
+            untyped.createObjectStore('synced');
             db.createObjectStore('outbox');
-            db.createObjectStore('itemMeta');
+            untyped.createObjectStore('itemMeta');
+            break;
+          }
+          case 3: {
+            const pages = db.createObjectStore('serverPages');
+            pages.createIndex('by-item', 'ids', { multiEntry: true });
+            pages.createIndex('by-community-updated', 'recent', { multiEntry: true });
+            pages.createIndex('by-canonical-url', 'urls', { multiEntry: true });
+            db.createObjectStore('views', { keyPath: 'item.id' }).createIndex(
+              'by-community',
+              'item.community',
+            );
+            // v3 kept a server copy per item ('synced'), the view of every shared item in
+            // 'items' and its endorsements in 'itemMeta': moved here, then those two go.
+            void migrateSyncedToPages(
+              untyped,
+              transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>,
+            );
             break;
           }
         }
@@ -169,8 +222,74 @@ export function putItems(db: RepertoireDb, items: readonly Item[]): Promise<void
 
 export const putItem = (db: RepertoireDb, item: Item): Promise<void> => putItems(db, [item]);
 
-export function getItem(db: RepertoireDb, id: string): Promise<Item | undefined> {
-  return db.get('items', id);
+/** An item as the member sees it, with what they see beside it when it is shared. */
+interface Seen {
+  item: Item;
+  meta?: ItemMeta;
+}
+
+const seenSynced = ({ item, endorsements, conflicts }: SyncedItem): Seen => ({
+  item,
+  meta: { endorsements, conflicts },
+});
+
+/** Stores an item can live in, as the member sees it; every read goes through these. */
+const SEEN_STORES = ['items', 'views', 'serverPages'] as const;
+
+/**
+ * Where each of `ids` lives: a local item, a pending view, or a server copy (a view hides the
+ * copy). A few requests per id: for small sets; a pulled page's ids are read with the page.
+ */
+async function lookup(tx: Tx, ids: readonly string[]): Promise<Map<string, Seen>> {
+  const byItem = tx.objectStore('serverPages').index('by-item');
+  const [local, views, pageKeys] = await Promise.all([
+    Promise.all(ids.map((id) => tx.objectStore('items').get(id))),
+    Promise.all(ids.map((id) => tx.objectStore('views').get(id))),
+    Promise.all(ids.map((id) => byItem.getKey(id))),
+  ]);
+  const wanted = new Map<string, PageKey>();
+  for (const key of pageKeys) if (key) wanted.set(pageKeyId(key), key);
+  const copies = await copiesIn(tx, [...wanted.values()]);
+  const found = new Map<string, Seen>();
+  for (const [i, id] of ids.entries()) {
+    const item = local[i];
+    const view = views[i] ?? copies.get(id);
+    if (item) found.set(id, { item });
+    else if (view) found.set(id, seenSynced(view));
+  }
+  return found;
+}
+
+/** Every copy held by these pages, by item id. */
+async function copiesIn(tx: Tx, keys: readonly PageKey[]): Promise<Map<string, SyncedItem>> {
+  const pages = await Promise.all(keys.map((key) => tx.objectStore('serverPages').get(key)));
+  const copies = new Map<string, SyncedItem>();
+  for (const page of pages) for (const copy of page?.copies ?? []) copies.set(copy.item.id, copy);
+  return copies;
+}
+
+export async function getItem(db: RepertoireDb, id: string): Promise<Item | undefined> {
+  return (await lookup(db.transaction(SEEN_STORES), [id])).get(id)?.item;
+}
+
+export async function getItems(
+  db: RepertoireDb,
+  ids: readonly string[],
+): Promise<(Item | undefined)[]> {
+  const found = await lookup(db.transaction(SEEN_STORES), ids);
+  return ids.map((id) => found.get(id)?.item);
+}
+
+/** Endorsements and conflicts of a shared item, when it has some. */
+export async function getItemMeta(db: RepertoireDb, id: string): Promise<ItemMeta | undefined> {
+  const meta = (await lookup(db.transaction(SEEN_STORES), [id])).get(id)?.meta;
+  return meta && (meta.endorsements.length > 0 || meta.conflicts.length > 0) ? meta : undefined;
+}
+
+/** Pending views of a community's shared items, by id. */
+async function viewsOf(tx: Tx, community: string): Promise<Map<string, SyncedItem>> {
+  const views = await tx.objectStore('views').index('by-community').getAll(community);
+  return new Map(views.map((view) => [view.item.id, view]));
 }
 
 /** Live (not deleted) items of a community clipped from this canonical URL. */
@@ -179,8 +298,22 @@ export async function findByCanonicalUrl(
   community: string,
   canonicalUrl: string,
 ): Promise<Item[]> {
-  const found = await db.getAllFromIndex('items', 'by-canonical-url', canonicalUrl);
-  return found.filter((item) => item.community === community && item.deletedAt === null);
+  const tx = db.transaction(SEEN_STORES);
+  const [local, views, pages] = await Promise.all([
+    tx.objectStore('items').index('by-canonical-url').getAll(canonicalUrl),
+    viewsOf(tx, community),
+    tx.objectStore('serverPages').index('by-canonical-url').getAll(canonicalUrl),
+  ]);
+  const found = new Map<string, Item>();
+  for (const item of local) found.set(item.id, item);
+  for (const page of pages) {
+    for (const { item } of page.copies) if (!views.has(item.id)) found.set(item.id, item);
+  }
+  for (const { item } of views.values()) found.set(item.id, item);
+  return [...found.values()].filter(
+    (item) =>
+      item.community === community && item.canonicalUrl === canonicalUrl && item.deletedAt === null,
+  );
 }
 
 /** Newest live items of a community, newest first. */
@@ -189,30 +322,65 @@ export async function recentItems(
   community: string,
   limit: number,
 ): Promise<Item[]> {
+  const tx = db.transaction(SEEN_STORES);
+  const views = await viewsOf(tx, community);
+  const out: Item[] = [...views.values()]
+    .map((view) => view.item)
+    .filter((item) => item.deletedAt === null);
   const range = IDBKeyRange.bound([community, -Infinity], [community, Infinity]);
-  const out: Item[] = [];
-  let cursor = await db
-    .transaction('items')
-    .store.index('by-community-updated')
-    .openCursor(range, 'prev');
-  while (cursor && out.length < limit) {
-    if (cursor.value.deletedAt === null) out.push(cursor.value);
-    cursor = await cursor.continue();
+  let local = await tx.objectStore('items').index('by-community-updated').openCursor(range, 'prev');
+  for (let n = 0; local && n < limit; local = await local.continue()) {
+    if (local.value.deletedAt === null) {
+      out.push(local.value);
+      n++;
+    }
   }
-  return out;
+  // Keys only: a page is read once, for the copies it adds, not once per copy.
+  const wanted = new Map<string, PageKey>();
+  const chosen = new Set<string>();
+  let copy = await tx
+    .objectStore('serverPages')
+    .index('by-community-updated')
+    .openKeyCursor(IDBKeyRange.bound([community, -Infinity], [community, Infinity, []]), 'prev');
+  for (; copy && chosen.size < limit; copy = await copy.continue()) {
+    const id = copy.key[2];
+    if (views.has(id)) continue;
+    chosen.add(id);
+    wanted.set(pageKeyId(copy.primaryKey), copy.primaryKey);
+  }
+  for (const [id, synced] of await copiesIn(tx, [...wanted.values()])) {
+    if (chosen.has(id)) out.push(synced.item);
+  }
+  return out.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
 }
 
 /** Every live item of every community: what the related-tips matcher is built from. */
 export async function allLiveItems(db: RepertoireDb): Promise<Item[]> {
-  return (await db.getAll('items')).filter((item) => item.deletedAt === null);
+  const tx = db.transaction(SEEN_STORES);
+  const [local, views, pages] = await Promise.all([
+    tx.objectStore('items').getAll(),
+    tx.objectStore('views').getAll(),
+    tx.objectStore('serverPages').getAll(),
+  ]);
+  const seen = new Map<string, Item>();
+  for (const page of pages) for (const { item } of page.copies) seen.set(item.id, item);
+  for (const { item } of views) seen.set(item.id, item);
+  for (const item of local) seen.set(item.id, item);
+  return [...seen.values()].filter((item) => item.deletedAt === null);
 }
 
-export function getItems(db: RepertoireDb, ids: readonly string[]): Promise<(Item | undefined)[]> {
-  const tx = db.transaction('items');
-  return Promise.all(ids.map((id) => tx.store.get(id)));
+/** How many items are stored, in every community (an item with a pending view counts twice). */
+export async function countItems(db: RepertoireDb): Promise<number> {
+  const tx = db.transaction(SEEN_STORES);
+  const counts = await Promise.all([
+    tx.objectStore('items').count(),
+    tx.objectStore('views').count(),
+    tx.objectStore('serverPages').index('by-item').count(),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
 }
 
-/** Soft delete: the record stays as a tombstone so the deletion can sync. */
+/** Soft delete of a local item: the record stays as a tombstone. */
 export function deleteItem(db: RepertoireDb, id: string, now = Date.now()): Promise<void> {
   return write(async () => {
     const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
@@ -235,37 +403,45 @@ export async function peekSearchQueue(
   /** Stop adding items once their text passes this many characters (pages can be large). */
   maxChars = Infinity,
 ): Promise<{ keys: number[]; items: Item[]; missing: string[]; ids: number }> {
-  const tx = db.transaction(['searchQueue', 'items']);
+  const tx = db.transaction(['searchQueue', ...SEEN_STORES]);
   const queue = tx.objectStore('searchQueue');
   const [keys, entries] = await Promise.all([
     queue.getAllKeys(null, limit),
     queue.getAll(null, limit),
   ]);
-  // Entries up to `limit` ids, their items read in one round; the text budget then cuts whole
-  // entries off the end.
   const batch: { key: number; ids: string[] }[] = [];
+  const pages = new Map<string, PageKey>();
   let wanted = 0;
   for (const [i, key] of keys.entries()) {
     if (batch.length > 0 && wanted >= limit) break;
-    const ids = idsOf(entries[i] ?? []);
-    batch.push({ key, ids });
-    wanted += ids.length;
+    const entry = entries[i] ?? [];
+    if (typeof entry === 'object' && 'page' in entry) pages.set(pageKeyId(entry.page), entry.page);
+    batch.push({ key, ids: idsOf(entry) });
+    wanted += idsOf(entry).length;
   }
-  const found = await Promise.all(
-    batch.flatMap((entry) => entry.ids.map((id) => tx.objectStore('items').get(id))),
-  );
+  // Pulled pages are read whole, with every pending view (few); what they no longer hold (moved
+  // to a later page, or gone) and local writes are looked up one by one.
+  const [copies, views] = await Promise.all([
+    copiesIn(tx, [...pages.values()]),
+    tx.objectStore('views').getAll(),
+  ]);
+  const seen = new Map<string, Item>();
+  for (const [id, copy] of copies) seen.set(id, copy.item);
+  for (const view of views) seen.set(view.item.id, view.item);
+  const rest = batch.flatMap((entry) => entry.ids).filter((id) => !seen.has(id));
+  for (const [id, found] of await lookup(tx, rest)) seen.set(id, found.item);
+  // The text budget cuts whole entries off the end.
   const taken: number[] = [];
   const items = new Map<string, Item>();
   const missing = new Set<string>();
   let chars = 0;
-  let ids = 0;
-  let at = 0;
+  let count = 0;
   for (const entry of batch) {
     if (taken.length > 0 && chars > maxChars) break;
     taken.push(entry.key);
-    ids += entry.ids.length;
+    count += entry.ids.length;
     for (const id of entry.ids) {
-      const item = found[at++];
+      const item = seen.get(id);
       if (!item) missing.add(id);
       else if (!items.has(id)) {
         items.set(id, item);
@@ -273,7 +449,7 @@ export async function peekSearchQueue(
       }
     }
   }
-  return { keys: taken, items: [...items.values()], missing: [...missing], ids };
+  return { keys: taken, items: [...items.values()], missing: [...missing], ids: count };
 }
 
 /** How many item ids wait in the queue. */
@@ -293,17 +469,34 @@ function textSize(item: Item): number {
 }
 
 /** Ids per entry when many are queued at once; a pulled page is at most this many. */
-const QUEUE_ENTRY_IDS = 2_000;
+export const QUEUE_ENTRY_IDS = 2_000;
+
+/** Queues ids in entries of QUEUE_ENTRY_IDS. */
+export function queueIds(queue: { add(value: QueuedIds): unknown }, ids: readonly string[]): void {
+  for (let at = 0; at < ids.length; at += QUEUE_ENTRY_IDS) {
+    void queue.add(ids.slice(at, at + QUEUE_ENTRY_IDS));
+  }
+}
 
 /** Queues every item for indexing: after the index was dropped (a new stored format). */
 export async function queueAllForSearch(db: RepertoireDb): Promise<number> {
-  const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
-  const ids = await tx.objectStore('items').getAllKeys();
-  for (let at = 0; at < ids.length; at += QUEUE_ENTRY_IDS) {
-    void tx.objectStore('searchQueue').add(ids.slice(at, at + QUEUE_ENTRY_IDS));
+  const tx = db.transaction(['items', 'views', 'serverPages', 'searchQueue'], 'readwrite');
+  const queue = tx.objectStore('searchQueue');
+  const [local, views, pageKeys] = await Promise.all([
+    tx.objectStore('items').getAllKeys(),
+    tx.objectStore('views').getAllKeys(),
+    tx.objectStore('serverPages').getAllKeys(),
+  ]);
+  queueIds(queue, [...local, ...views]);
+  let count = local.length + views.length;
+  for (const page of pageKeys) {
+    const held = await tx.objectStore('serverPages').get(page);
+    if (!held) continue;
+    void queue.add({ page, ids: held.ids });
+    count += held.ids.length;
   }
   await tx.done;
-  return ids.length;
+  return count;
 }
 
 /**

@@ -8,14 +8,8 @@ import { tipItem } from '../repertoire/items';
 import { MemorySyncStore } from '../sync/memory-store';
 import type { SyncState, SyncStore } from '../sync/sync-store';
 import type { Mutation, SyncedItem } from '../wire/sync';
-import { getItem, openRepertoireDb, putItem, type RepertoireDb } from '.';
-import {
-  forgetCommunity,
-  getItemMeta,
-  idbSyncStore,
-  listMemberships,
-  saveMembership,
-} from './sync-store';
+import { getItem, getItemMeta, openRepertoireDb, putItem, recentItems, type RepertoireDb } from '.';
+import { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store';
 
 let db: RepertoireDb;
 beforeEach(async () => {
@@ -96,10 +90,13 @@ describe('IndexedDB SyncStore in the extension', () => {
     const kept = tip('kept');
     const dropped = tip('dropped');
     await store.enqueue(endorse(1, kept.id), synced(kept));
-    await store.applyPulled([{ synced: synced(dropped, 2), view: synced(dropped, 2) }], state(2));
+    await store.applyPulled([{ synced: synced(dropped, 2) }], state(2));
     expect(await getItem(db, dropped.id)).toEqual(dropped);
-    // A pulled page is queued as one entry.
-    expect(await db.getAll('searchQueue')).toEqual([kept.id, [dropped.id]]);
+    // A pulled page is queued as one entry, with the page to read it from.
+    expect(await db.getAll('searchQueue')).toEqual([
+      kept.id,
+      { page: ['team', 2], ids: [dropped.id] },
+    ]);
     await store.resetSynced(state(0));
     expect(await getItem(db, dropped.id)).toBeUndefined();
     expect(await getItem(db, kept.id)).toEqual(kept);
@@ -111,7 +108,7 @@ describe('IndexedDB SyncStore in the extension', () => {
     const helped = { memberId: 'm2', name: 'Ben', at: 3 };
     const pull = (copies: SyncedItem[], cursor: number) =>
       store.applyPulled(
-        copies.map((copy) => ({ synced: copy, view: copy })),
+        copies.map((copy) => ({ synced: copy })),
         state(cursor),
       );
     await pull([synced(plain), { ...synced(endorsed), endorsements: [helped] }], 2);
@@ -121,6 +118,54 @@ describe('IndexedDB SyncStore in the extension', () => {
     await pull([synced(endorsed, 3)], 3);
     expect(await getItemMeta(db, endorsed.id)).toBeUndefined();
     expect(await getItem(db, endorsed.id)).toEqual(endorsed);
+  });
+
+  it.each([
+    ['this store wrote every page since there were none', false],
+    ['another store (a restarted background) wrote some', true],
+  ])('keeps one copy of an item pulled again (%s)', async (_case, restarted) => {
+    const first = idbSyncStore(db, 'team');
+    const [moved, stays, alone] = [tip('moved'), tip('stays'), tip('alone')];
+    await first.applyPulled([{ synced: synced(moved, 1) }, { synced: synced(stays, 2) }], state(2));
+    await first.applyPulled([{ synced: synced(alone, 3) }], state(3));
+    const store = restarted ? idbSyncStore(db, 'team') : first;
+    const renamed = { ...moved, title: 'renamed', updatedAt: 9 };
+    await store.applyPulled([{ synced: synced(renamed, 4) }], state(4));
+    await store.applyPulled([{ synced: synced(alone, 5) }], state(5));
+    expect((await store.getSynced(moved.id))?.item).toEqual(renamed);
+    expect((await store.getSynced(alone.id))?.version).toBe(5);
+    // The page left empty is gone; the other keeps what was not pulled again.
+    const pages = await db.getAll('serverPages');
+    expect(pages.map((page) => page.copies.map((c) => c.item.title))).toEqual([
+      ['stays'],
+      ['renamed'],
+      ['alone'],
+    ]);
+    expect((await recentItems(db, 'team', 10)).map((i) => i.title).sort()).toEqual([
+      'alone',
+      'renamed',
+      'stays',
+    ]);
+  });
+
+  it('shows a pending view over the server copy until a pull settles the item', async () => {
+    const store = idbSyncStore(db, 'team');
+    const item = tip('as pulled');
+    await store.applyPulled([{ synced: synced(item, 1) }], state(1));
+    const mine = { ...item, title: 'my edit' };
+    await store.enqueue(endorse(1, item.id), synced(mine, 1));
+    expect(await getItem(db, item.id)).toEqual(mine);
+    // Pulled while the edit waits: the view stays on top of the new copy.
+    await store.applyPulled(
+      [{ synced: synced(item, 2), view: synced({ ...mine, tags: ['x'] }, 2) }],
+      state(2),
+    );
+    expect(await getItem(db, item.id)).toEqual({ ...mine, tags: ['x'] });
+    // Settled: nothing queued changes it any more, so the server copy is what shows.
+    await store.acknowledge(1);
+    await store.applyPulled([{ synced: synced(mine, 3) }], state(3));
+    expect(await getItem(db, item.id)).toEqual(mine);
+    expect(await db.count('views')).toBe(0);
   });
 
   it('keeps communities apart', async () => {

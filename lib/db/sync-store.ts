@@ -1,28 +1,38 @@
 /**
  * lib/sync's SyncStore over IndexedDB, one community at a time. Every method that stores several
- * things does so in one transaction, and item views go through the same search queue as local
- * writes, so search and related tips follow synced changes too.
+ * things does so in one transaction, and what the member sees goes through the same search queue
+ * as local writes, so search and related tips follow synced changes too.
  */
 import type { PulledChange, SyncState, SyncStore } from '../sync/sync-store';
-import type { Mutation, SyncedItem } from '../wire/sync';
-import type { ItemMeta, Membership, RepertoireDb } from '.';
+import type { Mutation } from '../wire/sync';
+import { queueIds, type Membership, type RepertoireDb } from '.';
+import { pageKeyId, serverPage, type PageKey } from './pages';
 
+/** Keys [community, number] of one community: its outbox, its pages. */
 const all = (community: string) => IDBKeyRange.bound([community, -Infinity], [community, Infinity]);
-const allIds = (community: string) => IDBKeyRange.bound([community, ''], [community, '\uffff']);
 
 export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
+  /**
+   * Which page holds each item, kept while this store has been the only writer of the
+   * community's pages since they were empty (a first sync): older copies of pulled items are then
+   * found without an index request per item. null: not known, ask the index.
+   */
+  let homes: Map<string, PageKey> | null | undefined;
   return {
     loadState: () => db.get('syncState', community),
     async saveState(state) {
       await db.put('syncState', state, community);
     },
-    getSynced: (itemId) => db.get('synced', [community, itemId]),
-    async enqueue(mutation: Mutation, view: SyncedItem | undefined) {
-      const tx = db.transaction(['outbox', 'items', 'itemMeta', 'searchQueue'], 'readwrite');
+    async getSynced(itemId) {
+      const page = await db.getFromIndex('serverPages', 'by-item', itemId);
+      if (page?.community !== community) return undefined;
+      return page.copies.find((copy) => copy.item.id === itemId);
+    },
+    async enqueue(mutation: Mutation, view) {
+      const tx = db.transaction(['outbox', 'views', 'searchQueue'], 'readwrite');
       void tx.objectStore('outbox').put(mutation, [community, mutation.seq]);
       if (view) {
-        void tx.objectStore('items').put(view.item);
-        putMeta(tx.objectStore('itemMeta'), view, true);
+        void tx.objectStore('views').put(view);
         void tx.objectStore('searchQueue').add(view.item.id);
       }
       await tx.done;
@@ -34,61 +44,73 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
       await db.delete('outbox', IDBKeyRange.bound([community, -Infinity], [community, upToSeq]));
     },
     async applyPulled(changes: readonly PulledChange[], state: SyncState) {
-      const tx = db.transaction(
-        ['synced', 'items', 'itemMeta', 'searchQueue', 'syncState'],
-        'readwrite',
-      );
-      const meta = tx.objectStore('itemMeta');
-      const range = idRange(changes.map((c) => c.view.item.id));
-      const withMeta = new Set(range ? await meta.getAllKeys(range) : []);
-      for (const { synced, view } of changes) {
-        void tx.objectStore('synced').put(synced, [community, synced.item.id]);
-        void tx.objectStore('items').put(view.item);
-        putMeta(meta, view, withMeta.has(view.item.id));
+      const tx = db.transaction(['serverPages', 'views', 'searchQueue', 'syncState'], 'readwrite');
+      const pages = tx.objectStore('serverPages');
+      const ids = changes.map((change) => change.synced.item.id);
+      const known =
+        homes !== undefined ? homes : (await pages.count(all(community))) === 0 ? new Map() : null;
+      // Each item has one copy: older ones leave their pages (rare in a first sync, usual later).
+      const older = new Map<string, PageKey>();
+      const found = known
+        ? ids.map((id) => known.get(id))
+        : (await Promise.all(ids.map((id) => pages.index('by-item').getAllKeys(id)))).flat();
+      for (const key of found) if (key?.[0] === community) older.set(pageKeyId(key), key);
+      const incoming = new Set(ids);
+      for (const [key, page] of await Promise.all(
+        [...older.values()].map(async (key) => [key, await pages.get(key)] as const),
+      )) {
+        const rest = page?.copies.filter((copy) => !incoming.has(copy.item.id)) ?? [];
+        void (rest.length > 0 ? pages.put(serverPage(community, rest), key) : pages.delete(key));
       }
+      // A view hides the copy while queued mutations change the item; without any, it goes.
+      const views = tx.objectStore('views');
+      const range = idRange(ids);
+      const withView = new Set(range ? await views.getAllKeys(range) : []);
+      for (const { synced, view } of changes) {
+        if (view) void views.put(view);
+        else if (withView.has(synced.item.id)) void views.delete(synced.item.id);
+      }
+      const key: PageKey = [community, state.cursor];
       if (changes.length > 0) {
-        void tx.objectStore('searchQueue').add(changes.map((c) => c.view.item.id));
+        void pages.put(
+          serverPage(
+            community,
+            changes.map((change) => change.synced),
+          ),
+          key,
+        );
+        void tx.objectStore('searchQueue').add({ page: key, ids });
       }
       void tx.objectStore('syncState').put(state, community);
       await tx.done;
+      if (known) for (const id of ids) known.set(id, key);
+      homes = known;
     },
     async resetSynced(state) {
       const tx = db.transaction(
-        ['synced', 'outbox', 'items', 'itemMeta', 'searchQueue', 'syncState'],
+        ['serverPages', 'views', 'outbox', 'searchQueue', 'syncState'],
         'readwrite',
       );
-      const backed = new Set(
-        (await tx.objectStore('outbox').getAll(all(community))).map((m) => m.itemId),
-      );
-      for (const [, itemId] of await tx.objectStore('synced').getAllKeys(allIds(community))) {
-        if (backed.has(itemId)) continue;
-        void tx.objectStore('items').delete(itemId);
-        void tx.objectStore('itemMeta').delete(itemId);
-        void tx.objectStore('searchQueue').add(itemId);
+      const [pages, views, outbox] = await Promise.all([
+        tx.objectStore('serverPages').getAll(all(community)),
+        tx.objectStore('views').index('by-community').getAll(community),
+        tx.objectStore('outbox').getAll(all(community)),
+      ]);
+      // Queued mutations keep their item's view (every queued item has one) on screen.
+      const backed = new Set(outbox.map((m) => m.itemId));
+      const dropped = pages.flatMap((page) => page.ids).filter((id) => !backed.has(id));
+      for (const { item } of views) {
+        if (backed.has(item.id)) continue;
+        void tx.objectStore('views').delete(item.id);
+        dropped.push(item.id);
       }
-      void tx.objectStore('synced').delete(allIds(community));
+      void tx.objectStore('serverPages').delete(all(community));
+      queueIds(tx.objectStore('searchQueue'), [...new Set(dropped)]);
       void tx.objectStore('syncState').put(state, community);
       await tx.done;
+      homes = new Map();
     },
   };
-}
-
-/**
- * An item's endorsements and conflicts, kept only while it has some (no record reads as none).
- * Most items have neither, and every IndexedDB request costs: in Chromium a put is ~0.1 ms, so a
- * record per item would add seconds to a first sync of tens of thousands of items.
- */
-function putMeta(
-  store: { put(value: ItemMeta, key: string): unknown; delete(key: string): unknown },
-  view: SyncedItem,
-  mayExist: boolean,
-): void {
-  const { endorsements, conflicts } = view;
-  if (endorsements.length > 0 || conflicts.length > 0) {
-    void store.put({ endorsements, conflicts }, view.item.id);
-  } else if (mayExist) {
-    void store.delete(view.item.id);
-  }
 }
 
 /** The smallest key range holding all of `ids` (pages of changes come roughly in id order). */
@@ -120,25 +142,30 @@ export async function forgetCommunity(db: RepertoireDb, community: string): Prom
     'memberships',
     'communities',
     'syncState',
-    'synced',
+    'serverPages',
+    'views',
     'outbox',
     'items',
-    'itemMeta',
     'searchQueue',
   ] as const;
   const tx = db.transaction([...stores], 'readwrite');
+  const [pages, views, local] = await Promise.all([
+    tx.objectStore('serverPages').getAll(all(community)),
+    tx.objectStore('views').index('by-community').getAllKeys(community),
+    tx
+      .objectStore('items')
+      .index('by-community-updated')
+      .getAllKeys(IDBKeyRange.bound([community, -Infinity], [community, Infinity])),
+  ]);
   void tx.objectStore('memberships').delete(community);
   void tx.objectStore('communities').delete(community);
   void tx.objectStore('syncState').delete(community);
-  void tx.objectStore('synced').delete(allIds(community));
+  void tx.objectStore('serverPages').delete(all(community));
   void tx.objectStore('outbox').delete(all(community));
-  const items = tx.objectStore('items').index('by-community-updated');
-  for (const id of await items.getAllKeys(all(community))) {
-    void tx.objectStore('items').delete(id);
-    void tx.objectStore('itemMeta').delete(id);
-    void tx.objectStore('searchQueue').add(id);
-  }
+  for (const id of views) void tx.objectStore('views').delete(id);
+  for (const id of local) void tx.objectStore('items').delete(id);
+  queueIds(tx.objectStore('searchQueue'), [
+    ...new Set([...pages.flatMap((page) => page.ids), ...views, ...local]),
+  ]);
   await tx.done;
 }
-
-export const getItemMeta = (db: RepertoireDb, itemId: string) => db.get('itemMeta', itemId);

@@ -6,6 +6,7 @@
 import type { Item } from '../wire/schemas';
 import {
   acknowledgeSearchQueue,
+  countItems,
   peekSearchQueue,
   queueAllForSearch,
   queuedIdCount,
@@ -42,7 +43,7 @@ export function createIndexer(
     // An index in an older stored format opens empty: if items exist beyond those already queued,
     // everything is queued to be indexed again.
     if (opened.size === 0) {
-      const [items, queued] = await Promise.all([db.count('items'), queuedIdCount(db)]);
+      const [items, queued] = await Promise.all([countItems(db), queuedIdCount(db)]);
       if (items > queued) await queueAllForSearch(db);
     }
     return opened;

@@ -237,6 +237,7 @@ export class SyncEngine {
         const outbox = await this.options.store.outbox();
         const pulled = changes.map((synced) => {
           const pending = outbox.filter((m) => m.itemId === synced.item.id);
+          if (pending.length === 0) return { synced };
           return { synced, view: overlay(synced, pending, this.options.me) ?? synced };
         });
         this.state = { ...this.state, cursor };

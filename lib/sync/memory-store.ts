@@ -41,7 +41,7 @@ export class MemorySyncStore implements SyncStore {
   async applyPulled(changes: readonly PulledChange[], state: SyncState): Promise<void> {
     for (const { synced, view } of changes) {
       this.synced.set(synced.item.id, synced);
-      this.views.set(view.item.id, view);
+      this.views.set(synced.item.id, view ?? synced);
     }
     this.state = { ...state };
   }

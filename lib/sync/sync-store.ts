@@ -18,10 +18,13 @@ export interface SyncState {
   lastSyncedAt: number | null;
 }
 
-/** A pulled server copy, with the item as the user should now see it (pending edits on top). */
+/**
+ * A pulled server copy, and the item as the user should now see it when queued (not yet
+ * acknowledged) mutations change it; without `view`, the server copy is what they see.
+ */
 export interface PulledChange {
   synced: SyncedItem;
-  view: SyncedItem;
+  view?: SyncedItem;
 }
 
 export interface SyncStore {

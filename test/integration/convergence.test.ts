@@ -6,13 +6,16 @@
  * More runs: CONVERGENCE_RUNS=500 npx vitest run --project integration convergence
  * Replay a failure: CONVERGENCE_SEED=<seed printed by fast-check> (same command).
  */
+import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getItemMeta, getItems, openRepertoireDb, type RepertoireDb } from '../../lib/db';
+import { idbSyncStore } from '../../lib/db/sync-store';
 import { SyncEngine } from '../../lib/sync/engine';
 import { httpTransport } from '../../lib/sync/http';
-import { MemorySyncStore } from '../../lib/sync/memory-store';
-import type { TipItem } from '../../lib/wire/schemas';
-import type { SyncedItem } from '../../lib/wire/sync';
+import type { SyncStore } from '../../lib/sync/sync-store';
+import type { Item, TipItem } from '../../lib/wire/schemas';
+import type { ConflictRevision, Endorsement } from '../../lib/wire/sync';
 import { SETUPS, sampleItem, startServer, type TestCommunity, type TestServer } from './harness';
 
 const CLIENTS = 3;
@@ -25,7 +28,9 @@ type Op =
   | { type: 'delete'; client: number; item: number }
   | { type: 'endorse'; client: number; item: number; endorsed: boolean }
   | { type: 'resolve'; client: number; item: number }
-  | { type: 'sync'; client: number };
+  | { type: 'sync'; client: number }
+  /** The background restarts (MV3 stops it when idle): a new engine and store, same database. */
+  | { type: 'restart'; client: number };
 
 const client = fc.nat({ max: CLIENTS - 1 });
 const item = fc.nat({ max: 20 });
@@ -52,13 +57,43 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   { arbitrary: fc.record({ type: fc.constant('resolve' as const), client, item }), weight: 1 },
   { arbitrary: fc.record({ type: fc.constant('sync' as const), client }), weight: 3 },
+  { arbitrary: fc.record({ type: fc.constant('restart' as const), client }), weight: 1 },
 );
 
 interface Replica {
   engine: SyncEngine;
-  store: MemorySyncStore;
+  /** A new engine over a new store of the same database, as a restarted background makes. */
+  open(): Promise<SyncEngine>;
+  store: () => SyncStore;
+  db: RepertoireDb;
   memberId: string;
 }
+
+/** What a member sees of an item, as the extension reads it. */
+interface Seen {
+  item: Item;
+  endorsements: Endorsement[];
+  conflicts: ConflictRevision[];
+}
+
+/** Every item of the replica, tombstones too, by id, read through lib/db as the popup does. */
+async function seen(db: RepertoireDb): Promise<Seen[]> {
+  const ids = new Set<string>();
+  for (const page of await db.getAll('serverPages')) for (const id of page.ids) ids.add(id);
+  for (const view of await db.getAll('views')) ids.add(view.item.id);
+  const sorted = [...ids].sort();
+  const [items, metas] = await Promise.all([
+    getItems(db, sorted),
+    Promise.all(sorted.map((id) => getItemMeta(db, id))),
+  ]);
+  return sorted.map((id, i) => ({
+    item: items[i]!,
+    endorsements: metas[i]?.endorsements ?? [],
+    conflicts: metas[i]?.conflicts ?? [],
+  }));
+}
+
+let replicaDbs = 0;
 
 describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
   let server: TestServer;
@@ -71,23 +106,26 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
     return Promise.all(
       Array.from({ length: count }, async (_, i) => {
         const member = await community.join(`Member ${i}`);
-        const store = new MemorySyncStore();
-        const engine = await SyncEngine.open({
-          store,
-          transport: httpTransport({
-            serverUrl: server.url,
-            communityId: member.communityId,
-            token: member.token,
-          }),
-          me: {
-            communityId: member.communityId,
-            memberId: member.memberId,
-            displayName: `Member ${i}`,
-          },
-          // Syncs happen only when the property says so.
-          debounceMs: 1_000_000_000,
-        });
-        return { engine, store, memberId: member.memberId };
+        // The extension's own store, over fake-indexeddb: one database per replica.
+        const db = await openRepertoireDb(`replica-${++replicaDbs}`);
+        const store = () => idbSyncStore(db, member.communityId);
+        const open = () =>
+          SyncEngine.open({
+            store: store(),
+            transport: httpTransport({
+              serverUrl: server.url,
+              communityId: member.communityId,
+              token: member.token,
+            }),
+            me: {
+              communityId: member.communityId,
+              memberId: member.memberId,
+              displayName: `Member ${i}`,
+            },
+            // Syncs happen only when the property says so.
+            debounceMs: 1_000_000_000,
+          });
+        return { engine: await open(), open, store, db, memberId: member.memberId };
       }),
     );
   }
@@ -107,10 +145,14 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           `${id}|${field}|${String(value)}`;
 
         for (const o of ops) {
-          const { engine, store, memberId } = all[o.client]!;
-          const visible = [...store.items().values()].sort((a, b) =>
-            a.item.id < b.item.id ? -1 : 1,
-          );
+          const replica = all[o.client]!;
+          const { engine, db, memberId } = replica;
+          const visible = await seen(db);
+          if (o.type === 'restart') {
+            engine.close();
+            replica.engine = await replica.open();
+            continue;
+          }
           if (o.type === 'create') {
             const tip = sampleItem('tip', { title: fresh(), body: fresh() }) as TipItem;
             for (const f of TEXT_FIELDS) written.add(key(tip.id, f, tip[f]));
@@ -162,10 +204,8 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
         const late = (await replicas(community, 1))[0]!;
         await late.engine.sync();
 
-        const snapshots = [...all, late].map((r) =>
-          [...r.store.items().values()].sort((a, b) => (a.item.id < b.item.id ? -1 : 1)),
-        );
-        for (const r of all) expect(await r.store.outbox()).toEqual([]);
+        const snapshots = await Promise.all([...all, late].map((r) => seen(r.db)));
+        for (const r of all) expect(await r.store().outbox()).toEqual([]);
         for (const s of snapshots.slice(1)) expect(s).toEqual(snapshots[0]);
 
         const final = new Map(snapshots[0]!.map((s) => [s.item.id, s]));
@@ -184,7 +224,10 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           const members = final.get(id)?.endorsements.map((e) => e.memberId) ?? [];
           expect(members.includes(memberId)).toBe(endorsed);
         }
-        for (const r of [...all, late]) r.engine.close();
+        for (const r of [...all, late]) {
+          r.engine.close();
+          r.db.close();
+        }
       }),
       {
         numRuns: runs,
@@ -196,6 +239,6 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
   }, 600_000);
 });
 
-function fieldOf(s: SyncedItem, field: string): unknown {
+function fieldOf(s: Seen, field: string): unknown {
   return (s.item as unknown as Record<string, unknown>)[field];
 }
