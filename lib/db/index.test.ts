@@ -45,6 +45,7 @@ describe('storage', () => {
       'search',
       'searchQueue',
       'serverPages',
+      'staleCopies',
       'syncState',
       'views',
     ]);

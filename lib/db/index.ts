@@ -13,7 +13,14 @@ import type { SearchRecord, SearchStore } from '../search/store';
 import type { SyncState } from '../sync/sync-store';
 import type { Endorsement, ConflictRevision, Mutation, Role, SyncedItem } from '../wire/sync';
 import type { Community, Item } from '../wire/schemas';
-import { migrateSyncedToPages, pageKeyId, type PageKey, type ServerPage } from './pages';
+import {
+  latestPage,
+  migrateSyncedToPages,
+  pageKeyId,
+  type PageKey,
+  type ServerPage,
+  type StaleCopies,
+} from './pages';
 
 export const DB_NAME = 'repertoire';
 export const DB_VERSION = 4;
@@ -32,8 +39,7 @@ export interface RepertoireSchema extends DBSchema {
     };
   };
   /**
-   * The server's copies of shared items, as pulled: one record per pulled page, each item in
-   * exactly one record. A first sync brings tens of thousands of items, and every IndexedDB
+   * The server's copies of shared items, as pulled: one record per pulled page. A first sync brings tens of thousands of items, and every IndexedDB
    * request costs ~0.1 ms in Chromium; a page costs about what ten items would (its index
    * entries are cheap). The indexes are multiEntry over the page's own lists. Since v4.
    */
@@ -48,6 +54,13 @@ export interface RepertoireSchema extends DBSchema {
       'by-canonical-url': string;
     };
   };
+  /**
+   * Per page: how many copies it holds, and which of them a later page supersedes. A superseded
+   * copy stays until half the page is superseded, then the page is rewritten once: taking one
+   * item out of a 500-copy page at each change made catching up on 5,000 scattered changes take
+   * 17 s in Chromium. Reads take an item's copy from the newest page holding it. Since v4.
+   */
+  staleCopies: { key: PageKey; value: StaleCopies };
   /**
    * A shared item as the member sees it while their queued mutations change it (a pending edit,
    * an endorsement not yet acknowledged): it hides the server copy until a pull settles it.
@@ -151,6 +164,7 @@ export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<
             pages.createIndex('by-item', 'ids', { multiEntry: true });
             pages.createIndex('by-community-updated', 'recent', { multiEntry: true });
             pages.createIndex('by-canonical-url', 'urls', { multiEntry: true });
+            db.createObjectStore('staleCopies');
             db.createObjectStore('views', { keyPath: 'item.id' }).createIndex(
               'by-community',
               'item.community',
@@ -245,10 +259,11 @@ async function lookup(tx: Tx, ids: readonly string[]): Promise<Map<string, Seen>
   const [local, views, pageKeys] = await Promise.all([
     Promise.all(ids.map((id) => tx.objectStore('items').get(id))),
     Promise.all(ids.map((id) => tx.objectStore('views').get(id))),
-    Promise.all(ids.map((id) => byItem.getKey(id))),
+    Promise.all(ids.map(async (id) => latestPage(await byItem.getAllKeys(id)))),
   ]);
   const wanted = new Map<string, PageKey>();
   for (const key of pageKeys) if (key) wanted.set(pageKeyId(key), key);
+  // Pages in key order: a copy from a newer page replaces a superseded one.
   const copies = await copiesIn(tx, [...wanted.values()]);
   const found = new Map<string, Seen>();
   for (const [i, id] of ids.entries()) {
@@ -260,9 +275,10 @@ async function lookup(tx: Tx, ids: readonly string[]): Promise<Map<string, Seen>
   return found;
 }
 
-/** Every copy held by these pages, by item id. */
+/** Every copy held by these pages, by item id; of two copies of an item, the newer page's. */
 async function copiesIn(tx: Tx, keys: readonly PageKey[]): Promise<Map<string, SyncedItem>> {
-  const pages = await Promise.all(keys.map((key) => tx.objectStore('serverPages').get(key)));
+  const sorted = [...keys].sort((a, b) => a[1] - b[1]);
+  const pages = await Promise.all(sorted.map((key) => tx.objectStore('serverPages').get(key)));
   const copies = new Map<string, SyncedItem>();
   for (const page of pages) for (const copy of page?.copies ?? []) copies.set(copy.item.id, copy);
   return copies;
@@ -306,9 +322,9 @@ export async function findByCanonicalUrl(
   ]);
   const found = new Map<string, Item>();
   for (const item of local) found.set(item.id, item);
-  for (const page of pages) {
-    for (const { item } of page.copies) if (!views.has(item.id)) found.set(item.id, item);
-  }
+  // A page's copy may be superseded (by a newer page, or a view): ask for each item's current one.
+  const candidates = new Set(pages.flatMap((page) => page.ids));
+  for (const [id, seen] of await lookup(tx, [...candidates])) found.set(id, seen.item);
   for (const { item } of views.values()) found.set(item.id, item);
   return [...found.values()].filter(
     (item) =>
@@ -335,7 +351,9 @@ export async function recentItems(
       n++;
     }
   }
-  // Keys only: a page is read once, for the copies it adds, not once per copy.
+  // Keys only: a page is read once, for the copies it adds, not once per copy. A copy counts
+  // only from the newest page holding its item (older ones are superseded, see staleCopies).
+  const byItem = tx.objectStore('serverPages').index('by-item');
   const wanted = new Map<string, PageKey>();
   const chosen = new Set<string>();
   let copy = await tx
@@ -343,10 +361,11 @@ export async function recentItems(
     .index('by-community-updated')
     .openKeyCursor(IDBKeyRange.bound([community, -Infinity], [community, Infinity, []]), 'prev');
   for (; copy && chosen.size < limit; copy = await copy.continue()) {
-    const id = copy.key[2];
-    if (views.has(id)) continue;
+    const [id, page] = [copy.key[2], copy.primaryKey];
+    if (views.has(id) || chosen.has(id)) continue;
+    if (latestPage(await byItem.getAllKeys(id))?.[1] !== page[1]) continue;
     chosen.add(id);
-    wanted.set(pageKeyId(copy.primaryKey), copy.primaryKey);
+    wanted.set(pageKeyId(page), page);
   }
   for (const [id, synced] of await copiesIn(tx, [...wanted.values()])) {
     if (chosen.has(id)) out.push(synced.item);
@@ -362,6 +381,7 @@ export async function allLiveItems(db: RepertoireDb): Promise<Item[]> {
     tx.objectStore('views').getAll(),
     tx.objectStore('serverPages').getAll(),
   ]);
+  // Pages come in key order: a newer page's copy replaces a superseded one.
   const seen = new Map<string, Item>();
   for (const page of pages) for (const { item } of page.copies) seen.set(item.id, item);
   for (const { item } of views) seen.set(item.id, item);
@@ -371,13 +391,14 @@ export async function allLiveItems(db: RepertoireDb): Promise<Item[]> {
 
 /** How many items are stored, in every community (an item with a pending view counts twice). */
 export async function countItems(db: RepertoireDb): Promise<number> {
-  const tx = db.transaction(SEEN_STORES);
-  const counts = await Promise.all([
+  const tx = db.transaction([...SEEN_STORES, 'staleCopies']);
+  const [local, views, copies, stale] = await Promise.all([
     tx.objectStore('items').count(),
     tx.objectStore('views').count(),
     tx.objectStore('serverPages').index('by-item').count(),
+    tx.objectStore('staleCopies').getAll(),
   ]);
-  return counts.reduce((a, b) => a + b, 0);
+  return local + views + copies - stale.reduce((n, page) => n + page.ids.length, 0);
 }
 
 /** Soft delete of a local item: the record stays as a tombstone. */

@@ -29,6 +29,19 @@ export function serverPage(community: string, copies: SyncedItem[]): ServerPage 
   };
 }
 
+/** Copies a page holds, and those of them a later page supersedes (kept until half are). */
+export interface StaleCopies {
+  size: number;
+  ids: string[];
+}
+
+/** The newest of the pages holding an item: the one with its current copy. */
+export function latestPage(keys: readonly PageKey[]): PageKey | undefined {
+  let latest: PageKey | undefined;
+  for (const key of keys) if (!latest || key[1] > latest[1]) latest = key;
+  return latest;
+}
+
 /** A page key as a string, to collect distinct pages in a Set or Map. */
 export const pageKeyId = ([community, n]: PageKey): string => `${n}\u0000${community}`;
 
@@ -66,6 +79,7 @@ export async function migrateSyncedToPages(
       const chunk = all.slice(at, at + PAGE_COPIES);
       const key: PageKey = [community, chunk.at(-1)?.version ?? 0];
       void tx.objectStore('serverPages').put(serverPage(community, chunk), key);
+      void tx.objectStore('staleCopies').put({ size: chunk.length, ids: [] }, key);
     }
   }
   const pending = new Set(outbox.map((m) => m.itemId));

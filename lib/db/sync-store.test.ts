@@ -9,8 +9,12 @@ import { MemorySyncStore } from '../sync/memory-store';
 import type { SyncState, SyncStore } from '../sync/sync-store';
 import type { Mutation, SyncedItem } from '../wire/sync';
 import {
+  allLiveItems,
+  countItems,
+  findByCanonicalUrl,
   getItem,
   getItemMeta,
+  getItems,
   openRepertoireDb,
   peekSearchQueue,
   putItem,
@@ -159,6 +163,58 @@ describe('IndexedDB SyncStore in the extension', () => {
     expect(queued.missing).toEqual([]);
     expect(queued.items.map((i) => i.title).sort()).toEqual(['alone', 'renamed', 'stays']);
   });
+
+  it.each([false, true])(
+    'reads only current copies while superseded ones wait in their page (restarted: %s)',
+    async (restarted) => {
+      const first = idbSyncStore(db, 'team');
+      const url = 'https://example.com/guide';
+      const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((title, i) => ({
+        ...tip(title),
+        canonicalUrl: url,
+        updatedAt: i,
+      }));
+      await first.applyPulled(
+        six.map((item, i) => ({ synced: synced(item, i + 1) })),
+        state(6),
+      );
+      const store = restarted ? idbSyncStore(db, 'team') : first;
+      const a2 = { ...six[0]!, title: 'a, edited', canonicalUrl: 'https://example.com/other' };
+      const e2 = { ...six[4]!, deletedAt: 9 };
+      await store.applyPulled([{ synced: synced(a2, 7) }, { synced: synced(e2, 8) }], state(8));
+      // Two of six superseded: the old page still holds them, and nothing shows them.
+      expect((await db.get('serverPages', ['team', 6]))?.copies).toHaveLength(6);
+      expect(await db.get('staleCopies', ['team', 6])).toEqual({ size: 6, ids: [a2.id, e2.id] });
+      expect(await getItems(db, [a2.id, e2.id])).toEqual([a2, e2]);
+      expect((await store.getSynced(a2.id))?.version).toBe(7);
+      const titles = (items: { title: string }[]) => items.map((i) => i.title).sort();
+      const live = ['a, edited', 'b', 'c', 'd', 'f'];
+      expect(titles(await recentItems(db, 'team', 10))).toEqual(live);
+      expect(titles(await recentItems(db, 'team', 2))).toEqual(['d', 'f']);
+      expect(titles(await findByCanonicalUrl(db, 'team', url))).toEqual(['b', 'c', 'd', 'f']);
+      expect(titles(await allLiveItems(db))).toEqual(live);
+      expect(await countItems(db)).toBe(6);
+      expect(titles((await peekSearchQueue(db, 100)).items)).toEqual([...live, 'e'].sort());
+      // Half superseded: the page is rewritten without them.
+      await store.applyPulled(
+        [{ synced: synced({ ...six[1]!, title: 'b, edited' }, 9) }],
+        state(9),
+      );
+      expect((await db.get('serverPages', ['team', 6]))?.copies.map((c) => c.item.title)).toEqual([
+        'c',
+        'd',
+        'f',
+      ]);
+      expect(await db.get('staleCopies', ['team', 6])).toEqual({ size: 3, ids: [] });
+      expect(titles(await recentItems(db, 'team', 10))).toEqual([
+        'a, edited',
+        'b, edited',
+        'c',
+        'd',
+        'f',
+      ]);
+    },
+  );
 
   it('shows a pending view over the server copy until a pull settles the item', async () => {
     const store = idbSyncStore(db, 'team');

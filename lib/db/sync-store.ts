@@ -5,8 +5,9 @@
  */
 import type { PulledChange, SyncState, SyncStore } from '../sync/sync-store';
 import type { Mutation } from '../wire/sync';
-import { queueIds, type Membership, type RepertoireDb } from '.';
-import { pageKeyId, serverPage, type PageKey } from './pages';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { queueIds, type Membership, type RepertoireDb, type RepertoireSchema } from '.';
+import { latestPage, pageKeyId, serverPage, type PageKey } from './pages';
 
 /** Keys [community, number] of one community: its outbox, its pages. */
 const all = (community: string) => IDBKeyRange.bound([community, -Infinity], [community, Infinity]);
@@ -24,7 +25,9 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
       await db.put('syncState', state, community);
     },
     async getSynced(itemId) {
-      const page = await db.getFromIndex('serverPages', 'by-item', itemId);
+      const tx = db.transaction('serverPages');
+      const key = latestPage(await tx.store.index('by-item').getAllKeys(itemId));
+      const page = key && (await tx.store.get(key));
       if (page?.community !== community) return undefined;
       return page.copies.find((copy) => copy.item.id === itemId);
     },
@@ -44,24 +47,28 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
       await db.delete('outbox', IDBKeyRange.bound([community, -Infinity], [community, upToSeq]));
     },
     async applyPulled(changes: readonly PulledChange[], state: SyncState) {
-      const tx = db.transaction(['serverPages', 'views', 'searchQueue', 'syncState'], 'readwrite');
+      const tx = db.transaction(
+        ['serverPages', 'staleCopies', 'views', 'searchQueue', 'syncState'],
+        'readwrite',
+      );
       const pages = tx.objectStore('serverPages');
       const ids = changes.map((change) => change.synced.item.id);
       const known =
         homes !== undefined ? homes : (await pages.count(all(community))) === 0 ? new Map() : null;
-      // Each item has one copy: older ones leave their pages (rare in a first sync, usual later).
-      const older = new Map<string, PageKey>();
-      const found = known
+      // The copies these changes supersede: each in its item's newest page so far.
+      const older = known
         ? ids.map((id) => known.get(id))
-        : (await Promise.all(ids.map((id) => pages.index('by-item').getAllKeys(id)))).flat();
-      for (const key of found) if (key?.[0] === community) older.set(pageKeyId(key), key);
-      const incoming = new Set(ids);
-      for (const [key, page] of await Promise.all(
-        [...older.values()].map(async (key) => [key, await pages.get(key)] as const),
-      )) {
-        const rest = page?.copies.filter((copy) => !incoming.has(copy.item.id)) ?? [];
-        void (rest.length > 0 ? pages.put(serverPage(community, rest), key) : pages.delete(key));
+        : await Promise.all(
+            ids.map(async (id) => latestPage(await pages.index('by-item').getAllKeys(id))),
+          );
+      const superseded = new Map<string, { key: PageKey; ids: string[] }>();
+      for (const [i, key] of older.entries()) {
+        if (key?.[0] !== community) continue;
+        const entry = superseded.get(pageKeyId(key)) ?? { key, ids: [] as string[] };
+        entry.ids.push(ids[i] ?? '');
+        superseded.set(pageKeyId(key), entry);
       }
+      await Promise.all([...superseded.values()].map((entry) => markStale(tx, entry)));
       // A view hides the copy while queued mutations change the item; without any, it goes.
       const views = tx.objectStore('views');
       const range = idRange(ids);
@@ -72,13 +79,9 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
       }
       const key: PageKey = [community, state.cursor];
       if (changes.length > 0) {
-        void pages.put(
-          serverPage(
-            community,
-            changes.map((change) => change.synced),
-          ),
-          key,
-        );
+        const copies = changes.map((change) => change.synced);
+        void pages.put(serverPage(community, copies), key);
+        void tx.objectStore('staleCopies').put({ size: copies.length, ids: [] }, key);
         void tx.objectStore('searchQueue').add({ page: key, ids });
       }
       void tx.objectStore('syncState').put(state, community);
@@ -88,7 +91,7 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
     },
     async resetSynced(state) {
       const tx = db.transaction(
-        ['serverPages', 'views', 'outbox', 'searchQueue', 'syncState'],
+        ['serverPages', 'staleCopies', 'views', 'outbox', 'searchQueue', 'syncState'],
         'readwrite',
       );
       const [pages, views, outbox] = await Promise.all([
@@ -105,12 +108,44 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
         dropped.push(item.id);
       }
       void tx.objectStore('serverPages').delete(all(community));
+      void tx.objectStore('staleCopies').delete(all(community));
       queueIds(tx.objectStore('searchQueue'), [...new Set(dropped)]);
       void tx.objectStore('syncState').put(state, community);
       await tx.done;
       homes = new Map();
     },
   };
+}
+
+type PagesTx = IDBPTransaction<
+  RepertoireSchema,
+  ArrayLike<StoreNames<RepertoireSchema>>,
+  'readwrite'
+>;
+
+/**
+ * Records that later pages supersede these copies of page `key`. Once half the page is
+ * superseded it is rewritten without them (or deleted): each page is rewritten a few times in
+ * its life, however scattered the changes, instead of at every change of one of its items.
+ */
+async function markStale(tx: PagesTx, { key, ids }: { key: PageKey; ids: string[] }) {
+  const stale = tx.objectStore('staleCopies');
+  const before = (await stale.get(key)) ?? { size: 0, ids: [] };
+  const now = { size: before.size, ids: [...before.ids, ...ids] };
+  if (now.ids.length * 2 < now.size) {
+    void stale.put(now, key);
+    return;
+  }
+  const page = await tx.objectStore('serverPages').get(key);
+  const gone = new Set(now.ids);
+  const rest = page?.copies.filter((copy) => !gone.has(copy.item.id)) ?? [];
+  if (rest.length === 0) {
+    void tx.objectStore('serverPages').delete(key);
+    void stale.delete(key);
+    return;
+  }
+  void tx.objectStore('serverPages').put(serverPage(key[0], rest), key);
+  void stale.put({ size: rest.length, ids: [] }, key);
 }
 
 /** The smallest key range holding all of `ids` (pages of changes come roughly in id order). */
@@ -143,6 +178,7 @@ export async function forgetCommunity(db: RepertoireDb, community: string): Prom
     'communities',
     'syncState',
     'serverPages',
+    'staleCopies',
     'views',
     'outbox',
     'items',
@@ -161,6 +197,7 @@ export async function forgetCommunity(db: RepertoireDb, community: string): Prom
   void tx.objectStore('communities').delete(community);
   void tx.objectStore('syncState').delete(community);
   void tx.objectStore('serverPages').delete(all(community));
+  void tx.objectStore('staleCopies').delete(all(community));
   void tx.objectStore('outbox').delete(all(community));
   for (const id of views) void tx.objectStore('views').delete(id);
   for (const id of local) void tx.objectStore('items').delete(id);
