@@ -8,7 +8,9 @@
  * Then the real thing: Chromium with the built extension, a member pasting an invite link on the
  * options page, timed from the click on Join to the background reporting the community synced,
  * with every item in the browser's IndexedDB; beside it, in the same page, the same pages fetched
- * and parsed with nothing kept (the browser's transport floor).
+ * and parsed with nothing kept (the browser's transport floor). Then catching up: edits scattered
+ * over the whole repertoire while the member was away, pulled by one sync, beside the same pages
+ * fetched with nothing kept.
  */
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,9 +29,10 @@ import { SYNC_LIMITS, writableFields, type Mutation } from '../lib/wire/sync';
 import { stewardInvite } from '../server/bootstrap';
 import { listen } from '../server/serve';
 import { openSqliteStore } from '../server/store/sqlite';
-import { NAME_HELPER, privateE2eBuild } from './extension';
+import { NAME_HELPER, privateE2eBuild, waitForDrain } from './extension';
 
 const ITEMS = Number(process.env.CLIENT_SYNC_ITEMS ?? 50_000);
+const CATCH_UP = Number(process.env.CLIENT_SYNC_CATCH_UP ?? 5_000);
 const BATCH = 500;
 
 const dir = mkdtempSync(join(tmpdir(), 'repertoire-client-sync-'));
@@ -42,6 +45,14 @@ if (!seeder) throw new Error('the seeding token does not authenticate');
 
 // Seeded through the store directly: what is measured is the pull, not the push.
 const now = Date.now();
+const seeded: string[] = [];
+let seq = 0;
+let head = 0;
+const seed = async (mutations: Mutation[]): Promise<void> => {
+  for (const r of await store.push(seeder, 'seed-client', mutations)) {
+    head = Math.max(head, r.version ?? 0);
+  }
+};
 for (let from = 0; from < ITEMS; from += BATCH) {
   const mutations: Mutation[] = [];
   for (let i = from; i < Math.min(from + BATCH, ITEMS); i++) {
@@ -64,9 +75,33 @@ for (let from = 0; from < ITEMS; from += BATCH) {
     const fields = Object.fromEntries(
       writableFields('tip').map((f) => [f, { value: values[f], base: 0 }]),
     );
-    mutations.push({ op: 'set', seq: i + 1, itemId: uuidv7(), kind: 'tip', at: i + 1, fields });
+    const itemId = uuidv7();
+    seeded.push(itemId);
+    mutations.push({ op: 'set', seq: ++seq, itemId, kind: 'tip', at: seq, fields });
   }
-  await store.push(seeder, 'seed-client', mutations);
+  await seed(mutations);
+}
+
+/**
+ * Re-tags CATCH_UP items picked at random, as others do while a member is away (the member's
+ * background is idle meanwhile: everything indexed); returns the cursor before the edits.
+ */
+async function scatteredEdits(): Promise<number> {
+  const before = head;
+  const picked = [...seeded].sort(() => Math.random() - 0.5).slice(0, CATCH_UP);
+  for (let from = 0; from < picked.length; from += BATCH) {
+    await seed(
+      picked.slice(from, from + BATCH).map((itemId) => ({
+        op: 'set',
+        seq: ++seq,
+        itemId,
+        kind: 'tip',
+        at: Date.now() * 1000 + seq,
+        fields: { tags: { value: ['shell', `edited-${seq}`], base: 0 } },
+      })),
+    );
+  }
+  return before;
 }
 
 const server = await listen({
@@ -156,22 +191,43 @@ async function syncPhases(): Promise<Synced[]> {
   return reply.value.map((c) => c.status);
 }
 
-/** Runs in the options page: shared items in the extension's IndexedDB (one copy per item). */
+/** Runs in the options page: shared items in the extension's IndexedDB, superseded copies not counted. */
 async function storedItems(name: string): Promise<number> {
   const db = await new Promise<IDBDatabase>((ok, fail) => {
     const open = indexedDB.open(name);
     open.onsuccess = () => ok(open.result);
     open.onerror = () => fail(open.error);
   });
-  const count = db.transaction('serverPages').objectStore('serverPages').index('by-item').count();
+  const tx = db.transaction(['serverPages', 'staleCopies']);
+  const count = tx.objectStore('serverPages').index('by-item').count();
+  const stale = tx.objectStore('staleCopies').getAll();
   const n = await new Promise<number>((ok) => (count.onsuccess = () => ok(count.result)));
+  const superseded = await new Promise<{ ids: string[] }[]>(
+    (ok) => (stale.onsuccess = () => ok(stale.result as { ids: string[] }[])),
+  );
   db.close();
-  return n;
+  return n - superseded.reduce((sum, page) => sum + page.ids.length, 0);
 }
 
-/** Runs in the options page: every page from cursor 0 as the engine asks for them, kept nowhere. */
-async function fetchOnly(a: { base: string; token: string; limit: number }): Promise<number> {
-  let cursor = 0;
+/** Runs in the options page: one sync of the community, as the popup's sync button asks. */
+async function syncNow(community: string): Promise<string | undefined> {
+  const reply = (await chrome.runtime.sendMessage({
+    repertoire: 'syncNow',
+    data: { community },
+  })) as {
+    value: { status: Synced }[];
+  };
+  return reply.value[0]?.status.phase;
+}
+
+/** Runs in the options page: every page after `from` as the engine asks for them, kept nowhere. */
+async function fetchOnly(a: {
+  base: string;
+  token: string;
+  limit: number;
+  from: number;
+}): Promise<number> {
+  let cursor = a.from;
   let count = 0;
   for (;;) {
     const res = await fetch(`${a.base}/pull?cursor=${cursor}&limit=${a.limit}`, {
@@ -185,7 +241,13 @@ async function fetchOnly(a: { base: string; token: string; limit: number }): Pro
 }
 
 const { launchWithExtension, remove } = await privateE2eBuild();
-const rounds: { join: number; fetch: number }[] = [];
+const rounds: {
+  join: number;
+  searchable: number;
+  fetch: number;
+  catchUp: number;
+  catchUpFetch: number;
+}[] = [];
 for (let round = 0; round < 3; round++) {
   const ext = await launchWithExtension();
   try {
@@ -214,16 +276,39 @@ for (let round = 0; round < 3; round++) {
     const stored = await page.evaluate(storedItems, DB_NAME);
     if (stored !== ITEMS) throw new Error(`the browser holds ${stored} items, not ${ITEMS}`);
 
+    // Searchable: the background has indexed every synced item (it indexes while syncing).
+    await waitForDrain(page, 120_000);
+    const searchable = (performance.now() - start) / 1000;
+
     const floor = await store.redeemInvite(invite.code, `Floor ${round}`);
     if (!floor.ok) throw new Error('could not join for the floor');
     const fetchStart = performance.now();
-    const fetched = await page.evaluate(fetchOnly, {
+    const pages = {
       base: `${server.url}/v1/communities/${boot.communityId}`,
       token: floor.token,
       limit: SYNC_LIMITS.pullDefault,
-    });
+    };
+    const fetched = await page.evaluate(fetchOnly, { ...pages, from: 0 });
     if (fetched !== ITEMS) throw new Error(`the page fetched ${fetched} items`);
-    rounds.push({ join: joinSeconds, fetch: (performance.now() - fetchStart) / 1000 });
+    const fetchSeconds = (performance.now() - fetchStart) / 1000;
+
+    const from = await scatteredEdits();
+    const catchUpStart = performance.now();
+    const phase = await page.evaluate(syncNow, boot.communityId);
+    const catchUp = (performance.now() - catchUpStart) / 1000;
+    if (phase !== 'idle') throw new Error(`catching up ended ${phase}`);
+    const after = await page.evaluate(storedItems, DB_NAME);
+    if (after !== ITEMS) throw new Error(`after catching up the browser holds ${after} items`);
+    const catchUpFetchStart = performance.now();
+    const caught = await page.evaluate(fetchOnly, { ...pages, from });
+    if (caught !== CATCH_UP) throw new Error(`the page fetched ${caught} changed items`);
+    rounds.push({
+      join: joinSeconds,
+      searchable,
+      fetch: fetchSeconds,
+      catchUp,
+      catchUpFetch: (performance.now() - catchUpFetchStart) / 1000,
+    });
   } finally {
     await ext.close();
   }
@@ -239,6 +324,24 @@ console.log(
 console.log(
   `${'Chromium: same pages fetched, nothing kept'.padEnd(44)} ${fetchS.toFixed(2).padStart(7)} s   ` +
     `ratio ${(joinS / fetchS).toFixed(2)}x`,
+);
+
+console.log(
+  `${'Chromium: join by link → all searchable'.padEnd(44)} ` +
+    `${median(rounds.map((r) => r.searchable))
+      .toFixed(2)
+      .padStart(7)} s   ` +
+    `median of ${rounds.map((r) => r.searchable.toFixed(2)).join(', ')} s`,
+);
+const catchUpS = median(rounds.map((r) => r.catchUp));
+const catchUpFetchS = median(rounds.map((r) => r.catchUpFetch));
+console.log(
+  `${`Chromium: catching up on ${CATCH_UP.toLocaleString('en')} scattered edits`.padEnd(44)} ` +
+    `${catchUpS.toFixed(2).padStart(7)} s   median of ${rounds.map((r) => r.catchUp.toFixed(2)).join(', ')} s`,
+);
+console.log(
+  `${'Chromium: same pages fetched, nothing kept'.padEnd(44)} ${catchUpFetchS.toFixed(2).padStart(7)} s   ` +
+    `ratio ${(catchUpS / catchUpFetchS).toFixed(2)}x`,
 );
 
 await server.close();
