@@ -58,7 +58,8 @@ export interface RepertoireSchema extends DBSchema {
    * Per page: how many copies it holds, and which of them a later page supersedes. A superseded
    * copy stays until half the page is superseded, then the page is rewritten once: taking one
    * item out of a 500-copy page at each change made catching up on 5,000 scattered changes take
-   * 17 s in Chromium. Reads take an item's copy from the newest page holding it. Since v4.
+   * ~1,000 page rewrites (17 s in Chromium, with a replica of that scheme). Reads take an item's
+   * copy from the newest page holding it. Since v4.
    */
   staleCopies: { key: PageKey; value: StaleCopies };
   /**
