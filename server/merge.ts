@@ -7,7 +7,8 @@
  * the client that wrote the current value (a client always knows its own earlier writes, even before
  * it pulls them back). Any other write based on an older version is concurrent with whatever
  * replaced that base: the higher stamp wins, and if both values are different strings the loser is
- * kept as a conflict revision, so no text edit is ever dropped.
+ * kept as a conflict revision, so no text edit is ever dropped. Lists of strings (tags, the sites
+ * a tip applies to) are sets: concurrent writes merge into their union, so no addition is lost.
  */
 import { itemKinds, type ItemKind } from '../lib/wire/schemas';
 import type {
@@ -115,11 +116,15 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
       fields[name] = incoming;
     } else {
       const incomingWins = later(incoming, current);
-      const loser = incomingWins ? current : incoming;
-      if (typeof current.v === 'string' && typeof incoming.v === 'string') {
-        if (current.v !== incoming.v) conflicts = [...conflicts, revision(name, loser)];
+      const [winner, loser] = incomingWins ? [incoming, current] : [current, incoming];
+      if (isStrings(winner.v) && isStrings(loser.v)) {
+        fields[name] = union(current, winner.v, loser.v, winner, version);
+      } else {
+        if (typeof current.v === 'string' && typeof incoming.v === 'string') {
+          if (current.v !== incoming.v) conflicts = [...conflicts, revision(name, loser)];
+        }
+        if (incomingWins) fields[name] = incoming;
       }
-      if (incomingWins) fields[name] = incoming;
     }
     const dismissed = new Set(write.dismiss ?? []);
     if (dismissed.size > 0) {
@@ -136,6 +141,31 @@ function endorse(doc: ItemDoc | null, m: EndorseMutation, w: Writer): MergeOutco
   if (current && !later(incoming, current)) return { doc };
   return { doc: { ...doc, endorsements: { ...doc.endorsements, [w.memberId]: incoming } } };
 }
+
+const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * Two concurrent writes of a set: the winner's members, in its order, then the loser's others. A
+ * removal that raced another write can come back; an addition never goes. The union is nobody's
+ * own write (its writer id matches no client), so neither writer's next edit, based on what it
+ * had before seeing the union, replaces it unmerged.
+ */
+function union(
+  current: FieldState,
+  winning: string[],
+  losing: string[],
+  winner: FieldState,
+  version: number,
+): FieldState {
+  const v = [...winning, ...losing.filter((x) => !winning.includes(x))];
+  const before = current.v as string[];
+  if (v.length === before.length && v.every((x, i) => x === before[i])) return current;
+  return { v, ver: version, at: winner.at, by: MERGED, author: winner.author };
+}
+
+/** Writer id of a merged value: shorter than any client id may be, so no client owns it. */
+const MERGED = 'merged';
 
 /** Total order of concurrent writes: stamp first, client id breaks ties. */
 function later(a: { at: number; by: string }, b: { at: number; by: string }): boolean {

@@ -1,8 +1,9 @@
 /**
  * Property: simulated members, each with the real sync engine, make random creates, edits,
  * deletes, endorsements and conflict resolutions while offline, and sync in random orders against
- * the real server. Afterwards every replica is identical, and no text edit is lost: each one is
- * the field's value, a kept conflict revision, or was overwritten by someone who had seen it.
+ * the real server. Afterwards every replica is identical, and no write is lost: each text edit is
+ * the field's value, a kept conflict revision, or was overwritten by someone who had seen it; each
+ * tag added is still there, unless someone who had seen it edited the tags afterwards.
  * More runs: CONVERGENCE_RUNS=500 npx vitest run --project integration convergence
  * Replay a failure: CONVERGENCE_SEED=<seed printed by fast-check> (same command).
  */
@@ -156,6 +157,7 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           if (o.type === 'create') {
             const tip = sampleItem('tip', { title: fresh(), body: fresh() }) as TipItem;
             for (const f of TEXT_FIELDS) written.add(key(tip.id, f, tip[f]));
+            for (const tag of tip.tags) written.add(key(tip.id, 'tags', tag));
             await engine.create(tip);
             continue;
           }
@@ -167,7 +169,10 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           if (!target) continue;
           const id = target.item.id;
           if (o.type === 'edit' && o.field === 'tags') {
-            await engine.edit(id, 'tip', { tags: [fresh()] });
+            const tag = fresh();
+            for (const t of target.item.tags) superseded.add(key(id, 'tags', t));
+            written.add(key(id, 'tags', tag));
+            await engine.edit(id, 'tip', { tags: [tag] });
           } else if (o.type === 'edit') {
             const value = fresh();
             superseded.add(key(id, o.field, fieldOf(target, o.field)));
@@ -215,7 +220,7 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           const s = final.get(id);
           const kept =
             s !== undefined &&
-            (fieldOf(s, field) === value ||
+            (holds(fieldOf(s, field), value) ||
               s.conflicts.some((c) => c.field === field && c.value === value));
           expect(kept, `lost write ${w}`).toBe(true);
         }
@@ -238,6 +243,10 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
     );
   }, 600_000);
 });
+
+/** A text field holds a value by being it; tags, by including it. */
+const holds = (now: unknown, value: string): boolean =>
+  Array.isArray(now) ? now.includes(value) : now === value;
 
 function fieldOf(s: Seen, field: string): unknown {
   return (s.item as unknown as Record<string, unknown>)[field];

@@ -399,6 +399,52 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       expect(item.conflicts).toEqual([]);
     });
 
+    it('merges concurrent edits of tags as a set: no addition is lost', async () => {
+      const c = await server.community();
+      const ann = await c.join('Ann');
+      const bob = await c.join('Bob');
+      const tip = newTip({ tags: ['shell'], appliesTo: ['github.com'] });
+      await ann.push(ann.mutations({ op: 'set', ...tip }));
+      const base = (await bob.pullAll()).items.get(tip.itemId)!;
+      const edit = (fields: Record<string, unknown>) =>
+        ({ op: 'set', itemId: tip.itemId, kind: 'tip', fields: writes(fields, base) }) as const;
+      // From the same base, Ann adds a tag and a site, Bob drops one tag and adds another.
+      await ann.push(
+        ann.mutations(edit({ tags: ['shell', 'git'], appliesTo: ['github.com', 'gitlab.com'] })),
+      );
+      await bob.push(bob.mutations(edit({ tags: ['bash'] })));
+      const merged = (await ann.pullAll()).items.get(tip.itemId)!;
+      const sorted = (tags: string[]) => [...tags].sort();
+      // Bob's removal of 'shell' raced Ann's edit, so it stays (an addition wins); nothing
+      // concurrent touched the sites.
+      expect(sorted(merged.item.tags)).toEqual(['bash', 'git', 'shell']);
+      expect(merged.item.kind === 'tip' && merged.item.appliesTo).toEqual([
+        'github.com',
+        'gitlab.com',
+      ]);
+      expect(merged.conflicts).toEqual([]);
+      // The union is nobody's own write: Ann's (her edit won, stamp 2 against Bob's 1) next edit
+      // from the old base merges with it too, where her own write would simply be replaced.
+      await ann.push(ann.mutations(edit({ tags: ['docs'] })));
+      expect(sorted((await bob.pullAll()).items.get(tip.itemId)!.item.tags)).toEqual([
+        'bash',
+        'docs',
+        'git',
+        'shell',
+      ]);
+      // Once Bob has seen the union, his edit replaces it: a removal that did not race sticks.
+      const seen = (await bob.pullAll()).items.get(tip.itemId)!;
+      await bob.push(
+        bob.mutations({
+          op: 'set',
+          itemId: tip.itemId,
+          kind: 'tip',
+          fields: writes({ tags: ['bash'] }, seen),
+        }),
+      );
+      expect((await ann.pullAll()).items.get(tip.itemId)!.item.tags).toEqual(['bash']);
+    });
+
     it('merges endorsements as a set of members', async () => {
       const c = await server.community();
       const ann = await c.join('Ann');
