@@ -45,14 +45,15 @@ export interface ExtensionBrowser {
  * browser UI (the address bar) that headless Chromium does not have.
  */
 export async function launchWithExtension(
-  options: { mapHosts?: string[]; display?: string } = {},
+  /** `profile`: a profile directory the caller keeps (a restart), instead of a fresh one. */
+  options: { mapHosts?: string[]; display?: string; profile?: string } = {},
 ): Promise<ExtensionBrowser> {
   const mapped = options.mapHosts ?? [];
   const dir = extensionDir();
   if (!existsSync(join(dir, 'manifest.json'))) {
     throw new Error(`No extension build at ${dir}. Run "npx wxt build --mode e2e" first.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'repertoire-e2e-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'repertoire-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.display === undefined,
@@ -82,7 +83,7 @@ export async function launchWithExtension(
     worker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (options.profile === undefined) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
