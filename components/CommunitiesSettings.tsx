@@ -102,6 +102,9 @@ export function CommunitiesSettings() {
                 onRetry={() =>
                   void sendMessage('syncNow', { community: c.community }).then(setJoined)
                 }
+                onDismiss={() =>
+                  void sendMessage('dismissRefused', { community: c.community }).then(setJoined)
+                }
               />
               {c.role === 'steward' ? (
                 <details>

@@ -348,7 +348,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         </button>
       </header>
       {sync ? (
-        <SyncStatusLine status={sync.status} onRetry={() => community && void pull(community)} />
+        <SyncStatusLine
+          status={sync.status}
+          onRetry={() => community && void pull(community)}
+          onDismiss={() =>
+            community &&
+            void sendMessage('dismissRefused', { community })
+              .then((views) => setSync(views.find((v) => v.community === community) ?? null))
+              .catch(() => undefined)
+          }
+        />
       ) : null}
       <StatusMessage status={status} />
       {view.name === 'tip' ? (

@@ -7,8 +7,25 @@ function ago(ms: number): string {
   return new Date(ms).toLocaleString();
 }
 
-/** Last synced, pending changes, and the last error with a way to retry. */
+/** Last synced, pending changes, the last error with a way to retry, and refused changes. */
 export function SyncStatusLine({
+  status,
+  onRetry,
+  onDismiss,
+}: {
+  status: CommunitySyncView['status'];
+  onRetry: () => void;
+  onDismiss: () => void;
+}) {
+  return (
+    <>
+      <SyncLine status={status} onRetry={onRetry} />
+      {status.refused ? <Refused {...status.refused} onDismiss={onDismiss} /> : null}
+    </>
+  );
+}
+
+function SyncLine({
   status,
   onRetry,
 }: {
@@ -44,5 +61,30 @@ export function SyncStatusLine({
       {status.lastSyncedAt ? `Synced ${ago(status.lastSyncedAt)}` : 'Not synced yet'}
       {pending}
     </p>
+  );
+}
+
+/** Refused changes are gone for good: say so until the member has read it. */
+function Refused({
+  count,
+  reason,
+  onDismiss,
+}: {
+  count: number;
+  reason: string;
+  onDismiss: () => void;
+}) {
+  const one = count === 1;
+  return (
+    <div class="sync sync-error" role="alert">
+      <p class="meta">
+        The server refused {one ? 'a change' : `${count} changes`} ({reason}).{' '}
+        {one ? 'It was' : 'They were'} not shared: what you see is what the server has (nothing, if
+        it was deleted); make the change again if you still need it.
+      </p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
   );
 }

@@ -236,6 +236,21 @@ describe('IndexedDB SyncStore in the extension', () => {
     expect(await db.count('views')).toBe(0);
   });
 
+  it('drops a view on request: the server copy shows again, or nothing if there is none', async () => {
+    const store = idbSyncStore(db, 'team');
+    const [shared, refused] = [tip('on the server'), tip('never accepted')];
+    await store.applyPulled([{ synced: synced(shared, 2) }], state(2));
+    await store.enqueue(endorse(1, shared.id), synced({ ...shared, title: 'mine' }, 2));
+    await store.enqueue(endorse(2, refused.id), synced(refused, 0));
+    await store.setView(shared.id, undefined);
+    await store.setView(refused.id, undefined);
+    expect(await getItems(db, [shared.id, refused.id])).toEqual([shared, undefined]);
+    // Both go through search again: one to be updated, the other removed.
+    const queued = await peekSearchQueue(db, 100);
+    expect(queued.items.map((i) => i.title)).toEqual(['on the server']);
+    expect(queued.missing).toEqual([refused.id]);
+  });
+
   it('keeps communities apart', async () => {
     const team = idbSyncStore(db, 'team');
     const guild = idbSyncStore(db, 'guild');

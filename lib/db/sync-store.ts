@@ -46,6 +46,12 @@ export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
     async acknowledge(upToSeq) {
       await db.delete('outbox', IDBKeyRange.bound([community, -Infinity], [community, upToSeq]));
     },
+    async setView(itemId, view) {
+      const tx = db.transaction(['views', 'searchQueue'], 'readwrite');
+      void (view ? tx.objectStore('views').put(view) : tx.objectStore('views').delete(itemId));
+      void tx.objectStore('searchQueue').add(itemId);
+      await tx.done;
+    },
     async applyPulled(changes: readonly PulledChange[], state: SyncState) {
       const tx = db.transaction(
         ['serverPages', 'staleCopies', 'views', 'searchQueue', 'syncState'],

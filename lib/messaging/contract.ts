@@ -91,6 +91,8 @@ export interface Protocol {
   syncStatus: { request: Record<string, never>; response: CommunitySyncView[] };
   /** Sync now (the popup opening, or a retry button); all communities when none is named. */
   syncNow: { request: { community?: string }; response: CommunitySyncView[] };
+  /** The member has read that the server refused some changes: the notice goes. */
+  dismissRefused: { request: { community: string }; response: CommunitySyncView[] };
   /** From the in-page panel: the member says a tip helped (or takes it back). */
   markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
   /** From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere. */
@@ -113,6 +115,7 @@ export interface CommunitySyncView {
     lastSyncedAt: number | null;
     lastError: { code: string; message: string } | null;
     retryAt: number | null;
+    refused: { count: number; reason: string } | null;
   };
 }
 

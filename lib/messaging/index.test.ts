@@ -21,6 +21,7 @@ const handlers: Handlers = {
   leaveCommunity: async () => ({ ok: true }),
   syncStatus: async () => [],
   syncNow: async () => [],
+  dismissRefused: async () => [],
   createInvite: async () => ({ ok: false, message: 'not a steward' }),
   refreshCommunities: async () => [],
 };

@@ -163,6 +163,10 @@ export function createHandlers(
     async syncStatus() {
       return hub.list();
     },
+    async dismissRefused({ community }) {
+      (await hub.engineFor(community))?.dismissRefused();
+      return hub.list();
+    },
     async syncNow({ community }) {
       const engine = community ? await hub.engineFor(community) : undefined;
       if (engine) await engine.retry();

@@ -51,6 +51,8 @@ class FakeTransport implements SyncTransport {
   pullFailures: unknown[] = [];
   pages: PullResponse[] = [];
   rejectLargerThan = Infinity;
+  /** Mutations the server refuses, by seq, with its reason. */
+  refuse = new Map<number, string>();
 
   async push(request: PushRequest): Promise<PushResponse> {
     this.pushes.push(request);
@@ -59,7 +61,14 @@ class FakeTransport implements SyncTransport {
     if (request.mutations.length > this.rejectLargerThan) {
       throw new SyncHttpError(413, 'body_too_large', 'split', null);
     }
-    return { results: request.mutations.map((m) => ({ seq: m.seq, status: 'applied' })) };
+    return {
+      results: request.mutations.map((m) => {
+        const reason = this.refuse.get(m.seq);
+        return reason
+          ? { seq: m.seq, status: 'rejected', reason }
+          : { seq: m.seq, status: 'applied' };
+      }),
+    };
   }
 
   async pull(cursor: number): Promise<PullResponse> {
@@ -242,6 +251,40 @@ describe('SyncEngine', () => {
     await engine.retry();
     expect(store.items().get(item.id)?.item).toMatchObject({ title: 'mine', tags: ['new'] });
     expect((await store.getSynced(item.id))?.item.title).toBe('theirs');
+  });
+
+  it('says so when the server refuses a change, and shows the item as the server has it', async () => {
+    const item = tip({ title: 'shared' });
+    await store.applyPulled([{ synced: synced(item, 3) }], (await store.loadState())!);
+    await engine.edit(item.id, 'tip', { title: 'refused edit' });
+    await engine.endorse(item.id, true);
+    transport.refuse.set(1, 'item is a page, not a tip');
+    await engine.sync();
+    expect(engine.getStatus()).toMatchObject({
+      phase: 'idle',
+      pending: 0,
+      refused: { count: 1, reason: 'item is a page, not a tip' },
+    });
+    // The endorsement was applied; the refused title is gone from what the member sees.
+    expect(store.items().get(item.id)?.item.title).toBe('shared');
+    engine.dismissRefused();
+    expect(engine.getStatus().refused).toBeNull();
+  });
+
+  it('keeps what is still queued on top when a refused change is dropped', async () => {
+    const item = tip({ title: 'shared', body: 'shared body' });
+    await store.applyPulled([{ synced: synced(item, 3) }], (await store.loadState())!);
+    await engine.edit(item.id, 'tip', { title: 'refused edit' });
+    await engine.edit(item.id, 'tip', { body: 'still queued' });
+    // One mutation per push: the first is refused, then the server is unreachable.
+    transport.refuse.set(1, 'no');
+    transport.rejectLargerThan = 1;
+    transport.pushFailures = [undefined, undefined, new TypeError('offline')];
+    await engine.sync();
+    expect(engine.getStatus()).toMatchObject({ phase: 'offline', pending: 1 });
+    const view = store.items().get(item.id)!.item;
+    expect([view.title, view.kind === 'tip' && view.body]).toEqual(['shared', 'still queued']);
+    expect(engine.getStatus().refused?.count).toBe(1);
   });
 
   it('resolves a conflict by writing the value and dismissing the revisions shown', async () => {

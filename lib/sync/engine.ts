@@ -19,6 +19,11 @@ export interface SyncStatus {
   lastError: { code: string; message: string } | null;
   /** When the next automatic attempt is due after a failure. */
   retryAt: number | null;
+  /**
+   * Changes the server refused (it never will apply them) since the member last dismissed this,
+   * with the first reason of the latest refusal. The items affected show the server's version.
+   */
+  refused: { count: number; reason: string } | null;
 }
 
 export interface SyncEngineOptions {
@@ -60,6 +65,7 @@ export class SyncEngine {
       lastSyncedAt: state.lastSyncedAt,
       lastError: null,
       retryAt: null,
+      refused: null,
     };
   }
 
@@ -156,6 +162,11 @@ export class SyncEngine {
     return this.sync();
   }
 
+  /** The member has read the notice about refused changes. */
+  dismissRefused(): void {
+    this.update({ refused: null });
+  }
+
   close(): void {
     this.closed = true;
     this.clearTimer();
@@ -192,8 +203,12 @@ export class SyncEngine {
       const batch = await this.options.store.outbox(limit);
       const last = batch.at(-1);
       if (!last) return;
+      let response;
       try {
-        await this.options.transport.push({ clientId: this.state.clientId, mutations: batch });
+        response = await this.options.transport.push({
+          clientId: this.state.clientId,
+          mutations: batch,
+        });
       } catch (error) {
         // Too large: halve the batch until it fits (a single huge item still fails).
         if (error instanceof SyncHttpError && error.status === 413 && limit > 1) {
@@ -203,8 +218,31 @@ export class SyncEngine {
         throw error;
       }
       // Applied, duplicate or rejected: every mutation of an answered push is settled.
-      await this.exclusive(() => this.options.store.acknowledge(last.seq));
+      const refused = response.results.filter((r) => r.status === 'rejected');
+      await this.exclusive(async () => {
+        await this.options.store.acknowledge(last.seq);
+        await this.showWithout(refused.flatMap((r) => batch.find((m) => m.seq === r.seq) ?? []));
+      });
       this.update({ pending: Math.max(0, this.status.pending - batch.length) });
+      const [first] = refused;
+      if (first) {
+        const count = (this.status.refused?.count ?? 0) + refused.length;
+        this.update({ refused: { count, reason: first.reason ?? 'no reason given' } });
+      }
+    }
+  }
+
+  /**
+   * Refused mutations will never apply, so the items they changed are shown as the server has
+   * them, with the still-queued mutations on top: they kept showing the refused change before.
+   */
+  private async showWithout(refused: readonly Mutation[]): Promise<void> {
+    const { store, me } = this.options;
+    const outbox = await store.outbox();
+    for (const itemId of new Set(refused.map((m) => m.itemId))) {
+      const pending = outbox.filter((m) => m.itemId === itemId);
+      const synced = await store.getSynced(itemId);
+      await store.setView(itemId, pending.length > 0 ? overlay(synced, pending, me) : undefined);
     }
   }
 

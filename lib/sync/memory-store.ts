@@ -38,6 +38,12 @@ export class MemorySyncStore implements SyncStore {
     this.queue = this.queue.filter((m) => m.seq > upToSeq);
   }
 
+  async setView(itemId: string, view: SyncedItem | undefined): Promise<void> {
+    const shown = view ?? this.synced.get(itemId);
+    if (shown) this.views.set(itemId, shown);
+    else this.views.delete(itemId);
+  }
+
   async applyPulled(changes: readonly PulledChange[], state: SyncState): Promise<void> {
     for (const { synced, view } of changes) {
       this.synced.set(synced.item.id, synced);

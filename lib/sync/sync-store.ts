@@ -38,6 +38,12 @@ export interface SyncStore {
   outbox(limit?: number): Promise<Mutation[]>;
   /** Removes queued mutations with seq <= upToSeq: the server has settled them. */
   acknowledge(upToSeq: number): Promise<void>;
+  /**
+   * What the user sees of an item once the mutations changing it are no longer what the server
+   * will apply (it refused one): `view` when queued ones still change it, else the server copy
+   * (or nothing, if the server never had the item).
+   */
+  setView(itemId: string, view: SyncedItem | undefined): Promise<void>;
   /** Atomically: stores server copies, the user's views of them, and the state (new cursor). */
   applyPulled(changes: readonly PulledChange[], state: SyncState): Promise<void>;
   /**

@@ -22,11 +22,13 @@ let pages: PageServer;
 let ana: ExtensionBrowser;
 let ben: ExtensionBrowser;
 let stewardCode: string;
+let communityId: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'repertoire-sync-e2e-'));
   store = await openSqliteStore(join(dir, 'server.sqlite'));
-  stewardCode = (await stewardInvite(store, 'Platform guild')).stewardInvite.code;
+  const boot = await stewardInvite(store, 'Platform guild');
+  [stewardCode, communityId] = [boot.stewardInvite.code, boot.communityId];
   server = await startServer(0);
   pages = await startPageServer();
   [ana, ben] = [await launchWithExtension(), await launchWithExtension()];
@@ -261,5 +263,64 @@ describe('sharing a repertoire between two members', () => {
         { timeout: 30_000 },
       )
       .toMatch(/^0:Swap on (Thursdays instead\.|Mondays, after standup\.)$/);
+  });
+
+  it('says so when the server refuses an offline edit of a tip deleted and purged meanwhile', async () => {
+    const { page, popup } = await popupOn(ana, 'Platform guild');
+    await popup.getByRole('button', { name: 'New tip' }).click();
+    await popup.getByLabel('Title').fill('Archive old runbooks every year');
+    await popup.getByLabel('Tip', { exact: true }).fill('Move them to the archive space.');
+    await popup.getByRole('button', { name: 'Save tip' }).click();
+    const onServer = async () => {
+      const pulled = await store.pull(communityId, 0, 2_000, 8 * 1_048_576);
+      const copies = pulled.ok
+        ? pulled.changes.map((c) => JSON.parse(c) as { item: { id: string; title: string } })
+        : [];
+      return copies.find((c) => c.item.title.startsWith('Archive old runbooks'))?.item.id;
+    };
+    await expect.poll(onServer, { timeout: 20_000 }).toBeDefined();
+    const itemId = (await onServer())!;
+
+    // Ana is offline and edits it; meanwhile another member deletes it and the server forgets it.
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    await popup.getByRole('button', { name: /Archive old runbooks/ }).click();
+    await popup.getByRole('button', { name: 'Edit' }).click();
+    await popup.getByLabel('Tip', { exact: true }).fill('Move them, then tell #docs.');
+    await popup.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').last().innerText())
+      .toContain('Saved your changes');
+    const invite = await store.createInvite(communityId, {
+      role: 'member',
+      maxUses: 1,
+      expiresInHours: 1,
+    });
+    const joined = await store.redeemInvite(invite.code, 'Cleo');
+    const cleo = joined.ok ? await store.authenticate(joined.token) : undefined;
+    if (!cleo) throw new Error('Cleo could not join');
+    const now = Date.now();
+    const [deleted] = await store.push(cleo, 'cleo-client-1', [
+      {
+        op: 'set',
+        seq: 1,
+        at: now * 1000,
+        itemId,
+        kind: 'tip',
+        fields: { deletedAt: { value: now, base: 0 }, updatedAt: { value: now, base: 0 } },
+      },
+    ]);
+    expect(deleted?.status).toBe('applied');
+    await store.purgeTombstones(communityId, 0);
+
+    // Back online, the engine's next retry pushes the edit: Ana is told it could not be kept.
+    server = await startServer(port);
+    const refused = popup.getByRole('alert').filter({ hasText: 'The server refused' });
+    await expect.poll(() => refused.innerText(), { timeout: 20_000 }).toMatch(/purged/);
+    expect(await refused.innerText()).toContain('make the change again if you still need it');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => refused.count()).toBe(0);
+    await popup.close();
+    await page.close();
   });
 });

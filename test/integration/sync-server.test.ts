@@ -1,6 +1,9 @@
 /** The sync server over real HTTP, on both storage backends. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inviteLink, parseInvite } from '../../lib/wire/invite';
+import { SyncEngine } from '../../lib/sync/engine';
+import { httpTransport } from '../../lib/sync/http';
+import { MemorySyncStore } from '../../lib/sync/memory-store';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,
@@ -9,6 +12,7 @@ import {
   newItem,
   newTip,
   request,
+  sampleItem,
   startServer,
   writes,
   type TestServer,
@@ -443,6 +447,37 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
         }),
       );
       expect((await ann.pullAll()).items.get(tip.itemId)!.item.tags).toEqual(['bash']);
+    });
+
+    it("tells the sync engine which changes it refuses and why; the item shows the server's version", async () => {
+      const c = await server.community();
+      const ann = await c.join('Ann');
+      const local = new MemorySyncStore();
+      const engine = await SyncEngine.open({
+        store: local,
+        transport: httpTransport({
+          serverUrl: server.url,
+          communityId: ann.communityId,
+          token: ann.token,
+        }),
+        me: { communityId: ann.communityId, memberId: ann.memberId, displayName: 'Ann' },
+        debounceMs: 1_000_000_000,
+      });
+      const tip = sampleItem('tip', { title: 'shared' });
+      await engine.create(tip);
+      await engine.sync();
+      // Valid on its own, but the item is a tip: the server refuses it, and keeps the rest.
+      await engine.edit(tip.id, 'page', { title: 'as if it were a page' });
+      await engine.endorse(tip.id, true);
+      expect(await engine.sync()).toMatchObject({
+        phase: 'idle',
+        pending: 0,
+        refused: { count: 1, reason: 'item is a tip, not a page' },
+      });
+      const seen = local.items().get(tip.id)!;
+      expect(seen.item.title).toBe('shared');
+      expect(seen.endorsements.map((e) => e.memberId)).toEqual([ann.memberId]);
+      engine.close();
     });
 
     it('merges endorsements as a set of members', async () => {
