@@ -124,11 +124,13 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const refreshOpenItem = useCallback(async () => {
     if (!db || !openItem) return;
     const [item, meta] = await Promise.all([getItem(db, openItem), getItemMeta(db, openItem)]);
-    if (!item) return;
+    // Gone (the server refused it, or forgot it after a deletion): back to the list, which says why.
     setView((current) =>
-      current.name === 'item' && current.item.id === openItem
-        ? { name: 'item', item, meta }
-        : current,
+      current.name !== 'item' || current.item.id !== openItem
+        ? current
+        : item
+          ? { name: 'item', item, meta }
+          : { name: 'list' },
     );
   }, [db, openItem]);
 
@@ -136,6 +138,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem()]);
     setGeneration((g) => g + 1);
   }, [loadRecent, index, refreshSync, refreshOpenItem]);
+
+  // A sync the background ran on its own (a retry, the alarm) shows what it brought too.
+  const lastSynced = sync?.status.lastSyncedAt ?? null;
+  const shownSync = useRef(lastSynced);
+  useEffect(() => {
+    if (lastSynced === shownSync.current) return;
+    shownSync.current = lastSynced;
+    void reload();
+  }, [lastSynced, reload]);
 
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(

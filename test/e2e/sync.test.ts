@@ -318,6 +318,9 @@ describe('sharing a repertoire between two members', () => {
     const refused = popup.getByRole('alert').filter({ hasText: 'The server refused' });
     await expect.poll(() => refused.innerText(), { timeout: 20_000 }).toMatch(/purged/);
     expect(await refused.innerText()).toContain('make the change again if you still need it');
+    // The tip is gone: the popup is back on the list, and it is not in it.
+    const recent = popup.getByRole('list', { name: 'Recent items' });
+    await expect.poll(() => recent.innerText()).not.toContain('Archive old runbooks');
     await refused.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => refused.count()).toBe(0);
     await popup.close();
