@@ -121,7 +121,12 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
         fields[name] = union(current, winner.v, loser.v, winner, version);
       } else {
         if (typeof current.v === 'string' && typeof incoming.v === 'string') {
-          if (current.v !== incoming.v) conflicts = [...conflicts, revision(name, loser)];
+          if (current.v !== incoming.v) {
+            if (conflicts.filter((c) => c.field === name).length >= MAX_CONFLICTS_PER_FIELD) {
+              return { rejected: tooManyConflicts(name) };
+            }
+            conflicts = [...conflicts, revision(name, loser)];
+          }
         }
         if (incomingWins) fields[name] = incoming;
       }
@@ -141,6 +146,16 @@ function endorse(doc: ItemDoc | null, m: EndorseMutation, w: Writer): MergeOutco
   if (current && !later(incoming, current)) return { doc };
   return { doc: { ...doc, endorsements: { ...doc.endorsements, [w.memberId]: incoming } } };
 }
+
+/**
+ * Unsettled revisions an item keeps per field. Each is shown to members until one settles them;
+ * past this many, a further concurrent edit is refused (and its writer told so) rather than
+ * letting an item grow without bound, or dropping a revision silently.
+ */
+export const MAX_CONFLICTS_PER_FIELD = 20;
+
+const tooManyConflicts = (field: string) =>
+  `“${field}” already has ${MAX_CONFLICTS_PER_FIELD} conflicting edits waiting; settle them on the item first, then edit again`;
 
 const isStrings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');

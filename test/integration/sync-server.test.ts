@@ -480,6 +480,34 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       engine.close();
     });
 
+    it('keeps at most 20 unsettled revisions of a field, refusing further concurrent edits', async () => {
+      const c = await server.community();
+      const ann = await c.join('Ann');
+      const tip = newTip({ title: 'original' });
+      await ann.push(ann.mutations({ op: 'set', ...tip }));
+      const base = (await ann.pullAll()).items.get(tip.itemId)!;
+      // Each edit by another member, all from the same old base: the first replaces the original,
+      // each later one is concurrent with the one before and leaves a revision.
+      const stale = async (n: number) => {
+        const who = await c.join(`Member ${n}`);
+        const res = await who.push(
+          who.mutations({
+            op: 'set',
+            itemId: tip.itemId,
+            kind: 'tip',
+            fields: writes({ title: `edit ${n}` }, base),
+          }),
+        );
+        return PushResponse.parse(res.body).results[0];
+      };
+      for (let n = 0; n <= 20; n++) expect((await stale(n))?.status).toBe('applied');
+      expect((await ann.pullAll()).items.get(tip.itemId)!.conflicts).toHaveLength(20);
+      const refused = await stale(21);
+      expect(refused).toMatchObject({ status: 'rejected' });
+      expect(refused?.reason).toContain('settle them on the item first');
+      expect((await ann.pullAll()).items.get(tip.itemId)!.conflicts).toHaveLength(20);
+    });
+
     it('merges endorsements as a set of members', async () => {
       const c = await server.community();
       const ann = await c.join('Ann');
