@@ -16,7 +16,7 @@ import { compress } from './compress';
 import { ApiError } from './errors';
 import { JOIN_PAGE } from './join-page';
 import { inProcessPusher, type Pusher } from './push';
-import { RateLimiter } from './rate-limit';
+import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import type { Principal, Store } from './store/store';
 import { invalid, parseBody } from './validate';
 
@@ -39,8 +39,14 @@ const DRAIN_BYTES = 64 * 1_048_576;
 export function createApp(options: AppOptions): Hono<Env> {
   const { store } = options;
   const pusher = options.pusher ?? inProcessPusher(store);
-  const perToken = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
-  const perIp = new RateLimiter(options.rateLimit.perMinute, options.rateLimit.burst);
+  const { perMinute, burst } = options.rateLimit;
+  const limiter = (): RateLimiter => {
+    const shared = store.takeRateToken?.bind(store);
+    return shared
+      ? { take: (key) => shared(key, perMinute, burst) }
+      : new MemoryRateLimiter(perMinute, burst);
+  };
+  const [perToken, perIp] = [limiter(), limiter()];
   const app = new Hono<Env>();
 
   // Any origin: extension pages and other clients call from their own origins, and credentials
@@ -81,7 +87,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/v1/join', limitBody(SMALL_BODY_BYTES), async (c) => {
     const ip = getConnInfo(c).remote.address ?? 'unknown';
-    throttle(perIp, `ip:${ip}`);
+    await throttle(perIp, `ip:${ip}`);
     const { code, displayName } = readJson(c, JoinRequest);
     const outcome = await store.redeemInvite(code, displayName);
     if (!outcome.ok) {
@@ -114,7 +120,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         'This token belongs to another community; use the token you got when joining this one.',
       );
     }
-    throttle(perToken, who.tokenHash);
+    await throttle(perToken, `token:${who.tokenHash}`);
     c.set('who', who);
     await next();
   });
@@ -207,8 +213,8 @@ function stewardOnly(who: Principal): Principal {
   return who;
 }
 
-function throttle(limiter: RateLimiter, key: string): void {
-  const wait = limiter.take(key);
+async function throttle(limiter: RateLimiter, key: string): Promise<void> {
+  const wait = await limiter.take(key);
   if (wait > 0) {
     throw new ApiError(
       429,

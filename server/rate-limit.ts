@@ -1,8 +1,13 @@
+/** Takes one token of a key's bucket: 0 if allowed, else the seconds until the next token. */
+export interface RateLimiter {
+  take(key: string): number | Promise<number>;
+}
+
 /**
- * Per-key token buckets, in process memory: with several server processes each enforces its own
- * share, which bounds abuse without any shared state.
+ * Per-key token buckets, in process memory: for one process (SQLite). Processes sharing a
+ * PostgreSQL database share their buckets there instead (Store.takeRateToken).
  */
-export class RateLimiter {
+export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMs: number;
 

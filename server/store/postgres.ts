@@ -20,7 +20,10 @@ export function openPostgresStore(
   url: string,
   options: SqlStoreOptions & PostgresOptions = {},
 ): Promise<Store> {
-  return openSqlStore(new PostgresDriver(url, options.poolSize ?? 10), options);
+  return openSqlStore(new PostgresDriver(url, options.poolSize ?? 10), {
+    sharedRateLimits: true,
+    ...options,
+  });
 }
 
 class PostgresDriver implements SqlDriver {

@@ -77,6 +77,16 @@ const SCHEMA = [
   `CREATE UNIQUE INDEX IF NOT EXISTS items_version ON items (community_id, version)`,
 ];
 
+/**
+ * Shared rate-limit buckets (PostgreSQL only). Unlogged: a bucket is written at every request,
+ * and losing them in a crash only forgives some requests, so they skip the write-ahead log.
+ */
+const RATE_BUCKETS = `CREATE UNLOGGED TABLE IF NOT EXISTS rate_buckets (
+  bucket TEXT PRIMARY KEY,
+  tokens DOUBLE PRECISION NOT NULL,
+  at BIGINT NOT NULL,
+  taken BOOLEAN NOT NULL)`;
+
 const ITEM_COLUMNS = 7;
 /**
  * Items per statement when a batch reads or writes its items: one statement per chunk instead of
@@ -170,20 +180,52 @@ function prepareCreates(mutations: readonly Mutation[], writer: Writer): Map<str
 export interface SqlStoreOptions {
   /** Tokens stop working this long after joining; never if unset. */
   tokenTtlMs?: number;
+  /** Rate-limit buckets live in the database, shared by every process on it (PostgreSQL). */
+  sharedRateLimits?: boolean;
   /** Fault injection for the crash test: called halfway through writing a batch. */
   midPush?: () => Promise<void>;
 }
 
 export async function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Promise<Store> {
-  await db.migrate(SCHEMA);
+  await db.migrate(options.sharedRateLimits ? [...SCHEMA, RATE_BUCKETS] : SCHEMA);
   return new SqlStore(db, options);
 }
 
 class SqlStore implements Store {
+  readonly takeRateToken?: Store['takeRateToken'];
+
   constructor(
     private readonly db: SqlDriver,
     private readonly options: SqlStoreOptions,
-  ) {}
+  ) {
+    if (options.sharedRateLimits) this.takeRateToken = (...a) => this.takeSharedToken(...a);
+  }
+
+  /**
+   * One statement per request: refill by the time elapsed (a clock set back refills nothing),
+   * take a token if there is one, and say whether it did. Row locks serialise concurrent takes of
+   * a bucket across processes. Buckets that have refilled completely are dropped now and then.
+   */
+  private async takeSharedToken(bucket: string, perMinute: number, burst: number) {
+    const now = Date.now();
+    const perMs = perMinute / 60_000;
+    const [max, at, rate] = ['$2::DOUBLE PRECISION', '$3::BIGINT', '$4::DOUBLE PRECISION'];
+    const refill = `LEAST(${max}, rate_buckets.tokens + GREATEST(0, ${at} - rate_buckets.at) * ${rate})`;
+    const [row] = await this.db.all(
+      `INSERT INTO rate_buckets (bucket, tokens, at, taken) VALUES ($1, ${max} - 1, ${at}, TRUE)
+       ON CONFLICT (bucket) DO UPDATE SET
+         tokens = CASE WHEN ${refill} >= 1 THEN ${refill} - 1 ELSE ${refill} END,
+         taken = ${refill} >= 1,
+         at = ${at}
+       RETURNING tokens, taken`,
+      [bucket, burst, now, perMs],
+    );
+    if (Math.random() < 0.001) {
+      await this.db.all('DELETE FROM rate_buckets WHERE at < $1', [now - burst / perMs]);
+    }
+    if (row?.['taken']) return 0;
+    return Math.ceil((1 - Number(row?.['tokens'] ?? 0)) / perMs / 1000);
+  }
 
   async createCommunity(name: string): Promise<string> {
     const id = randomUUID();

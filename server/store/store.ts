@@ -42,5 +42,10 @@ export interface Store {
   /** Changes after `cursor`, each a serialized SyncedItem, oldest first. */
   pull(communityId: string, cursor: number, limit: number, maxBytes: number): Promise<PullOutcome>;
   purgeTombstones(communityId: string, olderThanMs: number): Promise<PurgeResponse>;
+  /**
+   * Token buckets in the database, which every process on it shares: present on PostgreSQL,
+   * where several processes may serve one community. Same answer as RateLimiter.take.
+   */
+  takeRateToken?(bucket: string, perMinute: number, burst: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -2,11 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inviteLink, parseInvite } from '../../lib/wire/invite';
 import { SyncEngine } from '../../lib/sync/engine';
+import { listen } from '../../server/serve';
 import { httpTransport } from '../../lib/sync/http';
 import { MemorySyncStore } from '../../lib/sync/memory-store';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,
+  Client,
   SETUPS,
   joinWith,
   newItem,
@@ -677,6 +679,37 @@ describe.each(BACKENDS)('rate limits on %s', (backend) => {
     expectError(limited, 429, 'rate_limited');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect((await other.pull()).status).toBe(200);
+  });
+});
+
+describe('rate limits with several server processes on one PostgreSQL', () => {
+  it('counts a token against one budget, whichever process serves it', async () => {
+    const rateLimit = { perMinute: 60, burst: 5 };
+    const first = await startServer('postgres', { rateLimit });
+    // Another process on the same database: its own store and connections, nothing in memory.
+    const store = await first.db.open();
+    const second = await listen({
+      store,
+      host: '127.0.0.1',
+      port: 0,
+      maxBodyBytes: 1_048_576,
+      rateLimit,
+    });
+    try {
+      const c = await first.community();
+      const viaSecond = new Client(second.url, c.id, c.steward.token, c.steward.memberId);
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await c.steward.pull()).status, (await viaSecond.pull()).status);
+      }
+      // A burst of five in all, not five per process.
+      expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+      expectError(await viaSecond.pull(), 429, 'rate_limited');
+    } finally {
+      await second.close();
+      await store.close();
+      await first.stop();
+    }
   });
 });
 
