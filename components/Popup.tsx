@@ -139,20 +139,23 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     setGeneration((g) => g + 1);
   }, [loadRecent, index, refreshSync, refreshOpenItem]);
 
-  // A sync the background ran on its own (a retry, the alarm) shows what it brought too.
-  const lastSynced = sync?.status.lastSyncedAt ?? null;
-  const shownSync = useRef(lastSynced);
+  // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
+  // this popup ran has been shown by then (pull, below), and a first status is nothing new.
+  const shownSync = useRef<{ community: string; at: number | null } | null>(null);
   useEffect(() => {
-    if (lastSynced === shownSync.current) return;
-    shownSync.current = lastSynced;
-    void reload();
-  }, [lastSynced, reload]);
+    if (!sync) return;
+    const seen = shownSync.current;
+    shownSync.current = { community: sync.community, at: sync.status.lastSyncedAt };
+    if (seen?.community === sync.community && seen.at !== sync.status.lastSyncedAt) void reload();
+  }, [sync, reload]);
 
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(
     async (target: string) => {
       const views = await sendMessage('syncNow', { community: target }).catch(() => []);
-      setSync(views.find((v) => v.community === target) ?? null);
+      const view = views.find((v) => v.community === target) ?? null;
+      if (view) shownSync.current = { community: target, at: view.status.lastSyncedAt };
+      setSync(view);
       await reload();
     },
     [reload],

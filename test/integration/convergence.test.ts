@@ -12,12 +12,18 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getItemMeta, getItems, openRepertoireDb, type RepertoireDb } from '../../lib/db';
 import { idbSyncStore } from '../../lib/db/sync-store';
-import { SyncEngine } from '../../lib/sync/engine';
-import { httpTransport } from '../../lib/sync/http';
+import type { SyncEngine } from '../../lib/sync/engine';
 import type { SyncStore } from '../../lib/sync/sync-store';
 import type { Item, TipItem } from '../../lib/wire/schemas';
 import type { ConflictRevision, Endorsement } from '../../lib/wire/sync';
-import { SETUPS, sampleItem, startServer, type TestCommunity, type TestServer } from './harness';
+import {
+  SETUPS,
+  memberEngine,
+  sampleItem,
+  startServer,
+  type TestCommunity,
+  type TestServer,
+} from './harness';
 
 const CLIENTS = 3;
 const TEXT_FIELDS = ['title', 'body'] as const;
@@ -110,22 +116,8 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
         // The extension's own store, over fake-indexeddb: one database per replica.
         const db = await openRepertoireDb(`replica-${++replicaDbs}`);
         const store = () => idbSyncStore(db, member.communityId);
-        const open = () =>
-          SyncEngine.open({
-            store: store(),
-            transport: httpTransport({
-              serverUrl: server.url,
-              communityId: member.communityId,
-              token: member.token,
-            }),
-            me: {
-              communityId: member.communityId,
-              memberId: member.memberId,
-              displayName: `Member ${i}`,
-            },
-            // Syncs happen only when the property says so.
-            debounceMs: 1_000_000_000,
-          });
+        // Syncs happen only when the property says so.
+        const open = () => memberEngine(member, `Member ${i}`, store());
         return { engine: await open(), open, store, db, memberId: member.memberId };
       }),
     );

@@ -9,11 +9,17 @@ import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorBody, PushResponse } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
-import { SyncEngine } from '../../lib/sync/engine';
-import { httpTransport } from '../../lib/sync/http';
 import { MemorySyncStore } from '../../lib/sync/memory-store';
 import { freePort } from './free-port';
-import { BACKENDS, freshDatabase, joinWith, newTip, sampleItem, type Database } from './harness';
+import {
+  BACKENDS,
+  freshDatabase,
+  joinWith,
+  memberEngine,
+  newTip,
+  sampleItem,
+  type Database,
+} from './harness';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -142,14 +148,7 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     cleanup.push(() => kill(first, 'SIGKILL'));
     const ann = await joinWith(first.url, invite.code, 'Ann');
     const local = new MemorySyncStore();
-    const engine = await SyncEngine.open({
-      store: local,
-      transport: httpTransport({
-        serverUrl: first.url,
-        communityId: ann.communityId,
-        token: ann.token,
-      }),
-      me: { communityId: ann.communityId, memberId: ann.memberId, displayName: 'Ann' },
+    const engine = await memberEngine(ann, 'Ann', local, {
       debounceMs: 10,
       backoff: { initialMs: 100, maxMs: 400 },
     });
@@ -193,16 +192,9 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
       return res;
     };
     const local = new MemorySyncStore();
-    const engine = await SyncEngine.open({
-      store: local,
-      transport: httpTransport({
-        serverUrl: server.url,
-        communityId: ann.communityId,
-        token: ann.token,
-        fetch: lossyFetch,
-      }),
-      me: { communityId: ann.communityId, memberId: ann.memberId, displayName: 'Ann' },
+    const engine = await memberEngine(ann, 'Ann', local, {
       debounceMs: 1_000_000,
+      fetch: lossyFetch,
     });
     cleanup.push(async () => engine.close());
     const tip = sampleItem('tip', { title: 'sent once' });

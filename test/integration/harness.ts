@@ -7,6 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
+import { httpTransport } from '../../lib/sync/http';
+import type { SyncStore } from '../../lib/sync/sync-store';
 import type { ItemKind } from '../../lib/wire/schemas';
 import {
   writableFields,
@@ -172,6 +175,33 @@ export async function joinWith(base: string, code: string, displayName: string):
   );
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
   return new Client(base, res.body.community.id, res.body.token, res.body.community.memberId);
+}
+
+/**
+ * The extension's sync engine for a member, over HTTP to the member's server. It syncs only when
+ * told unless `debounceMs` says otherwise; `fetch` stands in for the network (lost answers).
+ */
+export function memberEngine(
+  member: Client,
+  displayName: string,
+  store: SyncStore,
+  options: Partial<Pick<SyncEngineOptions, 'debounceMs' | 'backoff'>> & {
+    fetch?: typeof fetch;
+  } = {},
+): Promise<SyncEngine> {
+  const { fetch, ...engine } = options;
+  return SyncEngine.open({
+    store,
+    transport: httpTransport({
+      serverUrl: member.base,
+      communityId: member.communityId,
+      token: member.token,
+      ...(fetch ? { fetch } : {}),
+    }),
+    me: { communityId: member.communityId, memberId: member.memberId, displayName },
+    debounceMs: 1_000_000_000,
+    ...engine,
+  });
 }
 
 interface PullPage {

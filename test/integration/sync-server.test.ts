@@ -1,9 +1,7 @@
 /** The sync server over real HTTP, on both storage backends. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inviteLink, parseInvite } from '../../lib/wire/invite';
-import { SyncEngine } from '../../lib/sync/engine';
 import { listen } from '../../server/serve';
-import { httpTransport } from '../../lib/sync/http';
 import { MemorySyncStore } from '../../lib/sync/memory-store';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
@@ -11,6 +9,7 @@ import {
   Client,
   SETUPS,
   joinWith,
+  memberEngine,
   newItem,
   newTip,
   request,
@@ -455,16 +454,7 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       const c = await server.community();
       const ann = await c.join('Ann');
       const local = new MemorySyncStore();
-      const engine = await SyncEngine.open({
-        store: local,
-        transport: httpTransport({
-          serverUrl: server.url,
-          communityId: ann.communityId,
-          token: ann.token,
-        }),
-        me: { communityId: ann.communityId, memberId: ann.memberId, displayName: 'Ann' },
-        debounceMs: 1_000_000_000,
-      });
+      const engine = await memberEngine(ann, 'Ann', local);
       const tip = sampleItem('tip', { title: 'shared' });
       await engine.create(tip);
       await engine.sync();
