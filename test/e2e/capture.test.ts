@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readabilityPagesDir } from '../support/corpus';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { startPageServer, type PageServer } from './support/server';
 
@@ -11,6 +12,8 @@ let ext: ExtensionBrowser;
 let pages: PageServer;
 
 beforeAll(async () => {
+  // Clipped pages come from the shared corpus: without it, say so rather than clip a 404 page.
+  readabilityPagesDir();
   pages = await startPageServer();
   ext = await launchWithExtension();
 });
