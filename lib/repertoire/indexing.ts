@@ -32,10 +32,14 @@ export interface Indexer {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
 }
 
-/** `onIndexed` hears about every drained batch: other in-memory indexes follow the same writes. */
+/**
+ * `onIndexed` hears about every drained batch, and the batch leaves the queue once it is done:
+ * other indexes (related tips) follow the same writes, and a stop in between loses none.
+ */
 export function createIndexer(
   db: RepertoireDb,
-  onIndexed: (items: readonly Item[], removedIds: readonly string[]) => void = () => {},
+  onIndexed: (items: readonly Item[], removedIds: readonly string[]) => Promise<void> = () =>
+    Promise.resolve(),
 ): Indexer {
   let index: Promise<SearchIndex> | undefined;
   const open = async (): Promise<SearchIndex> => {
@@ -58,7 +62,7 @@ export function createIndexer(
       if (keys.length === 0) return total;
       await search.upsert(items);
       if (missing.length > 0) await search.remove(missing);
-      onIndexed(items, missing);
+      await onIndexed(items, missing);
       await acknowledgeSearchQueue(db, keys);
       total += ids;
     }
