@@ -450,6 +450,8 @@ export async function peekSearchQueue(
     queue.getAllKeys(null, limit),
     queue.getAll(null, limit),
   ]);
+  // Nothing queued (every service-worker start drains): no need to read the pending views.
+  if (keys.length === 0) return { keys: [], items: [], missing: [], ids: 0 };
   const batch: { key: number; ids: string[] }[] = [];
   const pages = new Map<string, PageKey>();
   let wanted = 0;

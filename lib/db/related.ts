@@ -51,6 +51,9 @@ export function relatedStore(db: RepertoireDb): RelatedStore {
       const tx = db.transaction('related');
       return Promise.all(keys.map((key) => tx.store.get(key)));
     },
+    async withPrefix(prefix) {
+      return db.getAll('related', IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+    },
     async put(records) {
       const tx = db.transaction('related', 'readwrite');
       for (const [key, record] of records) {

@@ -5,6 +5,7 @@
  */
 import type { Item } from '../wire/schemas';
 import { parseAppliesTo, type AppliesToResult } from './applies-to';
+import { literalSegments } from './matcher';
 import { rulesOf, type RelatedSource } from './rules';
 import { readVisit } from './visit';
 
@@ -43,7 +44,9 @@ export function entryOf(item: Item): RelatedEntry | null {
 
 /**
  * The keys an entry is stored under: `h:` an exact host, `w:` a `*.` host, `p:` a page (see
- * RelatedIndex, which looks candidates up the same three ways). No keys: it matches nothing.
+ * RelatedIndex, which looks candidates up the same three ways). A pattern whose path starts with
+ * a literal segment is under `host/segment`: 800 teams' `github.com/<org>/*` tips make 800 small
+ * records, not one that every GitHub page reads. No keys: it matches nothing.
  */
 export function keysOf(
   entry: RelatedSource,
@@ -52,19 +55,30 @@ export function keysOf(
   const rules = rulesOf(entry, parse);
   const keys = new Set<string>();
   for (const { pattern } of rules.patterns) {
-    keys.add(`${pattern.subdomains ? 'w' : 'h'}:${pattern.host}`);
+    const [first] = literalSegments(pattern.path.text);
+    const host = `${pattern.subdomains ? 'w' : 'h'}:${pattern.host}`;
+    keys.add(first === undefined ? host : `${host}/${first}`);
   }
   for (const { key } of rules.pageKeys) keys.add(`p:${key}`);
   return [...keys];
 }
 
-/** The keys whose entries could match this URL: its host, each of its `*.` parents, its page. */
+/**
+ * The keys whose entries could match this URL: its host and each of its `*.` parents, with and
+ * without its first path segment, and its page.
+ */
 export function candidateKeys(url: string): string[] {
   const visit = readVisit(url);
   if (!visit) return [];
-  const keys = [`h:${visit.host}`];
+  const [first] = visit.segments;
+  const keys: string[] = [];
+  const add = (host: string) => {
+    keys.push(host);
+    if (first !== undefined) keys.push(`${host}/${first}`);
+  };
+  add(`h:${visit.host}`);
   for (let h = visit.host; ;) {
-    keys.push(`w:${h}`);
+    add(`w:${h}`);
     const dot = h.indexOf('.');
     if (dot < 0) break;
     h = h.slice(dot + 1);

@@ -248,7 +248,7 @@ function pathNode(parent: PathNode | null, segment: string): PathNode {
 }
 
 /** `/a/b/*` → `[a, b]`, `/a/b*` → `[a]`, `/a/b` → `[a, b]`, `/*` → `[]`. */
-function literalSegments(path: string): string[] {
+export function literalSegments(path: string): string[] {
   const star = path.indexOf('*');
   return segmentsOf(star < 0 ? path : path.slice(0, path.lastIndexOf('/', star)));
 }

@@ -21,6 +21,10 @@ class MemoryStore implements RelatedStore {
     this.readsOf.push([...keys]);
     return Promise.resolve(keys.map((key) => structuredClone(this.records.get(key))));
   }
+  withPrefix(prefix: string) {
+    const keys = [...this.records.keys()].filter((key) => key.startsWith(prefix));
+    return Promise.resolve(keys.flatMap((key) => structuredClone(this.records.get(key)) ?? []));
+  }
   put(records: readonly (readonly [string, RelatedRecord | null])[]) {
     for (const [key, record] of records) {
       if (record === null) this.records.delete(key);
@@ -97,12 +101,25 @@ describe('PersistedRelated', () => {
     store.readsOf = [];
     expect(await ids(index, 'https://host7.example/a')).toEqual([idFor(17)]);
     expect(store.readsOf).toEqual([
-      ['h:host7.example', 'w:host7.example', 'w:example', 'p:host7.example/a?'],
+      [
+        'h:host7.example',
+        'h:host7.example/a',
+        'w:host7.example',
+        'w:host7.example/a',
+        'w:example',
+        'w:example/a',
+        'p:host7.example/a?',
+      ],
     ]);
     // A second visit is answered from memory.
     await ids(index, 'https://host7.example/b');
     expect(store.readsOf).toHaveLength(2);
-    expect(store.readsOf[1]).toEqual(['p:host7.example/b?']);
+    expect(store.readsOf[1]).toEqual([
+      'h:host7.example/b',
+      'w:host7.example/b',
+      'w:example/b',
+      'p:host7.example/b?',
+    ]);
   });
 
   it('never keeps in memory what a read saw while a write overtook it', async () => {
@@ -134,8 +151,13 @@ describe('PersistedRelated', () => {
     expect(await index.needsBuild()).toBe(false);
     await store.put([['format', { format: RELATED_FORMAT + 1 }]]);
     expect(await index.needsBuild()).toBe(true);
-    await index.apply([tip(A, ['x.org'], { community: 'team' })]);
+    await index.apply([
+      tip(A, ['x.org', '*.y.org'], { community: 'team' }),
+      tip(B, [], { tool: 'Jira' }),
+      page(C, 'https://x.org/'),
+    ]);
     expect(await index.entry(A)).toMatchObject({ id: A, community: 'team' });
+    expect((await index.tips()).map((entry) => entry.id).sort()).toEqual([A, B].sort());
   });
 
   it('matches as RelatedIndex does, built at once or by batches of writes', () => {

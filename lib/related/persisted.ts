@@ -34,6 +34,8 @@ export type RelatedRecord =
 /** What the index reads and writes; lib/db implements it over IndexedDB. */
 export interface RelatedStore {
   get(keys: readonly string[]): Promise<(RelatedRecord | undefined)[]>;
+  /** Every record whose key starts with `prefix`. */
+  withPrefix(prefix: string): Promise<RelatedRecord[]>;
   /** Writes in one transaction; null deletes the key. */
   put(records: readonly (readonly [string, RelatedRecord | null])[]): Promise<void>;
 }
@@ -195,6 +197,17 @@ export class PersistedRelated {
     return [...found.values()].sort((a, b) =>
       newestFirst(a.entry.createdAt, a.entry.id, b.entry.createdAt, b.entry.id),
     );
+  }
+
+  /** Every tip with a site or tool, once each: what the options page asks site access for. */
+  async tips(): Promise<RelatedEntry[]> {
+    const found = new Map<string, RelatedEntry>();
+    for (const prefix of ['h:', 'w:']) {
+      for (const record of await this.store.withPrefix(prefix)) {
+        for (const entry of entriesIn(record)) if (entry.kind === 'tip') found.set(entry.id, entry);
+      }
+    }
+    return [...found.values()];
   }
 
   /** The entry of an item that has related rules, if it has any. */
