@@ -393,22 +393,6 @@ export async function recentItems(
   return out.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
 }
 
-/** Every live item of every community: what the related-tips matcher is built from. */
-export async function allLiveItems(db: RepertoireDb): Promise<Item[]> {
-  const tx = db.transaction(SEEN_STORES);
-  const [local, views, pages] = await Promise.all([
-    tx.objectStore('items').getAll(),
-    tx.objectStore('views').getAll(),
-    tx.objectStore('serverPages').getAll(),
-  ]);
-  // Pages come in key order: a newer page's copy replaces a superseded one.
-  const seen = new Map<string, Item>();
-  for (const page of pages) for (const { item } of page.copies) seen.set(item.id, item);
-  for (const { item } of views) seen.set(item.id, item);
-  for (const item of local) seen.set(item.id, item);
-  return [...seen.values()].filter((item) => item.deletedAt === null);
-}
-
 /** How many items are stored, in every community (an item with a pending view counts twice). */
 export async function countItems(db: RepertoireDb): Promise<number> {
   const tx = db.transaction([...SEEN_STORES, 'staleCopies']);
