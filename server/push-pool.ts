@@ -99,7 +99,7 @@ export async function startPushPool(
         slot.pending.clear();
         const index = slots.indexOf(slot);
         if (closing || index < 0) return;
-        log.error({ code }, 'push worker exited; starting a replacement');
+        log.error({ exitCode: code }, 'push worker exited; starting a replacement');
         slots[index] = undefined;
         void replace(index, 1_000);
       });

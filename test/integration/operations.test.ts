@@ -79,7 +79,8 @@ describe.each(BACKENDS)('operating the server on %s', (backend) => {
       const release = join(dir, 'release');
       const server = await startChild(db, {
         env: { REPERTOIRE_FAILPOINT: 'hold-mid-push', REPERTOIRE_FAILPOINT_RELEASE: release },
-        args: ['--workers', '1'],
+        // The grace period must not end before the test releases the push, however slow it is.
+        args: ['--workers', '1', '--grace-seconds', '3600'],
       });
       cleanup.push(() => kill(server, 'SIGKILL'));
       const ann = await joinWith(server.url, code, 'Ann');
