@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
+import { hostOf, webHref } from '@/lib/ui/links';
 import type { Item } from '@/lib/wire/schemas';
-import { hostOf } from './ResultList';
 
 interface Props {
   item: Item;
@@ -18,7 +18,7 @@ interface Props {
 export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
-  const source = item.url ?? item.canonicalUrl;
+  const source = webHref(item.url) ?? webHref(item.canonicalUrl) ?? null;
   return (
     <article class="item" aria-labelledby="item-title">
       <div class="toolbar">
