@@ -135,8 +135,9 @@ function ArticleHtml({
     // DOMPurify loads only when an article is shown, keeping it off the popup's first paint.
     void import('@/lib/ui/sanitize').then(({ sanitizeArticleHtml, hardenLinks }) => {
       if (!live || !ref.current) return;
-      ref.current.innerHTML = sanitizeArticleHtml(html);
-      hardenLinks(ref.current);
+      const article = sanitizeArticleHtml(html);
+      hardenLinks(article);
+      ref.current.replaceChildren(article);
     });
     return () => {
       live = false;
