@@ -82,7 +82,7 @@ export type SnippetItem = z.infer<typeof SnippetItem>;
 
 export const TipItem = ItemBase.extend({
   kind: z.literal('tip'),
-  /** Markdown; rendered as sanitized HTML. */
+  /** Markdown, as written; every view shows it as text. */
   body: z.string().max(LIMITS.tipBodyChars),
   tool: z.string().max(200).nullable(),
   /** URL patterns or hosts this tip applies to, one per entry. */
