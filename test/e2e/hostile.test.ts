@@ -366,7 +366,10 @@ describe('hostile content in real Chromium', () => {
       getSelection()?.addRange(range);
     });
     await popup.getByRole('button', { name: 'Clip selection' }).click();
-    await expect.poll(() => popup.getByRole('status').innerText()).toMatch(/Clipped “.*fetch/);
+    // Its title is the quote's first line: the first text payload, as text.
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain(`Clipped “${text(0).slice(0, 20)}`);
 
     // ...and types a tip: first with a hostile "Applies to" the form refuses and quotes back.
     await popup.getByRole('button', { name: 'New tip' }).click();
