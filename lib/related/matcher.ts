@@ -7,10 +7,16 @@
  * patterns (however spelt) are stored once with all their items, so 3,000 tips on Jira cost one
  * path check, not 3,000.
  */
-import type { Item } from '../wire/schemas';
 import { parseAppliesTo, type AppliesToResult } from './applies-to';
 import { matchesBeyondHost, type UrlPattern } from './patterns';
-import { rulesOf, type Match, type MatchFilter, type MatchReason, type Rejected } from './rules';
+import {
+  rulesOf,
+  type Match,
+  type MatchFilter,
+  type MatchReason,
+  type Rejected,
+  type RelatedSource,
+} from './rules';
 import { isMutedHost, readVisit, segmentsOf, type Visit } from './visit';
 
 /** Items listed under a pattern or a page, by slot, with the reason each one is listed for. */
@@ -65,7 +71,7 @@ export class RelatedIndex {
   private readonly freeSlots: number[] = [];
   private matches = 0;
 
-  constructor(items: Iterable<Item> = []) {
+  constructor(items: Iterable<RelatedSource> = []) {
     this.upsert(items);
   }
 
@@ -75,7 +81,7 @@ export class RelatedIndex {
   }
 
   /** Adds or replaces items; a deleted item (tombstone) is removed. */
-  upsert(items: Iterable<Item>): void {
+  upsert(items: Iterable<RelatedSource>): void {
     // Tips share entries (`tool:jira`, the team's GitHub org): parse each text once per batch.
     // Kept for the batch only, so edited-away patterns are not remembered forever.
     const parsed = new Map<string, AppliesToResult>();
@@ -242,7 +248,7 @@ function pathNode(parent: PathNode | null, segment: string): PathNode {
 }
 
 /** `/a/b/*` → `[a, b]`, `/a/b*` → `[a]`, `/a/b` → `[a, b]`, `/*` → `[]`. */
-function literalSegments(path: string): string[] {
+export function literalSegments(path: string): string[] {
   const star = path.indexOf('*');
   return segmentsOf(star < 0 ? path : path.slice(0, path.lastIndexOf('/', star)));
 }
