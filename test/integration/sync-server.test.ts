@@ -542,6 +542,34 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       expect(ErrorBody.parse(badField.body).error.message).toContain('author');
     });
 
+    it('refuses links that are not http(s), naming the field, and applies none of the batch', async () => {
+      const c = await server.community();
+      const s = c.steward;
+      const tip = newTip({ url: 'https://ok.example/runbook' });
+      const page = newItem('page', { canonicalUrl: 'javascript:alert(1)' });
+      const refused = await s.push(s.mutations({ op: 'set', ...tip }, { op: 'set', ...page }));
+      expectError(refused, 400, 'invalid_request');
+      expect(ErrorBody.parse(refused.body).error.message).toMatch(
+        /^Invalid request: mutations\[1\]\.fields\.canonicalUrl\.value: must be an absolute http: or https: URL\. Nothing in it was applied; correct that field and send it again\.$/,
+      );
+      expect((await s.pullAll()).items.size).toBe(0);
+
+      expect((await s.push(s.mutations({ op: 'set', ...tip }))).status).toBe(200);
+      const edit = await s.push(
+        s.mutations({
+          op: 'set',
+          itemId: tip.itemId,
+          kind: 'tip',
+          fields: writes({ url: ' data:text/html,<script>alert(1)</script>' }, 1),
+        }),
+      );
+      expectError(edit, 400, 'invalid_request');
+      expect(ErrorBody.parse(edit.body).error.message).toContain('mutations[0].fields.url.value');
+      expect((await s.pullAll()).items.get(tip.itemId)?.item.url).toBe(
+        'https://ok.example/runbook',
+      );
+    });
+
     it('stores SQL-looking strings verbatim and refuses 1 MB titles, staying up', async () => {
       const c = await server.community();
       const s = c.steward;
