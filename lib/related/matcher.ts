@@ -268,11 +268,17 @@ function unlist(members: Members, slot: number): void {
 // Match ranking and filtering, exported for the reference linear scan. They live here rather
 // than in a module of their own because they run per hit on the navigation path, and some
 // toolchains (tsx, used by the benchmark) turn every cross-module call into a getter call.
-/** When one item matches for several reasons, the most specific one is shown. */
+/**
+ * When one item matches for several reasons, the most specific kind is shown; between two of one
+ * kind (`*.x.org/*` and `x.org/*` both match x.org), the shorter text, then the first in text
+ * order: the answer never depends on the order candidates were found in.
+ */
 const RANK: Record<MatchReason['kind'], number> = { 'same-page': 0, pattern: 1, tool: 2 };
 
 export function better(a: MatchReason, b: MatchReason): boolean {
-  return RANK[a.kind] < RANK[b.kind];
+  if (RANK[a.kind] !== RANK[b.kind]) return RANK[a.kind] < RANK[b.kind];
+  if (a.pattern.length !== b.pattern.length) return a.pattern.length < b.pattern.length;
+  return a.pattern < b.pattern;
 }
 
 /** True when the filter hides this item. */
