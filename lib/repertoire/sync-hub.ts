@@ -31,6 +31,7 @@ export interface CommunitySync {
   name: string;
   role: Membership['role'];
   memberCount: number;
+  memberId: string;
   displayName: string;
   serverUrl: string;
   status: SyncStatus;
@@ -172,6 +173,7 @@ export class SyncHub {
       name: membership.name,
       role: membership.role,
       memberCount: membership.memberCount,
+      memberId: membership.memberId,
       displayName: membership.displayName,
       serverUrl: membership.serverUrl,
       status: engine.getStatus(),
