@@ -336,11 +336,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     setStatus({ tone: 'ok', text: 'Conflict settled; everyone will see the version you kept.' });
   };
 
-  const showDeleted = async () => {
+  /** Reads the deleted items into the Recently deleted view, if that is what is shown. */
+  const readDeleted = async () => {
     if (!db || !community) return;
-    setView({ name: 'deleted', items: null });
     const items = await deletedItems(db, community, DELETED_LIMIT);
     setView((current) => (current.name === 'deleted' ? { name: 'deleted', items } : current));
+  };
+  const showDeleted = async () => {
+    setView({ name: 'deleted', items: null });
+    await readDeleted();
   };
 
   /** Deleting takes effect at once; Undo (or Recently deleted) brings the item back. */
@@ -352,21 +356,20 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
       tone: 'ok',
       text: `Deleted “${item.title}”.`,
       actions: (
-        <button type="button" ref={focusOnMount} onClick={() => void restore(item, false)}>
+        <button type="button" ref={focusOnMount} onClick={() => void restore(item)}>
           Undo
         </button>
       ),
     });
   };
 
-  const restore = async (item: Item, fromDeleted: boolean) => {
+  const restore = async (item: Item) => {
     const result = await sendMessage('restoreItem', { id: item.id }).catch(
       (error: unknown) =>
         ({ ok: false, message: error instanceof Error ? error.message : String(error) }) as const,
     );
     if (!result.ok) return setStatus({ tone: 'error', text: result.message });
-    await reload();
-    if (fromDeleted) await showDeleted();
+    await Promise.all([reload(), readDeleted()]);
     setStatus({
       tone: 'ok',
       text: `Restored “${result.title}”.`,
@@ -471,7 +474,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           items={view.items}
           shared={shared}
           canRestore={allowed}
-          onRestore={(item) => void restore(item, true)}
+          onRestore={(item) => void restore(item)}
           onBack={backToList}
         />
       ) : view.name === 'item' ? (

@@ -4,6 +4,7 @@
  * it helped, A sees the endorsement. B deletes a tip of B's own, undoes it, deletes it again (A
  * sees it go) and restores it from Recently deleted (A sees it back).
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -324,6 +325,44 @@ describe('sharing a repertoire between two members', () => {
         { timeout: 30_000 },
       )
       .toMatch(/^0:Swap on (Thursdays instead\.|Mondays, after standup\.)$/);
+  });
+
+  it('explains in words an offline edit refused because the editor stopped being a steward', async () => {
+    const title = 'Pin the deploy checklist';
+    const { page, popup } = await popupOn(ana, 'Platform guild');
+    // Ana, a steward, may edit Ben's tip; she does so offline.
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    await popup.getByRole('button', { name: title }).click();
+    await popup.getByRole('button', { name: 'Edit' }).click();
+    await popup.getByLabel('Title').fill(`${title} by Friday`);
+    await popup.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').last().innerText())
+      .toContain('Saved your changes');
+    // Meanwhile the community makes her a plain member (its members table says so).
+    const members = new Database(join(dir, 'server.sqlite'));
+    members.pragma('busy_timeout = 5000');
+    members.prepare("UPDATE members SET role = 'member' WHERE display_name = 'Ana'").run();
+    members.close();
+
+    server = await startServer(port);
+    const refused = popup.getByRole('alert').filter({ hasText: 'The server refused' });
+    await expect
+      .poll(() => refused.innerText(), { timeout: 20_000 })
+      .toContain(
+        'The server refused a change (only its author, Ben, or a steward can edit this tip).',
+      );
+    // The tip shows what the server has again.
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).innerText()).toBe(title);
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await popup.close();
+    await page.close();
+    // She is a steward again for what follows.
+    const again = new Database(join(dir, 'server.sqlite'));
+    again.pragma('busy_timeout = 5000');
+    again.prepare("UPDATE members SET role = 'steward' WHERE display_name = 'Ana'").run();
+    again.close();
   });
 
   it('says so when the server refuses an offline edit of a tip deleted and purged meanwhile', async () => {
