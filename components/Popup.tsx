@@ -157,9 +157,11 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   }, [db, openItem]);
 
   const reload = useCallback(async () => {
-    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem()]);
+    // A sync may have brought a new role (the background asks the server after a refusal).
+    const roles = db ? listMemberships(db).then(setMemberships) : undefined;
+    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem(), roles]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, index, refreshSync, refreshOpenItem]);
+  }, [db, loadRecent, index, refreshSync, refreshOpenItem]);
 
   // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
   // this popup ran has been shown by then (pull, below), and a first status is nothing new.

@@ -18,7 +18,7 @@ type Stamp = [at: number, clientId: string, author: string];
 interface Meta {
   k: ItemKind;
   c: string;
-  /** Author's member id; absent in items stored before it was recorded (see legacyAuthors). */
+  /** Author's member id; absent in items stored before it was recorded (see findLegacyAuthors in store/sql-store.ts). */
   a?: string;
   w: Stamp[];
   f: Record<string, number>;

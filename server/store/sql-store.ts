@@ -397,15 +397,18 @@ class SqlStore implements Store {
         [who.communityId],
       );
       let version = Number(counter?.['version']);
-      const [seqRow] = await tx.all(
-        'SELECT seq FROM client_seqs WHERE community_id = $1 AND member_id = $2 AND client_id = $3',
-        [who.communityId, who.memberId, clientId],
-      );
-      const appliedUpTo = seqRow ? Number(seqRow['seq']) : 0;
       // Who may change what is decided by the role the member has now, not when the token was
-      // checked: a steward made a member meanwhile writes as a member from here on.
-      const [member] = await tx.all('SELECT role FROM members WHERE id = $1', [who.memberId]);
-      const writer: Writer = { ...who, role: (member?.['role'] as Role) ?? who.role, clientId };
+      // checked: a steward made a member meanwhile writes as a member from here on. Read with
+      // the client's last seq, in one round trip.
+      const [row] = await tx.all(
+        `SELECT (SELECT seq FROM client_seqs
+                 WHERE community_id = $1 AND member_id = $2 AND client_id = $3) AS seq,
+                (SELECT role FROM members WHERE id = $4) AS role`,
+        [who.communityId, who.memberId, clientId, who.memberId],
+      );
+      const appliedUpTo = row?.['seq'] == null ? 0 : Number(row['seq']);
+      const role = (row?.['role'] as Role | null) ?? who.role;
+      const writer: Writer = { ...who, role, clientId };
 
       const fresh = mutations.filter((m) => m.seq > appliedUpTo);
       const docs = await loadItems(tx, who.communityId, [...new Set(fresh.map((m) => m.itemId))]);

@@ -358,11 +358,18 @@ describe('sharing a repertoire between two members', () => {
     await refused.getByRole('button', { name: 'Dismiss' }).click();
     await popup.close();
     await page.close();
-    // She is a steward again for what follows.
-    const again = new Database(join(dir, 'server.sqlite'));
-    again.pragma('busy_timeout = 5000');
-    again.prepare("UPDATE members SET role = 'steward' WHERE display_name = 'Ana'").run();
-    again.close();
+    // The extension learnt her new role: she is no longer offered to change Ben's tip.
+    const offered = async () => {
+      const fresh = await popupOn(ana, 'Platform guild');
+      await fresh.popup.getByRole('button', { name: title }).click();
+      await fresh.popup.getByRole('heading', { name: title }).waitFor();
+      const buttons = fresh.popup.locator('.item .toolbar').first().getByRole('button');
+      const names = await buttons.allInnerTexts();
+      await fresh.popup.close();
+      await fresh.page.close();
+      return names;
+    };
+    await expect.poll(offered, { timeout: 20_000 }).toEqual(['Back to results']);
   });
 
   it('says so when the server refuses an offline edit of a tip deleted and purged meanwhile', async () => {
