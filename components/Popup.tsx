@@ -37,11 +37,11 @@ type View =
   | { name: 'deleted'; items: Item[] | null };
 
 const RECENT_LIMIT = 50;
+const RESULT_LIMIT = 50;
 const DELETED_LIMIT = 50;
 
 /** Given to a button that appears after an action, so the keyboard is already on it. */
 const focusOnMount = (button: HTMLButtonElement | null) => button?.focus();
-const RESULT_LIMIT = 50;
 
 const recentEntry = (item: Item): Entry => ({
   id: item.id,

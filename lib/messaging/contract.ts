@@ -115,8 +115,6 @@ export interface CommunitySyncView {
   name: string;
   role: 'member' | 'steward';
   memberCount: number;
-  /** Who this browser is in the community: what decides which items it may change. */
-  memberId: string;
   displayName: string;
   serverUrl: string;
   status: {

@@ -31,7 +31,6 @@ export interface CommunitySync {
   name: string;
   role: Membership['role'];
   memberCount: number;
-  memberId: string;
   displayName: string;
   serverUrl: string;
   status: SyncStatus;
@@ -173,7 +172,6 @@ export class SyncHub {
       name: membership.name,
       role: membership.role,
       memberCount: membership.memberCount,
-      memberId: membership.memberId,
       displayName: membership.displayName,
       serverUrl: membership.serverUrl,
       status: engine.getStatus(),
