@@ -82,8 +82,9 @@ describe.each(SETUPS)('who may change what, on $name', ({ backend, workers }) =>
     expect((await latest(ana, own.itemId)).item).toMatchObject({ authorId: ben.memberId });
   });
 
-  it('refuses a member’s deletion of another’s item', async () => {
+  it('refuses a member’s deletion of another’s item: nothing new to pull', async () => {
     const { ana, ben, tip, before } = await anaWroteATip();
+    const { cursor } = await ana.pullAll();
     const [result] = await push(ben, {
       op: 'set',
       itemId: tip.itemId,
@@ -91,6 +92,7 @@ describe.each(SETUPS)('who may change what, on $name', ({ backend, workers }) =>
       fields: writes({ deletedAt: Date.now() }, before),
     });
     expect(result).toMatchObject(notAllowed('delete'));
+    expect((await ana.pull(cursor)).body).toEqual({ changes: [], cursor, hasMore: false });
     expect((await latest(ana, tip.itemId)).item.deletedAt).toBeNull();
   });
 
