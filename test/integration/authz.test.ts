@@ -56,6 +56,21 @@ describe.each(SETUPS)('who may change what, on $name', ({ backend, workers }) =>
     expect((await latest(ben, before.item.id)).item.authorId).toBe(ana.memberId);
   });
 
+  it('lets nobody claim authorship: the author is a field only the server writes', async () => {
+    const { ben, tip, before } = await anaWroteATip();
+    const claim = await ben.push(
+      ben.mutations({
+        op: 'set',
+        itemId: tip.itemId,
+        kind: 'tip',
+        fields: writes({ authorId: ben.memberId, title: 'mine now' }, before),
+      }),
+    );
+    expect(claim.status).toBe(400);
+    expect(JSON.stringify(claim.body)).toContain('authorId');
+    expect((await latest(ben, tip.itemId)).item.title).toBe('Ana’s tip');
+  });
+
   it('refuses a member’s edit of another’s item, applies the rest of the batch, changes nothing', async () => {
     const { ana, ben, tip, before } = await anaWroteATip();
     const own = newTip({ title: 'Ben’s own' });
