@@ -15,7 +15,7 @@ import { parseAppliesTo } from '../related';
 import type { Item, TipItem } from '../wire/schemas';
 import { clipPage, clipSelection, type SaveItem, type TabCapture } from './clip';
 import { checkTipDraft, tipItem, type Authoring } from './items';
-import { memberName } from './settings';
+import { memberName, tipDraft } from './settings';
 import type { SyncHub } from './sync-hub';
 
 export const tabCapture: TabCapture = {
@@ -114,6 +114,9 @@ export function createHandlers(
             : 'The tip could not be saved. Try again; your text is still in the form.';
         return { ok: false, errors: {}, message };
       }
+      // Here, not in the popup: the popup may have closed before this answer reaches it, and
+      // the next new tip would start from this one's tags and sites.
+      await tipDraft.removeValue();
       return written({
         ok: true,
         item: { id: item.id, kind: item.kind, title: item.title },
