@@ -8,7 +8,8 @@ interface Props {
   /** Endorsements and kept conflict revisions of a shared item. */
   meta?: ItemMeta;
   onBack: () => void;
-  onDelete: (item: Item) => void;
+  /** Given only where the member may delete or edit the item (lib/repertoire/permissions.ts). */
+  onDelete?: (item: Item) => void;
   onEdit?: (item: Item) => void;
   /** Keep `value` for `field`, dismissing the revisions with these versions. */
   onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
@@ -30,9 +31,11 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Pr
             Edit
           </button>
         ) : null}
-        <button type="button" class="danger" onClick={() => onDelete(item)}>
-          Delete
-        </button>
+        {onDelete ? (
+          <button type="button" class="danger" onClick={() => onDelete(item)}>
+            Delete
+          </button>
+        ) : null}
       </div>
       <h1 id="item-title" tabIndex={-1} ref={heading} dir="auto">
         {item.title || '(untitled)'}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
+  deletedItems,
   ensurePersonalCommunity,
   getItem,
   getItemMeta,
@@ -8,16 +9,20 @@ import {
   recentItems,
   searchStore,
   type ItemMeta,
+  type Membership,
   type RepertoireDb,
 } from '@/lib/db';
+import { listMemberships } from '@/lib/db/sync-store';
 import type { ClipResult, SavedItem, SaveTipResult } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';
+import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import { hostOf } from '@/lib/ui/links';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Community, Item } from '@/lib/wire/schemas';
+import { DeletedList } from './DeletedList';
 import { ItemView } from './ItemView';
 import { ResultList, type Entry } from './ResultList';
 import { StatusMessage, type Status } from './StatusMessage';
@@ -29,10 +34,15 @@ type View =
   | { name: 'list' }
   | { name: 'item'; item: Item; meta?: ItemMeta }
   | { name: 'tip'; initial: TipDraft }
-  | { name: 'edit'; item: Item; initial: TipDraft };
+  | { name: 'edit'; item: Item; initial: TipDraft }
+  | { name: 'deleted'; items: Item[] | null };
 
 const RECENT_LIMIT = 50;
 const RESULT_LIMIT = 50;
+const DELETED_LIMIT = 50;
+
+/** Given to a button that appears after an action, so the keyboard is already on it. */
+const focusOnMount = (button: HTMLButtonElement | null) => button?.focus();
 
 const recentEntry = (item: Item): Entry => ({
   id: item.id,
@@ -67,19 +77,31 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const [sync, setSync] = useState<CommunitySyncView | null>(null);
+  const [memberships, setMemberships] = useState<Membership[]>([]);
+
+  /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
+  const allowed = (item: Item) =>
+    canChange(
+      item,
+      communities.find((c) => c.id === item.community)?.local
+        ? 'local'
+        : memberships.find((m) => m.communityId === item.community),
+    );
 
   useEffect(() => {
     void (async () => {
       try {
         const handle = await openRepertoireDb();
         // Independent reads side by side: the popup is a fresh context every time it opens.
-        const [list, current, opened] = await Promise.all([
+        const [list, current, opened, joined] = await Promise.all([
           ensurePersonalCommunity(handle).then(() => listCommunities(handle)),
           currentCommunity.getValue(),
           // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
           createSearchIndex(searchStore(handle)),
+          listMemberships(handle),
         ]);
         setCommunities(list);
+        setMemberships(joined);
         setCommunity(current);
         setIndex(opened);
         setDb(handle);
@@ -136,9 +158,11 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   }, [db, openItem]);
 
   const reload = useCallback(async () => {
-    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem()]);
+    // A sync may have brought a new role (the background asks the server after a refusal).
+    const roles = db ? listMemberships(db).then(setMemberships) : undefined;
+    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem(), roles]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, index, refreshSync, refreshOpenItem]);
+  }, [db, loadRecent, index, refreshSync, refreshOpenItem]);
 
   // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
   // this popup ran has been shown by then (pull, below), and a first status is nothing new.
@@ -326,11 +350,64 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     setStatus({ tone: 'ok', text: 'Conflict settled; everyone will see the version you kept.' });
   };
 
+  /** Reads the deleted items into the Recently deleted view, if that is what is shown. */
+  const readDeleted = async () => {
+    if (!db || !community) return;
+    const items = await deletedItems(db, community, DELETED_LIMIT);
+    setView((current) => (current.name === 'deleted' ? { name: 'deleted', items } : current));
+  };
+  const showDeleted = async () => {
+    setView({ name: 'deleted', items: null });
+    await readDeleted();
+  };
+
+  /** Deleting takes effect at once; Undo (or Recently deleted) brings the item back. */
   const remove = async (item: Item) => {
     await sendMessage('deleteItem', { id: item.id });
     await reload();
     setView({ name: 'list' });
-    setStatus({ tone: 'ok', text: `Deleted “${item.title}”.` });
+    setStatus({
+      tone: 'ok',
+      text: `Deleted “${item.title}”.`,
+      actions: (
+        <button type="button" ref={focusOnMount} onClick={() => void restore(item)}>
+          Undo
+        </button>
+      ),
+    });
+  };
+
+  const restore = async (item: Item) => {
+    const result = await sendMessage('restoreItem', { id: item.id }).catch(
+      (error: unknown) =>
+        ({ ok: false, message: error instanceof Error ? error.message : String(error) }) as const,
+    );
+    if (!result.ok) return setStatus({ tone: 'error', text: result.message });
+    await Promise.all([reload(), readDeleted()]);
+    setStatus({
+      tone: 'ok',
+      text: `Restored “${result.title}”.`,
+      actions: (
+        <button type="button" onClick={() => void open(item.id)}>
+          Open it
+        </button>
+      ),
+    });
+  };
+
+  const startEdit = (item: Item) => {
+    if (item.kind !== 'tip') return;
+    setTipErrors({});
+    setView({
+      name: 'edit',
+      item,
+      initial: {
+        title: item.title,
+        body: item.body,
+        tags: item.tags.join(' '),
+        appliesTo: item.appliesTo.join('\n'),
+      },
+    });
   };
 
   const backToList = () => {
@@ -406,27 +483,28 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onSave={(draft) => saveEdit(view.item, draft)}
           onCancel={() => void open(view.item.id)}
         />
+      ) : view.name === 'deleted' ? (
+        <DeletedList
+          items={view.items}
+          shared={shared}
+          canRestore={allowed}
+          onRestore={(item) => void restore(item)}
+          onBack={backToList}
+        />
       ) : view.name === 'item' ? (
         <ItemView
           item={view.item}
           meta={view.meta}
-          onEdit={(item) => {
-            if (item.kind !== 'tip') return;
-            setTipErrors({});
-            setView({
-              name: 'edit',
-              item,
-              initial: {
-                title: item.title,
-                body: item.body,
-                tags: item.tags.join(' '),
-                appliesTo: item.appliesTo.join('\n'),
-              },
-            });
-          }}
-          onResolve={(field, value, dismiss) => void resolve(view.item, field, value, dismiss)}
           onBack={backToList}
-          onDelete={(item) => void remove(item)}
+          // Editing, settling a conflict (an edit) and deleting: for the author or a steward.
+          {...(allowed(view.item)
+            ? {
+                onEdit: startEdit,
+                onResolve: (field, value, dismiss) =>
+                  void resolve(view.item, field, value, dismiss),
+                onDelete: (item) => void remove(item),
+              }
+            : {})}
         />
       ) : (
         <section aria-label="Repertoire">
@@ -470,6 +548,11 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
               onOpen={(id) => void open(id)}
             />
           )}
+          <div class="toolbar list-footer">
+            <button type="button" onClick={() => void showDeleted()} disabled={!db}>
+              Recently deleted
+            </button>
+          </div>
         </section>
       )}
     </main>

@@ -18,6 +18,8 @@ type Stamp = [at: number, clientId: string, author: string];
 interface Meta {
   k: ItemKind;
   c: string;
+  /** Author's member id; absent in items stored before it was recorded (see findLegacyAuthors in store/sql-store.ts). */
+  a?: string;
   w: Stamp[];
   f: Record<string, number>;
   e: Record<string, EndorsementState>;
@@ -59,6 +61,7 @@ export function prepareCreated(m: SetMutation, writer: Writer): PreparedItem | u
     community: writer.communityId,
     kind: m.kind,
     author: writer.displayName,
+    authorId: writer.memberId,
   };
   for (const name of WRITABLE[m.kind]) {
     const write = writes[name];
@@ -67,10 +70,11 @@ export function prepareCreated(m: SetMutation, writer: Writer): PreparedItem | u
   }
   const author = JSON.stringify(writer.displayName);
   const stamp = `[${m.at},${JSON.stringify(writer.clientId)},${author}]`;
+  const authorId = JSON.stringify(writer.memberId);
   return {
     item: JSON.stringify(item),
     kind: m.kind,
-    meta: `{"k":"${m.kind}","c":${author},"w":[${stamp}],"f":${FIRST_STAMPS[m.kind]},"e":{}}`,
+    meta: `{"k":"${m.kind}","c":${author},"a":${authorId},"w":[${stamp}],"f":${FIRST_STAMPS[m.kind]},"e":{}}`,
     tombstone: writes['deletedAt']?.value != null,
   };
 }
@@ -107,6 +111,7 @@ export function encodeItem(
     kind: doc.kind,
     author: doc.createdBy,
   };
+  if (doc.authorId !== null) item['authorId'] = doc.authorId;
   const fieldVersions: Record<string, number> = {};
   const stamps: Stamp[] = [];
   const fieldStamps: Record<string, number> = {};
@@ -130,6 +135,7 @@ export function encodeItem(
   const meta: Meta = {
     k: doc.kind,
     c: doc.createdBy,
+    ...(doc.authorId === null ? {} : { a: doc.authorId }),
     w: stamps,
     f: fieldStamps,
     e: doc.endorsements,
@@ -158,6 +164,7 @@ export function decodeItem(stored: StoredItem): ItemDoc {
   return {
     kind: meta.k,
     createdBy: meta.c,
+    authorId: meta.a ?? null,
     fields,
     endorsements: meta.e,
     conflicts: synced.conflicts,

@@ -9,13 +9,19 @@
  * replaced that base: the higher stamp wins, and if both values are different strings the loser is
  * kept as a conflict revision, so no text edit is ever dropped. Lists of strings (tags, the sites
  * a tip applies to) are sets: concurrent writes merge into their union, so no addition is lost.
+ *
+ * Before any of that, a `set` of an existing item must come from its author or a steward
+ * (lib/wire/authz.ts); endorsements are always the writer's own, keyed by member id.
  */
+import { mayChange, notAllowedReason, type ChangeAction } from '../lib/wire/authz';
 import { itemKinds, type ItemKind } from '../lib/wire/schemas';
 import type {
   ConflictRevision,
   EndorseMutation,
   FieldWrite,
   Mutation,
+  RejectCode,
+  Role,
   SetMutation,
 } from '../lib/wire/sync';
 import { fieldWrites, writableFields } from '../lib/wire/sync';
@@ -43,7 +49,10 @@ export interface EndorsementState {
 /** Stored merge state of an item. */
 export interface ItemDoc {
   kind: ItemKind;
+  /** Display name of the creator, as shown. */
   createdBy: string;
+  /** Member id of the creator, who may change it; null if unknown (then only stewards may). */
+  authorId: string | null;
   fields: Record<string, FieldState>;
   endorsements: Record<string, EndorsementState>;
   conflicts: ConflictRevision[];
@@ -53,10 +62,12 @@ export interface Writer {
   communityId: string;
   memberId: string;
   displayName: string;
+  /** As the members table says at the time of the push. */
+  role: Role;
   clientId: string;
 }
 
-export type MergeOutcome = { doc: ItemDoc } | { rejected: string };
+export type MergeOutcome = { doc: ItemDoc } | { rejected: string; code: RejectCode };
 
 export function applyMutation(
   doc: ItemDoc | null,
@@ -91,16 +102,41 @@ function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
   }
   if (missing.length > 0) {
     return {
+      code: 'unknown_item',
       rejected: `unknown item (never created, or purged): a first write must set every field; missing: ${missing.join(', ')}`,
     };
   }
   return {
-    doc: { kind: m.kind, createdBy: w.displayName, fields, endorsements: {}, conflicts: [] },
+    doc: {
+      kind: m.kind,
+      createdBy: w.displayName,
+      authorId: w.memberId,
+      fields,
+      endorsements: {},
+      conflicts: [],
+    },
   };
 }
 
+/** What a `set` does to an existing item: a write of `deletedAt` deletes or restores it. */
+export function changeAction(doc: ItemDoc, m: SetMutation): ChangeAction {
+  const deletedAt = (m.fields as Record<string, FieldWrite | undefined>)['deletedAt'];
+  if (deletedAt === undefined) return 'edit';
+  if (deletedAt.value != null) return 'delete';
+  return isTombstone(doc) ? 'restore' : 'edit';
+}
+
 function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): MergeOutcome {
-  if (doc.kind !== m.kind) return { rejected: `item is a ${doc.kind}, not a ${m.kind}` };
+  if (doc.kind !== m.kind) {
+    return { code: 'wrong_kind', rejected: `item is a ${doc.kind}, not a ${m.kind}` };
+  }
+  // A complete first write under an id that exists is an edit of that item, like any other.
+  if (!mayChange(w, doc.authorId)) {
+    return {
+      code: 'not_allowed',
+      rejected: notAllowedReason(changeAction(doc, m), doc.kind, doc.createdBy),
+    };
+  }
   const fields = { ...doc.fields };
   let conflicts = doc.conflicts;
   for (const [name, write] of fieldWrites(m)) {
@@ -123,7 +159,7 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
         if (typeof current.v === 'string' && typeof incoming.v === 'string') {
           if (current.v !== incoming.v) {
             if (conflicts.filter((c) => c.field === name).length >= MAX_CONFLICTS_PER_FIELD) {
-              return { rejected: tooManyConflicts(name) };
+              return { code: 'too_many_conflicts', rejected: tooManyConflicts(name) };
             }
             conflicts = [...conflicts, revision(name, loser)];
           }
@@ -140,7 +176,12 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
 }
 
 function endorse(doc: ItemDoc | null, m: EndorseMutation, w: Writer): MergeOutcome {
-  if (!doc) return { rejected: 'unknown item (never created, or purged): cannot endorse it' };
+  if (!doc) {
+    return {
+      code: 'unknown_item',
+      rejected: 'unknown item (never created, or purged): cannot endorse it',
+    };
+  }
   const current = doc.endorsements[w.memberId];
   const incoming = { on: m.endorsed, at: m.at, by: w.clientId, name: w.displayName };
   if (current && !later(incoming, current)) return { doc };

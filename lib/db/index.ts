@@ -418,6 +418,55 @@ export function deleteItem(db: RepertoireDb, id: string, now = Date.now()): Prom
   });
 }
 
+/** Undoes a local soft delete: the tombstone becomes the item again, and searchable. */
+export function restoreItem(db: RepertoireDb, id: string, now = Date.now()): Promise<void> {
+  return write(async () => {
+    const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
+    const item = await tx.objectStore('items').get(id);
+    if (item && item.deletedAt !== null) {
+      await tx.objectStore('items').put({ ...item, deletedAt: null, updatedAt: now });
+      await tx.objectStore('searchQueue').add(id);
+    }
+    await tx.done;
+  });
+}
+
+/**
+ * Deleted items of a community that can still be restored, most recently deleted first: local
+ * tombstones, and shared ones the server has not purged. Tombstones have no index of their own,
+ * so shared pages are read newest first (deletions are recent changes, so they come early) until
+ * `limit` are found; the first copy of an item met is its current one.
+ */
+export async function deletedItems(
+  db: RepertoireDb,
+  community: string,
+  limit: number,
+): Promise<Item[]> {
+  const tx = db.transaction(SEEN_STORES);
+  const views = await viewsOf(tx, community);
+  const found = new Map<string, Item>();
+  const met = new Set(views.keys());
+  for (const { item } of views.values()) if (item.deletedAt !== null) found.set(item.id, item);
+  const range = IDBKeyRange.bound([community, -Infinity], [community, Infinity]);
+  const local = tx.objectStore('items').index('by-community-updated');
+  for (let at = await local.openCursor(range, 'prev'); at && found.size < limit;) {
+    if (at.value.deletedAt !== null) found.set(at.value.id, at.value);
+    at = await at.continue();
+  }
+  const pages = tx.objectStore('serverPages');
+  for (let at = await pages.openCursor(range, 'prev'); at && found.size < limit;) {
+    for (const { item } of at.value.copies) {
+      if (met.has(item.id)) continue;
+      met.add(item.id);
+      if (item.deletedAt !== null) found.set(item.id, item);
+    }
+    at = await at.continue();
+  }
+  return [...found.values()]
+    .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
+    .slice(0, limit);
+}
+
 /**
  * Queued entries holding up to about `limit` item ids, with the queue keys to acknowledge once
  * they are indexed; `ids` is how many ids they hold. Entries are taken whole, the first always.

@@ -10,6 +10,8 @@ import type { SyncState, SyncStore } from '../sync/sync-store';
 import type { Mutation, SyncedItem } from '../wire/sync';
 import {
   countItems,
+  deletedItems,
+  deleteItem,
   findByCanonicalUrl,
   getItem,
   getItemMeta,
@@ -18,6 +20,7 @@ import {
   peekSearchQueue,
   putItem,
   recentItems,
+  restoreItem,
   type RepertoireDb,
 } from '.';
 import { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store';
@@ -247,6 +250,37 @@ describe('IndexedDB SyncStore in the extension', () => {
     const queued = await peekSearchQueue(db, 100);
     expect(queued.items.map((i) => i.title)).toEqual(['on the server']);
     expect(queued.missing).toEqual([refused.id]);
+  });
+
+  it('lists deleted items that can be restored: shared copies, pending views, local tombstones', async () => {
+    const store = idbSyncStore(db, 'team');
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((t) => tip(t));
+    const gone = (item: typeof a, at: number) => ({ ...item!, deletedAt: at });
+    // Page 1 deletes a and c; page 2 brings c back and deletes b.
+    await store.applyPulled(
+      [{ synced: synced(gone(a, 10), 1) }, { synced: synced(gone(c, 11), 2) }],
+      state(2),
+    );
+    await store.applyPulled(
+      [{ synced: synced(c!, 3) }, { synced: synced(gone(b, 12), 4) }, { synced: synced(d!, 5) }],
+      state(5),
+    );
+    // d is deleted on this device, not yet pushed.
+    await store.enqueue(endorse(1, d!.id), { ...synced(gone(d, 13), 5) });
+    expect((await deletedItems(db, 'team', 10)).map((i) => i.title)).toEqual(['d', 'b', 'a']);
+    expect((await deletedItems(db, 'team', 2)).map((i) => i.title)).toEqual(['d', 'b']);
+
+    const mine = tip('mine', 'personal');
+    await putItem(db, mine);
+    expect(await deletedItems(db, 'personal', 10)).toEqual([]);
+    await deleteItem(db, mine.id, 20);
+    expect((await deletedItems(db, 'personal', 10)).map((i) => i.id)).toEqual([mine.id]);
+    expect(await recentItems(db, 'personal', 10)).toEqual([]);
+    await restoreItem(db, mine.id, 30);
+    expect(await deletedItems(db, 'personal', 10)).toEqual([]);
+    expect(await recentItems(db, 'personal', 10)).toEqual([
+      { ...mine, deletedAt: null, updatedAt: 30 },
+    ]);
   });
 
   it('keeps communities apart', async () => {

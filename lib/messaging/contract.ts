@@ -66,8 +66,16 @@ export interface Protocol {
     request: { id: string; field: string; value: unknown; dismiss: number[] };
     response: { ok: true } | { ok: false; message: string };
   };
-  /** Soft-delete an item. */
+  /** Soft-delete an item: it stays as a tombstone, which `restoreItem` undoes. */
   deleteItem: { request: { id: string }; response: { ok: true } };
+  /**
+   * Undo a deletion (the Undo right after it, or Recently deleted). In a shared community it is
+   * a synced write, which the server accepts from the item's author or a steward.
+   */
+  restoreItem: {
+    request: { id: string };
+    response: { ok: true; title: string } | { ok: false; message: string };
+  };
   /** Join a shared community with an invite code from its server. */
   joinCommunity: {
     request: { serverUrl: string; code: string; displayName: string };

@@ -12,6 +12,7 @@ const handlers: Handlers = {
   },
   saveTip: async () => ({ ok: false, errors: { title: 'Give the tip a title.' } }),
   deleteItem: async () => ({ ok: true }),
+  restoreItem: async () => ({ ok: true, title: 'T' }),
   editTip: async () => ({ ok: false, errors: {} }),
   resolveConflict: async () => ({ ok: true }),
   markHelped: async () => ({ ok: true }),

@@ -2,7 +2,14 @@
 import { browser } from 'wxt/browser';
 import { runInTab } from '../capture/run-in-tab';
 import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types';
-import { deleteItem, getItem, putItem, StorageFullError, type RepertoireDb } from '../db';
+import {
+  deleteItem,
+  getItem,
+  putItem,
+  restoreItem,
+  StorageFullError,
+  type RepertoireDb,
+} from '../db';
 import type { Handlers } from '../messaging';
 import { parseAppliesTo } from '../related';
 import type { Item, TipItem } from '../wire/schemas';
@@ -148,6 +155,21 @@ export function createHandlers(
       if (item && engine) await engine.remove(item.id, item.kind);
       else await deleteItem(handle, id);
       return written({ ok: true } as const);
+    },
+    async restoreItem({ id }) {
+      const handle = await db();
+      const item = await getItem(handle, id);
+      if (!item || item.deletedAt === null) {
+        return {
+          ok: false,
+          message:
+            'There is nothing to restore: the item is not deleted, or the community’s deleted items were cleared for good.',
+        };
+      }
+      const engine = await hub.engineFor(item.community);
+      if (engine) await engine.restore(item.id, item.kind);
+      else await restoreItem(handle, id);
+      return written({ ok: true, title: item.title } as const);
     },
     async joinCommunity(request) {
       return written(await hub.join(request));

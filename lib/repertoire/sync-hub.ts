@@ -150,19 +150,19 @@ export class SyncHub {
    */
   async refreshInfo(): Promise<void> {
     await this.ready;
-    await Promise.all(
-      [...this.engines.values()].map(async (entry) => {
-        const { serverUrl } = entry.membership;
-        const answer = await requestJson(serverUrl, communityPath(entry.membership, ''), {
-          headers: bearer(entry.membership),
-        });
-        const info = answer.ok ? CommunityInfo.safeParse(answer.body) : undefined;
-        if (!info?.success) return;
-        const { name, role, memberCount } = info.data;
-        entry.membership = { ...entry.membership, name, role, memberCount };
-        await saveMembership(await this.db(), entry.membership);
-      }),
-    );
+    await Promise.all([...this.engines.values()].map((entry) => this.refresh(entry)));
+  }
+
+  private async refresh(entry: { membership: Membership }): Promise<void> {
+    const { serverUrl } = entry.membership;
+    const answer = await requestJson(serverUrl, communityPath(entry.membership, ''), {
+      headers: bearer(entry.membership),
+    });
+    const info = answer.ok ? CommunityInfo.safeParse(answer.body) : undefined;
+    if (!info?.success) return;
+    const { name, role, memberCount } = info.data;
+    entry.membership = { ...entry.membership, name, role, memberCount };
+    await saveMembership(await this.db(), entry.membership);
   }
 
   async list(): Promise<CommunitySync[]> {
@@ -198,12 +198,19 @@ export class SyncHub {
         displayName: membership.displayName,
       },
     });
+    const entry = { engine, membership };
     let phase = engine.getStatus().phase;
+    let refused = 0;
     engine.subscribe((status) => {
       if (phase === 'syncing' && status.phase !== 'syncing') void this.onPulled();
       phase = status.phase;
+      // A refused change may mean the member's role changed since: learn the role the server
+      // has now, so that the popup offers only the changes it will accept.
+      const count = status.refused?.count ?? 0;
+      if (count > refused) void this.refresh(entry);
+      refused = count;
     });
-    this.engines.set(membership.communityId, { engine, membership });
+    this.engines.set(membership.communityId, entry);
     return engine;
   }
 }

@@ -253,6 +253,20 @@ describe('SyncEngine', () => {
     expect((await store.getSynced(item.id))?.item.title).toBe('theirs');
   });
 
+  it('records new items as this member’s, and restores a deleted one by clearing deletedAt', async () => {
+    const item = tip({ title: 'mine' });
+    expect((await engine.create(item))?.item.authorId).toBe('m-ann');
+    const gone = { ...item, deletedAt: 5 };
+    transport.pages = [{ changes: [synced(gone, 4)], cursor: 4, hasMore: false }];
+    await engine.sync();
+    const back = await engine.restore(item.id, 'tip');
+    expect(back?.item.deletedAt).toBeNull();
+    const restore = (await store.outbox()).at(-1);
+    expect(restore?.op === 'set' && restore.fields).toEqual({
+      deletedAt: { value: null, base: 4 },
+    });
+  });
+
   it('says so when the server refuses a change, and shows the item as the server has it', async () => {
     const item = tip({ title: 'shared' });
     await store.applyPulled([{ synced: synced(item, 3) }], (await store.loadState())!);

@@ -121,6 +121,11 @@ export class SyncEngine {
     return this.edit(itemId, kind, { deletedAt });
   }
 
+  /** Undoing a deletion is clearing `deletedAt`, a write like any other (author or steward). */
+  restore(itemId: string, kind: ItemKind): Promise<SyncedItem | undefined> {
+    return this.edit(itemId, kind, { deletedAt: null });
+  }
+
   endorse(itemId: string, endorsed: boolean): Promise<SyncedItem | undefined> {
     return this.record(itemId, () => ({ op: 'endorse', itemId, endorsed }));
   }

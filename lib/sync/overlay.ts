@@ -38,6 +38,7 @@ export function overlay(
         community: me.communityId,
         kind: m.kind,
         author: me.displayName,
+        authorId: me.memberId,
       } as Item;
       view = { item, version: 0, fieldVersions: {}, endorsements: [], conflicts: [] };
       continue;

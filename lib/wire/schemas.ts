@@ -52,6 +52,12 @@ const ItemBase = z.object({
   tags: z.array(Tag).max(LIMITS.tags),
   /** Display name of the member who clipped it; null for local-only items. */
   author: z.string().max(200).nullable(),
+  /**
+   * Member id of who created it, which decides who may change it (lib/wire/authz.ts); filled by
+   * the server. Absent on local-only items, and on shared items written before authorship was
+   * recorded until their next change (docs/sync-protocol.md).
+   */
+  authorId: z.string().max(64).optional(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   /** Soft delete: tombstones keep their id so deletions can sync. */

@@ -91,7 +91,7 @@ const Seq = z.int().min(1);
 const Version = z.int().min(0);
 
 /** Fields the server fills itself; a client cannot set them. */
-const SERVER_FIELDS = new Set(['id', 'community', 'kind', 'author']);
+const SERVER_FIELDS = new Set(['id', 'community', 'kind', 'author', 'authorId']);
 const itemShapes = { page: PageItem.shape, snippet: SnippetItem.shape, tip: TipItem.shape };
 
 /** Every field a client writes for an item of that kind; a first write must set them all. */
@@ -164,11 +164,26 @@ export const PushRequest = z
   });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/**
+ * Why a mutation was rejected, stable for clients to act on: the item is unknown (never created,
+ * or purged), is of another kind, has too many unsettled conflicts on a field, or the writer may
+ * not change it (only its author or a steward may; lib/wire/authz.ts).
+ */
+export const RejectCode = z.enum([
+  'unknown_item',
+  'wrong_kind',
+  'too_many_conflicts',
+  'not_allowed',
+]);
+export type RejectCode = z.infer<typeof RejectCode>;
+
 export const MutationResult = z.object({
   seq: Seq,
   /** duplicate: this seq was applied before (a retry); rejected: valid but inapplicable. */
   status: z.enum(['applied', 'duplicate', 'rejected']),
   version: Version.optional(),
+  /** With `rejected`: the stable code, and a sentence for the member. */
+  code: RejectCode.optional(),
   reason: z.string().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;

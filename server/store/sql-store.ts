@@ -104,6 +104,54 @@ async function loadItems(
 }
 
 /**
+ * Items stored before authorship was recorded name their creator by display name only, which two
+ * members may share. Their author is found from the server's own records instead: the member who
+ * pushed from the client that wrote the item's `createdAt` (written once, when the item was
+ * created, in the same transaction as that client's entry in client_seqs). If several members
+ * pushed from that client (a browser that left and joined again), the one with the recorded
+ * display name, else the first to have joined. If none is found, the author stays unknown and
+ * only stewards may change the item. The author found is stored with the item's next change.
+ */
+async function findLegacyAuthors(
+  tx: SqlRunner,
+  communityId: string,
+  docs: Map<string, ItemDoc | null>,
+): Promise<void> {
+  const byClient = new Map<string, string[]>();
+  for (const [id, doc] of docs) {
+    if (!doc || doc.authorId !== null) continue;
+    const client = creatorClient(doc);
+    if (client !== undefined) byClient.set(client, [...(byClient.get(client) ?? []), id]);
+  }
+  for (const clients of chunks([...byClient.keys()])) {
+    const rows = await tx.all(
+      `SELECT s.client_id, m.id, m.display_name FROM client_seqs s
+       JOIN members m ON m.id = s.member_id
+       WHERE s.community_id = $1 AND s.client_id IN ${placeholders(2, clients.length)}
+       ORDER BY m.created_at, m.id`,
+      [communityId, ...clients],
+    );
+    for (const client of clients) {
+      const members = rows.filter((r) => String(r['client_id']) === client);
+      for (const id of byClient.get(client) ?? []) {
+        const doc = docs.get(id) as ItemDoc;
+        const found =
+          members.find((r) => String(r['display_name']) === doc.createdBy) ?? members[0];
+        if (found) docs.set(id, { ...doc, authorId: String(found['id']) });
+      }
+    }
+  }
+}
+
+/** The client that created an item: the writer of `createdAt`, else of its oldest field. */
+function creatorClient(doc: ItemDoc): string | undefined {
+  const created = doc.fields['createdAt'];
+  if (created) return created.by;
+  const oldest = Object.values(doc.fields).sort((a, b) => a.ver - b.ver)[0];
+  return oldest?.by;
+}
+
+/**
  * The stored form, but for the version, of each item that a `set` of this batch would create if
  * the item is new: the costly part of writing a new item, done before the write lock is taken.
  * Items the batch touches more than once are left to the transaction.
@@ -284,22 +332,30 @@ class SqlStore implements Store {
   }
 
   push(who: Principal, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
-    const writer: Writer = { ...who, clientId };
-    const prepared = prepareCreates(mutations, writer);
+    // Encoding new items needs no role: anyone may create one.
+    const prepared = prepareCreates(mutations, { ...who, clientId });
     return this.db.transaction(async (tx) => {
       const [counter] = await tx.all(
         'UPDATE communities SET version = version WHERE id = $1 RETURNING version',
         [who.communityId],
       );
       let version = Number(counter?.['version']);
-      const [seqRow] = await tx.all(
-        'SELECT seq FROM client_seqs WHERE community_id = $1 AND member_id = $2 AND client_id = $3',
-        [who.communityId, who.memberId, clientId],
+      // Who may change what is decided by the role the member has now, not when the token was
+      // checked: a steward made a member meanwhile writes as a member from here on. Read with
+      // the client's last seq, in one round trip.
+      const [row] = await tx.all(
+        `SELECT (SELECT seq FROM client_seqs
+                 WHERE community_id = $1 AND member_id = $2 AND client_id = $3) AS seq,
+                (SELECT role FROM members WHERE id = $4) AS role`,
+        [who.communityId, who.memberId, clientId, who.memberId],
       );
-      const appliedUpTo = seqRow ? Number(seqRow['seq']) : 0;
+      const appliedUpTo = row?.['seq'] == null ? 0 : Number(row['seq']);
+      const role = (row?.['role'] as Role | null) ?? who.role;
+      const writer: Writer = { ...who, role, clientId };
 
       const fresh = mutations.filter((m) => m.seq > appliedUpTo);
       const docs = await loadItems(tx, who.communityId, [...new Set(fresh.map((m) => m.itemId))]);
+      await findLegacyAuthors(tx, who.communityId, docs);
       const changed = new Map<string, number>();
       const created = new Set<string>();
       const results: MutationResult[] = [];
@@ -318,7 +374,12 @@ class SqlStore implements Store {
         }
         const outcome = applyMutation(doc, m, writer, version + 1);
         if ('rejected' in outcome) {
-          results.push({ seq: m.seq, status: 'rejected', reason: outcome.rejected });
+          results.push({
+            seq: m.seq,
+            status: 'rejected',
+            code: outcome.code,
+            reason: outcome.rejected,
+          });
           continue;
         }
         version++;

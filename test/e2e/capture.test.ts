@@ -183,4 +183,48 @@ describe('clipping in a real browser', () => {
     await page.close();
     await popup.close();
   });
+
+  it('deletes a Personal tip at once, with Undo, and restores it from Recently deleted', async () => {
+    const title = 'Prune merged branches weekly';
+    const { page, popup } = await visit('/fixtures/snippet.html');
+    await popup.getByRole('button', { name: 'New tip' }).click();
+    await popup.getByLabel('Title').fill(title);
+    await popup.getByLabel('Tip', { exact: true }).fill('Run `git fetch --prune` on Mondays.');
+    await popup.getByRole('button', { name: 'Save tip' }).click();
+    const said = () => popup.getByRole('status').innerText();
+    await expect.poll(said).toContain(`Saved the tip “${title}”`);
+    const found = async () => {
+      await search(popup).fill('');
+      await search(popup).fill('prune merged');
+      await popup
+        .getByRole('list', { name: 'Search results' })
+        .or(popup.getByText('No match'))
+        .waitFor();
+      return results(popup).count();
+    };
+
+    await popup.getByRole('button', { name: title }).click();
+    await popup.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(said).toContain(`Deleted “${title}”`);
+    await popup.screenshot({ path: 'test-results/popup-deleted-undo.png' });
+    expect(await found()).toBe(0);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(said).toContain(`Restored “${title}”`);
+    expect(await found()).toBe(1);
+
+    await popup.getByRole('list', { name: 'Search results' }).getByRole('button').click();
+    await popup.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(said).toContain(`Deleted “${title}”`);
+    await search(popup).fill('');
+    await popup.getByRole('button', { name: 'Recently deleted' }).click();
+    expect(await popup.getByRole('heading', { level: 1 }).innerText()).toBe('Recently deleted');
+    await popup.screenshot({ path: 'test-results/popup-recently-deleted.png' });
+    await popup.getByRole('button', { name: `Restore “${title}”` }).click();
+    await expect.poll(said).toContain(`Restored “${title}”`);
+    await popup.getByText('Nothing was deleted.').waitFor();
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+    expect(await found()).toBe(1);
+    await page.close();
+    await popup.close();
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Two members, two Chromium profiles, one sync server on SQLite: A (a steward) invites B with a
- * link made in the settings; A shares a tip, B sees it after sync; B says it helped, A sees the
- * endorsement.
+ * link made in the settings; A shares a tip, B sees it after sync, without Edit or Delete; B says
+ * it helped, A sees the endorsement. B deletes a tip of B's own, undoes it, deletes it again (A
+ * sees it go) and restores it from Recently deleted (A sees it back).
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +92,20 @@ async function popupOn(
   return { page, popup };
 }
 
+/**
+ * The titles in a member's Recent items, read from a fresh popup (which pulls when it opens),
+ * once the list shows the first tip: a list still loading never counts as "gone".
+ */
+async function recentOf(ext: ExtensionBrowser): Promise<string> {
+  const { page, popup } = await popupOn(ext, 'Platform guild');
+  const list = popup.getByRole('list', { name: 'Recent items' });
+  await list.getByText(/Rotate the on-call/).waitFor();
+  const text = await list.innerText();
+  await popup.close();
+  await page.close();
+  return text;
+}
+
 describe('sharing a repertoire between two members', () => {
   it('shows what A shares to B, and B’s endorsement to A', async () => {
     await joinAs(ana, { code: stewardCode }, 'Ana');
@@ -151,6 +167,9 @@ describe('sharing a repertoire between two members', () => {
     const b = await popupOn(ben, 'Platform guild');
     await b.popup.getByRole('button', { name: /Rotate the on-call/ }).click();
     expect(await b.popup.locator('.item .meta').first().innerText()).toContain('Ana');
+    // Ben, a plain member, may not change a steward's tip: he is not offered to.
+    const toolbar = b.popup.locator('.item .toolbar').first();
+    expect(await toolbar.getByRole('button').allInnerTexts()).toEqual(['Back to results']);
     await b.popup.close();
 
     // B visits the page the tip applies to and says it helped: in a shared community that is an
@@ -177,10 +196,52 @@ describe('sharing a repertoire between two members', () => {
       .toContain('Helped: Ben');
   });
 
+  it('deletes at once with Undo, and restores from Recently deleted what the other saw go', async () => {
+    const title = 'Pin the deploy checklist';
+    const b = await popupOn(ben, 'Platform guild');
+    await b.popup.getByRole('button', { name: 'New tip' }).click();
+    await b.popup.getByLabel('Title').fill(title);
+    await b.popup.getByLabel('Tip', { exact: true }).fill('Link it from the channel topic.');
+    await b.popup.getByRole('button', { name: 'Save tip' }).click();
+    const said = () => b.popup.getByRole('status').last().innerText();
+    await expect.poll(said).toContain('Saved the tip');
+    await expect.poll(() => recentOf(ana), { timeout: 20_000 }).toContain(title);
+
+    // Deleted at once; Undo has the keyboard, and Enter brings the tip back.
+    const recent = b.popup.getByRole('list', { name: 'Recent items' });
+    await b.popup.getByRole('button', { name: title }).click();
+    await b.popup.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(said).toContain(`Deleted “${title}”`);
+    expect(await recent.innerText()).not.toContain(title);
+    const undo = b.popup.getByRole('button', { name: 'Undo' });
+    await expect.poll(() => undo.evaluate((el) => el === document.activeElement)).toBe(true);
+    await b.popup.keyboard.press('Enter');
+    await expect.poll(said).toContain(`Restored “${title}”`);
+    await expect.poll(() => recent.innerText()).toContain(title);
+
+    // Deleted for good this time: Ana sees it go.
+    await b.popup.getByRole('button', { name: title }).click();
+    await b.popup.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(said).toContain(`Deleted “${title}”`);
+    await expect.poll(() => recentOf(ana), { timeout: 20_000 }).not.toContain(title);
+
+    // Ben restores it from Recently deleted, with the keyboard; Ana sees it back.
+    await b.popup.getByRole('button', { name: 'Recently deleted' }).click();
+    const deleted = b.popup.getByRole('list', { name: 'Deleted items' });
+    await expect.poll(() => deleted.innerText()).toContain(title);
+    await deleted.getByRole('button', { name: `Restore “${title}”` }).focus();
+    await b.popup.keyboard.press('Enter');
+    await expect.poll(said).toContain(`Restored “${title}”`);
+    await expect.poll(() => b.popup.getByText('Nothing was deleted.').count()).toBe(1);
+    await expect.poll(() => recentOf(ana), { timeout: 20_000 }).toContain(title);
+    await b.popup.close();
+    await b.page.close();
+  });
+
   it('keeps both of two concurrent edits of a tip, until a member settles it', async () => {
     const edit = async (ext: ExtensionBrowser, body: string) => {
       const { page, popup } = await popupOn(ext, 'Platform guild');
-      await popup.getByRole('button', { name: /Rotate the on-call/ }).click();
+      await popup.getByRole('button', { name: /Pin the deploy checklist/ }).click();
       await popup.getByRole('button', { name: 'Edit' }).click();
       await popup.getByLabel('Tip', { exact: true }).fill(body);
       await popup.getByRole('button', { name: 'Save changes' }).click();
@@ -189,7 +250,8 @@ describe('sharing a repertoire between two members', () => {
         .toContain('Saved your changes');
       return { page, popup };
     };
-    // The server goes down; both edit the same version offline. Edits stay in each outbox and
+    // Ben's tip, which Ana, a steward, may edit too. The server goes down; both edit the same
+    // version offline. Edits stay in each outbox and
     // the popup says so; when the server is back, both push and one of them loses.
     const port = Number(new URL(server.url).port);
     await server.close();
@@ -207,8 +269,8 @@ describe('sharing a repertoire between two members', () => {
     // Whoever lost, one of them now sees the other's text kept as a conflict, and settles it.
     const conflictSeen = async (ext: ExtensionBrowser) => {
       const { page, popup } = await popupOn(ext, 'Platform guild');
-      await popup.getByRole('button', { name: /Rotate the on-call/ }).click();
-      await popup.getByRole('heading', { name: /Rotate the on-call/ }).waitFor();
+      await popup.getByRole('button', { name: /Pin the deploy checklist/ }).click();
+      await popup.getByRole('heading', { name: /Pin the deploy checklist/ }).waitFor();
       // The sync the popup starts on opening may bring the conflict while the tip is open.
       await popup
         .getByRole('group', { name: 'Conflict on body' })
@@ -265,6 +327,51 @@ describe('sharing a repertoire between two members', () => {
       .toMatch(/^0:Swap on (Thursdays instead\.|Mondays, after standup\.)$/);
   });
 
+  it('explains in words an offline edit refused because the editor stopped being a steward', async () => {
+    const title = 'Pin the deploy checklist';
+    const { page, popup } = await popupOn(ana, 'Platform guild');
+    // Ana, a steward, may edit Ben's tip; she does so offline.
+    const port = Number(new URL(server.url).port);
+    await server.close();
+    await popup.getByRole('button', { name: title }).click();
+    await popup.getByRole('button', { name: 'Edit' }).click();
+    await popup.getByLabel('Title').fill(`${title} by Friday`);
+    await popup.getByRole('button', { name: 'Save changes' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').last().innerText())
+      .toContain('Saved your changes');
+    // Meanwhile the community makes her a plain member (its members table says so).
+    const members = new Database(join(dir, 'server.sqlite'));
+    members.pragma('busy_timeout = 5000');
+    members.prepare("UPDATE members SET role = 'member' WHERE display_name = 'Ana'").run();
+    members.close();
+
+    server = await startServer(port);
+    const refused = popup.getByRole('alert').filter({ hasText: 'The server refused' });
+    await expect
+      .poll(() => refused.innerText(), { timeout: 20_000 })
+      .toContain(
+        'The server refused a change (only its author, Ben, or a steward can edit this tip).',
+      );
+    // The tip shows what the server has again.
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).innerText()).toBe(title);
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await popup.close();
+    await page.close();
+    // The extension learnt her new role: she is no longer offered to change Ben's tip.
+    const offered = async () => {
+      const fresh = await popupOn(ana, 'Platform guild');
+      await fresh.popup.getByRole('button', { name: title }).click();
+      await fresh.popup.getByRole('heading', { name: title }).waitFor();
+      const buttons = fresh.popup.locator('.item .toolbar').first().getByRole('button');
+      const names = await buttons.allInnerTexts();
+      await fresh.popup.close();
+      await fresh.page.close();
+      return names;
+    };
+    await expect.poll(offered, { timeout: 20_000 }).toEqual(['Back to results']);
+  });
+
   it('says so when the server refuses an offline edit of a tip deleted and purged meanwhile', async () => {
     const { page, popup } = await popupOn(ana, 'Platform guild');
     await popup.getByRole('button', { name: 'New tip' }).click();
@@ -281,7 +388,7 @@ describe('sharing a repertoire between two members', () => {
     await expect.poll(onServer, { timeout: 20_000 }).toBeDefined();
     const itemId = (await onServer())!;
 
-    // Ana is offline and edits it; meanwhile another member deletes it and the server forgets it.
+    // Ana is offline and edits it; meanwhile another steward deletes it and the server forgets it.
     const port = Number(new URL(server.url).port);
     await server.close();
     await popup.getByRole('button', { name: /Archive old runbooks/ }).click();
@@ -292,7 +399,7 @@ describe('sharing a repertoire between two members', () => {
       .poll(() => popup.getByRole('status').last().innerText())
       .toContain('Saved your changes');
     const invite = await store.createInvite(communityId, {
-      role: 'member',
+      role: 'steward',
       maxUses: 1,
       expiresInHours: 1,
     });

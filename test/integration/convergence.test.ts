@@ -1,7 +1,7 @@
 /**
- * Property: simulated members, each with the real sync engine, make random creates, edits,
- * deletes, endorsements and conflict resolutions while offline, and sync in random orders against
- * the real server. Afterwards every replica is identical, and no write is lost: each text edit is
+ * Property: simulated members (a steward and plain members), each with the real sync engine, make
+ * random creates, edits, deletes, endorsements and conflict resolutions while offline, and sync in
+ * random orders against the real server; a plain member's change of another's item is refused. Afterwards every replica is identical, and no write is lost: each text edit is
  * the field's value, a kept conflict revision, or was overwritten by someone who had seen it; each
  * tag added is still there, unless someone who had seen it edited the tags afterwards.
  * More runs: CONVERGENCE_RUNS=500 npx vitest run --project integration convergence
@@ -15,7 +15,8 @@ import { idbSyncStore } from '../../lib/db/sync-store';
 import type { SyncEngine } from '../../lib/sync/engine';
 import type { SyncStore } from '../../lib/sync/sync-store';
 import type { Item, TipItem } from '../../lib/wire/schemas';
-import type { ConflictRevision, Endorsement } from '../../lib/wire/sync';
+import { mayChange } from '../../lib/wire/authz';
+import type { ConflictRevision, Endorsement, Role } from '../../lib/wire/sync';
 import {
   SETUPS,
   memberEngine,
@@ -74,6 +75,7 @@ interface Replica {
   store: () => SyncStore;
   db: RepertoireDb;
   memberId: string;
+  role: Role;
 }
 
 /** What a member sees of an item, as the extension reads it. */
@@ -112,13 +114,15 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
   async function replicas(community: TestCommunity, count: number): Promise<Replica[]> {
     return Promise.all(
       Array.from({ length: count }, async (_, i) => {
-        const member = await community.join(`Member ${i}`);
+        // The first is a steward, who may change anything; the others only their own items.
+        const role = i === 0 ? 'steward' : 'member';
+        const member = await community.join(`Member ${i}`, role);
         // The extension's own store, over fake-indexeddb: one database per replica.
         const db = await openRepertoireDb(`replica-${++replicaDbs}`);
         const store = () => idbSyncStore(db, member.communityId);
         // Syncs happen only when the property says so.
         const open = () => memberEngine(member, `Member ${i}`, store());
-        return { engine: await open(), open, store, db, memberId: member.memberId };
+        return { engine: await open(), open, store, db, memberId: member.memberId, role };
       }),
     );
   }
@@ -139,7 +143,7 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
 
         for (const o of ops) {
           const replica = all[o.client]!;
-          const { engine, db, memberId } = replica;
+          const { engine, db, memberId, role } = replica;
           const visible = await seen(db);
           if (o.type === 'restart') {
             engine.close();
@@ -160,6 +164,16 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           const target = visible[o.item % Math.max(1, visible.length)];
           if (!target) continue;
           const id = target.item.id;
+          // The server refuses it: nothing is written, nothing is superseded.
+          const refused = !mayChange({ memberId, role }, target.item.authorId ?? null);
+          if (refused && o.type !== 'endorse') {
+            if (o.type === 'delete') await engine.remove(id, 'tip');
+            else if (o.type === 'edit') {
+              const value = o.field === 'tags' ? [fresh()] : fresh();
+              await engine.edit(id, 'tip', { [o.field]: value });
+            }
+            continue;
+          }
           if (o.type === 'edit' && o.field === 'tags') {
             const tag = fresh();
             for (const t of target.item.tags) superseded.add(key(id, 'tags', t));

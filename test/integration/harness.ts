@@ -2,6 +2,7 @@
  * Shared by the integration tests: a fresh database per backend, the server over real HTTP,
  * a tiny client, and item builders.
  */
+import SqliteDatabase from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import {
   writableFields,
   type FieldWrite,
   type Mutation,
+  type Role,
   type SyncedItem,
 } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
@@ -49,6 +51,8 @@ export interface Database {
   env: Record<string, string>;
   storage: Storage;
   open(options?: SqlStoreOptions & SqliteOptions): Promise<Store>;
+  /** Runs SQL on the database directly, beside the server: what an operator's tools would do. */
+  exec(sql: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -62,6 +66,15 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
       env: {},
       storage: { kind: 'sqlite', path: file },
       open: (options) => openStore({ kind: 'sqlite', path: file }, options),
+      exec: async (sql) => {
+        const raw = new SqliteDatabase(file);
+        raw.pragma('busy_timeout = 5000');
+        try {
+          raw.exec(sql);
+        } finally {
+          raw.close();
+        }
+      },
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -75,6 +88,7 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
     env: { DATABASE_URL: url },
     storage: { kind: 'postgres', url },
     open: (options) => openStore({ kind: 'postgres', url }, options),
+    exec: (sql) => adminQuery(url, sql),
     drop: () => adminQuery(admin, `DROP DATABASE ${name} WITH (FORCE)`),
   };
 }
@@ -100,7 +114,8 @@ export interface TestServer extends RunningServer {
 export interface TestCommunity {
   id: string;
   steward: Client;
-  join(displayName: string): Promise<Client>;
+  /** Joins with an invite the steward makes, as a member unless `role` says otherwise. */
+  join(displayName: string, role?: Role): Promise<Client>;
 }
 
 export async function startServer(
@@ -128,8 +143,8 @@ export async function startServer(
     return {
       id: communityId,
       steward,
-      join: async (displayName) => {
-        const res = await steward.post('/invites', { role: 'member' });
+      join: async (displayName, role = 'member') => {
+        const res = await steward.post('/invites', { role });
         return joinWith(server.url, (res.body as { code: string }).code, displayName);
       },
     };

@@ -182,7 +182,8 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       const tips = Array.from({ length: 25 }, (_, i) => newTip({ title: `tip ${i}` }));
       await c.steward.push(c.steward.mutations(...tips.map((t) => ({ op: 'set' as const, ...t }))));
 
-      const reader = await c.join('Reader');
+      // A steward: the edit below is of the steward's item.
+      const reader = await c.join('Reader', 'steward');
       const seen: string[] = [];
       let cursor = 0;
       let pages = 0;
@@ -306,7 +307,8 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
     it('merges fields independently and keeps the loser of a concurrent text edit', async () => {
       const c = await server.community();
       const ann = await c.join('Ann');
-      const bob = await c.join('Bob');
+      // A steward, who may edit Ann's item.
+      const bob = await c.join('Bob', 'steward');
       const tip = newTip({ title: 'original', body: 'original body', tags: ['a'] });
       await ann.push(ann.mutations({ op: 'set', ...tip }));
       const base = (await bob.pullAll()).items.get(tip.itemId)!;
@@ -407,7 +409,8 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
     it('merges concurrent edits of tags as a set: no addition is lost', async () => {
       const c = await server.community();
       const ann = await c.join('Ann');
-      const bob = await c.join('Bob');
+      // A steward, who may edit Ann's item.
+      const bob = await c.join('Bob', 'steward');
       const tip = newTip({ tags: ['shell'], appliesTo: ['github.com'] });
       await ann.push(ann.mutations({ op: 'set', ...tip }));
       const base = (await bob.pullAll()).items.get(tip.itemId)!;
@@ -481,7 +484,7 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       // Each edit by another member, all from the same old base: the first replaces the original,
       // each later one is concurrent with the one before and leaves a revision.
       const stale = async (n: number) => {
-        const who = await c.join(`Member ${n}`);
+        const who = await c.join(`Member ${n}`, 'steward');
         const res = await who.push(
           who.mutations({
             op: 'set',

@@ -37,6 +37,7 @@ describe('storing a new item', () => {
       communityId: 'community-1',
       memberId: 'm1',
       displayName: 'Ada "the" Member',
+      role: 'member',
       clientId: 'client-123',
     };
     fc.assert(
@@ -68,6 +69,7 @@ describe('storing a new item', () => {
       communityId: 'c',
       memberId: 'm',
       displayName: 'M',
+      role: 'member',
       clientId: 'client-1',
     };
     const incomplete = { ...m, fields: rest } as SetMutation;
