@@ -14,6 +14,7 @@ const handlers: Handlers = {
   deleteItem: async () => ({ ok: true }),
   editTip: async () => ({ ok: false, errors: {} }),
   resolveConflict: async () => ({ ok: true }),
+  shareReviewed: async () => ({ ok: false, message: 'no such review' }),
   markHelped: async () => ({ ok: true }),
   mute: async () => ({ ok: true }),
   newTipForTab: async () => ({ ok: true }),

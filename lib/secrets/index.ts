@@ -33,6 +33,13 @@ function attributeValues(html: string): string {
     );
 }
 
+/** Where a finding is shown when its text is in several fields: the main text first. */
+const MAIN_FIELDS = ['title', 'body', 'quote', 'text'];
+const rank = (field: string) => {
+  const at = MAIN_FIELDS.indexOf(field);
+  return at === -1 ? MAIN_FIELDS.length : at;
+};
+
 /**
  * Scans every field of what would be shared: a whole item, or the changes of an edit. Markdown
  * is left out: it is made from the same HTML, whose text and attributes are scanned, and its
@@ -40,13 +47,14 @@ function attributeValues(html: string): string {
  */
 export async function scanFields(fields: object): Promise<Finding[]> {
   const findings = new Map<string, Finding>();
-  for (const [field, value] of Object.entries(fields)) {
+  const entries = Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [field, value] of entries) {
     if (NOT_CONTENT.has(field) || field === 'markdown') continue;
     for (const text of strings(value)) {
       for (const found of await scanText(field, field === 'html' ? attributeValues(text) : text)) {
-        // The same text again in the same field is one finding: redaction replaces every copy.
-        const key = `${field}\n${found.match}`;
-        if (!findings.has(key)) findings.set(key, found);
+        // The same text again is one finding (redaction replaces every copy), shown where it
+        // was first found: a tip's excerpt repeats its body.
+        if (!findings.has(found.match)) findings.set(found.match, found);
       }
     }
   }

@@ -79,7 +79,7 @@ describe('secret scan', () => {
     expect(() => new URL(redacted.url)).not.toThrow();
   });
 
-  it('scans and redacts nested fields (a snippet’s selectors, a tip’s tags) but not ids', async () => {
+  it('scans and redacts nested fields (a snippet’s selectors, tags), shows a repeat once', async () => {
     const email = 'ana@acme.example';
     const snippet = {
       id: 'x',
@@ -88,8 +88,10 @@ describe('secret scan', () => {
       tags: [email],
     };
     const findings = await scanFields(snippet);
-    expect(findings.map((f) => f.field)).toEqual(['quote', 'selectors', 'tags']);
+    expect(findings.map((f) => f.field)).toEqual(['quote']);
     expect(JSON.stringify(redactFields(snippet, findings))).not.toContain(email);
+    const [inTags] = await scanFields({ tags: ['ops', email] });
+    expect(inTags).toMatchObject({ field: 'tags', match: email });
   });
 
   it('a page cannot switch the scan off with a secretlint-disable comment', async () => {
