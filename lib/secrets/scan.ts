@@ -55,13 +55,17 @@ const KEYWORDS: Record<string, string[]> = {
   '@secretlint/secretlint-rule-figma': ['figd_'],
 };
 
-/** Every keyword in one case-insensitive pass: one look-up per keyword cost more than the rules. */
+const WORDS = [...new Set(Object.values(KEYWORDS).flat())].sort((a, b) => b.length - a.length);
+/**
+ * Every keyword in one case-insensitive pass (one look-up per keyword cost more than the rules
+ * it saved). Longest first, so that "sk-ant-" is not read as "sk-"; a word found also counts
+ * for the words it starts with.
+ */
 const ANY_KEYWORD = new RegExp(
-  [...new Set(Object.values(KEYWORDS).flat())]
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
+  WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
   'gi',
 );
+const PREFIXES = new Map(WORDS.map((word) => [word, WORDS.filter((w) => word.startsWith(w))]));
 
 const PRESET_RULES = recommended
   .filter((rule) => rule.meta.id !== FILTER_COMMENTS_RULE)
@@ -70,7 +74,9 @@ const PRESET_RULES = recommended
 /** The rules that can match `content`: ours, and the preset's whose keywords it holds. */
 function configFor(content: string): SecretLintCoreConfig {
   const present = new Set<string>();
-  for (const [word] of content.matchAll(ANY_KEYWORD)) present.add(word.toLowerCase());
+  for (const [word] of content.matchAll(ANY_KEYWORD)) {
+    for (const prefix of PREFIXES.get(word.toLowerCase()) ?? []) present.add(prefix);
+  }
   const rules = PRESET_RULES.filter(
     ({ id }) => !KEYWORDS[id] || KEYWORDS[id].some((word) => present.has(word)),
   );

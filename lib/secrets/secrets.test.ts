@@ -94,6 +94,13 @@ describe('secret scan', () => {
     expect(inTags).toMatchObject({ field: 'tags', match: email });
   });
 
+  it('finds every key of a text holding many kinds at once', async () => {
+    const text = FAKE_SECRETS.map((f) => f.text).join('\n\n');
+    const findings = await scanFields({ body: text });
+    const redacted = redactFields({ body: text }, findings).body;
+    expect(FAKE_SECRETS.filter((f) => redacted.includes(f.secret)).map((f) => f.name)).toEqual([]);
+  });
+
   it('a page cannot switch the scan off with a secretlint-disable comment', async () => {
     const key = FAKE_SECRETS[0]!.secret;
     const text = `<!-- secretlint-disable -->\n${key}`;
