@@ -37,7 +37,7 @@ function attributeValues(html: string): string {
 }
 
 /** Where a finding is shown when its text is in several fields: the main text first. */
-const MAIN_FIELDS = ['title', 'body', 'quote', 'text'];
+const MAIN_FIELDS = ['body', 'quote', 'text', 'title'];
 const rank = (field: string) => {
   const at = MAIN_FIELDS.indexOf(field);
   return at === -1 ? MAIN_FIELDS.length : at;

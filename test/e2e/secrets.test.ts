@@ -70,18 +70,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Pulled {
-  changes: { item: { title: string; body?: string } }[];
-}
+type PulledItem = { kind: string; title: string; body?: string; quote?: string };
 
-/** Every tip the server has for the community, as another member pulls them. */
-async function serverTips(): Promise<Map<string, string>> {
+/** Every item the server has for the community, as another member pulls them. */
+async function serverItems(): Promise<PulledItem[]> {
   const response = await fetch(`${server.url}/v1/communities/${communityId}/pull?cursor=0`, {
     headers: { authorization: `Bearer ${observer}` },
   });
   expect(response.status).toBe(200);
-  const { changes } = (await response.json()) as Pulled;
-  return new Map(changes.map((c) => [c.item.title, c.item.body ?? '']));
+  const { changes } = (await response.json()) as { changes: { item: PulledItem }[] };
+  return changes.map((c) => c.item);
+}
+
+/** The tips on the server, by title. */
+async function serverTips(): Promise<Map<string, string>> {
+  const tips = (await serverItems()).filter((i) => i.kind === 'tip');
+  return new Map(tips.map((t) => [t.title, t.body ?? '']));
 }
 
 async function popupOn(community: string): Promise<{ page: Page; popup: Page }> {
@@ -205,6 +209,35 @@ describe('secrets are caught before they leave the browser', () => {
     expect(onServer.has('Clone the infra repo')).toBe(false);
     expect(JSON.stringify([...onServer])).not.toContain(GITHUB_TOKEN);
     expect(JSON.stringify([...onServer])).not.toContain(AWS_KEY);
+    await popup.close();
+    await page.close();
+  });
+
+  it('a selection clipped from the popup is checked too: its quote and selectors are redacted', async () => {
+    const { page, popup } = await popupOn('Platform guild');
+    await page.evaluate((email) => {
+      const p = document.getElementById('tip');
+      if (!p) throw new Error('fixture changed');
+      p.textContent = `Ask ${email} before you rebase.`;
+      getSelection()?.selectAllChildren(p);
+    }, EMAIL);
+    await popup.getByRole('button', { name: 'Clip selection' }).click();
+    const review = popup.getByRole('region', { name: 'Check before sharing with Platform guild' });
+    expect(await review.getByRole('list', { name: 'Found' }).innerText()).toContain(
+      'email address in the selection',
+    );
+    await review.getByRole('button', { name: 'Redact and share' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').last().innerText())
+      .toContain('What looked private was redacted before sharing.');
+    await waitUntilPushed(popup);
+
+    const snippet = (await serverItems()).find((i) => i.kind === 'snippet');
+    expect(snippet).toMatchObject({
+      title: 'Ask [redacted email address] before you rebase.',
+      quote: 'Ask [redacted email address] before you rebase.',
+    });
+    expect(JSON.stringify(snippet)).not.toContain(EMAIL);
     await popup.close();
     await page.close();
   });
