@@ -28,8 +28,9 @@ function attributeValues(html: string): string {
   // Serialized HTML quotes every attribute value with '"'. Searching for the literal '="'
   // is several times faster than matching attribute names (a text node's `x="y"` matches too,
   // which only scans that text twice).
-  const values = [...html.matchAll(/="([^"]*)"/g)].map((m) => m[1] ?? '');
-  return values
+  // Each value once: an article links to the same pages again and again.
+  const values = new Set(Array.from(html.matchAll(/="([^"]*)"/g), (m) => m[1] ?? ''));
+  return [...values]
     .join('\n')
     .replace(/&(amp|quot|lt|gt|nbsp|#(\d+));/g, (_, name: string, code?: string) =>
       code ? String.fromCharCode(Number(code)) : (ENTITIES[name] ?? ''),

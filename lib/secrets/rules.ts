@@ -48,18 +48,17 @@ function* emails(text: string): Generator<Hit> {
 /** Keyed by the id a finding reports; labels read as "…contains a <label>". */
 export const PATTERNS = {
   'aws-access-key-id': {
-    // The preset finds key ids only with its account-id scan, whose regex can start anywhere
-    // and was a third of the scan's time on a long page; this is gitleaks' pattern.
+    // gitleaks' pattern (the preset's AWS rule is left out, see scan.ts).
     label: 'AWS access key ID',
     kind: 'secret',
     regex: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z2-7]{16}\b/g,
     accept: (match) => !match.endsWith('EXAMPLE'),
   },
   'aws-secret-access-key': {
-    // The preset's rule ends the key at a word boundary, so it misses keys ending in "/" or "+".
+    // As the preset's rule, but a key may end in "/" or "+" (its word boundary missed those);
+    // starting at "secret", not at an optional "aws_", lets the regex engine skip ahead.
     label: 'AWS secret access key',
     kind: 'secret',
-    // Starting at "secret" (not at an optional "aws_") lets the regex engine skip ahead.
     regex:
       /(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)["']?\s*(?::|=>|=)\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
     group: 1,
