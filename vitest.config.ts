@@ -21,6 +21,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/integration/global-setup.ts'],
+          // In-process servers log only what went wrong; server child processes set their own.
+          env: { REPERTOIRE_LOG_LEVEL: 'warn' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One browser or database cluster at a time on a two-core machine.
@@ -33,6 +35,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          env: { REPERTOIRE_LOG_LEVEL: 'warn' },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One browser or database cluster at a time on a two-core machine.

@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DB_NAME, DB_VERSION } from '../lib/db';
+import { TOOLS } from '../lib/related';
 import { uuidv7 } from '../lib/repertoire/ids';
-import { TipItem } from '../lib/wire/schemas';
+import { TipItem, type Item } from '../lib/wire/schemas';
 import { loadTldrTips } from './relevance';
+import { seeded } from './stats';
 
 // Extension pages' own API, as far as these helpers use it.
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -71,6 +73,30 @@ export function tldrItems(
 }
 
 /**
+ * Where members say a tip applies, in plausible proportions, the same every run for one seed. One
+ * in twenty names the loopback host the benchmarks' pages come from, under paths those pages do
+ * not have: the host lookup finds candidates on every load and their path checks run, the worst
+ * case for an unrelated page.
+ */
+export function plausibleAppliesTo(seed: number): () => string[] {
+  const { random, int, pick } = seeded(seed);
+  return () => {
+    const c = `corp${int(1_500)}`;
+    return Array.from({ length: 1 + int(2) }, () => {
+      const r = random();
+      if (r < 0.2) return `tool:${pick(TOOLS).id}`;
+      if (r < 0.4) return `github.com/org-${int(800)}/*`;
+      if (r < 0.55) return `${c}.atlassian.net/browse/${c.toUpperCase()}-*`;
+      if (r < 0.65) return `*.${c}.example.com`;
+      if (r < 0.75) return `docs.google.com/document/d/${c}/*`;
+      if (r < 0.85) return `https://intranet.${c}.example:8443/${pick(['hr', 'it', 'ops'])}/*`;
+      if (r < 0.95) return `localhost:${3000 + int(20)}/${c}/*`;
+      return `127.0.0.1/admin-${int(50)}/*`;
+    });
+  };
+}
+
+/**
  * Runs in an extension page: opens the extension's database (never creating it, so a page that
  * wins the race against the background cannot leave it without stores), then either stores items
  * and queues them for search indexing exactly as lib/db's putItems does (same stores, one
@@ -91,7 +117,7 @@ async function inPage(a: { name: string; version: number; write: string | null }
         count.onerror = () => fail(count.error);
       });
     }
-    const items = JSON.parse(a.write) as TipItem[];
+    const items = JSON.parse(a.write) as Item[];
     const tx = db.transaction(['items', 'searchQueue'], 'readwrite');
     for (const item of items) {
       tx.objectStore('items').put(item);
@@ -112,7 +138,7 @@ async function inPage(a: { name: string; version: number; write: string | null }
  * in chunks so no single DevTools message is huge. Sent as JSON text, which Playwright passes in
  * one piece, where it would walk an array of objects value by value.
  */
-export async function writeItems(page: Page, items: readonly TipItem[], chunk = 5_000) {
+export async function writeItems(page: Page, items: readonly Item[], chunk = 5_000) {
   for (let at = 0; at < items.length; at += chunk) {
     const write = JSON.stringify(items.slice(at, at + chunk));
     await page.evaluate(inPage, { name: DB_NAME, version: DB_VERSION, write });

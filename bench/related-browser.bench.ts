@@ -4,42 +4,39 @@
  *
  * 1. In-page script size: related-panel.js of the e2e build, gzip level 9 as the build check
  *    measures it.
- * 2. Related index build from IndexedDB, in Node over fake-indexeddb: what the background does at
- *    every service-worker start (allLiveItems, then RelatedIndex), against the read alone, runs
- *    interleaved. The read in real Chromium is timed too, in the extension's service worker, on
- *    the same number of tips.
- * 3. Page-load time of unrelated pages in real Chromium, with the extension (seeded with tips, some
+ * 2. Page-load time of unrelated pages in real Chromium, with the extension (seeded with tips, some
  *    on the very host the pages are served from, so every navigation is matched) and without it,
  *    side by side: loads alternate between the two browsers, page by page, round by round. A
  *    second browser without the extension runs in the same rotation; the ratio between the two
  *    extension-less browsers is the noise floor the extension's ratio is read against.
  *
+ * What a service worker that just started pays before its first badge is in
+ * bench/related-wake.bench.ts.
+ *
  * RELATED_BROWSER_TIPS=n sets the number of tips (default 10000);
  * RELATED_BROWSER_ROUNDS=n the page-load rounds (default 12).
  */
-import 'fake-indexeddb/auto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { allLiveItems, openRepertoireDb, putItems } from '../lib/db';
-import { parseAppliesTo, RelatedIndex, TOOLS } from '../lib/related';
+import { parseAppliesTo } from '../lib/related';
 import { CHROMIUM_FLAGS } from '../test/e2e/support/browser';
 import { startPageServer } from '../test/e2e/support/server';
 import {
   NAME_HELPER,
+  plausibleAppliesTo,
   privateE2eBuild,
   saveTipWithoutWaiting,
   tldrItems,
   waitForDrain,
   writeItems,
 } from './extension';
-import { ms, seeded, summarize } from './stats';
+import { ms, summarize } from './stats';
 
 const TIPS = Number(process.env.RELATED_BROWSER_TIPS ?? 10_000);
 const ROUNDS = Number(process.env.RELATED_BROWSER_ROUNDS ?? 12);
-const BUILD_RUNS = 5;
 const PAGES = [
   '/fixtures/snippet.html',
   '/corpus/ars-1',
@@ -53,34 +50,11 @@ const CHECK_PATH = '/related-check/';
 // The service worker's API, as far as this benchmark uses it.
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
 
-// The same tips every run.
-const { random, int, pick } = seeded(0x7e1a7ed);
-
-/**
- * Where members say a tip applies, in plausible proportions. One in twenty names the loopback
- * host the benchmark's pages come from, under paths those pages do not have: the host lookup
- * finds candidates on every load and their path checks run, the worst case for an unrelated page.
- */
-function appliesTo(): string[] {
-  const c = `corp${int(1_500)}`;
-  return Array.from({ length: 1 + int(2) }, () => {
-    const r = random();
-    if (r < 0.2) return `tool:${pick(TOOLS).id}`;
-    if (r < 0.4) return `github.com/org-${int(800)}/*`;
-    if (r < 0.55) return `${c}.atlassian.net/browse/${c.toUpperCase()}-*`;
-    if (r < 0.65) return `*.${c}.example.com`;
-    if (r < 0.75) return `docs.google.com/document/d/${c}/*`;
-    if (r < 0.85) return `https://intranet.${c}.example:8443/${pick(['hr', 'it', 'ops'])}/*`;
-    if (r < 0.95) return `localhost:${3000 + int(20)}/${c}/*`;
-    return `127.0.0.1/admin-${int(50)}/*`;
-  });
-}
-
+const appliesTo = plausibleAppliesTo(0x7e1a7ed);
 const tips = tldrItems(TIPS, 'personal', () => ({ appliesTo: appliesTo() }));
 const broken = tips.flatMap((t) => t.appliesTo).filter((e) => !parseAppliesTo(e).ok);
 if (broken.length > 0) throw new Error(`Unparsable appliesTo entries: ${broken.slice(0, 3)}`);
 
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const median = (xs: readonly number[]) => summarize(xs).p50;
 
 // ---- 1. In-page script size.
@@ -88,33 +62,7 @@ const { extensionDir, launchWithExtension, openPopup, tabIdOf, remove } = await 
 const panel = readFileSync(join(extensionDir(), 'related-panel.js'));
 const panelGzip = gzipSync(panel, { level: 9 }).length;
 
-// ---- 2. Index build from IndexedDB, Node + fake-indexeddb.
-const nodeDb = await openRepertoireDb('related-browser-bench');
-await putItems(nodeDb, tips);
-const readOnly: number[] = [];
-const readThenBuild: number[] = [];
-const buildOnly: number[] = [];
-let indexed = 0;
-for (let run = 0; run < BUILD_RUNS; run++) {
-  // Alternate which goes first, so neither always reads what the other just brought into cache.
-  for (const withBuild of run % 2 === 0 ? [false, true] : [true, false]) {
-    gc();
-    const t0 = performance.now();
-    const items = await allLiveItems(nodeDb);
-    const t1 = performance.now();
-    if (withBuild) {
-      indexed = new RelatedIndex(items).size;
-      const t2 = performance.now();
-      readThenBuild.push(t2 - t0);
-      buildOnly.push(t2 - t1);
-    } else {
-      readOnly.push(t1 - t0);
-    }
-  }
-}
-nodeDb.close();
-
-// ---- 3. Page loads, with and without the extension.
+// ---- 2. Page loads, with and without the extension.
 
 /** As launchWithExtension does, minus the extension: same flags, same blocked network. */
 async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
@@ -180,28 +128,6 @@ if (checkBadge !== '1' || unrelatedBadge !== '') {
   );
 }
 
-// The read half of the index build, in Chromium's IndexedDB, from the service worker.
-const chromiumRead: number[] = [];
-for (let run = 0; run < BUILD_RUNS; run++) {
-  chromiumRead.push(
-    await ext.worker.evaluate(async () => {
-      const t0 = performance.now();
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const open = indexedDB.open('repertoire');
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const all = db.transaction('items').objectStore('items').getAll();
-      await new Promise((ok, fail) => {
-        all.onsuccess = ok;
-        all.onerror = fail;
-      });
-      db.close();
-      return performance.now() - t0;
-    }),
-  );
-}
-
 /**
  * The page's own navigation timing, once its load event has finished. A string, not a function:
  * tsx would wrap a function's inner helpers in `__name`, which a freshly loaded page lacks.
@@ -254,21 +180,6 @@ remove();
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
   `in-page script: related-panel.js ${kb(panel.length)} raw, ${kb(panelGzip)} gzip (goal ≤ 15 KB gzip) — e2e build`,
-);
-
-const rb = median(readThenBuild);
-const ro = median(readOnly);
-console.log(
-  `\nrelated index build from IndexedDB, ${TIPS} tips (${indexed} indexed), median of ${BUILD_RUNS}:`,
-);
-console.log(`  [Node, fake-indexeddb] read (allLiveItems)          ${ms(ro)}`);
-console.log(`  [Node, fake-indexeddb] read + new RelatedIndex      ${ms(rb)}`);
-console.log(`  [Node]                 new RelatedIndex alone       ${ms(median(buildOnly))}`);
-console.log(`  [Node, fake-indexeddb] ratio (read + build) / read  ${(rb / ro).toFixed(2)}x`);
-const cr = median(chromiumRead);
-console.log(`  [Chromium, service worker] IndexedDB getAll(items)  ${ms(cr)}`);
-console.log(
-  `  estimate for the service worker: Chromium read + Node build ≈ ${ms(cr + median(buildOnly))} (mixes two environments)`,
 );
 
 console.log(

@@ -8,7 +8,7 @@
  * - initial pull of 50,000 items into a fresh client.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,32 +134,32 @@ interface Server {
 
 async function startServer(name: string, workers: string[]): Promise<Server> {
   const file = join(dir, `${name}.sqlite`);
+  const server = ['--import', 'tsx', 'server/main.ts', '--db', file];
+  // Invite codes are never in the server's output: the CLI makes one.
+  const made = execFileSync(process.execPath, [...server, '--invite', 'Bench'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const invite = /Steward invite code[^:]*:\s+(\S+)/.exec(made)?.[1];
+  if (!invite) throw new Error(`no invite code in: ${made}`);
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--port',
-      '0',
-      '--db',
-      file,
-      '--rate-limit',
-      '1000000',
-      ...workers,
-    ],
+    [...server, '--port', '0', '--rate-limit', '1000000', ...workers],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
   return new Promise((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
+    const read = (d: Buffer) => {
       out += d.toString();
-      const url = /Server URL:\s+(\S+)/.exec(out)?.[1];
-      const invite = /Invite code:\s+(\S+)/.exec(out)?.[1];
-      if (url && invite) {
-        resolve({ url, invite, file, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-      }
-    });
+      const url = /"url":"([^"]+)".*"msg":"listening"/.exec(out)?.[1];
+      if (!url) return;
+      // Past its first lines the server logs a line per request: read and dropped, as a
+      // service's log collector would take them.
+      child.stdout.off('data', read);
+      child.stdout.resume();
+      resolve({ url, invite, file, pid: child.pid!, stop: () => child.kill('SIGTERM') });
+    };
+    child.stdout.on('data', read);
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
 }

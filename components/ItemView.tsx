@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
+import { hostOf, webHref } from '@/lib/ui/links';
 import type { Item } from '@/lib/wire/schemas';
-import { hostOf } from './ResultList';
 
 interface Props {
   item: Item;
@@ -18,7 +18,7 @@ interface Props {
 export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
-  const source = item.url ?? item.canonicalUrl;
+  const source = webHref(item.url) ?? webHref(item.canonicalUrl) ?? null;
   return (
     <article class="item" aria-labelledby="item-title">
       <div class="toolbar">
@@ -135,8 +135,9 @@ function ArticleHtml({
     // DOMPurify loads only when an article is shown, keeping it off the popup's first paint.
     void import('@/lib/ui/sanitize').then(({ sanitizeArticleHtml, hardenLinks }) => {
       if (!live || !ref.current) return;
-      ref.current.innerHTML = sanitizeArticleHtml(html);
-      hardenLinks(ref.current);
+      const article = sanitizeArticleHtml(html);
+      hardenLinks(article);
+      ref.current.replaceChildren(article);
     });
     return () => {
       live = false;

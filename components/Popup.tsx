@@ -21,11 +21,12 @@ import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
+import { hostOf } from '@/lib/ui/links';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Community, Item } from '@/lib/wire/schemas';
 import { ItemView } from './ItemView';
+import { ResultList, type Entry } from './ResultList';
 import type { ShareReview as ShareReviewPanel } from './ShareReview';
-import { hostOf, ResultList, type Entry } from './ResultList';
 import { StatusMessage, type Status } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
 import type { CommunitySyncView } from '@/lib/messaging/contract';
@@ -321,15 +322,26 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     }
   };
 
+  /** The latest write of the unfinished tip; a save waits for it (see saveTip). */
+  const draftWrite = useRef<Promise<void>>(Promise.resolve());
+  const keepDraft = (draft: TipDraft) => {
+    // A draft that could not be kept must not hold up the save after it.
+    draftWrite.current = draftWrite.current.then(() => tipDraft.setValue(draft)).catch(() => {});
+  };
+
   const saveTip = (draft: TipDraft) => {
     if (!community) return;
     // Asked first, while the click still counts as the member's gesture (the module was loaded
     // when the form opened, so this does not wait on the network).
     const access = import('@/lib/ui/site-access').then((m) => m.requestSiteAccess(draft.appliesTo));
     void submitTip(
-      () => sendMessage('saveTip', { community, draft, url: tab?.url ?? null }),
+      // The background clears the draft once the tip is stored, even if this popup is gone by
+      // then (the permission prompt closes it): the last keystroke's write must land before.
+      () =>
+        draftWrite.current.then(() =>
+          sendMessage('saveTip', { community, draft, url: tab?.url ?? null }),
+        ),
       async ({ title }, reviewed) => {
-        await tipDraft.removeValue();
         await reload();
         setView({ name: 'list' });
         const saved = `Saved the tip “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`;
@@ -454,7 +466,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           initial={view.initial}
           saving={saving}
           errors={tipErrors}
-          onChange={(draft) => void tipDraft.setValue(draft)}
+          onChange={keepDraft}
           onSave={saveTip}
           onCancel={backToList}
         />

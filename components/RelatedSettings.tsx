@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { allLiveItems, ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
+import { ensurePersonalCommunity, listCommunities, openRepertoireDb, relatedStore } from '@/lib/db';
+import { PersistedRelated } from '@/lib/related';
 import {
   mutedItems,
   mutedSites,
@@ -42,9 +43,10 @@ export function RelatedSettings() {
 
   const allowAll = async () => {
     const db = await openRepertoireDb();
-    const items = await allLiveItems(db);
+    // The related index holds every tip's sites: no need to read every item, articles included.
+    const tips = await new PersistedRelated(relatedStore(db)).tips();
     db.close();
-    const origins = originsFor(items.flatMap((i) => (i.kind === 'tip' ? i.appliesTo : [])));
+    const origins = originsFor(tips.flatMap((t) => (t.kind === 'tip' ? t.appliesTo : [])));
     if (origins.length === 0) return setAccess('None of your tips names a site yet.');
     const granted = await browser.permissions.request({ origins }).catch(() => false);
     setAccess(

@@ -63,12 +63,3 @@ function Marked({ text, marks }: { text: string; marks: readonly Range[] }) {
   parts.push(text.slice(at));
   return <>{parts}</>;
 }
-
-export function hostOf(url: string | null): string {
-  if (!url) return '';
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}

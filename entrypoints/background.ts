@@ -40,6 +40,11 @@ export default defineBackground(() => {
   registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(() => {
+    // A new release may store the search index in another format: rebuilt from the items then.
+    void indexer.then(async (search) => {
+      await search.open();
+      await reindex();
+    });
     browser.contextMenus.create({
       id: CLIP_SELECTION_MENU,
       title: 'Clip selection to Repertoire',

@@ -3,6 +3,8 @@ import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { matchedRoutes } from 'hono/route';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import {
   InviteRequest,
@@ -15,6 +17,8 @@ import {
 import { compress } from './compress';
 import { ApiError } from './errors';
 import { JOIN_PAGE } from './join-page';
+import { log as defaultLog, type Log } from './log';
+import { ServerMetrics, type PushWorkerStats } from './metrics';
 import { inProcessPusher, type Pusher } from './push';
 import { MemoryRateLimiter, type RateLimiter } from './rate-limit';
 import type { Principal, Store } from './store/store';
@@ -28,9 +32,20 @@ export interface AppOptions {
   rateLimit: { perMinute: number; burst: number };
   /** Where pushes are parsed, validated and applied: this thread unless a worker pool is given. */
   pusher?: Pusher;
+  /** The operator's secret for `GET /metrics`; the route is off without one. */
+  metricsToken?: string;
+  /** The push pool's state, for /metrics. */
+  pushWorkers?: () => PushWorkerStats;
+  log?: Log;
 }
 
-type Env = { Bindings: HttpBindings; Variables: { who: Principal; body: Uint8Array<ArrayBuffer> } };
+type Env = {
+  Bindings: HttpBindings;
+  Variables: { who: Principal; body: Uint8Array<ArrayBuffer>; requestId: string };
+};
+
+/** A caller's own request id (a proxy's, say) is kept if it is this tame; else one is made. */
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 const SMALL_BODY_BYTES = 16_384;
 /** Past the limit, up to this much more is read and dropped so the client still sees the 413. */
@@ -47,7 +62,35 @@ export function createApp(options: AppOptions): Hono<Env> {
       : new MemoryRateLimiter(perMinute, burst);
   };
   const [perToken, perIp] = [limiter(), limiter()];
+  const log = options.log ?? defaultLog;
+  const metrics = new ServerMetrics(options.pushWorkers);
   const app = new Hono<Env>();
+
+  // First, so that every answer, preflights and errors included, carries its id, is counted and
+  // is logged. The line names the route and status, never headers or bodies (tokens, codes).
+  app.use(async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    const last = matchedRoutes(c).at(-1);
+    const route = last && last.method !== 'ALL' ? last.path : 'unmatched';
+    const status = c.res.status;
+    metrics.requests.inc({ method: c.req.method, route, status });
+    log.info(
+      {
+        reqId: requestId,
+        method: c.req.method,
+        route,
+        path: c.req.path,
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
 
   // Any origin: extension pages and other clients call from their own origins, and credentials
   // are bearer tokens a page must hold already, never cookies.
@@ -55,17 +98,23 @@ export function createApp(options: AppOptions): Hono<Env> {
     cors({
       origin: '*',
       allowMethods: ['GET', 'POST', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['Retry-After'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposeHeaders: ['Retry-After', 'X-Request-Id'],
       maxAge: 86_400,
     }),
   );
   app.use(compress());
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body(), error.status, error.headers);
-    console.error(error);
+    const requestId = c.get('requestId');
+    log.error({ reqId: requestId, err: error }, 'unexpected error');
     return c.json(
-      { error: { code: 'internal', message: 'Unexpected server error; retry later.' } },
+      {
+        error: {
+          code: 'internal',
+          message: `Unexpected server error (request ${requestId}); retry later.`,
+        },
+      },
       500,
     );
   });
@@ -77,6 +126,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
 
   app.get('/v1/health', (c) => c.json({ ok: true }));
+
+  app.get('/metrics', async (c) => {
+    operatorOnly(options.metricsToken, c.req.header('Authorization'));
+    return c.body(await metrics.registry.metrics(), 200, {
+      'Content-Type': metrics.registry.contentType,
+    });
+  });
 
   app.get('/join', (c) =>
     c.html(JOIN_PAGE, 200, {
@@ -155,7 +211,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   community.post('/push', limitBody(options.maxBodyBytes), async (c) => {
+    const timer = metrics.push.startTimer();
     const body = await pusher(c.get('who'), c.get('body'));
+    timer();
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
@@ -163,12 +221,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     const query = PullQuery.safeParse(c.req.query());
     if (!query.success) throw invalid(query.error);
     const { cursor, limit } = query.data;
+    const timer = metrics.pull.startTimer();
     const page = await store.pull(
       c.get('who').communityId,
       cursor,
       limit,
       SYNC_LIMITS.pullPageBytes,
     );
+    timer();
     if (!page.ok) {
       throw new ApiError(
         410,
@@ -204,6 +264,35 @@ async function authenticate(store: Store, header: string | undefined): Promise<P
     );
   }
   return who;
+}
+
+/** `GET /metrics` is for the operator: off unless a token is set, then only with that token. */
+function operatorOnly(expected: string | undefined, header: string | undefined): void {
+  if (!expected) {
+    throw new ApiError(
+      404,
+      'metrics_off',
+      'Metrics are off; start the server with --metrics-token <secret> (or REPERTOIRE_METRICS_TOKEN) ' +
+        'and send "Authorization: Bearer <secret>".',
+    );
+  }
+  const given = /^Bearer (.+)$/.exec(header ?? '')?.[1];
+  if (!given) {
+    throw new ApiError(
+      401,
+      'unauthenticated',
+      'Send the operator\'s metrics token as "Authorization: Bearer <token>".',
+    );
+  }
+  // Hashes have one length, so the comparison takes the same time whatever was sent.
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  if (!timingSafeEqual(digest(given), digest(expected))) {
+    throw new ApiError(
+      403,
+      'wrong_metrics_token',
+      'This is not the metrics token the server was started with (--metrics-token).',
+    );
+  }
 }
 
 function stewardOnly(who: Principal): Principal {

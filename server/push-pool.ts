@@ -7,6 +7,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ApiError } from './errors';
+import { log } from './log';
+import type { PushWorkerStats } from './metrics';
 import type { Pusher } from './push';
 import type { Storage } from './store/open';
 import type { Principal } from './store/store';
@@ -34,6 +36,8 @@ export type PushReply =
 
 export interface PushPool {
   push: Pusher;
+  stats(): PushWorkerStats;
+  /** Lets the pushes in progress finish, then ends the workers. */
   close(): Promise<void>;
 }
 
@@ -83,7 +87,7 @@ export async function startPushPool(
           job.reject(new ApiError(status as ContentfulStatusCode, code, message));
         } else job.reject(new Error(`push worker: ${reply.crashed}`));
       });
-      worker.on('error', (error) => console.error('Push worker failed:', error));
+      worker.on('error', (error) => log.error({ err: error }, 'push worker failed'));
       worker.once('exit', (code) => {
         reject(new Error(`push worker exited with code ${code} while starting`));
         // A worker that died holding the write lock must not stall the others. Its database
@@ -95,6 +99,7 @@ export async function startPushPool(
         slot.pending.clear();
         const index = slots.indexOf(slot);
         if (closing || index < 0) return;
+        log.error({ exitCode: code }, 'push worker exited; starting a replacement');
         slots[index] = undefined;
         void replace(index, 1_000);
       });
@@ -106,7 +111,7 @@ export async function startPushPool(
       if (closing) await fresh.worker.terminate();
       else slots[index] = fresh;
     } catch (error) {
-      console.error(`Push worker could not restart: ${(error as Error).message}`);
+      log.error({ err: error }, 'push worker could not restart');
       if (closing) return;
       setTimeout(() => void replace(index, Math.min(delayMs * 2, MAX_RESTART_DELAY_MS)), delayMs);
     }
@@ -136,6 +141,14 @@ export async function startPushPool(
         // The body's buffer moves to the worker rather than being copied; nothing here reads it again.
         target.worker.postMessage({ id, who, body } satisfies PushJob, [body.buffer]);
       });
+    },
+    stats() {
+      const live = slots.filter((s) => s !== undefined);
+      return {
+        live: live.length,
+        restarting: slots.length - live.length,
+        inFlight: live.reduce((sum, s) => sum + s.pending.size, 0),
+      };
     },
     async close() {
       closing = true;

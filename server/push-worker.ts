@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from './errors';
 import { failpoints } from './failpoints';
+import { log } from './log';
 import { applyPush } from './push';
 import type { PushJob, PushReply, PushWorkerData } from './push-pool';
 import { openStore } from './store/open';
@@ -12,8 +13,9 @@ const { storage, writeLock, replacement } = workerData as PushWorkerData;
 const reply = (message: PushReply) => port.postMessage(message);
 
 try {
+  const faults = failpoints({ pushWorker: { replacement } });
   const store = await openStore(storage, {
-    ...failpoints({ pushWorker: { replacement } }),
+    midPush: faults.midPush,
     writeLock,
     checkpoints: false,
     // Pushes to one community wait for each other on its counter row: more connections than a
@@ -34,13 +36,13 @@ try {
     }
     open++;
     try {
-      reply({ id: job.id, response: await applyPush(store, job.who, job.body) });
+      reply({ id: job.id, response: await applyPush(store, job.who, job.body, faults) });
     } catch (error) {
       if (error instanceof ApiError) {
         const { status, code, message } = error;
         reply({ id: job.id, refused: { status, code, message } });
       } else {
-        console.error(error);
+        log.error({ err: error }, 'push failed on a worker thread');
         reply({ id: job.id, crashed: (error as Error).message });
       }
     } finally {

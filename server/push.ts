@@ -3,6 +3,7 @@
  * function runs on the HTTP thread or on a pool of worker threads (push-pool.ts).
  */
 import { PushRequest, type PushResponse } from '../lib/wire/sync';
+import type { Failpoints } from './failpoints';
 import type { Principal, Store } from './store/store';
 import { parseBody } from './validate';
 
@@ -13,12 +14,18 @@ import { parseBody } from './validate';
  */
 export type Pusher = (who: Principal, body: Uint8Array<ArrayBuffer>) => Promise<string>;
 
-export async function applyPush(store: Store, who: Principal, body: Uint8Array): Promise<string> {
+export async function applyPush(
+  store: Store,
+  who: Principal,
+  body: Uint8Array,
+  faults: Failpoints = {},
+): Promise<string> {
   const { clientId, mutations } = parseBody(body, PushRequest);
   const response: PushResponse = { results: await store.push(who, clientId, mutations) };
+  await faults.afterCommit?.();
   return JSON.stringify(response);
 }
 
-export function inProcessPusher(store: Store): Pusher {
-  return async (who, body) => applyPush(store, who, body);
+export function inProcessPusher(store: Store, faults: Failpoints = {}): Pusher {
+  return async (who, body) => applyPush(store, who, body, faults);
 }

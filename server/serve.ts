@@ -1,11 +1,19 @@
 /** Listens with @hono/node-server; used by the CLI and by in-process tests and benches. */
 import { serve } from '@hono/node-server';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app';
 
 export interface RunningServer {
   url: string;
+  /** Closes now, cutting connections that are still open. */
   close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in progress finish (for at most `graceMs`),
+   * then closes: what a SIGTERM does.
+   */
+  drain(graceMs: number): Promise<void>;
 }
 
 export function listen(
@@ -18,17 +26,42 @@ export function listen(
       (info) => {
         const { address, port } = info as AddressInfo;
         const host = address.includes(':') ? `[${address}]` : address;
-        resolve({
-          url: `http://${host}:${port}`,
-          close: () =>
-            new Promise<void>((done) => {
-              server.close(() => done());
-              // Keep-alive sockets would hold close() open until they time out.
-              if ('closeAllConnections' in server) server.closeAllConnections();
-            }),
-        });
+        resolve(running(server as Server, `http://${host}:${port}`));
       },
     );
     server.once('error', reject);
   });
+}
+
+function running(server: Server, url: string): RunningServer {
+  let inProgress = 0;
+  const settled = new EventTarget();
+  server.on('request', (_req, res) => {
+    inProgress++;
+    res.once('close', () => {
+      if (--inProgress === 0) settled.dispatchEvent(new Event('idle'));
+    });
+  });
+  const close = () =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      // Keep-alive sockets would hold close() open until they time out.
+      server.closeAllConnections();
+    });
+  return {
+    url,
+    close,
+    async drain(graceMs) {
+      const stopped = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      if (inProgress > 0) {
+        await Promise.race([
+          once(settled, 'idle'),
+          new Promise((timeUp) => setTimeout(timeUp, graceMs).unref()),
+        ]);
+      }
+      server.closeAllConnections();
+      await stopped;
+    },
+  };
 }

@@ -23,10 +23,23 @@ export function parseBody<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.
   return parsed.data;
 }
 
+/** `mutations[3].fields.url.value`: where the refused value is, as a client would look it up. */
+function pathOf(path: readonly PropertyKey[]): string {
+  const joined = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+  return joined.replace(/^\./, '') || '(body)';
+}
+
+const SHOWN_ISSUES = 5;
+
 export function invalid(error: z.ZodError): ApiError {
   const issues = error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+    .slice(0, SHOWN_ISSUES)
+    .map((i) => `${pathOf(i.path)}: ${i.message}`)
     .join('; ');
-  return new ApiError(400, 'invalid_request', `Invalid request: ${issues}. Fix it and retry.`);
+  const more = error.issues.length - SHOWN_ISSUES;
+  return new ApiError(
+    400,
+    'invalid_request',
+    `Invalid request: ${issues}${more > 0 ? ` (and ${more} more)` : ''}. Nothing in it was applied; correct ${error.issues.length === 1 ? 'that field' : 'those fields'} and send it again.`,
+  );
 }

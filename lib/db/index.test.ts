@@ -3,9 +3,11 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../repertoire/ids';
 import { tipItem } from '../repertoire/items';
+import { sampleItem } from '../../test/fixtures/items';
+import { PersistedRelated } from '../related';
+import type { Item } from '../wire/schemas';
 import type { Mutation, SyncedItem } from '../wire/sync';
 import {
-  allLiveItems,
   DB_NAME,
   DB_VERSION,
   deleteItem,
@@ -19,7 +21,9 @@ import {
   peekSearchQueue,
   putItem,
   recentItems,
+  relatedStore,
   StorageFullError,
+  type RepertoireDb,
 } from '.';
 import { idbSyncStore } from './sync-store';
 
@@ -27,11 +31,18 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
-const tip = (community: string, now: number, url: string | null = null) =>
+const tip = (community: string, now: number, url: string | null = null, appliesTo: string[] = []) =>
   tipItem(
-    { title: `tip ${now}`, body: 'body', tags: [], appliesTo: [], url },
+    { title: `tip ${now}`, body: 'body', tags: [], appliesTo, url },
     { community, author: null, now },
   );
+
+/** Ids of the items the persisted related index finds for a URL, as the background would. */
+async function relatedIds(db: RepertoireDb, url: string): Promise<string[]> {
+  const index = new PersistedRelated(relatedStore(db));
+  expect(await index.needsBuild()).toBe(false);
+  return (await index.match(url)).map((hit) => hit.entry.id);
+}
 
 describe('storage', () => {
   it('creates every store and index from an empty browser (version 0)', async () => {
@@ -42,6 +53,7 @@ describe('storage', () => {
       'items',
       'memberships',
       'outbox',
+      'related',
       'search',
       'searchQueue',
       'serverPages',
@@ -58,13 +70,16 @@ describe('storage', () => {
     for (let old = 1; old < DB_VERSION; old++) {
       globalThis.indexedDB = new IDBFactory();
       const legacy = await openRepertoireDb(DB_NAME, old);
-      const item = tip('personal', 1000 + old);
+      const item = tip('personal', 1000 + old, null, ['github.com/acme/*']);
       await legacy.put('items', item);
       legacy.close();
 
       const db = await openRepertoireDb();
       expect(db.version).toBe(DB_VERSION);
       expect(await getItem(db, item.id)).toEqual(item);
+      // The related index is built by the upgrade itself: nothing waits for a drain.
+      expect(await relatedIds(db, 'https://github.com/acme/api')).toEqual([item.id]);
+      expect(await relatedIds(db, 'https://github.com/other')).toEqual([]);
       // Before search existed (v1), items were not queued for indexing; the upgrade queues them.
       expect(await db.getAll('searchQueue')).toEqual(old < 2 ? [item.id] : []);
       db.close();
@@ -123,6 +138,58 @@ describe('storage', () => {
     db.close();
   });
 
+  it("builds the related index of a v4 database's pulled pages: newest copy, views, tombstones", async () => {
+    const legacy = await openRepertoireDb(DB_NAME, 4);
+    const store = idbSyncStore(legacy, 'team');
+    const copy = (item: Item, version: number): SyncedItem => ({
+      item,
+      version,
+      fieldVersions: {},
+      endorsements: [],
+      conflicts: [],
+    });
+    const state = (cursor: number) => ({
+      clientId: 'c',
+      nextSeq: 1,
+      clock: 0,
+      cursor,
+      lastSyncedAt: null,
+    });
+    const [moved, deleted, viewed, kept] = [1, 2, 3, 4].map((n) =>
+      tip('team', n, null, ['old.example']),
+    );
+    await store.applyPulled(
+      [moved!, deleted!, viewed!, kept!].map((item, i) => ({ synced: copy(item, i + 1) })),
+      state(4),
+    );
+    // A later page supersedes two copies: one now applies elsewhere, one is a tombstone.
+    await store.applyPulled(
+      [
+        { synced: copy({ ...moved!, appliesTo: ['new.example'] }, 5) },
+        { synced: copy({ ...deleted!, deletedAt: 6 }, 6) },
+      ],
+      state(6),
+    );
+    const view = { ...viewed!, appliesTo: ['new.example'] };
+    await store.enqueue(
+      { op: 'endorse', seq: 1, itemId: view.id, at: 1, endorsed: true },
+      copy(view, 3),
+    );
+    const clipped = sampleItem('page', { community: 'personal', url: 'https://new.example/a' });
+    await legacy.put('items', clipped);
+    legacy.close();
+
+    const db = await openRepertoireDb();
+    expect((await relatedIds(db, 'https://old.example/')).sort()).toEqual([kept!.id]);
+    expect((await relatedIds(db, 'https://new.example/b')).sort()).toEqual(
+      [moved!.id, view.id].sort(),
+    );
+    expect((await relatedIds(db, 'https://new.example/a')).sort()).toEqual(
+      [moved!.id, view.id, clipped.id].sort(),
+    );
+    db.close();
+  });
+
   it('reads shared items, from pulled pages and pending views, like local ones', async () => {
     const db = await openRepertoireDb();
     const store = idbSyncStore(db, 'team');
@@ -155,9 +222,7 @@ describe('storage', () => {
     expect(await findByCanonicalUrl(db, 'personal', url)).toEqual([]);
     expect(await getItem(db, view.id)).toEqual(view);
     expect(await getItem(db, deleted.id)).toEqual(deleted);
-    expect((await allLiveItems(db)).map((i) => i.id).sort()).toEqual(
-      [old!.id, withUrl.id, view.id, local!.id].sort(),
-    );
+    expect(local?.community).toBe('team');
     // The pulled page is read whole for search; the pending view wins over its copy.
     const peeked = await peekSearchQueue(db, 100);
     expect(peeked.ids).toBe(6);

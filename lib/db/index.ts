@@ -9,6 +9,7 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
+import type { RelatedRecord } from '../related';
 import type { SearchRecord, SearchStore } from '../search/store';
 import type { SyncState } from '../sync/sync-store';
 import type { Endorsement, ConflictRevision, Mutation, Role, SyncedItem } from '../wire/sync';
@@ -21,9 +22,10 @@ import {
   type ServerPage,
   type StaleCopies,
 } from './pages';
+import { buildRelated } from './related';
 
 export const DB_NAME = 'repertoire';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface RepertoireSchema extends DBSchema {
   communities: { key: string; value: Community };
@@ -83,6 +85,11 @@ export interface RepertoireSchema extends DBSchema {
   syncState: { key: string; value: SyncState };
   /** Local mutations not yet acknowledged by the server: [community, seq]. Since v3. */
   outbox: { key: [string, number]; value: Mutation };
+  /**
+   * The related-tips index (lib/related/persisted.ts), by the keys a visited URL looks up: a
+   * service worker that wakes up reads a few records to match a page, not every item. Since v5.
+   */
+  related: { key: string; value: RelatedRecord };
 }
 
 /** One searchQueue entry: an item id, ids written together, or a pulled page's ids. */
@@ -133,6 +140,8 @@ export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<
       // One step per case, from that version to the next, run in order up to the one asked for.
       // Stores a later version dropped are reached untyped: the schema only knows today's.
       const untyped = db as unknown as IDBPDatabase;
+      // Steps that move data run one after another: a later one reads what an earlier one wrote.
+      let moved: Promise<void> = Promise.resolve();
       for (let step = oldVersion; step < (newVersion ?? DB_VERSION); step++) {
         switch (step) {
           case 0: {
@@ -172,14 +181,24 @@ export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<
             );
             // v3 kept a server copy per item ('synced'), the view of every shared item in
             // 'items' and its endorsements in 'itemMeta': moved here, then those two go.
-            void migrateSyncedToPages(
-              untyped,
-              transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>,
+            moved = moved.then(() =>
+              migrateSyncedToPages(
+                untyped,
+                transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>,
+              ),
             );
+            break;
+          }
+          case 4: {
+            db.createObjectStore('related');
+            // The index of what is already stored; later writes reach it through the queue.
+            moved = moved.then(() => buildRelated(transaction));
             break;
           }
         }
       }
+      // A step that fails leaves the database as it was, at its old version.
+      moved.catch(() => transaction.abort());
     },
     blocking(_current, _blocked, event) {
       // A newer version wants to open elsewhere (an updated extension): step aside.
@@ -374,22 +393,6 @@ export async function recentItems(
   return out.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
 }
 
-/** Every live item of every community: what the related-tips matcher is built from. */
-export async function allLiveItems(db: RepertoireDb): Promise<Item[]> {
-  const tx = db.transaction(SEEN_STORES);
-  const [local, views, pages] = await Promise.all([
-    tx.objectStore('items').getAll(),
-    tx.objectStore('views').getAll(),
-    tx.objectStore('serverPages').getAll(),
-  ]);
-  // Pages come in key order: a newer page's copy replaces a superseded one.
-  const seen = new Map<string, Item>();
-  for (const page of pages) for (const { item } of page.copies) seen.set(item.id, item);
-  for (const { item } of views) seen.set(item.id, item);
-  for (const item of local) seen.set(item.id, item);
-  return [...seen.values()].filter((item) => item.deletedAt === null);
-}
-
 /** How many items are stored, in every community (an item with a pending view counts twice). */
 export async function countItems(db: RepertoireDb): Promise<number> {
   const tx = db.transaction([...SEEN_STORES, 'staleCopies']);
@@ -431,6 +434,8 @@ export async function peekSearchQueue(
     queue.getAllKeys(null, limit),
     queue.getAll(null, limit),
   ]);
+  // Nothing queued (every service-worker start drains): no need to read the pending views.
+  if (keys.length === 0) return { keys: [], items: [], missing: [], ids: 0 };
   const batch: { key: number; ids: string[] }[] = [];
   const pages = new Map<string, PageKey>();
   let wanted = 0;
@@ -556,3 +561,5 @@ export function searchStore(db: RepertoireDb): SearchStore {
     },
   };
 }
+
+export { rebuildRelated, relatedStore } from './related';

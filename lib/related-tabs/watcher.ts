@@ -8,9 +8,9 @@
  * when saving a tip (see origins.ts); everywhere else nothing runs at all.
  */
 import { browser } from 'wxt/browser';
-import { allLiveItems, getItems, type RepertoireDb } from '../db';
+import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
 import type { PanelTip, PanelUpdate } from '../messaging/contract';
-import { RelatedIndex, whyShown, type Match, type MatchFilter } from '../related';
+import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import {
   helpedItems,
   mutedItems,
@@ -21,11 +21,10 @@ import {
 import type { Item } from '../wire/schemas';
 
 const PANEL_SCRIPT = '/related-panel.js';
-const TIP_TEXT_CHARS = 600;
 
 export interface RelatedWatcher {
   /** Follows writes: changed items are matched anew, tombstones and removed ids drop out. */
-  apply(items: readonly Item[], removedIds: readonly string[]): void;
+  apply(items: readonly Item[], removedIds: readonly string[]): Promise<void>;
   /** Matches every open tab again (after a write, a mute or a settings change). */
   refreshAll(): Promise<void>;
   /** The community of an item, if it is stored. */
@@ -47,45 +46,39 @@ async function currentFilter(): Promise<MatchFilter> {
   };
 }
 
-function bodyText(item: Item): string {
-  const text =
-    item.kind === 'tip' ? item.body : item.kind === 'snippet' ? item.quote : (item.excerpt ?? '');
-  return text.length > TIP_TEXT_CHARS ? `${text.slice(0, TIP_TEXT_CHARS)}…` : text;
-}
-
-function toPanelTip(item: Item, match: Match, helped: ReadonlySet<string>): PanelTip {
+function toPanelTip({ entry, match }: RelatedHit, helped: ReadonlySet<string>): PanelTip {
   return {
-    id: item.id,
-    kind: item.kind,
-    title: item.title,
-    text: bodyText(item),
-    author: item.author,
+    id: entry.id,
+    kind: entry.kind,
+    title: entry.title,
+    text: entry.text,
+    author: entry.author,
     why: whyShown(match.reason),
-    helped: helped.has(item.id),
+    helped: helped.has(entry.id),
   };
 }
 
 export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWatcher {
-  const index = new RelatedIndex();
-  // Built once per service-worker start; navigations wait for it rather than miss tips.
-  const loaded = db().then(async (handle) => index.upsert(await allLiveItems(handle)));
+  // The index is persisted (lib/related/persisted.ts): a navigation reads the few records its URL
+  // looks up, so a service worker that just started answers at once however much is stored. Only
+  // a layout from another release is rebuilt first; navigations meanwhile wait for it.
+  const related = db().then(async (handle) => {
+    const index = new PersistedRelated(relatedStore(handle));
+    if (await index.needsBuild()) {
+      await rebuildRelated(handle);
+      index.reset();
+    }
+    return index;
+  });
 
   async function tipsFor(url: string): Promise<PanelTip[]> {
-    await loaded;
-    const matches = index.match(url, await currentFilter());
-    if (matches.length === 0) return [];
-    const [items, helped] = await Promise.all([
-      getItems(
-        await db(),
-        matches.map((m) => m.itemId),
-      ),
+    const [index, filter, helped] = await Promise.all([
+      related,
+      currentFilter(),
       helpedItems.getValue(),
     ]);
     const helpedSet = new Set(helped);
-    return matches.flatMap((m, i) => {
-      const item = items[i];
-      return item && item.deletedAt === null ? [toPanelTip(item, m, helpedSet)] : [];
-    });
+    return (await index.match(url, filter)).map((hit) => toPanelTip(hit, helpedSet));
   }
 
   async function update(tabId: number, url: string | undefined) {
@@ -117,12 +110,14 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
   });
 
   return {
-    apply(items, removedIds) {
-      index.upsert(items);
-      index.remove(removedIds);
+    async apply(items, removedIds) {
+      await (await related).apply(items, removedIds);
     },
     tipsFor,
     async communityOf(itemId) {
+      // The panel's items are in the index: no need to read the item, a page's article included.
+      const entry = await (await related).entry(itemId);
+      if (entry) return entry.community;
       const [item] = await getItems(await db(), [itemId]);
       return item?.community;
     },

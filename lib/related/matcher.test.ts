@@ -5,7 +5,7 @@ import { LinearScan } from './linear-scan';
 import { RelatedIndex } from './matcher';
 import { idFor, page, tip } from './test-items';
 import { whyShown } from './rules';
-import { TOOLS } from './tools';
+import { item, itemFrom, url } from '../../test/support/related-arbitraries';
 
 const [A, B, C] = [idFor(1), idFor(2), idFor(3)];
 
@@ -227,48 +227,6 @@ describe('RelatedIndex filters', () => {
 });
 
 describe('RelatedIndex agrees with a linear scan over every rule', () => {
-  const hosts = ['example.com', 'app.example.com', 'a.b.example.com', 'github.com', 'localhost'];
-  hosts.push('acme.atlassian.net', 'docs.google.com', 'xn--bcher-kva.example', '10.0.0.1');
-  const segment = fc.constantFrom('a', 'b', 'acme', 'browse', 'jira', 'document', 'spreadsheets');
-  const path = fc.array(segment, { maxLength: 3 }).map((s) => s.map((x) => '/' + x).join(''));
-
-  const pattern = fc.oneof(
-    fc
-      .record({
-        scheme: fc.constantFrom('', '*://', 'https://', 'http://'),
-        wild: fc.boolean(),
-        host: fc.constantFrom(...hosts, 'atlassian.net', 'bücher.example', 'com'),
-        port: fc.constantFrom('', '', ':8080', ':443'),
-        path: fc.oneof(
-          path,
-          path.map((p) => p + '/*'),
-          path.map((p) => p + '*'),
-          path.map((p) => p + '/*/b'),
-        ),
-        extra: fc.constantFrom('', '', '?q=*', '#/a/*', '/'),
-      })
-      .map((p) => `${p.scheme}${p.wild ? '*.' : ''}${p.host}${p.port}${p.path}${p.extra}`),
-    fc.constantFrom(...TOOLS.map((t) => `tool:${t.id}`), 'tool:nope', '*://*/*', ''),
-  );
-  const url = fc
-    .record({
-      scheme: fc.constantFrom('https://', 'http://', 'chrome://', 'file://'),
-      host: fc.constantFrom(...hosts, 'x.acme.atlassian.net', 'shop.bücher.example'),
-      port: fc.constantFrom('', '', ':8080', ':443'),
-      path,
-      slash: fc.constantFrom('', '/'),
-      extra: fc.constantFrom('', '?q=1', '#/a/b', '?utm_source=x'),
-    })
-    .map((u) => `${u.scheme}${u.host}${u.port}${u.path}${u.slash}${u.extra}`);
-  const item = fc.oneof(
-    fc.record({
-      appliesTo: fc.array(pattern, { maxLength: 3 }),
-      tool: fc.constantFrom(null, 'Jira', 'GitHub', 'Google Docs', 'unknown'),
-      community: fc.constantFrom('c1', 'c2'),
-    }),
-    fc.record({ url, canonicalUrl: fc.option(url), community: fc.constantFrom('c1', 'c2') }),
-  );
-
   it('for random tips, pages, URLs, removals and filters', () => {
     fc.assert(
       fc.property(
@@ -280,11 +238,7 @@ describe('RelatedIndex agrees with a linear scan over every rule', () => {
           disabledCommunities: fc.constantFrom(new Set<string>(), new Set(['c2'])),
         }),
         (specs, urls, removals, filter) => {
-          const items: Item[] = specs.map((s, i) =>
-            'url' in s
-              ? page(idFor(i), s.url, s.canonicalUrl, s.community)
-              : tip(idFor(i), s.appliesTo, { tool: s.tool, community: s.community }),
-          );
+          const items: Item[] = specs.map(itemFrom);
           const index = new RelatedIndex(items);
           const removed = new Set(removals.map((n) => idFor(n % Math.max(1, items.length))));
           index.remove(removed);

@@ -7,10 +7,16 @@
  * patterns (however spelt) are stored once with all their items, so 3,000 tips on Jira cost one
  * path check, not 3,000.
  */
-import type { Item } from '../wire/schemas';
 import { parseAppliesTo, type AppliesToResult } from './applies-to';
 import { matchesBeyondHost, type UrlPattern } from './patterns';
-import { rulesOf, type Match, type MatchFilter, type MatchReason, type Rejected } from './rules';
+import {
+  rulesOf,
+  type Match,
+  type MatchFilter,
+  type MatchReason,
+  type Rejected,
+  type RelatedSource,
+} from './rules';
 import { isMutedHost, readVisit, segmentsOf, type Visit } from './visit';
 
 /** Items listed under a pattern or a page, by slot, with the reason each one is listed for. */
@@ -65,7 +71,7 @@ export class RelatedIndex {
   private readonly freeSlots: number[] = [];
   private matches = 0;
 
-  constructor(items: Iterable<Item> = []) {
+  constructor(items: Iterable<RelatedSource> = []) {
     this.upsert(items);
   }
 
@@ -75,7 +81,7 @@ export class RelatedIndex {
   }
 
   /** Adds or replaces items; a deleted item (tombstone) is removed. */
-  upsert(items: Iterable<Item>): void {
+  upsert(items: Iterable<RelatedSource>): void {
     // Tips share entries (`tool:jira`, the team's GitHub org): parse each text once per batch.
     // Kept for the batch only, so edited-away patterns are not remembered forever.
     const parsed = new Map<string, AppliesToResult>();
@@ -242,7 +248,7 @@ function pathNode(parent: PathNode | null, segment: string): PathNode {
 }
 
 /** `/a/b/*` → `[a, b]`, `/a/b*` → `[a]`, `/a/b` → `[a, b]`, `/*` → `[]`. */
-function literalSegments(path: string): string[] {
+export function literalSegments(path: string): string[] {
   const star = path.indexOf('*');
   return segmentsOf(star < 0 ? path : path.slice(0, path.lastIndexOf('/', star)));
 }
@@ -262,11 +268,17 @@ function unlist(members: Members, slot: number): void {
 // Match ranking and filtering, exported for the reference linear scan. They live here rather
 // than in a module of their own because they run per hit on the navigation path, and some
 // toolchains (tsx, used by the benchmark) turn every cross-module call into a getter call.
-/** When one item matches for several reasons, the most specific one is shown. */
+/**
+ * When one item matches for several reasons, the most specific kind is shown; between two of one
+ * kind (`*.x.org/*` and `x.org/*` both match x.org), the shorter text, then the first in text
+ * order: the answer never depends on the order candidates were found in.
+ */
 const RANK: Record<MatchReason['kind'], number> = { 'same-page': 0, pattern: 1, tool: 2 };
 
 export function better(a: MatchReason, b: MatchReason): boolean {
-  return RANK[a.kind] < RANK[b.kind];
+  if (RANK[a.kind] !== RANK[b.kind]) return RANK[a.kind] < RANK[b.kind];
+  if (a.pattern.length !== b.pattern.length) return a.pattern.length < b.pattern.length;
+  return a.pattern < b.pattern;
 }
 
 /** True when the filter hides this item. */

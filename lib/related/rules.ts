@@ -3,7 +3,7 @@
  * a clipped page's or snippet's own address. The index and the reference linear scan both start
  * from these rules, so they can only differ in how they find candidates.
  */
-import type { Item } from '../wire/schemas';
+import type { ItemKind } from '../wire/schemas';
 import { parseAppliesTo, toolPatterns, type AppliesToResult } from './applies-to';
 import type { UrlPattern } from './patterns';
 import { findTool } from './tools';
@@ -50,11 +50,25 @@ export interface ItemRules {
 }
 
 /**
+ * What matching reads of an item: every Item is one, and so is the compact entry the persisted
+ * index keeps (entries.ts), which has no article body.
+ */
+export type RelatedSource = {
+  id: string;
+  community: string;
+  createdAt: number;
+  deletedAt: number | null;
+} & (
+  | { kind: 'tip'; appliesTo: readonly string[]; tool: string | null }
+  | { kind: Exclude<ItemKind, 'tip'>; url: string | null; canonicalUrl: string | null }
+);
+
+/**
  * Deleted items have no rules. A tip's `tool` field counts only when its appliesTo is empty: a tip
  * labelled GitHub whose appliesTo says `github.com/our-org/*` is about that org, not all of GitHub.
  */
 export function rulesOf(
-  item: Item,
+  item: RelatedSource,
   parse: (entry: string) => AppliesToResult = parseAppliesTo,
 ): ItemRules {
   const rules: ItemRules = {

@@ -13,6 +13,7 @@ import { getItem, openRepertoireDb, putItem, recentItems, type RepertoireDb } fr
 import type { Item, TipItem } from '../wire/schemas';
 import { createHandlers } from './handlers';
 import { tipItem } from './items';
+import { tipDraft } from './settings';
 import type { SyncHub } from './sync-hub';
 
 vi.mock('../capture/run-in-tab', () => ({ runInTab: vi.fn() }));
@@ -57,10 +58,13 @@ async function held(result: Awaited<ReturnType<typeof handlers.saveTip>>) {
 
 describe('sharing to a shared community', () => {
   it('holds a tip with a secret, writes it once after the choice, redacted', async () => {
+    await tipDraft.setValue(draft(`key ${KEY}`));
     const review = await held(
       await handlers.saveTip({ community: SHARED, draft: draft(`key ${KEY}`), url: null }, none),
     );
     expect(created).toEqual([]);
+    // Not stored yet: the draft stays, for Back.
+    expect(await tipDraft.getValue()).not.toBeNull();
     expect(review.findings).toMatchObject([{ label: 'AWS access key ID', field: 'body' }]);
     expect(JSON.stringify(review)).not.toContain(KEY);
 
@@ -70,6 +74,7 @@ describe('sharing to a shared community', () => {
     );
     expect(outcome).toMatchObject({ ok: true, community: SHARED, choice: 'redact' });
     expect(created).toHaveLength(1);
+    expect(await tipDraft.getValue()).toBeNull();
     expect(created[0]).toMatchObject({
       body: 'key [redacted AWS access key ID]',
       excerpt: 'key [redacted AWS access key ID]',

@@ -20,7 +20,7 @@ import { clipPage, clipSelection, saved, type SaveItem, type TabCapture } from '
 import { uuidv7 } from './ids';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
-import { memberName } from './settings';
+import { memberName, tipDraft } from './settings';
 import type { SyncHub } from './sync-hub';
 
 export const tabCapture: TabCapture = {
@@ -130,9 +130,14 @@ export function createHandlers(
     const held = await take(reviewId);
     if (!held) return { ok: false, message: FORGOTTEN_REVIEW };
     const { write, findings } = held;
+    // A new tip, once stored, leaves no draft behind (as saveTip: the popup may be gone).
+    const stored = async () => {
+      if (write.kind === 'create' && write.item.kind === 'tip') await tipDraft.removeValue();
+    };
     try {
       if (choice === 'personal') {
         const item = await keepInPersonal(write);
+        await stored();
         return { ok: true, item: saved(item), community: PERSONAL_COMMUNITY_ID, choice };
       }
       const community = write.item.community;
@@ -150,6 +155,7 @@ export function createHandlers(
       if (write.kind === 'create') {
         const item = redact(write.item);
         await engine.create(item);
+        await stored();
         return { ok: true, item: saved(item), community, choice, notice: write.notice };
       }
       const changes = redact(write.changes);
@@ -210,6 +216,9 @@ export function createHandlers(
             : 'The tip could not be saved. Try again; your text is still in the form.';
         return { ok: false, errors: {}, message };
       }
+      // Here, not in the popup: the popup may have closed before this answer reaches it, and
+      // the next new tip would start from this one's tags and sites.
+      await tipDraft.removeValue();
       return written({
         ok: true,
         item: { id: item.id, kind: item.kind, title: item.title },

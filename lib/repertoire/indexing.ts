@@ -28,14 +28,20 @@ const BATCH_CHARS = 32_000_000;
 
 export interface Indexer {
   drain(): Promise<number>;
+  /** Opens the index now: an index left in an older stored format is then queued anew. */
+  open(): Promise<void>;
   /** Searches with the writer's own index, so it sees every write drained so far. */
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
 }
 
-/** `onIndexed` hears about every drained batch: other in-memory indexes follow the same writes. */
+/**
+ * `onIndexed` hears about every drained batch, and the batch leaves the queue once it is done:
+ * other indexes (related tips) follow the same writes, and a stop in between loses none.
+ */
 export function createIndexer(
   db: RepertoireDb,
-  onIndexed: (items: readonly Item[], removedIds: readonly string[]) => void = () => {},
+  onIndexed: (items: readonly Item[], removedIds: readonly string[]) => Promise<void> = () =>
+    Promise.resolve(),
 ): Indexer {
   let index: Promise<SearchIndex> | undefined;
   const open = async (): Promise<SearchIndex> => {
@@ -51,14 +57,16 @@ export function createIndexer(
   let running: Promise<number> = Promise.resolve(0);
 
   async function drainOnce(): Promise<number> {
-    const search = await (index ??= open());
     let total = 0;
     for (;;) {
       const { keys, items, missing, ids } = await peekSearchQueue(db, BATCH, BATCH_CHARS);
       if (keys.length === 0) return total;
+      // Opened only for work: a service worker that starts with nothing queued (most starts)
+      // does not read the index's records beside its first navigation's.
+      const search = await (index ??= open());
       await search.upsert(items);
       if (missing.length > 0) await search.remove(missing);
-      onIndexed(items, missing);
+      await onIndexed(items, missing);
       await acknowledgeSearchQueue(db, keys);
       total += ids;
     }
@@ -69,6 +77,9 @@ export function createIndexer(
     drain() {
       running = running.then(drainOnce, drainOnce);
       return running;
+    },
+    async open() {
+      await (index ??= open());
     },
     async search(query, options) {
       return (await (index ??= open())).search(query, options);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTipDraft, parseTags } from './items';
+import { Item } from '../wire/schemas';
+import { checkTipDraft, pageItem, parseTags, tipItem } from './items';
 
 const draft = { title: 'Use --autosquash', body: 'Fold fixups.', tags: '', appliesTo: '' };
 
@@ -44,5 +45,41 @@ describe('tip drafts', () => {
     expect(!result.ok && result.errors.appliesTo).toBe(
       '“*://*/*”: matches every site; name a host',
     );
+  });
+});
+
+describe('links taken from a tab or a page', () => {
+  const authoring = { community: 'c', author: null, now: 1 };
+  it('are kept only when they are web URLs, so the item can still be shared', () => {
+    const page = pageItem(
+      {
+        url: 'file:///home/me/notes.html',
+        canonicalUrl: 'file:///home/me/notes.html',
+        leadImageUrl: 'https://example.com/i.png',
+        title: 'Notes',
+        byline: null,
+        siteName: null,
+        publishedTime: null,
+        excerpt: null,
+        lang: null,
+        dir: null,
+        html: '<p>n</p>',
+        markdown: 'n',
+        text: 'n',
+      },
+      '',
+      authoring,
+    );
+    expect(page).toMatchObject({
+      url: null,
+      canonicalUrl: null,
+      leadImageUrl: 'https://example.com/i.png',
+    });
+    const tip = tipItem(
+      { title: 'T', body: 'B', tags: [], appliesTo: [], url: 'chrome://newtab/' },
+      authoring,
+    );
+    expect(tip.url).toBeNull();
+    expect(Item.safeParse(page).success && Item.safeParse(tip).success).toBe(true);
   });
 });

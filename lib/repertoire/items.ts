@@ -2,6 +2,7 @@
 import type { ArticleCapture, SelectionCapture } from '../capture/types';
 import { LIMITS } from '../wire/limits';
 import type { PageItem, SnippetItem, TipItem } from '../wire/schemas';
+import { webUrlOrNull } from '../wire/web-url';
 import { uuidv7 } from './ids';
 
 export interface Authoring {
@@ -29,8 +30,9 @@ export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Auth
     ...base(a),
     kind: 'page',
     title: clip(capture.title || fallbackTitle || capture.url, LIMITS.titleChars),
-    url: capture.url,
-    canonicalUrl: capture.canonicalUrl,
+    // A page that is not on the web (file:, an extension page) is kept, without a link.
+    url: webUrlOrNull(capture.url),
+    canonicalUrl: webUrlOrNull(capture.canonicalUrl),
     siteName: capture.siteName,
     byline: capture.byline,
     publishedTime: capture.publishedTime,
@@ -38,7 +40,7 @@ export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Auth
     html: clip(capture.html, LIMITS.articleHtmlChars),
     markdown: clip(capture.markdown, LIMITS.articleHtmlChars),
     text: clip(capture.text, LIMITS.articleHtmlChars),
-    leadImageUrl: capture.leadImageUrl,
+    leadImageUrl: webUrlOrNull(capture.leadImageUrl),
     lang: capture.lang,
     dir: capture.dir,
   };
@@ -50,8 +52,8 @@ export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetIte
     ...base(a),
     kind: 'snippet',
     title: clip(firstLine, 120),
-    url: capture.url,
-    canonicalUrl: capture.canonicalUrl,
+    url: webUrlOrNull(capture.url),
+    canonicalUrl: webUrlOrNull(capture.canonicalUrl),
     siteName: null,
     byline: null,
     publishedTime: null,
@@ -136,7 +138,7 @@ export function tipItem(
     tags: tip.tags,
     appliesTo: tip.appliesTo,
     tool: null,
-    url: tip.url,
+    url: webUrlOrNull(tip.url),
     canonicalUrl: null,
     siteName: null,
     byline: null,

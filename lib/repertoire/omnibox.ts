@@ -14,8 +14,12 @@ const DEFAULT_SUGGESTION = 'Search your repertoire';
 export const itemPageUrl = (id: string) =>
   browser.runtime.getURL(`/popup.html?item=${encodeURIComponent(id)}`);
 
+/** Characters XML 1.0 cannot hold even escaped: one of them makes Chrome drop the suggestion. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(NOT_XML, '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Chrome's suggestions are XML with <match> for highlights; Firefox's are plain text. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 export { LIMITS } from './limits';
 import { LIMITS } from './limits';
+import { isWebUrl, WEB_URL_RULE } from './web-url';
 
 export const itemKinds = ['page', 'snippet', 'tip'] as const;
 export const ItemKind = z.enum(itemKinds);
@@ -34,7 +35,8 @@ export const TextPositionSelector = z.object({
 });
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 
-const Url = z.string().max(LIMITS.urlChars);
+/** Every link an item carries (see isWebUrl): refused otherwise, so it never becomes a live link. */
+const Url = z.string().max(LIMITS.urlChars).refine(isWebUrl, { message: WEB_URL_RULE });
 const Tag = z.string().min(1).max(LIMITS.tagChars);
 
 const ItemBase = z.object({
@@ -80,7 +82,7 @@ export type SnippetItem = z.infer<typeof SnippetItem>;
 
 export const TipItem = ItemBase.extend({
   kind: z.literal('tip'),
-  /** Markdown; rendered as sanitized HTML. */
+  /** Markdown, as written; every view shows it as text. */
   body: z.string().max(LIMITS.tipBodyChars),
   tool: z.string().max(200).nullable(),
   /** URL patterns or hosts this tip applies to, one per entry. */
@@ -90,6 +92,17 @@ export type TipItem = z.infer<typeof TipItem>;
 
 export const Item = z.discriminatedUnion('kind', [PageItem, SnippetItem, TipItem]);
 export type Item = z.infer<typeof Item>;
+
+/**
+ * An item as received from a server. Data stored before links had to be http(s) may still carry
+ * another scheme: such a link is dropped (null) rather than failing the whole pull.
+ */
+const ReceivedUrl = Url.nullable().catch(null);
+export const ReceivedItem = z.discriminatedUnion('kind', [
+  PageItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl, leadImageUrl: ReceivedUrl }),
+  SnippetItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
+  TipItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
+]);
 
 export const Community = z.object({
   id: z.string().min(1).max(64),

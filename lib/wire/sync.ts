@@ -3,7 +3,7 @@
  * extension's sync engine so both accept and refuse exactly the same requests.
  */
 import { z } from 'zod';
-import { Id, Item, PageItem, SnippetItem, TipItem, type ItemKind } from './schemas';
+import { Id, PageItem, ReceivedItem, SnippetItem, TipItem, type ItemKind } from './schemas';
 
 export const SYNC_LIMITS = {
   mutationsPerPush: 500,
@@ -199,7 +199,7 @@ export type Endorsement = z.infer<typeof Endorsement>;
 
 /** An item as the server holds it. Tombstones are items whose `deletedAt` is set. */
 export const SyncedItem = z.object({
-  item: Item,
+  item: ReceivedItem,
   version: Version,
   /** Version of each field's current value: the `base` to send when editing that field. */
   fieldVersions: z.record(z.string(), Version),

@@ -3,6 +3,7 @@
  * coordination happens in row locks inside transactions (see sql-store.ts), none in memory.
  */
 import pg from 'pg';
+import { log } from '../log';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import { openSqlStore, type SqlStoreOptions } from './sql-store';
 import type { Store } from './store';
@@ -20,13 +21,19 @@ export function openPostgresStore(
   url: string,
   options: SqlStoreOptions & PostgresOptions = {},
 ): Promise<Store> {
-  return openSqlStore(new PostgresDriver(url, options.poolSize ?? 10), {
+  return openSqlStore(openPostgresDriver(url, options.poolSize), {
     sharedRateLimits: true,
     ...options,
   });
 }
 
+/** The bare driver, no schema applied: for the migration tests. */
+export function openPostgresDriver(url: string, poolSize = 10): SqlDriver {
+  return new PostgresDriver(url, poolSize);
+}
+
 class PostgresDriver implements SqlDriver {
+  readonly dialect = 'postgres';
   private readonly pool: pg.Pool;
 
   constructor(url: string, poolSize: number) {
@@ -43,7 +50,7 @@ class PostgresDriver implements SqlDriver {
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool discards it and connects afresh on the next query.
-    this.pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    this.pool.on('error', (error) => log.warn({ err: error }, 'PostgreSQL connection lost'));
   }
 
   async all(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -68,10 +75,10 @@ class PostgresDriver implements SqlDriver {
     }
   }
 
-  async migrate(statements: readonly string[]): Promise<void> {
-    await this.transaction(async (tx) => {
+  migrate<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.transaction(async (tx) => {
       await tx.all('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      for (const sql of statements) await tx.all(sql);
+      return fn(tx);
     });
   }
 

@@ -26,66 +26,9 @@ import {
 } from '../item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../merge';
 import { hashSecret, newInviteCode, newToken } from '../secrets';
+import { migrate } from './migrations';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import type { Principal, PullOutcome, RedeemOutcome, Store } from './store';
-
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS communities (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    created_at BIGINT NOT NULL,
-    version BIGINT NOT NULL DEFAULT 0,
-    purged_up_to BIGINT NOT NULL DEFAULT 0)`,
-  `CREATE TABLE IF NOT EXISTS members (
-    id TEXT PRIMARY KEY,
-    community_id TEXT NOT NULL REFERENCES communities(id),
-    display_name TEXT NOT NULL,
-    role TEXT NOT NULL,
-    created_at BIGINT NOT NULL,
-    revoked_at BIGINT)`,
-  `CREATE INDEX IF NOT EXISTS members_community ON members (community_id)`,
-  `CREATE TABLE IF NOT EXISTS tokens (
-    hash TEXT PRIMARY KEY,
-    member_id TEXT NOT NULL REFERENCES members(id),
-    created_at BIGINT NOT NULL,
-    expires_at BIGINT,
-    revoked_at BIGINT)`,
-  `CREATE INDEX IF NOT EXISTS tokens_member ON tokens (member_id)`,
-  `CREATE TABLE IF NOT EXISTS invites (
-    hash TEXT PRIMARY KEY,
-    community_id TEXT NOT NULL REFERENCES communities(id),
-    role TEXT NOT NULL,
-    max_uses BIGINT NOT NULL,
-    uses BIGINT NOT NULL DEFAULT 0,
-    expires_at BIGINT NOT NULL,
-    created_at BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS client_seqs (
-    community_id TEXT NOT NULL,
-    member_id TEXT NOT NULL,
-    client_id TEXT NOT NULL,
-    seq BIGINT NOT NULL,
-    PRIMARY KEY (community_id, member_id, client_id))`,
-  `CREATE TABLE IF NOT EXISTS items (
-    community_id TEXT NOT NULL REFERENCES communities(id),
-    id TEXT NOT NULL,
-    version BIGINT NOT NULL,
-    changed_at BIGINT NOT NULL,
-    tombstone_since BIGINT,
-    wire TEXT NOT NULL,
-    meta TEXT NOT NULL,
-    PRIMARY KEY (community_id, id))`,
-  `CREATE UNIQUE INDEX IF NOT EXISTS items_version ON items (community_id, version)`,
-];
-
-/**
- * Shared rate-limit buckets (PostgreSQL only). Unlogged: a bucket is written at every request,
- * and losing them in a crash only forgives some requests, so they skip the write-ahead log.
- */
-const RATE_BUCKETS = `CREATE UNLOGGED TABLE IF NOT EXISTS rate_buckets (
-  bucket TEXT PRIMARY KEY,
-  tokens DOUBLE PRECISION NOT NULL,
-  at BIGINT NOT NULL,
-  taken BOOLEAN NOT NULL)`;
 
 const ITEM_COLUMNS = 7;
 /**
@@ -187,7 +130,7 @@ export interface SqlStoreOptions {
 }
 
 export async function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Promise<Store> {
-  await db.migrate(options.sharedRateLimits ? [...SCHEMA, RATE_BUCKETS] : SCHEMA);
+  await migrate(db);
   return new SqlStore(db, options);
 }
 

@@ -14,6 +14,7 @@
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { log } from '../log';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import { openSqlStore, type SqlStoreOptions } from './sql-store';
 import type { Store } from './store';
@@ -30,7 +31,12 @@ export function openSqliteStore(
   path: string,
   options: SqlStoreOptions & SqliteOptions = {},
 ): Promise<Store> {
-  return openSqlStore(new SqliteDriver(path, options), options);
+  return openSqlStore(openSqliteDriver(path, options), options);
+}
+
+/** The bare driver, no schema applied: for the migration tests. */
+export function openSqliteDriver(path: string, options: SqliteOptions = {}): SqlDriver {
+  return new SqliteDriver(path, options);
 }
 
 /** How often the checkpoint thread looks for new WAL pages; an idle look costs next to nothing. */
@@ -53,6 +59,7 @@ setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.everyMs);
 `;
 
 class SqliteDriver implements SqlDriver {
+  readonly dialect = 'sqlite';
   private readonly writer: Connection;
   private reader: Connection | undefined;
   private readonly checkpointer: Worker | undefined;
@@ -82,7 +89,9 @@ class SqliteDriver implements SqlDriver {
       },
     });
     // A failed checkpoint thread only hands checkpoints back to the writer; the store stays up.
-    this.checkpointer.on('error', (error) => console.error('SQLite checkpointer:', error));
+    this.checkpointer.on('error', (error) =>
+      log.error({ err: error }, 'SQLite checkpointer failed'),
+    );
     this.checkpointer.unref();
   }
 
@@ -106,10 +115,9 @@ class SqliteDriver implements SqlDriver {
     });
   }
 
-  async migrate(statements: readonly string[]): Promise<void> {
-    await this.transaction(async (tx) => {
-      for (const sql of statements) await tx.all(sql);
-    });
+  /** BEGIN IMMEDIATE takes the file's write lock: other processes' migrations wait for it. */
+  migrate<T>(fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.transaction(fn);
   }
 
   async close(): Promise<void> {

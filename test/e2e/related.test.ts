@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { startPageServer, type PageServer } from './support/server';
+import { controlWorker } from './support/worker';
 
 let ext: ExtensionBrowser;
 let pages: PageServer;
@@ -108,6 +109,21 @@ describe('related tips on the tools a member visits', () => {
     expect(await page.getByRole('heading', { name: 'Link the incident in Jira' }).count()).toBe(1);
     await page.getByRole('button', { name: 'Open board' }).click();
     await expect.poll(() => badge(page)).toBe('1');
+    await page.close();
+  });
+
+  it('answers the first navigation after the service worker stopped, from what is stored', async () => {
+    const control = await controlWorker(ext);
+    const page = await ext.context.newPage();
+    await page.goto(`${pages.origin}/fixtures/no-article.html`);
+    // As Chrome does after half a minute idle: the navigation below starts the worker afresh.
+    await control.stop();
+    await page.goto(`https://example.atlassian.net:${port}/browse/OPS-13`);
+    await control.running();
+    await expect.poll(() => badge(page)).toBe('1');
+    await panelPill(page).click();
+    expect(await page.getByRole('heading', { name: 'Link the incident in Jira' }).count()).toBe(1);
+    await control.close();
     await page.close();
   });
 

@@ -3,7 +3,8 @@
  * release (schema v3, written here store by store as that release's upgrade made it) is opened by
  * this build after a browser restart, and its upgrade moves shared items into pages. In real
  * Chromium, then, with a real server: the member still sees every item, a pending offline edit
- * still shows and still syncs, and search (rebuilt after the update) finds them.
+ * still shows and still syncs, search (rebuilt after the update) finds them, and a shared tip's
+ * badge shows on the page it applies to (the related index is built by the upgrade).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,10 @@ import { listen, type RunningServer } from '../../server/serve';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import { sampleItem } from '../fixtures/items';
-import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
+
+// The service worker's API, as far as this test uses it.
+declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
 
 let dir: string;
 let store: Store;
@@ -114,7 +118,13 @@ describe('updating the extension', () => {
     const cleo = seeder.ok ? await store.authenticate(seeder.token) : undefined;
     if (!cleo) throw new Error('could not seed');
     const titles = ['Pin the docs build image', 'Preview every docs PR', 'Link the style guide'];
-    const tips = titles.map((title) => sampleItem('tip', { title, community: communityId }));
+    const tips = titles.map((title, i) =>
+      sampleItem('tip', {
+        title,
+        community: communityId,
+        appliesTo: i === 0 ? ['127.0.0.1/docs-build/*'] : [],
+      }),
+    );
     await store.push(
       cleo,
       'cleo-client-1',
@@ -197,6 +207,15 @@ describe('updating the extension', () => {
         { timeout: 20_000 },
       )
       .toBe(offlineTitle);
+
+    // Related tips: the shared tip that applies to this page shows on it.
+    const tool = await ext.context.newPage();
+    await tool.goto(`${server.url}/docs-build/latest`);
+    const tabId = await tabIdOf(ext, tool);
+    await expect
+      .poll(() => ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe('1');
+    await tool.close();
 
     // Search, rebuilt after the update, finds the shared items.
     await popup.getByLabel('Community').selectOption({ label: 'Docs guild' });

@@ -4,12 +4,11 @@
  * while the server is down, the sync engine keeps every write and catches up on its own; and a
  * push whose answer is lost after the commit is retried without applying anything twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorBody, PushResponse } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
 import { MemorySyncStore } from '../../lib/sync/memory-store';
+import { kill, startChild } from './child';
 import { freePort } from './free-port';
 import {
   BACKENDS,
@@ -18,48 +17,8 @@ import {
   memberEngine,
   newTip,
   sampleItem,
-  type Database,
+  writes,
 } from './harness';
-
-const root = new URL('../..', import.meta.url).pathname;
-
-interface Child {
-  process: ChildProcess;
-  url: string;
-  stderr: () => string;
-}
-
-async function startChild(
-  db: Database,
-  env: Record<string, string> = {},
-  port = 0,
-  args: string[] = [],
-): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', String(port), ...db.args, ...args],
-    { cwd: root, env: { ...process.env, ...db.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /Listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-  return { process: child, url, stderr: () => err };
-}
-
-async function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
-  if (child.process.exitCode !== null || child.process.signalCode !== null) return;
-  const exited = once(child.process, 'exit');
-  child.process.kill(signal);
-  await exited;
-}
 
 describe.each(BACKENDS)('server faults on %s', (backend) => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -74,7 +33,7 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     const { stewardInvite: invite } = await stewardInvite(store, 'crashy');
     await store.close();
 
-    const first = await startChild(db, { REPERTOIRE_FAILPOINT: 'pause-mid-push' });
+    const first = await startChild(db, { env: { REPERTOIRE_FAILPOINT: 'pause-mid-push' } });
     cleanup.push(() => kill(first, 'SIGKILL'));
     const client = await joinWith(first.url, invite.code, 'Ann');
     const batch = client.mutations(
@@ -84,7 +43,7 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
       () => 'answered',
       () => 'connection lost',
     );
-    await expect.poll(first.stderr, { timeout: 10_000 }).toContain('failpoint: paused mid-push');
+    await expect.poll(first.output, { timeout: 10_000 }).toContain('failpoint: paused mid-push');
     await kill(first, 'SIGKILL');
     expect(await lost).toBe('connection lost');
 
@@ -110,10 +69,10 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     await store.close();
 
     // One worker, so the retry is sure to meet its replacement.
-    const server = await startChild(db, { REPERTOIRE_FAILPOINT: 'exit-worker-mid-push' }, 0, [
-      '--workers',
-      '1',
-    ]);
+    const server = await startChild(db, {
+      env: { REPERTOIRE_FAILPOINT: 'exit-worker-mid-push' },
+      args: ['--workers', '1'],
+    });
     cleanup.push(() => kill(server, 'SIGTERM'));
     const client = await joinWith(server.url, invite.code, 'Ann');
     const batch = client.mutations(
@@ -122,7 +81,7 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     const failed = await client.push(batch);
     expect(failed.status).toBe(500);
     expect(ErrorBody.parse(failed.body).error.message).toMatch(/retry later/i);
-    expect(server.stderr()).toContain('failpoint: push worker exits mid-push');
+    expect(server.output()).toContain('failpoint: push worker exits mid-push');
     expect((await client.pullAll()).items.size).toBe(0);
 
     // The replacement takes a moment to start; until then pushes are refused with a 503.
@@ -136,6 +95,57 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     );
   });
 
+  it.each([
+    ['on the HTTP thread', '0'],
+    ['on a worker thread', '1'],
+  ])(
+    'answers duplicate to every retried mutation of a batch committed %s just before a crash',
+    async (_where, workers) => {
+      const db = await freshDatabase(backend);
+      cleanup.push(() => db.drop());
+      const store = await db.open();
+      const { stewardInvite: invite } = await stewardInvite(store, 'committed');
+      await store.close();
+
+      const first = await startChild(db, {
+        env: { REPERTOIRE_FAILPOINT: 'exit-after-commit' },
+        args: ['--workers', workers],
+      });
+      cleanup.push(() => kill(first, 'SIGKILL'));
+      const client = await joinWith(first.url, invite.code, 'Ann');
+      const tips = Array.from({ length: 6 }, (_, i) => newTip({ title: `tip ${i}` }));
+      const [edited] = tips;
+      const batch = client.mutations(
+        ...tips.map((t) => ({ op: 'set' as const, ...t })),
+        // Touching an item twice in one batch: the retry must not apply the second write again.
+        { op: 'set', itemId: edited!.itemId, kind: 'tip', fields: writes({ title: 'edited' }, 1) },
+      );
+      const lost = await client.push(batch).then(
+        () => 'answered',
+        () => 'connection lost',
+      );
+      expect(lost).toBe('connection lost');
+      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      expect(first.output()).toContain('failpoint: process dies after the commit');
+
+      const second = await startChild(db, { args: ['--workers', workers] });
+      cleanup.push(() => kill(second, 'SIGTERM'));
+      const after = Object.assign(Object.create(Object.getPrototypeOf(client)), client, {
+        base: second.url,
+      }) as typeof client;
+      const retry = PushResponse.parse((await after.push(batch)).body);
+      expect(retry.results).toEqual(batch.map((m) => ({ seq: m.seq, status: 'duplicate' })));
+
+      // Applied once: seven mutations, seven versions, each item once at its last version.
+      const page = await after.pull();
+      expect(page.body.cursor).toBe(7);
+      expect(page.body.changes.map((c) => [c.item.id, c.item.title, c.version])).toEqual([
+        ...tips.slice(1).map((t, i) => [t.itemId, `tip ${i + 1}`, i + 2]),
+        [edited!.itemId, 'edited', 7],
+      ]);
+    },
+  );
+
   it('keeps writes while the server is down and catches up when it is back', async () => {
     const db = await freshDatabase(backend);
     cleanup.push(() => db.drop());
@@ -144,7 +154,7 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     await store.close();
     const port = await freePort();
 
-    const first = await startChild(db, {}, port);
+    const first = await startChild(db, { port });
     cleanup.push(() => kill(first, 'SIGKILL'));
     const ann = await joinWith(first.url, invite.code, 'Ann');
     const local = new MemorySyncStore();
@@ -161,11 +171,13 @@ describe.each(BACKENDS)('server faults on %s', (backend) => {
     const during = sampleItem('tip', { title: 'during the outage' });
     await engine.create(during);
     await engine.edit(before.id, 'tip', { title: 'edited during the outage' });
-    await expect.poll(() => engine.getStatus().phase, { timeout: 10_000 }).toBe('offline');
-    expect(engine.getStatus()).toMatchObject({ pending: 2, lastError: { code: 'network' } });
+    // One look at the whole status: between two looks, a retry may have started.
+    await expect
+      .poll(() => engine.getStatus(), { timeout: 10_000 })
+      .toMatchObject({ phase: 'offline', pending: 2, lastError: { code: 'network' } });
     expect(await local.outbox()).toHaveLength(2);
 
-    const second = await startChild(db, {}, port);
+    const second = await startChild(db, { port });
     cleanup.push(() => kill(second, 'SIGTERM'));
     await expect.poll(() => engine.getStatus().phase, { timeout: 20_000 }).toBe('idle');
     expect(engine.getStatus().pending).toBe(0);

@@ -114,7 +114,7 @@ export async function startServer(
   const store = await db.open({ ...storeOptions, writeLock });
   const pool = workers > 0 ? await startPushPool(workers, db.storage, writeLock) : undefined;
   const server = await listen({
-    ...(pool ? { pusher: pool.push } : {}),
+    ...(pool ? { pusher: pool.push, pushWorkers: () => pool.stats() } : {}),
     store,
     host: '127.0.0.1',
     port: 0,
