@@ -13,7 +13,13 @@ import {
   type RepertoireDb,
 } from '@/lib/db';
 import { listMemberships } from '@/lib/db/sync-store';
-import type { ClipResult, SavedItem, SaveTipResult } from '@/lib/messaging/contract';
+import type {
+  ClipResult,
+  NeedsReview,
+  ReviewOutcome,
+  SavedItem,
+  SaveTipResult,
+} from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import type { TipDraft } from '@/lib/repertoire/items';
 import { canChange } from '@/lib/repertoire/permissions';
@@ -25,6 +31,7 @@ import type { Community, Item } from '@/lib/wire/schemas';
 import { DeletedList } from './DeletedList';
 import { ItemView } from './ItemView';
 import { ResultList, type Entry } from './ResultList';
+import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
 import type { CommunitySyncView } from '@/lib/messaging/contract';
@@ -36,6 +43,23 @@ type View =
   | { name: 'tip'; initial: TipDraft }
   | { name: 'edit'; item: Item; initial: TipDraft }
   | { name: 'deleted'; items: Item[] | null };
+
+type Shared = Extract<ReviewOutcome, { ok: true }>;
+
+interface Reviewing {
+  review: NeedsReview['review'];
+  Panel: typeof ShareReviewPanel;
+  /** With the member's choice once written; null when they went back. */
+  resolve: (outcome: Shared | null) => void;
+}
+
+/** After a review, what became of it, as a sentence. */
+const reviewNote = (outcome: Shared): string =>
+  outcome.choice === 'personal'
+    ? 'It was kept in Personal; nothing was shared.'
+    : outcome.choice === 'redact'
+      ? 'What looked private was redacted before sharing.'
+      : 'It was shared as written.';
 
 const RECENT_LIMIT = 50;
 const RESULT_LIMIT = 50;
@@ -87,6 +111,14 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         ? 'local'
         : memberships.find((m) => m.communityId === item.community),
     );
+  const [reviewing, setReviewing] = useState<Reviewing | null>(null);
+
+  /** What the secret scan held back is shown (the panel loads now), and the choice awaited. */
+  const askReview = async (review: NeedsReview['review']): Promise<Shared | null> => {
+    const { ShareReview } = await import('./ShareReview');
+    setStatus({ tone: 'idle' });
+    return new Promise((resolve) => setReviewing({ review, Panel: ShareReview, resolve }));
+  };
 
   useEffect(() => {
     void (async () => {
@@ -238,6 +270,17 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
       ok: false,
       error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
     }));
+    if (!result.ok && 'review' in result) {
+      const outcome = await askReview(result.review);
+      if (!outcome) return setStatus({ tone: 'ok', text: 'Not clipped; nothing was shared.' });
+      await reload();
+      const id = outcome.item.id;
+      return setStatus({
+        tone: 'ok',
+        text: `Clipped “${outcome.item.title}”. ${reviewNote(outcome)} ${outcome.notice ?? ''}`.trim(),
+        actions: <button onClick={() => void open(id)}>Open it</button>,
+      });
+    }
     await reload();
     if (result.ok) {
       const id = result.item.id;
@@ -280,12 +323,17 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   /** Sends a tip (new or edited); field errors go next to their fields, nothing typed is lost. */
   const submitTip = async (
     send: () => Promise<SaveTipResult>,
-    saved: (item: SavedItem) => Promise<void>,
+    saved: (item: SavedItem, reviewed?: Shared) => Promise<void>,
   ) => {
     setSaving(true);
     try {
       const result = await send();
       if (result.ok) return await saved(result.item);
+      if ('review' in result) {
+        const outcome = await askReview(result.review);
+        if (outcome) return await saved(outcome.item, outcome);
+        return setStatus({ tone: 'ok', text: 'Not saved yet; nothing was shared.' });
+      }
       setTipErrors(result.errors);
       setStatus({
         tone: 'error',
@@ -317,16 +365,17 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         draftWrite.current.then(() =>
           sendMessage('saveTip', { community, draft, url: tab?.url ?? null }),
         ),
-      async ({ title }) => {
+      async ({ title }, reviewed) => {
         await reload();
         setView({ name: 'list' });
-        setStatus({ tone: 'ok', text: `Saved the tip “${title}”.` });
+        const saved = `Saved the tip “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`;
+        setStatus({ tone: 'ok', text: saved });
         // The browser's prompt may stay open; the tip is saved either way.
         void access.then((granted) => {
           if (granted) return;
           setStatus({
             tone: 'ok',
-            text: `Saved the tip “${title}”. It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
+            text: `${saved} It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
           });
         });
       },
@@ -336,10 +385,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const saveEdit = (item: Item, draft: TipDraft) =>
     void submitTip(
       () => sendMessage('editTip', { id: item.id, draft }),
-      async ({ title }) => {
+      async ({ id, title }, reviewed) => {
         await reload();
-        await open(item.id);
-        setStatus({ tone: 'ok', text: `Saved your changes to “${title}”.` });
+        await open(id);
+        setStatus({
+          tone: 'ok',
+          text:
+            reviewed?.choice === 'personal'
+              ? `Your edited version of “${title}” was kept in Personal as a new tip; the shared tip is unchanged.`
+              : `Saved your changes to “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`,
+        });
       },
     );
 
@@ -416,7 +471,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   };
 
   return (
-    <main class="popup">
+    // While a review shows, what comes after it is hidden, not unmounted: Back returns to the
+    // form as it was.
+    <main class={reviewing ? 'popup reviewing' : 'popup'}>
       <header class="toolbar">
         <label class="community">
           <span class="visually-hidden">Community</span>
@@ -463,6 +520,24 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         />
       ) : null}
       <StatusMessage status={status} />
+      {reviewing ? (
+        <reviewing.Panel
+          review={reviewing.review}
+          communityName={communities.find((c) => c.id === community)?.name ?? 'the community'}
+          choose={(choice) =>
+            sendMessage('shareReviewed', { reviewId: reviewing.review.reviewId, choice })
+          }
+          onDone={(outcome) => {
+            setReviewing(null);
+            reviewing.resolve(outcome);
+          }}
+          onBack={() => {
+            setReviewing(null);
+            reviewing.resolve(null);
+          }}
+        />
+      ) : null}
+
       {view.name === 'tip' ? (
         <TipForm
           initial={view.initial}

@@ -35,7 +35,7 @@ export default defineBackground(() => {
     if (alarm.name === SYNC_ALARM) void hub.syncAll();
   });
 
-  const handlers = createHandlers(db, hub, reindex);
+  const { clipSelectionUnattended, ...handlers } = createHandlers(db, hub, reindex);
   onMessages({ ...handlers, ...createPanelHandlers(watcher, hub) });
   registerOmnibox(indexer);
 
@@ -56,12 +56,9 @@ export default defineBackground(() => {
   async function clipSelectionFrom(tabId: number | undefined) {
     if (tabId === undefined) return;
     const community = await currentCommunity.getValue();
-    const result = await handlers.clipSelection({ tabId, community }, {});
-    const message = result.ok
-      ? `Clipped to your repertoire. ${result.notice ?? ''}`.trim()
-      : result.error.message;
+    const { ok, message } = await clipSelectionUnattended({ tabId, community });
     await browser.scripting
-      .executeScript({ target: { tabId }, func: showToast, args: [message, result.ok] })
+      .executeScript({ target: { tabId }, func: showToast, args: [message, ok] })
       .catch(() => undefined);
   }
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -7,6 +7,7 @@
  * them and their side effects.
  */
 import type { TipDraft } from '../repertoire/items';
+import type { FindingView } from '../secrets/types';
 import type { InviteOutcome } from '../repertoire/sync-hub';
 import type { Item, ItemKind } from '../wire/schemas';
 
@@ -34,12 +35,35 @@ export interface SavedItem {
   title: string;
 }
 
+/**
+ * What would go to a shared community holds secrets or personal data: nothing was written, and
+ * the background holds the write until the member answers `shareReviewed` with this id.
+ */
+export interface NeedsReview {
+  ok: false;
+  review: { reviewId: string; findings: FindingView[] };
+}
+
+export type ShareChoice = 'redact' | 'share' | 'personal';
+
+export type ReviewOutcome =
+  | {
+      ok: true;
+      item: SavedItem;
+      /** Where it went: the shared community, or Personal. */
+      community: string;
+      choice: ShareChoice;
+      notice?: string;
+    }
+  | { ok: false; message: string };
+
 export type ClipResult =
-  { ok: true; item: SavedItem; notice?: string } | { ok: false; error: ClipError };
+  { ok: true; item: SavedItem; notice?: string } | { ok: false; error: ClipError } | NeedsReview;
 
 export type SaveTipResult =
   | { ok: true; item: SavedItem }
-  | { ok: false; errors: Partial<Record<keyof TipDraft, string>>; message?: string };
+  | { ok: false; errors: Partial<Record<keyof TipDraft, string>>; message?: string }
+  | NeedsReview;
 
 export interface Protocol {
   /** Clip the article of a tab. `again` keeps a second copy of a page already clipped. */
@@ -58,6 +82,14 @@ export interface Protocol {
   editTip: {
     request: { id: string; draft: TipDraft };
     response: SaveTipResult;
+  };
+  /**
+   * The member's answer to a NeedsReview: redact what was found and share, share it as it is,
+   * or keep it in the Personal community instead. Only now is anything written.
+   */
+  shareReviewed: {
+    request: { reviewId: string; choice: ShareChoice };
+    response: ReviewOutcome;
   };
   /**
    * Settle a conflict: keep `value` for `field` and dismiss the revisions shown (their versions).

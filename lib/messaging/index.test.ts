@@ -15,6 +15,7 @@ const handlers: Handlers = {
   restoreItem: async () => ({ ok: true, title: 'T' }),
   editTip: async () => ({ ok: false, errors: {} }),
   resolveConflict: async () => ({ ok: true }),
+  shareReviewed: async () => ({ ok: false, message: 'no such review' }),
   markHelped: async () => ({ ok: true }),
   mute: async () => ({ ok: true }),
   newTipForTab: async () => ({ ok: true }),

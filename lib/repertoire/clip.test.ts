@@ -57,7 +57,7 @@ describe('clipping', () => {
 
     const second = await clipPage(db, saveLocally(db), tabs, { tabId: 1, tabTitle: 'tab' }, who);
     expect(second).toMatchObject({ ok: false, error: { code: 'already-clipped' } });
-    if (!second.ok && first.ok) expect(second.error.existing?.id).toBe(first.item.id);
+    if ('error' in second && first.ok) expect(second.error.existing?.id).toBe(first.item.id);
 
     const again = await clipPage(
       db,
@@ -96,7 +96,7 @@ describe('clipping', () => {
       who,
     );
     expect(result).toMatchObject({ ok: false, error: { code } });
-    if (!result.ok) expect(result.error.message).toContain(words);
+    if ('error' in result) expect(result.error.message).toContain(words);
     expect(await recentItems(db, 'personal', 10)).toEqual([]);
   });
 

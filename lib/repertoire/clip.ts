@@ -5,7 +5,13 @@
 import type { InjectionFailure } from '../capture/run-in-tab';
 import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
 import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
-import type { ClipError, ClipErrorCode, ClipResult, SavedItem } from '../messaging/contract';
+import type {
+  ClipError,
+  ClipErrorCode,
+  ClipResult,
+  NeedsReview,
+  SavedItem,
+} from '../messaging/contract';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
 import { pageItem, snippetItem, type Authoring } from './items';
@@ -38,20 +44,28 @@ const fail = (code: Exclude<ClipErrorCode, 'already-clipped'>): ClipResult => ({
   error: { code, message: MESSAGES[code] },
 });
 
-const saved = (item: Item): SavedItem => ({ id: item.id, kind: item.kind, title: item.title });
+export const saved = (item: Item): SavedItem => ({
+  id: item.id,
+  kind: item.kind,
+  title: item.title,
+});
 
-/** How a new item is kept: stored locally, or queued for sync too (which stores it locally). */
-export type SaveItem = (item: Item) => Promise<void>;
+/**
+ * How a new item is kept: stored locally, or queued for sync too (which stores it locally), or
+ * held for the member to review what the secret scan found (the review is returned).
+ */
+export type SaveItem = (item: Item, notice?: string) => Promise<NeedsReview | void>;
 
 export const saveLocally =
   (db: RepertoireDb): SaveItem =>
   (item) =>
     putItem(db, item);
 
-async function store(save: SaveItem, item: Item): Promise<ClipResult> {
+async function store(save: SaveItem, item: Item, notice?: string): Promise<ClipResult> {
   try {
-    await save(item);
-    return { ok: true, item: saved(item) };
+    const review = await save(item, notice);
+    if (review) return review;
+    return { ok: true, item: saved(item), ...(notice ? { notice } : {}) };
   } catch (error) {
     return fail(error instanceof StorageFullError ? 'storage-full' : 'failed');
   }
@@ -94,12 +108,9 @@ export async function clipSelection(
   if (!result.ok) return fail(result.failure);
   if (isFailure(result.value)) return fail(result.value.failure);
   const selection = result.value;
-  const outcome = await store(save, snippetItem(selection, authoring));
-  if (outcome.ok && selection.selectedChars > selection.quote.length) {
-    return {
-      ...outcome,
-      notice: `The selection was ${selection.selectedChars.toLocaleString('en')} characters long; the first ${LIMITS.quoteChars.toLocaleString('en')} were kept.`,
-    };
-  }
-  return outcome;
+  const notice =
+    selection.selectedChars > selection.quote.length
+      ? `The selection was ${selection.selectedChars.toLocaleString('en')} characters long; the first ${LIMITS.quoteChars.toLocaleString('en')} were kept.`
+      : undefined;
+  return store(save, snippetItem(selection, authoring), notice);
 }

@@ -5,16 +5,22 @@ import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types
 import {
   deleteItem,
   getItem,
+  PERSONAL_COMMUNITY_ID,
   putItem,
   restoreItem,
   StorageFullError,
   type RepertoireDb,
 } from '../db';
 import type { Handlers } from '../messaging';
+import type { NeedsReview, ReviewOutcome } from '../messaging/contract';
 import { parseAppliesTo } from '../related';
+import { findingViews, redactFields, scanFields } from '../secrets';
+import { describeFindings } from '../secrets/words';
 import type { Item, TipItem } from '../wire/schemas';
-import { clipPage, clipSelection, type SaveItem, type TabCapture } from './clip';
+import { clipPage, clipSelection, saved, type SaveItem, type TabCapture } from './clip';
+import { uuidv7 } from './ids';
 import { checkTipDraft, tipItem, type Authoring } from './items';
+import { hold, take, type HeldWrite } from './review';
 import { memberName, tipDraft } from './settings';
 import type { SyncHub } from './sync-hub';
 
@@ -49,7 +55,16 @@ function tipChanges(
   return changes;
 }
 
-export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
+export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'> & {
+  /** A selection clipped with no popup open (context menu, shortcut): a sentence for a toast. */
+  clipSelectionUnattended(request: { tabId: number; community: string }): Promise<{
+    ok: boolean;
+    message: string;
+  }>;
+};
+
+const FORGOTTEN_REVIEW =
+  'This check is no longer open (the browser restarted, or it was answered already). Nothing was shared: clip or save it again.';
 
 /**
  * `afterWrite` runs once a write is stored and before the reply, so that whoever asked (the
@@ -65,19 +80,114 @@ export function createHandlers(
     return result;
   };
 
-  /** Shared communities' items go through their outbox; local ones straight to storage. */
+  /**
+   * Before anything goes to a shared community, the secret scan: what it finds is held back
+   * for the member's choice (shareReviewed). The Personal community is not scanned.
+   */
+  const review = async (write: HeldWrite): Promise<NeedsReview | null> => {
+    const findings = await scanFields(write.kind === 'create' ? write.item : write.changes);
+    if (findings.length === 0) return null;
+    const reviewId = await hold(write, findings);
+    return { ok: false, review: { reviewId, findings: findingViews(findings) } };
+  };
+
+  /** Shared communities' items go through the scan and their outbox; local ones to storage. */
   const saver = async (community: string): Promise<SaveItem> => {
     const engine = await hub.engineFor(community);
-    if (engine) return async (item: Item) => void (await engine.create(item));
+    if (engine)
+      return async (item: Item, notice?: string) => {
+        const held = await review({ kind: 'create', item, notice });
+        if (held) return held;
+        await engine.create(item);
+      };
     const handle = await db();
     return (item) => putItem(handle, item);
   };
+
+  /** "Keep in Personal": the item, or the edited tip as a new one, in the Personal community. */
+  async function keepInPersonal(write: HeldWrite): Promise<Item> {
+    const now = Date.now();
+    const author = await memberName.getValue();
+    const item: Item =
+      write.kind === 'create'
+        ? { ...write.item, community: PERSONAL_COMMUNITY_ID, author }
+        : {
+            ...write.item,
+            ...write.changes,
+            id: uuidv7(now),
+            community: PERSONAL_COMMUNITY_ID,
+            author,
+            createdAt: now,
+            updatedAt: now,
+          };
+    await putItem(await db(), item);
+    return item;
+  }
+
+  async function shareReviewed(
+    reviewId: string,
+    choice: 'redact' | 'share' | 'personal',
+  ): Promise<ReviewOutcome> {
+    const held = await take(reviewId);
+    if (!held) return { ok: false, message: FORGOTTEN_REVIEW };
+    const { write, findings } = held;
+    // A new tip, once stored, leaves no draft behind (as saveTip: the popup may be gone).
+    const stored = async () => {
+      if (write.kind === 'create' && write.item.kind === 'tip') await tipDraft.removeValue();
+    };
+    try {
+      if (choice === 'personal') {
+        const item = await keepInPersonal(write);
+        await stored();
+        return { ok: true, item: saved(item), community: PERSONAL_COMMUNITY_ID, choice };
+      }
+      const community = write.item.community;
+      const engine = await hub.engineFor(community);
+      if (!engine) {
+        await hold(write, findings);
+        return {
+          ok: false,
+          message:
+            'You are no longer a member of that community, so nothing was shared. Choose “Keep in Personal” to keep it.',
+        };
+      }
+      const redact = <T extends object>(fields: T) =>
+        choice === 'redact' ? redactFields(fields, findings) : fields;
+      if (write.kind === 'create') {
+        const item = redact(write.item);
+        await engine.create(item);
+        await stored();
+        return { ok: true, item: saved(item), community, choice, notice: write.notice };
+      }
+      const changes = redact(write.changes);
+      await engine.edit(write.item.id, 'tip', { ...changes, updatedAt: Date.now() });
+      return { ok: true, item: saved({ ...write.item, ...changes }), community, choice };
+    } catch (error) {
+      // Nothing was written: the member can answer again.
+      await hold(write, findings);
+      const message =
+        error instanceof StorageFullError
+          ? error.message
+          : 'It could not be saved. Try again; nothing was shared.';
+      return { ok: false, message };
+    }
+  }
 
   async function authoring(community: string): Promise<Authoring> {
     const author =
       (await hub.membershipOf(community))?.displayName ?? (await memberName.getValue());
     return { community, author, now: Date.now() };
   }
+
+  const clipSelectionIn = async (tabId: number, community: string) =>
+    written(
+      await clipSelection(
+        await saver(community),
+        tabCapture,
+        { tabId },
+        await authoring(community),
+      ),
+    );
 
   return {
     async clipPage({ tabId, community, again }) {
@@ -91,22 +201,15 @@ export function createHandlers(
       return written(result);
     },
     async clipSelection({ tabId, community }) {
-      const result = await clipSelection(
-        await saver(community),
-        tabCapture,
-        { tabId },
-        await authoring(community),
-      );
-      return written(result);
+      return clipSelectionIn(tabId, community);
     },
     async saveTip({ community, draft, url }) {
       const checked = checkTipDraft(draft, checkPattern);
       if (!checked.ok) return checked;
       const item = tipItem({ ...checked, url }, await authoring(community));
       try {
-        await (
-          await saver(community)
-        )(item);
+        const held = await (await saver(community))(item);
+        if (held) return held;
       } catch (error) {
         const message =
           error instanceof StorageFullError
@@ -136,9 +239,30 @@ export function createHandlers(
       }
       const changes = tipChanges(item, checked);
       const engine = await hub.engineFor(item.community);
-      if (engine) await engine.edit(id, 'tip', { ...changes, updatedAt: Date.now() });
-      else await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
+      if (engine) {
+        const held = await review({ kind: 'edit', item, changes });
+        if (held) return held;
+        await engine.edit(id, 'tip', { ...changes, updatedAt: Date.now() });
+      } else await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
       return written({ ok: true, item: { id, kind: 'tip', title: checked.title } } as const);
+    },
+    async shareReviewed({ reviewId, choice }) {
+      const outcome = await shareReviewed(reviewId, choice);
+      return outcome.ok ? written(outcome) : outcome;
+    },
+    async clipSelectionUnattended({ tabId, community }) {
+      const result = await clipSelectionIn(tabId, community);
+      if (result.ok)
+        return { ok: true, message: `Clipped to your repertoire. ${result.notice ?? ''}`.trim() };
+      if ('error' in result) return { ok: false, message: result.error.message };
+      // No popup to ask in: nothing leaves; the member can share it from the popup.
+      const kept = await shareReviewed(result.review.reviewId, 'personal');
+      if (!kept.ok) return { ok: false, message: kept.message };
+      await afterWrite();
+      return {
+        ok: true,
+        message: `This selection holds ${describeFindings(result.review.findings)}, so it was kept in Personal, not shared. To share it, select it again, open Repertoire and choose Clip selection: you can redact it there.`,
+      };
     },
     async resolveConflict({ id, field, value, dismiss }) {
       const item = await getItem(await db(), id);

@@ -1,0 +1,96 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { NeedsReview, ReviewOutcome, ShareChoice } from '@/lib/messaging/contract';
+import { describeFindings, fieldName } from '@/lib/secrets/words';
+
+interface Props {
+  review: NeedsReview['review'];
+  /** The shared community's name. */
+  communityName: string;
+  /** Sends the choice; the background writes only then. */
+  choose: (choice: ShareChoice) => Promise<ReviewOutcome>;
+  onDone: (outcome: Extract<ReviewOutcome, { ok: true }>) => void;
+  /** Back to what was being written, nothing shared. */
+  onBack: () => void;
+}
+
+/**
+ * What the secret scan found in what would be shared, each finding masked and shown in its
+ * context; the member decides. Loaded only when a review is needed (off the first paint).
+ */
+export function ShareReview({ review, communityName, choose, onDone, onBack }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useLayoutEffect(() => heading.current?.focus(), []);
+
+  const answer = async (choice: ShareChoice) => {
+    setBusy(true);
+    setError(null);
+    const outcome = await choose(choice).catch((e: unknown): ReviewOutcome => ({
+      ok: false,
+      message: e instanceof Error ? e.message : String(e),
+    }));
+    setBusy(false);
+    if (outcome.ok) onDone(outcome);
+    else setError(outcome.message);
+  };
+
+  const secrets = review.findings.some((f) => f.kind === 'secret');
+  return (
+    <section
+      class="share-review"
+      aria-labelledby="share-review-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onBack();
+        }
+      }}
+    >
+      <h2 id="share-review-title" tabIndex={-1} ref={heading}>
+        Check before sharing with {communityName}
+      </h2>
+      <p>
+        This holds {describeFindings(review.findings)}
+        {secrets ? ', which others could use' : ''}. Nothing has left your browser yet.
+      </p>
+      <ul class="findings" aria-label="Found">
+        {review.findings.map((f, i) => (
+          <li key={i}>
+            <strong>{f.label}</strong> in {fieldName(f.field)}:{' '}
+            <code>
+              {f.before ? '…' : ''}
+              {f.before}
+              <mark>{f.masked}</mark>
+              {f.after}
+              {f.after ? '…' : ''}
+            </code>
+          </li>
+        ))}
+      </ul>
+      {error ? (
+        <p role="alert" class="field-error">
+          {error}
+        </p>
+      ) : null}
+      <div class="toolbar">
+        <button type="button" class="primary" disabled={busy} onClick={() => void answer('redact')}>
+          Redact and share
+        </button>
+        <button type="button" disabled={busy} onClick={() => void answer('share')}>
+          Share anyway
+        </button>
+        <button type="button" disabled={busy} onClick={() => void answer('personal')}>
+          Keep in Personal
+        </button>
+        <button type="button" disabled={busy} onClick={onBack}>
+          Back
+        </button>
+      </div>
+      <p class="hint">
+        Redacting replaces each one, wherever it appears, with a placeholder such as{' '}
+        {`“[redacted ${review.findings[0]?.label ?? 'secret'}]”`}.
+      </p>
+    </section>
+  );
+}
