@@ -246,7 +246,7 @@ describe('hostile content in real Chromium', () => {
     await options.getByRole('button', { name: 'Join community' }).click();
     await expect
       .poll(() => options.getByRole('list', { name: 'Joined communities' }).innerText(), {
-        timeout: 15_000,
+        timeout: 60_000,
       })
       .toMatch(/Synced/);
 
@@ -387,7 +387,7 @@ describe('hostile content in real Chromium', () => {
     // What Ana made from hostile input is accepted by the server: nothing is left waiting.
     await expect
       .poll(async () => (await popup.locator('.sync').innerText()).includes('waiting'), {
-        timeout: 20_000,
+        timeout: 60_000,
       })
       .toBe(false);
     await popup.close();
@@ -396,7 +396,7 @@ describe('hostile content in real Chromium', () => {
     const view = await popupFor(hostile);
     await view.getByLabel('Community').selectOption(communityId);
     const all = pushed.length + old.length + 3;
-    await expect.poll(() => view.locator('.results button').count(), { timeout: 20_000 }).toBe(all);
+    await expect.poll(() => view.locator('.results button').count(), { timeout: 60_000 }).toBe(all);
     await check(view, 'popup list');
     expect(await openEach(view, 'recent items')).toBe(all);
     await view.getByRole('searchbox', { name: 'Search repertoire' }).fill('payload');

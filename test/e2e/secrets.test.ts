@@ -113,7 +113,7 @@ async function writeTip(title: string, body: string) {
 async function waitUntilPushed(popup: Page) {
   await expect
     .poll(async () => (await popup.locator('.sync').innerText()).includes('waiting'), {
-      timeout: 20_000,
+      timeout: 60_000,
     })
     .toBe(false);
 }
@@ -128,7 +128,7 @@ describe('secrets are caught before they leave the browser', () => {
     await options.getByRole('button', { name: 'Join community' }).click();
     await expect
       .poll(() => options.getByRole('list', { name: 'Joined communities' }).innerText(), {
-        timeout: 15_000,
+        timeout: 60_000,
       })
       .toMatch(/Synced/);
     await options.close();

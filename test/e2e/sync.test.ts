@@ -75,7 +75,7 @@ async function joinAs(
     .toContain('You joined “Platform guild”');
   await expect
     .poll(() => options.getByRole('list', { name: 'Joined communities' }).innerText(), {
-      timeout: 15_000,
+      timeout: 60_000,
     })
     .toMatch(/Synced/);
   await options.close();
@@ -142,7 +142,7 @@ describe('sharing a repertoire between two members', () => {
     // Pushed after a short debounce; the status line says when nothing is left to send.
     await expect
       .poll(async () => (await a.popup.locator('.sync').innerText()).includes('waiting'), {
-        timeout: 20_000,
+        timeout: 60_000,
       })
       .toBe(false);
     await a.popup.close();
@@ -160,7 +160,7 @@ describe('sharing a repertoire between two members', () => {
           await b.page.close();
           return text;
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toContain('Rotate the on-call calendar on Fridays');
 
@@ -191,7 +191,7 @@ describe('sharing a repertoire between two members', () => {
           await again.page.close();
           return text;
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toContain('Helped: Ben');
   });
@@ -205,7 +205,7 @@ describe('sharing a repertoire between two members', () => {
     await b.popup.getByRole('button', { name: 'Save tip' }).click();
     const said = () => b.popup.getByRole('status').last().innerText();
     await expect.poll(said).toContain('Saved the tip');
-    await expect.poll(() => recentOf(ana), { timeout: 20_000 }).toContain(title);
+    await expect.poll(() => recentOf(ana), { timeout: 60_000 }).toContain(title);
 
     // Deleted at once; Undo has the keyboard, and Enter brings the tip back.
     const recent = b.popup.getByRole('list', { name: 'Recent items' });
@@ -223,7 +223,7 @@ describe('sharing a repertoire between two members', () => {
     await b.popup.getByRole('button', { name: title }).click();
     await b.popup.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(said).toContain(`Deleted “${title}”`);
-    await expect.poll(() => recentOf(ana), { timeout: 20_000 }).not.toContain(title);
+    await expect.poll(() => recentOf(ana), { timeout: 60_000 }).not.toContain(title);
 
     // Ben restores it from Recently deleted, with the keyboard; Ana sees it back.
     await b.popup.getByRole('button', { name: 'Recently deleted' }).click();
@@ -233,7 +233,7 @@ describe('sharing a repertoire between two members', () => {
     await b.popup.keyboard.press('Enter');
     await expect.poll(said).toContain(`Restored “${title}”`);
     await expect.poll(() => b.popup.getByText('Nothing was deleted.').count()).toBe(1);
-    await expect.poll(() => recentOf(ana), { timeout: 20_000 }).toContain(title);
+    await expect.poll(() => recentOf(ana), { timeout: 60_000 }).toContain(title);
     await b.popup.close();
     await b.page.close();
   });
@@ -258,7 +258,7 @@ describe('sharing a repertoire between two members', () => {
     const a = await edit(ana, 'Swap on Thursdays instead.');
     const b = await edit(ben, 'Swap on Mondays, after standup.');
     await expect
-      .poll(() => b.popup.locator('.sync').innerText(), { timeout: 20_000 })
+      .poll(() => b.popup.locator('.sync').innerText(), { timeout: 60_000 })
       .toMatch(/Not synced: Server unreachable.*kept on this browser.*1 change waiting to sync/s);
     for (const { page, popup } of [a, b]) {
       await popup.close();
@@ -349,7 +349,7 @@ describe('sharing a repertoire between two members', () => {
     server = await startServer(port);
     const refused = popup.getByRole('alert').filter({ hasText: 'The server refused' });
     await expect
-      .poll(() => refused.innerText(), { timeout: 20_000 })
+      .poll(() => refused.innerText(), { timeout: 60_000 })
       .toContain(
         'The server refused a change (only its author, Ben, or a steward can edit this tip).',
       );
@@ -369,7 +369,7 @@ describe('sharing a repertoire between two members', () => {
       await fresh.page.close();
       return names;
     };
-    await expect.poll(offered, { timeout: 20_000 }).toEqual(['Back to results']);
+    await expect.poll(offered, { timeout: 60_000 }).toEqual(['Back to results']);
   });
 
   it('says so when the server refuses an offline edit of a tip deleted and purged meanwhile', async () => {
@@ -385,7 +385,7 @@ describe('sharing a repertoire between two members', () => {
         : [];
       return copies.find((c) => c.item.title.startsWith('Archive old runbooks'))?.item.id;
     };
-    await expect.poll(onServer, { timeout: 20_000 }).toBeDefined();
+    await expect.poll(onServer, { timeout: 60_000 }).toBeDefined();
     const itemId = (await onServer())!;
 
     // Ana is offline and edits it; meanwhile another steward deletes it and the server forgets it.
@@ -423,7 +423,7 @@ describe('sharing a repertoire between two members', () => {
     // Back online, the engine's next retry pushes the edit: Ana is told it could not be kept.
     server = await startServer(port);
     const refused = popup.getByRole('alert').filter({ hasText: 'The server refused' });
-    await expect.poll(() => refused.innerText(), { timeout: 20_000 }).toMatch(/purged/);
+    await expect.poll(() => refused.innerText(), { timeout: 60_000 }).toMatch(/purged/);
     expect(await refused.innerText()).toContain('make the change again if you still need it');
     // The tip is gone: the popup is back on the list, and it is not in it.
     const recent = popup.getByRole('list', { name: 'Recent items' });

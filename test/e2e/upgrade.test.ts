@@ -188,12 +188,12 @@ describe('updating the extension', () => {
     await popup.getByLabel('Community').selectOption({ label: 'Docs guild' });
     const recent = popup.getByRole('list', { name: 'Recent items' });
     // The background is busy re-indexing everything after the update: lists may take a moment.
-    await expect.poll(() => recent.innerText(), { timeout: 10_000 }).toContain(offlineTitle);
+    await expect.poll(() => recent.innerText(), { timeout: 60_000 }).toContain(offlineTitle);
     for (const title of [titles[0]!, titles[2]!]) expect(await recent.innerText()).toContain(title);
     await popup.getByLabel('Community').selectOption({ label: 'Personal' });
     await expect
       .poll(() => popup.getByRole('list', { name: 'Recent items' }).innerText(), {
-        timeout: 10_000,
+        timeout: 60_000,
       })
       .toContain('My own shell aliases');
 
@@ -204,7 +204,7 @@ describe('updating the extension', () => {
           const page = await transport.pull(pulled.cursor);
           return page.changes.find((c) => c.item.id === edited.item.id)?.item.title;
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toBe(offlineTitle);
 
@@ -222,7 +222,7 @@ describe('updating the extension', () => {
     await popup.getByRole('searchbox', { name: 'Search repertoire' }).fill('style guide');
     await expect
       .poll(() => popup.getByRole('list', { name: 'Search results' }).innerText(), {
-        timeout: 15_000,
+        timeout: 60_000,
       })
       .toContain(titles[2]!);
   });

@@ -25,7 +25,9 @@ describe('capture against the Readability corpus', () => {
   const dir = readabilityPagesDir();
   const pages = readdirSync(dir).sort();
 
-  it('matches expected metadata on at least 95% of pages for every field', () => {
+  // Slow on a busy machine (36 s idle, minutes under load), so the page loop yields after each page:
+  // a worker that never yields misses the test runner's messages and the run fails.
+  it('matches expected metadata on at least 95% of pages for every field', async () => {
     const matches = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<
       (typeof FIELDS)[number],
       number
@@ -43,6 +45,7 @@ describe('capture against the Readability corpus', () => {
         dom.window as unknown as Window & typeof globalThis,
       );
       dom.window.close();
+      await new Promise((ready) => setImmediate(ready));
       for (const field of FIELDS) {
         const want = expected[field] ?? null;
         const got = isFailure(result) ? undefined : result[field];
@@ -58,5 +61,5 @@ describe('capture against the Readability corpus', () => {
     if (misses.length) console.log(misses.slice(0, 20).join('\n'));
     expect(pages.length).toBeGreaterThan(90);
     for (const field of FIELDS) expect(matches[field] / pages.length).toBeGreaterThanOrEqual(0.95);
-  }, 120_000);
+  }, 900_000);
 });
