@@ -14,16 +14,14 @@
  * RELATED_WAKE_RUNS=n sets the wakes per browser (default 7); RELATED_WAKE_ITEMS and
  * RELATED_WAKE_PAGES the sizes (defaults 50000 and 10000).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
+import { readdirSync } from 'node:fs';
 import TurndownService from 'turndown';
 import type { Page } from 'playwright-core';
 import { uuidv7 } from '../lib/repertoire/ids';
 import { PageItem, type Item } from '../lib/wire/schemas';
 import { startPageServer } from '../test/e2e/support/server';
 import { controlWorker, type WorkerControl } from '../test/e2e/support/worker';
-import { readabilityPagesDir } from '../test/support/corpus';
+import { corpusPage, readabilityPagesDir } from '../test/support/corpus';
 import {
   NAME_HELPER,
   plausibleAppliesTo,
@@ -50,14 +48,7 @@ function corpusPages(count: number): Item[] {
   const originals = readdirSync(dir)
     .sort()
     .map((name) => {
-      const html = readFileSync(join(dir, name, 'expected.html'), 'utf8');
-      const meta = JSON.parse(readFileSync(join(dir, name, 'expected-metadata.json'), 'utf8')) as {
-        title?: string;
-        byline?: string | null;
-        excerpt?: string | null;
-        siteName?: string | null;
-      };
-      const text = new JSDOM(html).window.document.body.textContent ?? '';
+      const { html, text, meta } = corpusPage(name);
       return { name, html, markdown: turndown.turndown(html), text, meta };
     });
   const start = Date.now() - count;

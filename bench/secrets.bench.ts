@@ -4,12 +4,11 @@
  * by side in the same process, interleaved: a single-regex pass (one AWS key pattern) over the
  * same text, and a plain character scan, the floor of any scan. Goal: p95 ≤ 10 ms.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
-import { JSDOM } from 'jsdom';
 import { scanFields } from '../lib/secrets';
-import { readabilityPagesDir } from '../test/support/corpus';
+import { corpusPage, readabilityPagesDir } from '../test/support/corpus';
 import { ms, summarize } from './stats';
 
 const GOAL_P95_MS = 10;
@@ -21,11 +20,7 @@ const [largest] = readdirSync(dir)
   .map((page) => ({ page, size: statSync(join(dir, page, 'expected.html')).size }))
   .sort((a, b) => b.size - a.size);
 if (!largest) throw new Error(`no pages in ${dir}`);
-const html = readFileSync(join(dir, largest.page, 'expected.html'), 'utf8');
-const meta = JSON.parse(
-  readFileSync(join(dir, largest.page, 'expected-metadata.json'), 'utf8'),
-) as Record<string, string | null>;
-const text = JSDOM.fragment(html).textContent ?? '';
+const { html, text, meta } = corpusPage(largest.page);
 const fields = {
   title: meta.title,
   byline: meta.byline,

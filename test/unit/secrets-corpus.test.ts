@@ -2,12 +2,10 @@
  * False positives of the secret scan on real pages: every page of Readability's test corpus,
  * as a clip of it would share it (metadata, article HTML and its text).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mask, scanFields, type Finding } from '../../lib/secrets';
-import { readabilityPagesDir } from '../support/corpus';
+import { corpusPage, readabilityPagesDir } from '../support/corpus';
 
 describe('secret scan on the Readability corpus', () => {
   it('flags no key, token or password but the one bearer token in an example request', async () => {
@@ -15,11 +13,7 @@ describe('secret scan on the Readability corpus', () => {
     const pages = readdirSync(dir).sort();
     const found: (Finding & { page: string })[] = [];
     for (const page of pages) {
-      const html = readFileSync(join(dir, page, 'expected.html'), 'utf8');
-      const meta = JSON.parse(
-        readFileSync(join(dir, page, 'expected-metadata.json'), 'utf8'),
-      ) as Record<string, string | null>;
-      const text = JSDOM.fragment(html).textContent ?? '';
+      const { html, text, meta } = corpusPage(page);
       const fields = {
         title: meta.title,
         byline: meta.byline,
