@@ -22,10 +22,10 @@ import {
   putItem,
   recentItems,
   relatedStore,
+  idbSyncStore,
   StorageFullError,
   type RepertoireDb,
 } from '.';
-import { idbSyncStore } from './sync-store';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
