@@ -21,7 +21,7 @@ import { DB_NAME, idbSyncStore, openRepertoireDb } from '../lib/db';
 import { uuidv7 } from '../lib/repertoire/ids';
 import { SyncEngine } from '../lib/sync/engine';
 import { httpTransport } from '../lib/sync/http';
-import { MemorySyncStore } from '../lib/sync/memory-store';
+import { MemorySyncStore } from '../test/support/memory-sync-store';
 import type { SyncStore } from '../lib/sync/sync-store';
 import { inviteLink } from '../lib/wire/invite';
 import { SYNC_LIMITS, writableFields, type Mutation } from '../lib/wire/sync';
