@@ -612,3 +612,4 @@ export function searchStore(db: RepertoireDb): SearchStore {
 }
 
 export { rebuildRelated, relatedStore } from './related';
+export { readLibrary } from './library';
