@@ -25,6 +25,7 @@ import type { TipDraft } from '@/lib/repertoire/items';
 import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
+import { libraryUrl } from '@/lib/ui/library-link';
 import { hostOf } from '@/lib/ui/links';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Community, Item } from '@/lib/wire/schemas';
@@ -627,6 +628,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
             <button type="button" onClick={() => void showDeleted()} disabled={!db}>
               Recently deleted
             </button>
+            <a href={libraryUrl()} target="_blank" rel="noopener">
+              Open library
+            </a>
           </div>
         </section>
       )}
