@@ -15,7 +15,7 @@
  * (default 6, plus one uncounted).
  */
 import type { Page } from 'playwright-core';
-import { sampleItem } from '../test/fixtures/items';
+import { sampleItem } from '../test/support/items';
 import type { Item } from '../lib/wire/schemas';
 import {
   NAME_HELPER,

@@ -1,10 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, it } from 'vitest';
-import { sampleItem } from '../../test/fixtures/items';
+import { sampleItem } from '../../test/support/items';
 import type { Item } from '../wire/schemas';
 import type { SyncedItem } from '../wire/sync';
 import { openRepertoireDb, putItems, readLibrary } from '.';
-import { idbSyncStore } from './sync-store';
+import { idbSyncStore } from './sync-store-idb';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

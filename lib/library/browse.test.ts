@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleItem } from '../../test/fixtures/items';
+import { sampleItem } from '../../test/support/items';
 import { Library, toEntry, type LibraryEntry } from '.';
 
 const DAY = 86_400_000;

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 import { NAME_HELPER, writeItems } from '../../bench/extension';
 import { uuidv7 } from '../../lib/repertoire/ids';
 import type { Item } from '../../lib/wire/schemas';
