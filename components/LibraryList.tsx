@@ -47,7 +47,6 @@ export const LibraryList = forwardRef(function LibraryList(
     count: windowed ? entries.length : 0,
     rowHeight: ROW_HEIGHT,
     scroller,
-    getKey: (i) => entries[i]?.id ?? String(i),
   });
   const found = activeId === null ? -1 : entries.findIndex((e) => e.id === activeId);
   const active = found === -1 ? 0 : found;
