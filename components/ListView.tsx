@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import type { Item } from '@/lib/wire/schemas';
 import { ResultList } from './ResultList';
 import type { Search } from './hooks/useSearch';
+import { libraryUrl } from '@/lib/ui/library-link';
 
 interface Props {
   search: Search;
@@ -61,6 +62,9 @@ export function ListView({ search, recent, inputRef, ready, onOpen, onShowDelete
         <button type="button" onClick={onShowDeleted} disabled={!ready}>
           Recently deleted
         </button>
+        <a href={libraryUrl()} target="_blank" rel="noopener">
+          Open library
+        </a>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { libraryUrl } from '@/lib/ui/library-link';
 import { CommunitiesSettings } from './CommunitiesSettings';
 import { RelatedSettings } from './RelatedSettings';
 
@@ -6,6 +7,9 @@ export function Options() {
   return (
     <main class="options">
       <h1>Repertoire settings</h1>
+      <p>
+        <a href={libraryUrl()}>Open library</a>: browse and filter everything in your repertoire.
+      </p>
       <CommunitiesSettings />
       <RelatedSettings />
     </main>

@@ -1,5 +1,6 @@
 import type { ItemKind } from '@/lib/wire/schemas';
 import type { Range } from '@/lib/search';
+import { Marked } from './Marked';
 
 const KIND_LABEL = { page: 'Page', snippet: 'Snippet', tip: 'Tip' } as const;
 
@@ -50,16 +51,4 @@ export function ResultList({ entries, label, onOpen }: Props) {
       ))}
     </ul>
   );
-}
-
-function Marked({ text, marks }: { text: string; marks: readonly Range[] }) {
-  const parts = [];
-  let at = 0;
-  for (const [start, end] of marks) {
-    if (start > at) parts.push(text.slice(at, start));
-    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
-    at = end;
-  }
-  parts.push(text.slice(at));
-  return <>{parts}</>;
 }

@@ -39,3 +39,4 @@ export {
 } from './search-queue';
 export { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store-idb';
 export { rebuildRelated, relatedStore } from './related';
+export { readLibrary } from './library';

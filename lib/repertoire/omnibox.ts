@@ -4,15 +4,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { SearchResult } from '../search';
+import { libraryUrl } from '../ui/library-link';
 import type { Indexer } from './indexing';
 import { currentCommunity } from './settings';
 
 const SUGGESTIONS = 6;
 const DEFAULT_SUGGESTION = 'Search your repertoire';
-
-/** The page that shows one item: the popup, opened as a tab on that item. */
-export const itemPageUrl = (id: string) =>
-  browser.runtime.getURL(`/popup.html?item=${encodeURIComponent(id)}`);
 
 /** Characters XML 1.0 cannot hold even escaped: one of them makes Chrome drop the suggestion. */
 // eslint-disable-next-line no-control-regex
@@ -75,9 +72,8 @@ export function registerOmnibox(indexer: Promise<Indexer>): void {
   browser.omnibox.onInputEntered.addListener((text, disposition) => {
     void (async () => {
       const id = offered.get(text) ?? (await find(text, 1).catch(() => []))[0]?.id;
-      const url = id
-        ? itemPageUrl(id)
-        : browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(text)}`);
+      // The library page, on the item or, when nothing matched, on the search.
+      const url = libraryUrl(id ? { item: id } : { q: text });
       if (disposition === 'currentTab') await browser.tabs.update({ url });
       else await browser.tabs.create({ url, active: disposition === 'newForegroundTab' });
     })();

@@ -1,6 +1,6 @@
 /**
  * The address-bar keyword in real, headful Chromium on a virtual display: type "rp", a space and a
- * query into the omnibox, as a member would, and open what it finds.
+ * query into the omnibox, as a member would, and open what it finds: the library page, on the item.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -150,7 +150,7 @@ async function useOmnibox(page: Page, query: string, keys: string[], settleMs = 
   return entered;
 }
 
-const popupUrl = (query: string) => `chrome-extension://${ext.extensionId}/popup.html${query}`;
+const libraryUrl = (query: string) => `chrome-extension://${ext.extensionId}/library.html${query}`;
 
 describe('the address-bar keyword', () => {
   it('opens the suggestion picked with the arrow keys in the current tab', async () => {
@@ -167,7 +167,7 @@ describe('the address-bar keyword', () => {
     }
     // The highlighted suggestion's content is the title, readable in the address bar.
     expect(entered).toEqual({ text: TITLE, disposition: 'currentTab' });
-    await expect.poll(() => page.url(), WAIT).toBe(popupUrl(`?item=${tipId}`));
+    await expect.poll(() => page.url(), WAIT).toBe(libraryUrl(`?item=${tipId}`));
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(TITLE);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/omnibox-item.png' });
@@ -179,21 +179,21 @@ describe('the address-bar keyword', () => {
     await page.goto(`${pages.origin}/fixtures/snippet.html`);
     const entered = await useOmnibox(page, 'keep changes', ['Return']);
     expect(entered).toEqual({ text: 'keep changes', disposition: 'currentTab' });
-    await expect.poll(() => page.url(), WAIT).toBe(popupUrl(`?item=${tipId}`));
+    await expect.poll(() => page.url(), WAIT).toBe(libraryUrl(`?item=${tipId}`));
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(TITLE);
     await page.close();
   });
 
-  it('opens the search, with the query, when nothing matches', async () => {
+  it('opens the library on the query when nothing matches', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${pages.origin}/fixtures/snippet.html`);
     const entered = await useOmnibox(page, 'zebra quokka', ['Return']);
     expect(entered).toEqual({ text: 'zebra quokka', disposition: 'currentTab' });
-    await expect.poll(() => page.url(), WAIT).toBe(popupUrl('?q=zebra%20quokka'));
-    expect(await page.getByRole('searchbox', { name: 'Search repertoire' }).inputValue()).toBe(
+    await expect.poll(() => page.url(), WAIT).toBe(libraryUrl('?q=zebra+quokka'));
+    expect(await page.getByRole('searchbox', { name: 'Search library' }).inputValue()).toBe(
       'zebra quokka',
     );
-    await page.getByText('No match for “zebra quokka”').waitFor();
+    await page.getByText('No item matches this search with these filters.').waitFor();
     await page.close();
   });
 
@@ -204,7 +204,7 @@ describe('the address-bar keyword', () => {
     const entered = await useOmnibox(page, 'undo commit', ['alt+Return']);
     expect(entered).toEqual({ text: 'undo commit', disposition: 'newForegroundTab' });
     const tab = await opened;
-    await expect.poll(() => tab.url(), WAIT).toBe(popupUrl(`?item=${tipId}`));
+    await expect.poll(() => tab.url(), WAIT).toBe(libraryUrl(`?item=${tipId}`));
     expect(await tab.getByRole('heading', { level: 1 }).innerText()).toBe(TITLE);
     expect(page.url()).toBe(`${pages.origin}/fixtures/snippet.html`);
     await tab.close();

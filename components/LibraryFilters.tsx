@@ -1,0 +1,157 @@
+import type { Ref } from 'preact';
+import type { Facet, Facets, LibrarySort } from '@/lib/library';
+import type { LibraryChoices } from './useLibraryView';
+
+interface Props {
+  choices: LibraryChoices;
+  facets: Facets;
+  /** Community names by id. */
+  communities: ReadonlyMap<string, string>;
+  filtered: boolean;
+  set: <K extends keyof LibraryChoices>(name: K, value: LibraryChoices[K]) => void;
+  clear: () => void;
+  searchBox: Ref<HTMLInputElement>;
+  /** Down from the search box: into the list. */
+  onEnterList: () => void;
+  /** Enter in the search box: open the first item listed. */
+  onSubmit: () => void;
+}
+
+const SORT_LABEL: Record<LibrarySort, string> = {
+  relevance: 'Best match',
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  title: 'Title A–Z',
+  updated: 'Recently updated',
+};
+
+const number = new Intl.NumberFormat();
+const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+
+function Choice(props: {
+  label: string;
+  any: string;
+  facets: Facet[];
+  value: string;
+  name?: (value: string) => string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label class="library-filter">
+      <span>{props.label}</span>
+      <select value={props.value} onChange={(e) => props.onChange(value(e))}>
+        <option value="">{props.any}</option>
+        {props.facets.map((f) => (
+          <option key={f.value} value={f.value}>
+            {`${props.name?.(f.value) ?? f.value} (${number.format(f.count)})`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The search box, the filters and the order of the library. */
+export function LibraryFilters({
+  choices,
+  facets,
+  communities,
+  filtered,
+  set,
+  clear,
+  searchBox,
+  onEnterList,
+  onSubmit,
+}: Props) {
+  const sorts = (Object.keys(SORT_LABEL) as LibrarySort[]).filter(
+    (s) => s !== 'relevance' || choices.query.trim() || choices.sort === 'relevance',
+  );
+  return (
+    <div class="library-controls">
+      <input
+        ref={searchBox}
+        type="search"
+        class="search"
+        aria-label="Search library"
+        aria-keyshortcuts="/"
+        placeholder="Search pages, snippets and tips (press / )"
+        value={choices.query}
+        onInput={(e) => set('query', value(e))}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && choices.query) {
+            // Handled here: the page's Escape must not also act on it.
+            e.preventDefault();
+            set('query', '');
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            onEnterList();
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            onSubmit();
+          }
+        }}
+      />
+      <div class="library-filters" role="group" aria-label="Filters">
+        <label class="library-filter">
+          <span>Kind</span>
+          <select value={choices.kind} onChange={(e) => set('kind', value(e))}>
+            <option value="">Any kind</option>
+            <option value="page">Pages</option>
+            <option value="snippet">Snippets</option>
+            <option value="tip">Tips</option>
+          </select>
+        </label>
+        <Choice
+          label="Tag"
+          any="Any tag"
+          facets={facets.tag}
+          value={choices.tag}
+          onChange={(v) => set('tag', v)}
+        />
+        <Choice
+          label="Author"
+          any="Anyone"
+          facets={facets.author}
+          value={choices.author}
+          onChange={(v) => set('author', v)}
+        />
+        <Choice
+          label="Community"
+          any="Every community"
+          facets={facets.community}
+          value={choices.community}
+          name={(id) => communities.get(id) ?? id}
+          onChange={(v) => set('community', v)}
+        />
+        <Choice
+          label="Tool"
+          any="Any tool"
+          facets={facets.tool}
+          value={choices.tool}
+          onChange={(v) => set('tool', v)}
+        />
+        <label class="library-filter">
+          <span>Added from</span>
+          <input type="date" value={choices.from} onChange={(e) => set('from', value(e))} />
+        </label>
+        <label class="library-filter">
+          <span>Added until</span>
+          <input type="date" value={choices.until} onChange={(e) => set('until', value(e))} />
+        </label>
+        <label class="library-filter">
+          <span>Sort</span>
+          <select value={choices.sort} onChange={(e) => set('sort', value(e) as LibrarySort)}>
+            {sorts.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={clear} disabled={!filtered}>
+          Clear filters
+        </button>
+      </div>
+    </div>
+  );
+}

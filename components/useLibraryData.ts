@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  listCommunities,
+  openRepertoireDb,
+  readLibrary,
+  searchStore,
+  type RepertoireDb,
+} from '@/lib/db';
+import { Library } from '@/lib/library';
+import { createSearchIndex, type SearchIndex } from '@/lib/search';
+
+export type LibraryData =
+  | { state: 'loading'; read: number }
+  | { state: 'error'; message: string }
+  | {
+      state: 'ready';
+      db: RepertoireDb;
+      library: Library;
+      index: SearchIndex;
+      /** Community names by id. */
+      communities: ReadonlyMap<string, string>;
+    };
+
+/** Opens storage and reads every item's list entry once, saying how far it got meanwhile. */
+export function useLibraryData(): LibraryData {
+  const [data, setData] = useState<LibraryData>({ state: 'loading', read: 0 });
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      try {
+        const db = await openRepertoireDb();
+        const [entries, communities, index] = await Promise.all([
+          readLibrary(db, (read) => live && setData({ state: 'loading', read })),
+          listCommunities(db),
+          // Opening reads one record; a query reads the few records its words need.
+          createSearchIndex(searchStore(db)),
+        ]);
+        if (!live) return;
+        setData({
+          state: 'ready',
+          db,
+          library: new Library(entries),
+          index,
+          communities: new Map(communities.map((c) => [c.id, c.name])),
+        });
+      } catch {
+        if (live) {
+          setData({
+            state: 'error',
+            message:
+              'Repertoire could not read its storage. Close other Repertoire windows, then reload this page.',
+          });
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  return data;
+}

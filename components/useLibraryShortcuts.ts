@@ -1,0 +1,25 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Page-wide keys: `/` goes to the search box (unless typing), Escape goes back. */
+export function useLibraryShortcuts(keys: { onSlash: () => void; onEscape: () => void }) {
+  // The latest handlers, without re-adding the listener on every render.
+  const latest = useRef(keys);
+  latest.current = keys;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === '/' && !typingIn(event.target)) {
+        event.preventDefault();
+        latest.current.onSlash();
+      } else if (event.key === 'Escape') {
+        latest.current.onEscape();
+      }
+    };
+    addEventListener('keydown', onKeyDown);
+    return () => removeEventListener('keydown', onKeyDown);
+  }, []);
+}

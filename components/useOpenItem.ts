@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getItem, getItemMeta, type ItemMeta, type RepertoireDb } from '@/lib/db';
+import type { Item } from '@/lib/wire/schemas';
+
+export type OpenItem =
+  | { state: 'none' | 'loading' | 'missing' }
+  | { state: 'ready'; item: Item; meta: ItemMeta | undefined };
+
+/** The item `id` in full (the list holds no bodies), read when it is opened. */
+export function useOpenItem(db: RepertoireDb | null, id: string | null): OpenItem {
+  const [open, setOpen] = useState<OpenItem>({ state: 'none' });
+  useEffect(() => {
+    if (!id) return setOpen({ state: 'none' });
+    if (!db) return setOpen({ state: 'loading' });
+    let current = true;
+    setOpen({ state: 'loading' });
+    void Promise.all([getItem(db, id), getItemMeta(db, id)]).then(
+      ([item, meta]) => {
+        if (!current) return;
+        setOpen(
+          item && item.deletedAt === null ? { state: 'ready', item, meta } : { state: 'missing' },
+        );
+      },
+      () => current && setOpen({ state: 'missing' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, id]);
+  return open;
+}
