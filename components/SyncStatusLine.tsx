@@ -37,12 +37,11 @@ function SyncLine({
     : '';
   if (status.phase === 'syncing') return <p class="meta sync">Syncing…{pending}</p>;
   if (status.lastError && status.phase !== 'idle') {
+    // The engine's message already says that changes are kept when the server is unreachable.
     const hint =
       status.phase === 'unauthorized'
         ? ' Your access was revoked or expired: leave and join again with a new invite.'
-        : status.phase === 'offline'
-          ? ' Your changes are kept on this browser and will sync when the server is back.'
-          : '';
+        : '';
     return (
       <div class="sync sync-error" role="alert">
         <p class="meta">

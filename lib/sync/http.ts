@@ -6,7 +6,7 @@ export interface SyncTransport {
   pull(cursor: number, limit?: number): Promise<PullResponse>;
 }
 
-/** A non-2xx answer. Network failures stay the TypeError fetch throws. */
+/** A non-2xx answer; `message` is the server's own sentence, or one saying what it answered. */
 export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
@@ -18,6 +18,26 @@ export class SyncHttpError extends Error {
     super(message);
   }
 }
+
+/** No answer at all (offline, the server down, a wrong address): fetch's TypeError, in words. */
+export class SyncUnreachableError extends Error {
+  constructor(serverUrl: string) {
+    super(unreachableMessage(serverUrl));
+  }
+}
+
+/** How members see a server: its host, as they typed or pasted it. */
+const serverName = (serverUrl: string): string => {
+  try {
+    return new URL(serverUrl).host || serverUrl;
+  } catch {
+    return serverUrl;
+  }
+};
+
+/** The sentence for a server that cannot be reached: what happened, and that nothing is lost. */
+export const unreachableMessage = (serverUrl: string): string =>
+  `The server at ${serverName(serverUrl)} can't be reached. Your changes are kept on this browser and will be sent when it is back.`;
 
 export interface HttpTransportOptions {
   serverUrl: string;
@@ -32,15 +52,24 @@ export function httpTransport(options: HttpTransportOptions): SyncTransport {
   const headers = { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' };
 
   async function call(path: string, init: RequestInit): Promise<unknown> {
-    const res = await doFetch(`${base}${path}`, { ...init, headers });
-    const text = await res.text();
+    let res: Response;
+    let text: string;
+    try {
+      res = await doFetch(`${base}${path}`, { ...init, headers });
+      text = await res.text();
+    } catch {
+      // fetch says only "Failed to fetch" (or "NetworkError…" in Firefox): never shown as is.
+      throw new SyncUnreachableError(options.serverUrl);
+    }
     if (res.ok) return JSON.parse(text);
     const parsed = ErrorBody.safeParse(safeJson(text));
     const retryAfter = Number(res.headers.get('Retry-After'));
     throw new SyncHttpError(
       res.status,
       parsed.success ? parsed.data.error.code : `http_${res.status}`,
-      parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`,
+      parsed.success
+        ? parsed.data.error.message
+        : `The server at ${serverName(options.serverUrl)} answered ${res.status} without saying why. Your changes are kept on this browser; Repertoire will try again.`,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
     );
   }

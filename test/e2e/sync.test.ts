@@ -259,7 +259,9 @@ describe('sharing a repertoire between two members', () => {
     const b = await edit(ben, 'Swap on Mondays, after standup.');
     await expect
       .poll(() => b.popup.locator('.sync').innerText(), { timeout: 60_000 })
-      .toMatch(/Not synced: Server unreachable.*kept on this browser.*1 change waiting to sync/s);
+      .toMatch(
+        /Not synced: The server at .* can't be reached\. Your changes are kept on this browser.*1 change waiting to sync/s,
+      );
     for (const { page, popup } of [a, b]) {
       await popup.close();
       await page.close();
