@@ -1,10 +1,11 @@
 import type { CommunitySyncView } from '@/lib/messaging/contract';
+import { formatDate } from '@/lib/ui/dates';
 
 function ago(ms: number): string {
   const minutes = Math.round((Date.now() - ms) / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
-  return new Date(ms).toLocaleString();
+  return formatDate(ms, { time: true });
 }
 
 /** Last synced, pending changes, the last error with a way to retry, and refused changes. */
