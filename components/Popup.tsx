@@ -292,7 +292,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     } else {
       const existing = result.error.existing;
       setStatus({
-        tone: 'error',
+        tone: existing ? 'notice' : 'error',
         text: result.error.message,
         actions: existing ? (
           <>
