@@ -624,7 +624,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
             />
           )}
           <div class="toolbar list-footer">
-            <button type="button" onClick={() => void showDeleted()} disabled={!db}>
+            <button type="button" class="quiet" onClick={() => void showDeleted()} disabled={!db}>
               Recently deleted
             </button>
           </div>
