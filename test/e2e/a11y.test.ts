@@ -1,64 +1,48 @@
 /**
  * Every screen, in light and in dark, has no serious or critical WCAG A/AA violation as axe-core
- * sees it in real Chromium.
+ * sees it in real Chromium. The screens are those of the shared tour (support/screens.ts), which
+ * `npm run screenshots` photographs too.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, seriousA11yViolations } from './support/a11y';
-import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
-import { startPageServer, type PageServer } from './support/server';
+import { screenTour, type ScreenTour } from './support/screens';
 
-let ext: ExtensionBrowser;
-let pages: PageServer;
+let tour: ScreenTour;
 
 beforeAll(async () => {
-  pages = await startPageServer();
-  ext = await launchWithExtension();
+  tour = await screenTour();
 });
 afterAll(async () => {
-  await ext?.close();
-  await pages?.close();
+  await tour?.close();
 });
-
-const SCHEMES = ['light', 'dark'] as const;
-
-/** Checks the page as it is now in both colour schemes. */
-async function checkBothSchemes(page: Page, screen: string, context?: string) {
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoSeriousA11yViolations(page, { screen: `${screen} (${colorScheme})`, context });
-  }
-  await page.emulateMedia({ colorScheme: null });
-}
-
-async function popupOnFixture(): Promise<{ page: Page; popup: Page }> {
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.origin}/fixtures/snippet.html`);
-  const popup = await openPopup(ext, await tabIdOf(ext, page));
-  return { page, popup };
-}
 
 describe('accessibility of every screen (axe-core, light and dark)', () => {
   it('sees violations when there are some', async () => {
-    const { page, popup } = await popupOnFixture();
-    await popup.evaluate(() => {
+    const page = await tour.ext.context.newPage();
+    await page.goto(`chrome-extension://${tour.ext.extensionId}/options.html`);
+    await page.getByRole('heading', { name: 'Repertoire settings' }).waitFor();
+    await page.evaluate(() => {
       const img = document.createElement('img');
       img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
       document.body.append(img);
     });
-    const found = await seriousA11yViolations(popup);
-    expect(found.map((v) => v.id)).toContain('image-alt');
-    await popup.close();
+    expect((await seriousA11yViolations(page)).map((v) => v.id)).toContain('image-alt');
     await page.close();
   });
 
-  it('popup, empty', async () => {
-    const { page, popup } = await popupOnFixture();
-    await expect
-      .poll(() => popup.getByText('Nothing here yet', { exact: false }).isVisible())
-      .toBe(true);
-    await checkBothSchemes(popup, 'popup, empty');
-    await popup.close();
-    await page.close();
+  it('finds none on any screen', async () => {
+    const checked: string[] = [];
+    await tour.run(async ({ name, page, context }) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await expectNoSeriousA11yViolations(page, { context, screen: `${name} (${colorScheme})` });
+        checked.push(`${name}-${colorScheme}`);
+      }
+      await page.emulateMedia({ colorScheme: null });
+    });
+    // The tour reached every screen it names, the panel (in its shadow root) last.
+    expect(checked).toEqual(
+      expect.arrayContaining(['popup-empty-dark', 'popup-tip-form-errors-light', 'panel-dark']),
+    );
   });
 });

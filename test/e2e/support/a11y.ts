@@ -30,6 +30,10 @@ export async function seriousA11yViolations(
   page: Page,
   { context }: Pick<A11yOptions, 'context'> = {},
 ): Promise<Result[]> {
+  // A scheme just switched is still fading (buttons transition their colours): judge the end.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))),
+  );
   const injected = await page.evaluate(() => 'axe' in globalThis);
   if (!injected) await page.evaluate(axeSource);
   const results = await page.evaluate(
