@@ -5,6 +5,7 @@ import {
   getItem,
   getItemMeta,
   listCommunities,
+  listMemberships,
   openRepertoireDb,
   recentItems,
   searchStore,
@@ -12,7 +13,6 @@ import {
   type Membership,
   type RepertoireDb,
 } from '@/lib/db';
-import { listMemberships } from '@/lib/db/sync-store';
 import type {
   ClipResult,
   NeedsReview,

@@ -5,7 +5,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tipItem } from '../repertoire/items';
-import { MemorySyncStore } from '../sync/memory-store';
+import { MemorySyncStore } from '../../test/support/memory-sync-store';
 import type { SyncState, SyncStore } from '../sync/sync-store';
 import type { Mutation, SyncedItem } from '../wire/sync';
 import {

@@ -4,8 +4,14 @@
  * an alarm and when asked, and hears when pulled changes landed so search and related tips follow.
  */
 import { browser } from 'wxt/browser';
-import type { RepertoireDb, Membership } from '../db';
-import { forgetCommunity, listMemberships, saveMembership, idbSyncStore } from '../db/sync-store';
+import {
+  forgetCommunity,
+  idbSyncStore,
+  listMemberships,
+  saveMembership,
+  type Membership,
+  type RepertoireDb,
+} from '../db';
 import { SyncEngine, type SyncStatus } from '../sync/engine';
 import { httpTransport } from '../sync/http';
 import { inviteLink, serverOrigin } from '../wire/invite';

@@ -17,7 +17,7 @@ import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
 
 // The service worker's API, as far as this test uses it.

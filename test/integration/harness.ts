@@ -27,7 +27,7 @@ import type { SqlStoreOptions } from '../../server/store/sql-store';
 import type { SqliteOptions } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import type { AppOptions } from '../../server/app';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 
 export { sampleItem };
 
