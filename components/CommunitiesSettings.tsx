@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CommunitySyncView } from '@/lib/messaging/contract';
+import type { CommunitySync } from '@/lib/sync';
 import { sendMessage } from '@/lib/messaging';
 import { parseInvite } from '@/lib/wire/invite';
 import { InviteForm } from './InviteForm';
@@ -8,7 +8,7 @@ import { SyncStatusLine } from './SyncStatusLine';
 
 /** Joining, seeing and leaving shared communities. */
 export function CommunitiesSettings() {
-  const [joined, setJoined] = useState<CommunitySyncView[] | null>(null);
+  const [joined, setJoined] = useState<CommunitySync[] | null>(null);
   const [serverUrl, setServerUrl] = useState('http://127.0.0.1:8787');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');

@@ -19,9 +19,9 @@ import type {
   ReviewOutcome,
   SavedItem,
   SaveTipResult,
+  TipDraft,
 } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
-import type { TipDraft } from '@/lib/repertoire/items';
 import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
@@ -34,7 +34,7 @@ import { ResultList, type Entry } from './ResultList';
 import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
-import type { CommunitySyncView } from '@/lib/messaging/contract';
+import type { CommunitySync } from '@/lib/sync';
 import { TipForm } from './TipForm';
 
 type View =
@@ -100,7 +100,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const [sync, setSync] = useState<CommunitySyncView | null>(null);
+  const [sync, setSync] = useState<CommunitySync | null>(null);
   const [memberships, setMemberships] = useState<Membership[]>([]);
 
   /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */

@@ -1,4 +1,4 @@
-import type { CommunitySyncView } from '@/lib/messaging/contract';
+import type { SyncStatus } from '@/lib/sync';
 import { formatDate } from '@/lib/ui/dates';
 
 function ago(ms: number): string {
@@ -14,7 +14,7 @@ export function SyncStatusLine({
   onRetry,
   onDismiss,
 }: {
-  status: CommunitySyncView['status'];
+  status: SyncStatus;
   onRetry: () => void;
   onDismiss: () => void;
 }) {
@@ -26,13 +26,7 @@ export function SyncStatusLine({
   );
 }
 
-function SyncLine({
-  status,
-  onRetry,
-}: {
-  status: CommunitySyncView['status'];
-  onRetry: () => void;
-}) {
+function SyncLine({ status, onRetry }: { status: SyncStatus; onRetry: () => void }) {
   const pending = status.pending
     ? ` · ${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`
     : '';

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpTransport } from '../../lib/sync/http';
+import { httpTransport } from '../../lib/sync';
 import type { Item } from '../../lib/wire/schemas';
 import { writableFields, type Mutation, type SyncedItem } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
