@@ -20,7 +20,7 @@ import type {
   SavedItem,
   SaveTipResult,
   TipDraft,
-} from '@/lib/messaging/contract';
+} from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
 import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';

@@ -1,6 +1,7 @@
 /**
- * Every message between the extension's contexts, declared once. Each entry is one request
- * type with its payload and the response the background sends back.
+ * Every message between the extension's contexts, declared once, by channel: Protocol (pages and
+ * the in-page panel ask the background) and TabProtocol (the background asks a tab). Each entry
+ * is one request type with its payload and the response sent back.
  *
  * Reads do not travel as messages: the popup reads IndexedDB itself (lib/db), which is faster
  * than waking the service worker. Writes go through the background so that one context owns
@@ -156,9 +157,16 @@ export interface PanelTip {
   helped: boolean;
 }
 
-/** The one message the background sends to the in-page panel; an empty list removes it. */
-export interface PanelUpdate {
-  repertoirePanel: { tips: PanelTip[] };
+/** What the background asks of a tab's content script: the in-page panel. */
+export interface TabProtocol {
+  /** The related tips of the tab's page, as text; an empty list removes the panel. */
+  showRelated: { request: { tips: PanelTip[] }; response: { ok: true } };
+}
+
+/** One message of a channel: its request and the response to it. */
+export interface Message {
+  request: unknown;
+  response: unknown;
 }
 
 export type MessageType = keyof Protocol;

@@ -5,14 +5,8 @@
 import type { InjectionFailure } from '../capture/run-in-tab';
 import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
 import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
+import type { ClipError, ClipErrorCode, ClipResult, NeedsReview, SavedItem } from '../messaging';
 import { formatDate } from '../ui/dates';
-import type {
-  ClipError,
-  ClipErrorCode,
-  ClipResult,
-  NeedsReview,
-  SavedItem,
-} from '../messaging/contract';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
 import { pageItem, snippetItem, type Authoring } from './items';

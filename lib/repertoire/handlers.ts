@@ -12,7 +12,7 @@ import {
   type RepertoireDb,
 } from '../db';
 import type { Handlers } from '../messaging';
-import type { NeedsReview, ReviewOutcome } from '../messaging/contract';
+import type { NeedsReview, ReviewOutcome } from '../messaging';
 import { parseAppliesTo } from '../related';
 import { findingViews, redactFields, scanFields } from '../secrets';
 import { describeFindings } from '../secrets/words';
