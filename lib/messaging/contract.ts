@@ -1,7 +1,8 @@
 /**
  * Every message between the extension's contexts, declared once, by channel: Protocol (pages and
- * the in-page panel ask the background) and TabProtocol (the background asks a tab). Each entry
- * is one request type with its payload and the response sent back.
+ * the in-page panel ask the background), TabProtocol (the background asks a tab), PageProtocol
+ * (the background tells every open extension page) and PortProtocol (what the background pushes
+ * on the ports pages open). Each request entry is its payload and the response sent back.
  *
  * Reads do not travel as messages: the popup reads IndexedDB itself (lib/db), which is faster
  * than waking the service worker. Writes go through the background so that one context owns
@@ -130,8 +131,6 @@ export interface Protocol {
   refreshCommunities: { request: Record<string, never>; response: CommunitySync[] };
   /** Leave a shared community: its items leave this browser too. */
   leaveCommunity: { request: { community: string }; response: { ok: true } };
-  /** Sync state of every joined community. */
-  syncStatus: { request: Record<string, never>; response: CommunitySync[] };
   /** Sync now (the popup opening, or a retry button); all communities when none is named. */
   syncNow: { request: { community?: string }; response: CommunitySync[] };
   /** The member has read that the server refused some changes: the notice goes. */
@@ -161,6 +160,21 @@ export interface PanelTip {
 export interface TabProtocol {
   /** The related tips of the tab's page, as text; an empty list removes the panel. */
   showRelated: { request: { tips: PanelTip[] }; response: { ok: true } };
+}
+
+/** What the background tells every open extension page. */
+export interface PageProtocol {
+  /**
+   * The service worker (re)started: pages whose ports it closed when it stopped connect again
+   * now, rather than wake it up themselves.
+   */
+  backgroundStarted: { request: Record<string, never>; response: { ok: true } };
+}
+
+/** What the background pushes, by port name, to pages that connect: on connecting, then on each change. */
+export interface PortProtocol {
+  /** Every joined community and how its sync is going. */
+  syncStatus: CommunitySync[];
 }
 
 /** One message of a channel: its request and the response to it. */

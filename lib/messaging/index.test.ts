@@ -21,7 +21,6 @@ const handlers: Handlers = {
   newTipForTab: async () => ({ ok: true }),
   joinCommunity: async () => ({ ok: false, message: 'no server' }),
   leaveCommunity: async () => ({ ok: true }),
-  syncStatus: async () => [],
   syncNow: async () => [],
   dismissRefused: async () => [],
   createInvite: async () => ({ ok: false, message: 'not a steward' }),

@@ -1,12 +1,12 @@
 /**
- * Typed transport for the contract in ./contract: requests to the background and requests from
- * the background to a tab. Chrome
+ * Typed transport for the contract in ./contract: requests to the background, requests from the
+ * background to a tab or to every extension page, and ports on which the background pushes. Chrome
  * drops a listener's returned Promise, so a listener answers through sendResponse and returns
  * true.
  */
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { Message, Protocol, TabProtocol } from './contract';
+import type { Message, PageProtocol, PortProtocol, Protocol, TabProtocol } from './contract';
 
 interface Envelope {
   repertoire: string;
@@ -89,5 +89,61 @@ export const onMessages = (handlers: Handlers): (() => void) => listen(handlers)
 
 /** Registers a content script's handlers; returns a function that unregisters them. */
 export const onTabMessages = (handlers: TabHandlers): (() => void) => listen(handlers);
+
+/** Tells every open extension page that the service worker started (none open: nothing to do). */
+export function announceStarted(): void {
+  const envelope: Envelope = { repertoire: 'backgroundStarted', data: {} };
+  void browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+/**
+ * Hears what the background pushes on the port `name`, until the returned function is called.
+ * The port does not keep the MV3 service worker awake: the background posts only when something
+ * changed, and nothing is sent the other way. When the worker stops, Chrome closes the port; the
+ * page connects again only when the worker announces it started for some other reason
+ * (announceStarted), since connecting at once would start it again, every 30 s.
+ */
+export function subscribe<K extends keyof PortProtocol>(
+  name: K,
+  onPush: (value: PortProtocol[K]) => void,
+): () => void {
+  let port: Browser.runtime.Port | null = null;
+  const connect = () => {
+    if (port) return;
+    const opened = browser.runtime.connect({ name });
+    port = opened;
+    opened.onMessage.addListener((value) => onPush(value as PortProtocol[K]));
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = null;
+    });
+  };
+  const stopListening = listen<PageProtocol>({
+    async backgroundStarted() {
+      connect();
+      return { ok: true };
+    },
+  });
+  connect();
+  return () => {
+    stopListening();
+    port?.disconnect();
+    port = null;
+  };
+}
+
+/**
+ * The background's side of `subscribe`: for each page that connects on `name`, `start` posts the
+ * current value and returns what stops its posts when the page goes.
+ */
+export function publish<K extends keyof PortProtocol>(
+  name: K,
+  start: (post: (value: PortProtocol[K]) => void) => () => void,
+): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== name) return;
+    const stop = start((value) => port.postMessage(value));
+    port.onDisconnect.addListener(stop);
+  });
+}
 
 export type * from './contract';

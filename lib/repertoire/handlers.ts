@@ -309,9 +309,6 @@ export function createHandlers(
       await hub.leave(community);
       return { ok: true };
     },
-    async syncStatus() {
-      return hub.list();
-    },
     async dismissRefused({ community }) {
       (await hub.engineFor(community))?.dismissRefused();
       return hub.list();
