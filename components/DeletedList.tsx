@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { formatDate } from '@/lib/ui/dates';
 import type { Item } from '@/lib/wire/schemas';
 
 interface Props {
@@ -43,7 +44,10 @@ export function DeletedList({ items, shared, canRestore, onRestore, onBack }: Pr
                   {item.title || '(untitled)'}
                 </span>
                 <span class="result-meta">
-                  {[item.author, item.deletedAt && `deleted ${formatTime(item.deletedAt)}`]
+                  {[
+                    item.author,
+                    item.deletedAt && `deleted ${formatDate(item.deletedAt, { time: true })}`,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
@@ -65,8 +69,4 @@ export function DeletedList({ items, shared, canRestore, onRestore, onBack }: Pr
       )}
     </section>
   );
-}
-
-function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

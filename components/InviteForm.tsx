@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
+import { formatDate } from '@/lib/ui/dates';
 
 type Made = Extract<ResponseOf<'createInvite'>, { ok: true }>;
 
@@ -107,7 +108,7 @@ export function InviteForm({ community, name }: { community: string; name: strin
           <small class="hint">
             Up to {made.maxUses} {made.maxUses === 1 ? 'person joins' : 'people join'} as{' '}
             {made.role === 'steward' ? 'stewards' : 'members'} until{' '}
-            {new Date(made.expiresAt).toLocaleString()}. Anyone with the link can use it: send it
+            {formatDate(made.expiresAt, { time: true })}. Anyone with the link can use it: send it
             only to the people you mean. They paste it in Repertoire’s settings, under Join a
             community.
           </small>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
+import { formatDate } from '@/lib/ui/dates';
 import { hostOf, webHref } from '@/lib/ui/links';
 import type { Item } from '@/lib/wire/schemas';
 
@@ -147,8 +148,4 @@ function ArticleHtml({
     };
   }, [html]);
   return <div class="article" dir={dir} lang={lang} ref={ref} />;
-}
-
-function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
 }

@@ -59,7 +59,7 @@ export function ListView({ search, recent, inputRef, ready, onOpen, onShowDelete
         />
       )}
       <div class="toolbar list-footer">
-        <button type="button" onClick={onShowDeleted} disabled={!ready}>
+        <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>
           Recently deleted
         </button>
         <a href={libraryUrl()} target="_blank" rel="noopener">

@@ -41,10 +41,10 @@ export function RelatedPanel({
     >
       <header>
         <strong>{label}</strong>
-        <button type="button" aria-label="Collapse" onClick={() => setOpen(false)}>
+        <button type="button" class="quiet" aria-label="Collapse" onClick={() => setOpen(false)}>
           –
         </button>
-        <button type="button" aria-label="Hide until next page" onClick={onDismiss}>
+        <button type="button" class="quiet" aria-label="Hide until next page" onClick={onDismiss}>
           ×
         </button>
       </header>

@@ -1,11 +1,18 @@
 import type { ComponentChildren } from 'preact';
 
+/**
+ * `notice`: nothing went wrong but there is something to know or choose ("already in this
+ * repertoire"); `error`: something failed and the text says what to do next.
+ */
 export type Status =
   | { tone: 'idle' }
   | { tone: 'busy'; text: string }
-  | { tone: 'ok' | 'error'; text: string; actions?: ComponentChildren };
+  | { tone: 'ok' | 'notice' | 'error'; text: string; actions?: ComponentChildren };
 
-/** One place where outcomes are announced: polite for progress and success, assertive for errors. */
+/**
+ * One place where outcomes are announced: polite (role=status) for progress, success and notices,
+ * assertive (role=alert) only for errors.
+ */
 export function StatusMessage({ status }: { status: Status }) {
   if (status.tone === 'idle') return <div role="status" class="status" />;
   return (

@@ -1,10 +1,11 @@
 import type { SyncStatus } from '@/lib/sync';
+import { formatDate } from '@/lib/ui/dates';
 
 function ago(ms: number): string {
   const minutes = Math.round((Date.now() - ms) / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;
-  return new Date(ms).toLocaleString();
+  return formatDate(ms, { time: true });
 }
 
 /** Last synced, pending changes, the last error with a way to retry, and refused changes. */
@@ -31,12 +32,11 @@ function SyncLine({ status, onRetry }: { status: SyncStatus; onRetry: () => void
     : '';
   if (status.phase === 'syncing') return <p class="meta sync">Syncing…{pending}</p>;
   if (status.lastError && status.phase !== 'idle') {
+    // The engine's message already says that changes are kept when the server is unreachable.
     const hint =
       status.phase === 'unauthorized'
         ? ' Your access was revoked or expired: leave and join again with a new invite.'
-        : status.phase === 'offline'
-          ? ' Your changes are kept on this browser and will sync when the server is back.'
-          : '';
+        : '';
     return (
       <div class="sync sync-error" role="alert">
         <p class="meta">

@@ -45,8 +45,9 @@ export function useClip({ tab, community, say, ask, reload, open }: Options) {
       });
     }
     const existing = result.error.existing;
+    // Already clipped is a notice, not an error: nothing failed, there is a choice to make.
     say({
-      tone: 'error',
+      tone: existing ? 'notice' : 'error',
       text: result.error.message,
       actions: existing ? (
         <>

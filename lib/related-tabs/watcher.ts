@@ -10,6 +10,7 @@
 import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
 import { sendToTab, type PanelTip } from '../messaging';
+import { BADGE } from '../ui/brand';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import {
   helpedItems,
@@ -85,7 +86,11 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     const mode = await relatedMode.getValue();
     const tips = url && mode !== 'off' ? await tipsFor(url) : [];
     await browser.action.setBadgeText({ tabId, text: tips.length ? String(tips.length) : '' });
-    if (tips.length) await browser.action.setBadgeBackgroundColor({ tabId, color: '#1d4ed8' });
+    if (tips.length) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE.background });
+      // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
+      await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
+    }
     await showPanel(tabId, mode === 'panel' ? tips : []);
   }
 

@@ -6,6 +6,7 @@ import type { InjectionFailure } from '../capture/run-in-tab';
 import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
 import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
 import type { ClipError, ClipErrorCode, ClipResult, NeedsReview, SavedItem } from '../messaging';
+import { formatDate } from '../ui/dates';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
 import { pageItem, snippetItem, type Authoring } from './items';
@@ -66,7 +67,7 @@ async function store(save: SaveItem, item: Item, notice?: string): Promise<ClipR
 }
 
 export function alreadyClipped(existing: Item): ClipError {
-  const when = new Date(existing.createdAt).toLocaleDateString();
+  const when = formatDate(existing.createdAt);
   return {
     code: 'already-clipped',
     message: `This page is already in this repertoire, clipped on ${when}. Open it, or choose “Clip again” to keep a second copy.`,

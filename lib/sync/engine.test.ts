@@ -9,7 +9,7 @@ import {
   type SyncedItem,
 } from '../wire/sync';
 import { SyncEngine } from './engine';
-import { SyncHttpError, type SyncTransport } from './http';
+import { SyncHttpError, SyncUnreachableError, type SyncTransport } from './http';
 import { MemorySyncStore } from '../../test/support/memory-sync-store';
 
 const me = { communityId: 'c1', memberId: 'm-ann', displayName: 'Ann' };
@@ -151,7 +151,7 @@ describe('SyncEngine', () => {
   });
 
   it('keeps everything while the server is down, backs off, then catches up', async () => {
-    const down = () => new TypeError('fetch failed');
+    const down = () => new SyncUnreachableError('https://sync.example');
     transport.pushFailures = [down(), down(), down()];
     await engine.create(tip());
     const delays: number[] = [];
@@ -161,6 +161,7 @@ describe('SyncEngine', () => {
       const status = engine.getStatus();
       expect(status).toMatchObject({ phase: 'offline', pending: 1 });
       expect(status.lastError?.code).toBe('network');
+      expect(status.lastError?.message).toMatch(/^The server at sync.example can't be reached/);
       delays.push(status.retryAt! - Date.now());
     }
     // Exponential with jitter: attempt n waits between 0.5 and 1 times 1 s * 2^n.
@@ -237,7 +238,7 @@ describe('SyncEngine', () => {
     transport.pages = [{ changes: [synced(item, 3)], cursor: 3, hasMore: false }];
     await engine.sync();
 
-    transport.pushFailures = [new TypeError('offline')];
+    transport.pushFailures = [new SyncUnreachableError('https://sync.example')];
     await engine.edit(item.id, 'tip', { title: 'mine' });
     const [edit] = await store.outbox();
     expect(edit?.op === 'set' && edit.fields['title']).toEqual({ value: 'mine', base: 3 });
@@ -247,7 +248,7 @@ describe('SyncEngine', () => {
     // Someone else's change arrives while ours is still queued: ours stays visible.
     const theirs = { ...item, title: 'theirs', tags: ['new'] };
     transport.pages = [{ changes: [synced(theirs, 7)], cursor: 7, hasMore: false }];
-    transport.pushFailures = [new TypeError('offline')];
+    transport.pushFailures = [new SyncUnreachableError('https://sync.example')];
     await engine.retry();
     expect(store.items().get(item.id)?.item).toMatchObject({ title: 'mine', tags: ['new'] });
     expect((await store.getSynced(item.id))?.item.title).toBe('theirs');
@@ -293,7 +294,11 @@ describe('SyncEngine', () => {
     // One mutation per push: the first is refused, then the server is unreachable.
     transport.refuse.set(1, 'no');
     transport.rejectLargerThan = 1;
-    transport.pushFailures = [undefined, undefined, new TypeError('offline')];
+    transport.pushFailures = [
+      undefined,
+      undefined,
+      new SyncUnreachableError('https://sync.example'),
+    ];
     await engine.sync();
     expect(engine.getStatus()).toMatchObject({ phase: 'offline', pending: 1 });
     const view = store.items().get(item.id)!.item;

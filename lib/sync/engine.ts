@@ -5,7 +5,7 @@
  */
 import type { Item, ItemKind } from '../wire/schemas';
 import { Mutation, SYNC_LIMITS, writableFields, type SyncedItem } from '../wire/sync';
-import { SyncHttpError, type SyncTransport } from './http';
+import { SyncHttpError, SyncUnreachableError, type SyncTransport } from './http';
 import { overlay, type Me } from './overlay';
 import type { SyncState, SyncStore } from './store-interface';
 
@@ -305,8 +305,14 @@ export class SyncEngine {
       this.backOff('error', lastError, error.retryAfterMs ?? 0);
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    this.backOff('offline', { code: 'network', message: `Server unreachable: ${message}` }, 0);
+    if (error instanceof SyncUnreachableError) {
+      this.backOff('offline', { code: 'network', message: error.message }, 0);
+      return;
+    }
+    // An answer that does not follow the protocol (or a bug): said as such, retried like an outage.
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = `Sync stopped on an unexpected problem (${detail.slice(0, 200)}). Your changes are kept on this browser; Repertoire will try again.`;
+    this.backOff('error', { code: 'unexpected', message }, 0);
   }
 
   private backOff(phase: SyncPhase, lastError: SyncStatus['lastError'], atLeastMs: number): void {

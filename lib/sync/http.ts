@@ -22,7 +22,7 @@ export interface SyncTransport {
   pull(cursor: number, limit?: number): Promise<PullResponse>;
 }
 
-/** A non-2xx answer. Network failures stay the TypeError fetch throws. */
+/** A non-2xx answer; `message` is the server's own sentence, or one saying what it answered. */
 export class SyncHttpError extends Error {
   constructor(
     readonly status: number,
@@ -34,6 +34,27 @@ export class SyncHttpError extends Error {
     super(message);
   }
 }
+
+/** No answer at all (offline, the server down, a wrong address): fetch's TypeError, in words. */
+export class SyncUnreachableError extends Error {
+  /** `url`: the server's address or any URL on it. */
+  constructor(url: string) {
+    super(unreachableMessage(url));
+  }
+}
+
+/** How members see a server: its host, as they typed or pasted it. */
+const serverName = (serverUrl: string): string => {
+  try {
+    return new URL(serverUrl).host || serverUrl;
+  } catch {
+    return serverUrl;
+  }
+};
+
+/** The sentence for a server that cannot be reached: what happened, and that nothing is lost. */
+const unreachableMessage = (serverUrl: string): string =>
+  `The server at ${serverName(serverUrl)} can't be reached. Your changes are kept on this browser and will be sent when it is back.`;
 
 /** A member's session with a community on a server. */
 export interface Session {
@@ -57,15 +78,22 @@ const communityBase = (session: Session) =>
 const bearer = (session: Session) => ({ Authorization: `Bearer ${session.token}` });
 const JSON_BODY = { 'Content-Type': 'application/json' };
 
-/** One request: the parsed answer, or SyncHttpError for a non-2xx one (fetch throws if unreachable). */
+/** One request: the parsed answer, SyncHttpError for a non-2xx one, SyncUnreachableError for none. */
 async function request<T>(
   schema: z.ZodType<T>,
   url: string,
   init: RequestInit,
   doFetch: typeof fetch = (input, options) => fetch(input, options),
 ): Promise<T> {
-  const res = await doFetch(url, init);
-  const text = await res.text();
+  let res: Response;
+  let text: string;
+  try {
+    res = await doFetch(url, init);
+    text = await res.text();
+  } catch {
+    // fetch says only "Failed to fetch" (or "NetworkError…" in Firefox): never shown as is.
+    throw new SyncUnreachableError(url);
+  }
   if (res.ok) return schema.parse(JSON.parse(text));
   const parsed = ErrorBody.safeParse(safeJson(text));
   const retryAfter = Number(res.headers.get('Retry-After'));
@@ -74,7 +102,7 @@ async function request<T>(
     parsed.success ? parsed.data.error.code : `http_${res.status}`,
     parsed.success
       ? parsed.data.error.message
-      : `The server answered ${res.status}; try again later.`,
+      : `The server at ${serverName(url)} answered ${res.status} without saying why; try again later.`,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
   );
 }

@@ -13,5 +13,11 @@ export {
   type JoinOutcome,
 } from './hub';
 export { SyncEngine, type SyncEngineOptions, type SyncPhase, type SyncStatus } from './engine';
-export { httpTransport, SyncHttpError, type Session, type SyncTransport } from './http';
+export {
+  httpTransport,
+  SyncHttpError,
+  SyncUnreachableError,
+  type Session,
+  type SyncTransport,
+} from './http';
 export type { PulledChange, SyncState, SyncStore } from './store-interface';

@@ -261,7 +261,9 @@ describe('sharing a repertoire between two members', () => {
     const b = await edit(ben, 'Swap on Mondays, after standup.');
     await expect
       .poll(() => b.popup.locator('.sync').innerText(), { timeout: 60_000 })
-      .toMatch(/Not synced: Server unreachable.*kept on this browser.*1 change waiting to sync/s);
+      .toMatch(
+        /Not synced: The server at .* can't be reached\. Your changes are kept on this browser.*1 change waiting to sync/s,
+      );
     for (const { page, popup } of [a, b]) {
       await popup.close();
       await page.close();
@@ -456,8 +458,8 @@ describe('sharing a repertoire between two members', () => {
       return other;
     };
     let other = await outage();
-    await expect.poll(() => line.innerText()).toContain('Not synced: Server unreachable');
-    await expect.poll(() => joined.innerText()).toContain('Not synced: Server unreachable');
+    await expect.poll(() => line.innerText()).toContain('Not synced: The server at');
+    await expect.poll(() => joined.innerText()).toContain('Not synced: The server at');
     // Back up, the engine retries on its own; the error clears on both.
     server = await startServer(port);
     await expect.poll(() => line.innerText(), { timeout: 60_000 }).toMatch(/^Synced/);
@@ -470,8 +472,8 @@ describe('sharing a repertoire between two members', () => {
     const worker = await controlWorker(ana);
     await worker.stop();
     other = await outage();
-    await expect.poll(() => line.innerText()).toContain('Not synced: Server unreachable');
-    await expect.poll(() => joined.innerText()).toContain('Not synced: Server unreachable');
+    await expect.poll(() => line.innerText()).toContain('Not synced: The server at');
+    await expect.poll(() => joined.innerText()).toContain('Not synced: The server at');
     server = await startServer(port);
     await expect.poll(() => line.innerText(), { timeout: 60_000 }).toMatch(/^Synced/);
     await expect.poll(() => joined.innerText()).not.toContain('Not synced');

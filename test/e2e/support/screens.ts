@@ -1,0 +1,157 @@
+/**
+ * A walk through every screen the extension has, with real data made on the way (a clipped
+ * corpus article, a snippet, a tip that applies to github.com). The accessibility test checks
+ * each screen it reaches, and `npm run screenshots` photographs each one: both see the same
+ * screens. Written with Playwright waits only, so it runs outside vitest too.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
+import { startPageServer, type PageServer } from './server';
+
+export interface Screen {
+  /** A file-name-safe name: popup-empty, options, panel… */
+  name: string;
+  page: Page;
+  /** What of the page is the screen: a selector (the panel's shadow host), or all of it. */
+  context?: string;
+  /** What to photograph: the popup's column, or the whole viewport. */
+  shot: Locator | null;
+}
+
+export interface ScreenTour {
+  ext: ExtensionBrowser;
+  /** Walks every screen, calling `at` once on each, in order. */
+  run(at: (screen: Screen) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TIP_SITE = 'github.com';
+const waitText = (locator: Locator, text: string) =>
+  locator.filter({ hasText: text }).first().waitFor();
+
+export async function screenTour(): Promise<ScreenTour> {
+  const pages: PageServer = await startPageServer();
+  const tools: PageServer = await startPageServer({ tls: true });
+  const ext = await launchWithExtension({ mapHosts: [TIP_SITE] });
+  const toolPort = new URL(tools.origin).port;
+
+  async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
+    const page = await ext.context.newPage();
+    await page.goto(`${pages.origin}${path}`);
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    return { page, popup };
+  }
+
+  async function run(at: (screen: Screen) => Promise<void>) {
+    const { page: article, popup } = await popupFor('/corpus/ars-1');
+    const column = popup.locator('main.popup');
+    await popup.getByText('Nothing here yet').waitFor();
+    await at({ name: 'popup-empty', page: popup, shot: column });
+
+    await popup.getByRole('button', { name: 'Clip page' }).click();
+    await waitText(popup.getByRole('status'), 'Clipped');
+    await at({ name: 'popup-clipped', page: popup, shot: column });
+    await popup.getByRole('button', { name: 'Clip page' }).click();
+    await waitText(popup.getByRole('status'), 'already in this repertoire');
+    await at({ name: 'popup-already-clipped', page: popup, shot: column });
+    await popup.close();
+
+    const { page: fixture, popup: second } = await popupFor('/fixtures/snippet.html');
+    await fixture.evaluate(() => {
+      const text = document.getElementById('tip')?.firstChild;
+      if (!text) throw new Error('fixture changed');
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, text.textContent?.length ?? 0);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await second.getByRole('button', { name: 'Clip selection' }).click();
+    await waitText(second.getByRole('status'), 'Clipped');
+
+    await second.getByRole('button', { name: 'New tip' }).click();
+    await second.getByLabel('Applies to').fill('');
+    await second.getByRole('button', { name: 'Save tip' }).click();
+    await second.getByRole('alert').first().waitFor();
+    await at({ name: 'popup-tip-form-errors', page: second, shot: second.locator('main.popup') });
+    await second.getByLabel('Title').fill('Label PRs for the release notes');
+    await second
+      .getByLabel('Tip', { exact: true })
+      .fill(
+        'Add the release-note label before merging, so the changelog picks the PR up.\nUse "skip-changelog" for chores.',
+      );
+    await second.getByLabel('Tags').fill('release github');
+    await second.getByLabel('Applies to').fill(`${TIP_SITE}/our-org/*`);
+    await second.getByRole('button', { name: 'Save tip' }).click();
+    await waitText(second.getByRole('status'), 'Saved the tip');
+    await second.close();
+    await article.close();
+
+    const { page: blank, popup: third } = await popupFor('/fixtures/snippet.html');
+    const list = third.locator('main.popup');
+    await third.getByRole('list', { name: 'Recent items' }).waitFor();
+    await third.getByRole('listitem').nth(2).waitFor();
+    await at({ name: 'popup-recent', page: third, shot: list });
+
+    await third.getByRole('searchbox', { name: 'Search repertoire' }).fill('release');
+    await third.getByRole('list', { name: 'Search results' }).waitFor();
+    await at({ name: 'popup-search', page: third, shot: list });
+
+    const openFirst = async (query: string, name: string) => {
+      await third.getByRole('searchbox', { name: 'Search repertoire' }).fill(query);
+      await third.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+      await third.getByRole('article').waitFor();
+      await at({ name, page: third, shot: list });
+      await third.getByRole('button', { name: 'Back to results' }).click();
+    };
+    await openFirst('minecraft', 'popup-page');
+    await openFirst('autosquash', 'popup-snippet');
+    await openFirst('release-note label', 'popup-tip');
+
+    await third.getByRole('searchbox', { name: 'Search repertoire' }).fill('autosquash');
+    await third.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+    await third.getByRole('button', { name: 'Delete' }).click();
+    await third.getByRole('button', { name: 'Undo' }).waitFor();
+    await at({ name: 'popup-deleted-undo', page: third, shot: list });
+    await third.getByRole('button', { name: 'Recently deleted' }).click();
+    await third.getByRole('heading', { name: 'Recently deleted' }).waitFor();
+    await third
+      .getByRole('button', { name: /^Restore/ })
+      .first()
+      .waitFor();
+    await at({ name: 'popup-recently-deleted', page: third, shot: list });
+    await third.close();
+    await blank.close();
+
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 900, height: 1000 });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.getByRole('heading', { name: 'Shared communities' }).waitFor();
+    await options.getByRole('heading', { name: 'Related tips on the sites you visit' }).waitFor();
+    await at({ name: 'options', page: options, shot: null });
+    await options.close();
+
+    const tool = await ext.context.newPage();
+    await tool.setViewportSize({ width: 1000, height: 640 });
+    await tool.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/1`);
+    const pill = tool.getByRole('button', { name: /related tips?$/ });
+    await pill.waitFor();
+    await at({ name: 'panel-pill', page: tool, context: 'repertoire-related', shot: null });
+    await pill.click();
+    const panel = tool.getByRole('dialog', { name: 'Related tips from your repertoire' });
+    await panel.waitFor();
+    await panel.getByRole('button', { name: 'Why is this shown?' }).click();
+    await at({ name: 'panel', page: tool, context: 'repertoire-related', shot: null });
+    await tool.close();
+  }
+
+  return {
+    ext,
+    run,
+    async close() {
+      await ext.close();
+      await pages.close();
+      await tools.close();
+    },
+  };
+}
