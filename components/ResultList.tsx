@@ -1,7 +1,14 @@
 import type { ItemKind } from '@/lib/wire/schemas';
 import type { Range } from '@/lib/search';
 
-const KIND_LABEL = { page: 'Page', snippet: 'Snippet', tip: 'Tip' } as const;
+const KIND_LABEL = {
+  page: 'Page',
+  snippet: 'Snippet',
+  tip: 'Tip',
+  question: 'Question',
+  path: 'Path',
+  stance: 'Stance',
+} as const;
 
 export interface Entry {
   id: string;
