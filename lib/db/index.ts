@@ -37,5 +37,5 @@ export {
   queuedIdCount,
   searchStore,
 } from './search-queue';
-export { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store';
+export { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store-idb';
 export { rebuildRelated, relatedStore } from './related';

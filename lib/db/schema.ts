@@ -11,7 +11,7 @@ import {
 } from 'idb';
 import type { RelatedRecord } from '../related';
 import type { SearchRecord } from '../search/store';
-import type { SyncState } from '../sync/sync-store';
+import type { SyncState } from '../sync';
 import type { Endorsement, ConflictRevision, Mutation, Role, SyncedItem } from '../wire/sync';
 import type { Community, Item } from '../wire/schemas';
 import { migrateSyncedToPages, type PageKey, type ServerPage, type StaleCopies } from './pages';

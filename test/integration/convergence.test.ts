@@ -17,8 +17,7 @@ import {
   openRepertoireDb,
   type RepertoireDb,
 } from '../../lib/db';
-import type { SyncEngine } from '../../lib/sync/engine';
-import type { SyncStore } from '../../lib/sync/sync-store';
+import type { SyncEngine, SyncStore } from '../../lib/sync';
 import type { Item, TipItem } from '../../lib/wire/schemas';
 import { mayChange } from '../../lib/wire/authz';
 import { uuidv7 } from '../../lib/repertoire/ids';

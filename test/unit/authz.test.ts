@@ -14,7 +14,7 @@ import {
   type MergeOutcome,
   type Writer,
 } from '../../server/merge';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 
 const writer = (memberId: string, role: Writer['role'] = 'member'): Writer => ({
   communityId: 'c',

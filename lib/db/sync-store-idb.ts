@@ -3,7 +3,7 @@
  * things does so in one transaction, and what the member sees goes through the same search queue
  * as local writes, so search and related tips follow synced changes too.
  */
-import type { PulledChange, SyncState, SyncStore } from '../sync/sync-store';
+import type { PulledChange, SyncState, SyncStore } from '../sync';
 import type { Mutation } from '../wire/sync';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { queueIds } from './search-queue';
