@@ -2,7 +2,14 @@ import type { ItemKind } from '@/lib/wire/schemas';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
 
-const KIND_LABEL = { page: 'Page', snippet: 'Snippet', tip: 'Tip' } as const;
+const KIND_LABEL = {
+  page: 'Page',
+  snippet: 'Snippet',
+  tip: 'Tip',
+  question: 'Question',
+  path: 'Path',
+  stance: 'Stance',
+} as const;
 
 export interface Entry {
   id: string;

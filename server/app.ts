@@ -12,7 +12,9 @@ import {
   type JoinResponse,
   PullQuery,
   PurgeRequest,
+  SettingsChange,
   SYNC_LIMITS,
+  TeamChange,
 } from '../lib/wire/sync';
 import { compress } from './compress';
 import { ApiError } from './errors';
@@ -144,8 +146,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/v1/join', limitBody(SMALL_BODY_BYTES), async (c) => {
     const ip = getConnInfo(c).remote.address ?? 'unknown';
     await throttle(perIp, `ip:${ip}`);
-    const { code, displayName } = readJson(c, JoinRequest);
-    const outcome = await store.redeemInvite(code, displayName);
+    const { code, displayName, team } = readJson(c, JoinRequest);
+    const outcome = await store.redeemInvite(code, displayName, team ?? null);
     if (!outcome.ok) {
       const why = {
         unknown: 'is not valid',
@@ -204,6 +206,34 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.body(null, 204);
   });
 
+  // A member's team is theirs to say: nobody else sets it, stewards included.
+  community.post('/members/:memberId/team', limitBody(SMALL_BODY_BYTES), async (c) => {
+    const who = c.get('who');
+    if (c.req.param('memberId') !== who.memberId) {
+      throw new ApiError(
+        403,
+        'not_allowed',
+        'A member’s team is theirs to choose: only that member can change it.',
+      );
+    }
+    const { team } = readJson(c, TeamChange);
+    return c.json(await store.setTeam(who, team));
+  });
+
+  community.post('/settings', limitBody(SMALL_BODY_BYTES), async (c) => {
+    const change = readJson(c, SettingsChange);
+    const outcome = await store.changeSettings(c.get('who'), change);
+    if (!outcome.ok) {
+      throw new ApiError(
+        403,
+        'steward_only',
+        'Only a steward can change the community’s settings (review interval, stance rule, ' +
+          'who curates paths); ask one of its stewards.',
+      );
+    }
+    return c.json(outcome.settings);
+  });
+
   community.post('/purge', limitBody(SMALL_BODY_BYTES), async (c) => {
     const who = stewardOnly(c.get('who'));
     const { olderThanSeconds } = readJson(c, PurgeRequest);
@@ -238,7 +268,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       );
     }
     // Items are stored serialized, so a page is assembled without parsing them again.
-    const body = `{"changes":[${page.changes.join(',')}],"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+    const settings = page.settings ? `"settings":${JSON.stringify(page.settings)},` : '';
+    const body = `{"changes":[${page.changes.join(',')}],${settings}"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 

@@ -3,15 +3,11 @@
  * metadata the wire form lacks, kept compact because every write stores it again: each field
  * points into a short list of distinct writer stamps (a new item has just one).
  */
-import { itemKinds, type Item, type ItemKind } from '../lib/wire/schemas';
-import type { FieldWrite, SetMutation, SyncedItem } from '../lib/wire/sync';
-import {
-  WRITABLE,
-  type EndorsementState,
-  type FieldState,
-  type ItemDoc,
-  type Writer,
-} from './merge';
+import { markKinds, type MarkKind } from '../lib/wire/marks';
+import type { Item, ItemKind } from '../lib/wire/schemas';
+import type { Endorsement, FieldWrite, Mark, SetMutation, SyncedItem } from '../lib/wire/sync';
+import { requiredFields } from '../lib/wire/sync';
+import { WRITABLE, type FieldState, type ItemDoc, type MarkState, type Writer } from './merge';
 
 type Stamp = [at: number, clientId: string, author: string];
 
@@ -22,7 +18,8 @@ interface Meta {
   a?: string;
   w: Stamp[];
   f: Record<string, number>;
-  e: Record<string, EndorsementState>;
+  /** Marks by `kind:memberId` (markKey), taken back ones too: their stamps order later writes. */
+  m: Record<string, MarkState>;
 }
 
 export interface StoredItem {
@@ -37,18 +34,11 @@ export interface StoredItem {
  */
 export interface PreparedItem {
   item: string;
-  kind: ItemKind;
+  /** The fields it sets, in the schema's order. */
+  fields: string[];
   meta: string;
   tombstone: boolean;
 }
-
-/** A new item's fields all point at its one writer stamp. */
-const FIRST_STAMPS = Object.fromEntries(
-  itemKinds.map((kind) => [
-    kind,
-    JSON.stringify(Object.fromEntries(WRITABLE[kind].map((n) => [n, 0]))),
-  ]),
-) as Record<ItemKind, string>;
 
 /**
  * The item a `set` creates if its id is new, as `create` in merge.ts would make it; undefined if
@@ -56,6 +46,7 @@ const FIRST_STAMPS = Object.fromEntries(
  */
 export function prepareCreated(m: SetMutation, writer: Writer): PreparedItem | undefined {
   const writes = m.fields as Record<string, FieldWrite | undefined>;
+  if (requiredFields(m.kind).some((name) => writes[name] === undefined)) return undefined;
   const item: Record<string, unknown> = {
     id: m.itemId,
     community: writer.communityId,
@@ -63,30 +54,26 @@ export function prepareCreated(m: SetMutation, writer: Writer): PreparedItem | u
     author: writer.displayName,
     authorId: writer.memberId,
   };
-  for (const name of WRITABLE[m.kind]) {
-    const write = writes[name];
-    if (write === undefined) return undefined;
-    item[name] = write.value;
-  }
+  const fields = WRITABLE[m.kind].filter((name) => writes[name] !== undefined);
+  for (const name of fields) item[name] = writes[name]?.value;
   const author = JSON.stringify(writer.displayName);
   const stamp = `[${m.at},${JSON.stringify(writer.clientId)},${author}]`;
   const authorId = JSON.stringify(writer.memberId);
+  // Every field points at the item's one writer stamp.
+  const firstStamps = fields.map((name) => `${quoted(name)}:0`).join(',');
   return {
     item: JSON.stringify(item),
-    kind: m.kind,
-    meta: `{"k":"${m.kind}","c":${author},"a":${authorId},"w":[${stamp}],"f":${FIRST_STAMPS[m.kind]},"e":{}}`,
+    fields,
+    meta: `{"k":"${m.kind}","c":${author},"a":${authorId},"w":[${stamp}],"f":{${firstStamps}},"m":{}}`,
     tombstone: writes['deletedAt']?.value != null,
   };
 }
 
 /** Exactly what `encodeItem` gives for that new item at `version`. */
 export function storeCreated(prepared: PreparedItem, version: number): StoredItem {
-  let fieldVersions = '';
-  for (const name of WRITABLE[prepared.kind]) {
-    fieldVersions += `${fieldVersions ? ',' : ''}${quoted(name)}:${version}`;
-  }
+  const fieldVersions = prepared.fields.map((name) => `${quoted(name)}:${version}`).join(',');
   return {
-    wire: `{"item":${prepared.item},"version":${version},"fieldVersions":{${fieldVersions}},"endorsements":[],"conflicts":[]}`,
+    wire: `{"item":${prepared.item},"version":${version},"fieldVersions":{${fieldVersions}},"endorsements":[],"marks":[],"conflicts":[]}`,
     meta: prepared.meta,
   };
 }
@@ -121,15 +108,15 @@ export function encodeItem(
     fieldVersions[name] = f.ver;
     fieldStamps[name] = stampIndex(stamps, f);
   }
-  const endorsements = Object.entries(doc.endorsements)
-    .filter(([, e]) => e.on)
-    .map(([memberId, e]) => ({ memberId, name: e.name, at: e.at }))
-    .sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
+  const marks = wireMarks(doc.marks);
   const synced: SyncedItem = {
     item: item as unknown as Item,
     version,
     fieldVersions,
-    endorsements,
+    endorsements: marks
+      .filter((m) => m.kind === 'helped' && m.on)
+      .map(({ memberId, name, at }): Endorsement => ({ memberId, name, at })),
+    marks,
     conflicts: doc.conflicts,
   };
   const meta: Meta = {
@@ -138,9 +125,35 @@ export function encodeItem(
     ...(doc.authorId === null ? {} : { a: doc.authorId }),
     w: stamps,
     f: fieldStamps,
-    e: doc.endorsements,
+    m: doc.marks,
   };
   return { wire: JSON.stringify(synced), meta: JSON.stringify(meta) };
+}
+
+const KIND_ORDER = new Map<string, number>(markKinds.map((kind, i) => [kind, i]));
+
+/** Marks as pulls carry them: by kind (in markKinds' order), then member. */
+function wireMarks(marks: Record<string, MarkState>): Mark[] {
+  const out: Mark[] = [];
+  for (const key in marks) {
+    const m = marks[key] as MarkState;
+    const split = key.indexOf(':');
+    out.push({
+      kind: key.slice(0, split) as MarkKind,
+      on: m.on,
+      memberId: key.slice(split + 1),
+      name: m.name,
+      team: m.team,
+      at: m.at,
+      markedAt: m.markedAt,
+      ...(m.note === undefined ? {} : { note: m.note }),
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
+      (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
+  );
 }
 
 /** Few distinct stamps per item (one for a new item): a scan beats hashing. */
@@ -166,7 +179,7 @@ export function decodeItem(stored: StoredItem): ItemDoc {
     createdBy: meta.c,
     authorId: meta.a ?? null,
     fields,
-    endorsements: meta.e,
+    marks: meta.m,
     conflicts: synced.conflicts,
   };
 }

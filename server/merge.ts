@@ -11,20 +11,30 @@
  * a tip applies to) are sets: concurrent writes merge into their union, so no addition is lost.
  *
  * Before any of that, a `set` of an existing item must come from its author or a steward
- * (lib/wire/authz.ts); endorsements are always the writer's own, keyed by member id.
+ * (lib/wire/authz.ts), and one of a path from a curator; marks are always the writer's own, keyed
+ * by member id and mark kind, and merge as sets (docs/community.md).
  */
-import { mayChange, notAllowedReason, type ChangeAction } from '../lib/wire/authz';
+import {
+  mayChange,
+  mayCurate,
+  NOT_A_CURATOR,
+  notAllowedReason,
+  type ChangeAction,
+} from '../lib/wire/authz';
+import { MARK_RULES, notYourMark, wrongKindForMark, type MarkKind } from '../lib/wire/marks';
 import { itemKinds, type ItemKind } from '../lib/wire/schemas';
 import type {
+  CommunitySettings,
   ConflictRevision,
   EndorseMutation,
   FieldWrite,
+  MarkMutation,
   Mutation,
   RejectCode,
   Role,
   SetMutation,
 } from '../lib/wire/sync';
-import { fieldWrites, writableFields } from '../lib/wire/sync';
+import { fieldWrites, requiredFields, writableFields } from '../lib/wire/sync';
 
 /** Listed once per kind: every new item is checked against its kind's list. */
 export const WRITABLE = Object.fromEntries(
@@ -39,12 +49,19 @@ export interface FieldState {
   author: string;
 }
 
-export interface EndorsementState {
+/** One member's mark of one kind: on or taken back, with the stamp that orders it. */
+export interface MarkState {
   on: boolean;
   at: number;
   by: string;
   name: string;
+  team: string | null;
+  markedAt: number;
+  note?: string;
 }
+
+/** Marks are keyed by kind and member: `helped:<member id>`. */
+export const markKey = (kind: MarkKind, memberId: string) => `${kind}:${memberId}`;
 
 /** Stored merge state of an item. */
 export interface ItemDoc {
@@ -54,7 +71,7 @@ export interface ItemDoc {
   /** Member id of the creator, who may change it; null if unknown (then only stewards may). */
   authorId: string | null;
   fields: Record<string, FieldState>;
-  endorsements: Record<string, EndorsementState>;
+  marks: Record<string, MarkState>;
   conflicts: ConflictRevision[];
 }
 
@@ -64,7 +81,16 @@ export interface Writer {
   displayName: string;
   /** As the members table says at the time of the push. */
   role: Role;
+  /** The member's team at the time of the push, recorded with their marks. */
+  team: string | null;
   clientId: string;
+}
+
+/** What a mutation is applied in: the version it would get, the server's time, the settings. */
+export interface MergeContext {
+  version: number;
+  now: number;
+  settings: Pick<CommunitySettings, 'pathCurators' | 'curators'>;
 }
 
 export type MergeOutcome = { doc: ItemDoc } | { rejected: string; code: RejectCode };
@@ -73,10 +99,13 @@ export function applyMutation(
   doc: ItemDoc | null,
   m: Mutation,
   w: Writer,
-  version: number,
+  ctx: MergeContext,
 ): MergeOutcome {
-  if (m.op === 'endorse') return endorse(doc, m, w);
-  return doc ? update(doc, m, w, version) : create(m, w, version);
+  if (m.op !== 'set') return mark(doc, m, w, ctx.now);
+  if (m.kind === 'path' && !mayCurate(w, ctx.settings)) {
+    return { code: 'not_allowed', rejected: NOT_A_CURATOR };
+  }
+  return doc ? update(doc, m, w, ctx.version) : create(m, w, ctx.version);
 }
 
 export function isTombstone(doc: ItemDoc): boolean {
@@ -87,11 +116,10 @@ function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
   // Each value was validated with the request; a new item only needs all of them.
   const writes = m.fields as Record<string, FieldWrite | undefined>;
   const fields: Record<string, FieldState> = {};
-  const missing: string[] = [];
+  const missing = requiredFields(m.kind).filter((name) => writes[name] === undefined);
   for (const name of WRITABLE[m.kind]) {
     const write = writes[name];
-    if (write === undefined) missing.push(name);
-    else
+    if (write !== undefined)
       fields[name] = {
         v: write.value,
         ver: version,
@@ -112,18 +140,26 @@ function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
       createdBy: w.displayName,
       authorId: w.memberId,
       fields,
-      endorsements: {},
+      marks: {},
       conflicts: [],
     },
   };
 }
 
-/** What a `set` does to an existing item: a write of `deletedAt` deletes or restores it. */
+/**
+ * What a `set` does to an existing item: a write of `deletedAt` deletes or restores it, one of
+ * `retiredAt` (a tip) or `closedAt` (a question) retires or closes it.
+ */
 export function changeAction(doc: ItemDoc, m: SetMutation): ChangeAction {
-  const deletedAt = (m.fields as Record<string, FieldWrite | undefined>)['deletedAt'];
-  if (deletedAt === undefined) return 'edit';
-  if (deletedAt.value != null) return 'delete';
-  return isTombstone(doc) ? 'restore' : 'edit';
+  const writes = m.fields as Record<string, FieldWrite | undefined>;
+  const deletedAt = writes['deletedAt'];
+  if (deletedAt !== undefined) {
+    if (deletedAt.value != null) return 'delete';
+    if (isTombstone(doc)) return 'restore';
+  }
+  if (writes['retiredAt']?.value != null) return 'retire';
+  if (writes['closedAt']?.value != null) return 'close';
+  return 'edit';
 }
 
 function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): MergeOutcome {
@@ -156,13 +192,11 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
       if (isStrings(winner.v) && isStrings(loser.v)) {
         fields[name] = union(current, winner.v, loser.v, winner, version);
       } else {
-        if (typeof current.v === 'string' && typeof incoming.v === 'string') {
-          if (current.v !== incoming.v) {
-            if (conflicts.filter((c) => c.field === name).length >= MAX_CONFLICTS_PER_FIELD) {
-              return { code: 'too_many_conflicts', rejected: tooManyConflicts(name) };
-            }
-            conflicts = [...conflicts, revision(name, loser)];
+        if (keepsLoser(current.v, incoming.v)) {
+          if (conflicts.filter((c) => c.field === name).length >= MAX_CONFLICTS_PER_FIELD) {
+            return { code: 'too_many_conflicts', rejected: tooManyConflicts(name) };
           }
+          conflicts = [...conflicts, revision(name, loser)];
         }
         if (incomingWins) fields[name] = incoming;
       }
@@ -175,17 +209,65 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
   return { doc: { ...doc, fields, conflicts } };
 }
 
-function endorse(doc: ItemDoc | null, m: EndorseMutation, w: Writer): MergeOutcome {
+/** `endorse`, from clients before marks, is the "Helped me" mark it always stood for. */
+function asMark(m: MarkMutation | EndorseMutation, now: number): MarkMutation {
+  if (m.op === 'mark') return m;
+  return {
+    op: 'mark',
+    seq: m.seq,
+    itemId: m.itemId,
+    at: m.at,
+    mark: 'helped',
+    on: m.endorsed,
+    markedAt: now,
+  };
+}
+
+function mark(
+  doc: ItemDoc | null,
+  mutation: MarkMutation | EndorseMutation,
+  w: Writer,
+  now: number,
+): MergeOutcome {
+  const m = asMark(mutation, now);
   if (!doc) {
     return {
       code: 'unknown_item',
-      rejected: 'unknown item (never created, or purged): cannot endorse it',
+      rejected: 'unknown item (never created, or purged): cannot mark it',
     };
   }
-  const current = doc.endorsements[w.memberId];
-  const incoming = { on: m.endorsed, at: m.at, by: w.clientId, name: w.displayName };
-  if (current && !later(incoming, current)) return { doc };
-  return { doc: { ...doc, endorsements: { ...doc.endorsements, [w.memberId]: incoming } } };
+  if (m.memberId !== undefined && m.memberId !== w.memberId) {
+    const owner = doc.marks[markKey(m.mark, m.memberId)]?.name;
+    return { code: 'not_allowed', rejected: notYourMark(m.mark, owner) };
+  }
+  if (!MARK_RULES[m.mark].on.includes(doc.kind)) {
+    return { code: 'wrong_kind', rejected: wrongKindForMark(m.mark, doc.kind) };
+  }
+  const incoming: MarkState = {
+    on: m.on,
+    at: m.at,
+    by: w.clientId,
+    name: w.displayName,
+    team: w.team,
+    markedAt: m.markedAt,
+    ...(m.note === undefined ? {} : { note: m.note }),
+  };
+  let marks = putMark(doc.marks, markKey(m.mark, w.memberId), incoming);
+  // "This answered it" is also a "Helped me", with the same story.
+  if (m.mark === 'answered' && m.on)
+    marks = putMark(marks, markKey('helped', w.memberId), incoming);
+  return { doc: marks === doc.marks ? doc : { ...doc, marks } };
+}
+
+/** A member's mark is the latest of their writes of it, by (at, clientId): a set per kind. */
+function putMark(
+  marks: Record<string, MarkState>,
+  key: string,
+  incoming: MarkState,
+): Record<string, MarkState> {
+  const current = marks[key];
+  if (current && !later(incoming, current)) return marks;
+  return { ...marks, [key]: incoming };
 }
 
 /**
@@ -200,6 +282,15 @@ const tooManyConflicts = (field: string) =>
 
 const isStrings = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * Whether a concurrent write's loser is kept as a revision: texts, and lists written whole (a
+ * path's steps), when they differ. Timestamps and flags are last writer wins.
+ */
+function keepsLoser(a: unknown, b: unknown): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a !== b;
+  return Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) !== JSON.stringify(b);
+}
 
 /**
  * Two concurrent writes of a set: the winner's members, in its order, then the loser's others. A

@@ -83,6 +83,12 @@ function textSize(item: Item): number {
       return item.quote.length;
     case 'tip':
       return item.body.length;
+    case 'question':
+      return item.details.length;
+    case 'path':
+      return item.steps.reduce((n, step) => n + step.note.length, 0);
+    case 'stance':
+      return item.reason.length;
   }
 }
 

@@ -49,6 +49,12 @@ function bodyOf(item: Item): string {
       return item.quote;
     case 'tip':
       return item.body;
+    case 'question':
+      return item.details;
+    case 'path':
+      return item.steps.map((step) => step.note).join('\n');
+    case 'stance':
+      return item.reason;
   }
 }
 

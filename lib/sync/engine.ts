@@ -3,6 +3,7 @@
  * debounced push sends them; a pull with the stored cursor brings everyone else's changes.
  * Failures back off exponentially and show in the status. Protocol: docs/sync-protocol.md.
  */
+import type { MarkKind } from '../wire/marks';
 import type { Item, ItemKind } from '../wire/schemas';
 import { Mutation, SYNC_LIMITS, writableFields, type SyncedItem } from '../wire/sync';
 import { SyncHttpError, SyncUnreachableError, type SyncTransport } from './http';
@@ -93,7 +94,10 @@ export class SyncEngine {
   /** A new item, made on this device: every field goes to the server. */
   create(item: Item): Promise<SyncedItem | undefined> {
     const values = item as unknown as Record<string, unknown>;
-    const all = Object.fromEntries(writableFields(item.kind).map((f) => [f, values[f]]));
+    const all = Object.fromEntries(
+      // Fields a kind gained later are optional: an item without them sends none.
+      writableFields(item.kind).flatMap((f) => (values[f] === undefined ? [] : [[f, values[f]]])),
+    );
     return this.record(item.id, () => ({
       op: 'set',
       itemId: item.id,
@@ -128,6 +132,24 @@ export class SyncEngine {
 
   endorse(itemId: string, endorsed: boolean): Promise<SyncedItem | undefined> {
     return this.record(itemId, () => ({ op: 'endorse', itemId, endorsed }));
+  }
+
+  /** The member's own mark of that kind, added (with its note, if it carries one) or taken back. */
+  mark(
+    itemId: string,
+    mark: MarkKind,
+    on: boolean,
+    note?: string,
+  ): Promise<SyncedItem | undefined> {
+    const noted = note === undefined ? {} : { note };
+    return this.record(itemId, () => ({
+      op: 'mark',
+      itemId,
+      mark,
+      on,
+      markedAt: Date.now(),
+      ...noted,
+    }));
   }
 
   /** Settles a field's conflict: writes the chosen value and dismisses the revisions shown. */
@@ -224,9 +246,12 @@ export class SyncEngine {
       }
       // Applied, duplicate or rejected: every mutation of an answered push is settled.
       const refused = response.results.filter((r) => r.status === 'rejected');
+      // A duplicate was answered before, maybe refused, in an answer that was lost: its item is
+      // shown from the server's copy too, or a refused change would stay on screen for good.
+      const settled = response.results.filter((r) => r.status !== 'applied');
       await this.exclusive(async () => {
         await this.options.store.acknowledge(last.seq);
-        await this.showWithout(refused.flatMap((r) => batch.find((m) => m.seq === r.seq) ?? []));
+        await this.showWithout(settled.flatMap((r) => batch.find((m) => m.seq === r.seq) ?? []));
       });
       this.update({ pending: Math.max(0, this.status.pending - batch.length) });
       const [first] = refused;

@@ -3,7 +3,7 @@
  * top, applied the way the server will most likely apply them.
  */
 import type { Item } from '../wire/schemas';
-import { fieldWrites, writableFields, type Mutation, type SyncedItem } from '../wire/sync';
+import { fieldWrites, requiredFields, type Mutation, type SyncedItem } from '../wire/sync';
 
 export interface Me {
   communityId: string;
@@ -18,11 +18,13 @@ export function overlay(
 ): SyncedItem | undefined {
   let view = synced;
   for (const m of pending) {
-    if (m.op === 'endorse') {
-      if (!view) continue;
+    if (m.op !== 'set') {
+      // The views show only "Helped me" so far: it is shown at once, other marks once pulled.
+      const helped = m.op === 'endorse' ? m.endorsed : m.mark === 'helped' ? m.on : undefined;
+      if (!view || helped === undefined) continue;
       const others = view.endorsements.filter((e) => e.memberId !== me.memberId);
       const mine = { memberId: me.memberId, name: me.displayName, at: m.at };
-      const endorsements = m.endorsed
+      const endorsements = helped
         ? [...others, mine].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
         : others;
       view = { ...view, endorsements };
@@ -31,7 +33,7 @@ export function overlay(
     const values = Object.fromEntries(fieldWrites(m).map(([k, f]) => [k, f.value]));
     if (!view) {
       // Only a complete first write makes an item; anything else waits for the server's copy.
-      if (!writableFields(m.kind).every((f) => Object.hasOwn(m.fields, f))) continue;
+      if (!requiredFields(m.kind).every((f) => Object.hasOwn(m.fields, f))) continue;
       const item = {
         ...values,
         id: m.itemId,

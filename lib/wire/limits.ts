@@ -12,4 +12,9 @@ export const LIMITS = {
   contextChars: 64,
   articleHtmlChars: 2_000_000,
   appliesTo: 50,
+  answers: 50,
+  pathSteps: 100,
+  stepNoteChars: 280,
+  /** Ten years: a longer review interval is no review at all. */
+  reviewIntervalDays: 3_650,
 } as const;

@@ -9,7 +9,7 @@ export { LIMITS } from './limits';
 import { LIMITS } from './limits';
 import { isWebUrl, WEB_URL_RULE } from './web-url';
 
-export const itemKinds = ['page', 'snippet', 'tip'] as const;
+export const itemKinds = ['page', 'snippet', 'tip', 'question', 'path', 'stance'] as const;
 export const ItemKind = z.enum(itemKinds);
 export type ItemKind = z.infer<typeof ItemKind>;
 
@@ -38,6 +38,8 @@ export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
 /** Every link an item carries (see isWebUrl): refused otherwise, so it never becomes a live link. */
 const Url = z.string().max(LIMITS.urlChars).refine(isWebUrl, { message: WEB_URL_RULE });
 const Tag = z.string().min(1).max(LIMITS.tagChars);
+const AppliesTo = z.array(z.string().max(LIMITS.urlChars)).max(LIMITS.appliesTo);
+export const ReviewIntervalDays = z.int().min(1).max(LIMITS.reviewIntervalDays);
 
 const ItemBase = z.object({
   id: Id,
@@ -92,11 +94,64 @@ export const TipItem = ItemBase.extend({
   body: z.string().max(LIMITS.tipBodyChars),
   tool: z.string().max(200).nullable(),
   /** URL patterns or hosts this tip applies to, one per entry. */
-  appliesTo: z.array(z.string().max(LIMITS.urlChars)).max(LIMITS.appliesTo),
+  appliesTo: AppliesTo,
+  // Added with community life (docs/community.md). Optional, so that clients from before them
+  // still create tips: absent means none, the community's interval, not retired.
+  /** Ids of the questions this tip answers; a set, merged like tags. */
+  answers: z.array(Id).max(LIMITS.answers).optional(),
+  /** Days between reviews for this tip; null or absent: the community's review interval. */
+  reviewIntervalDays: ReviewIntervalDays.nullable().optional(),
+  /** When its author or a steward retired it: kept and searchable, never shown in the panel. */
+  retiredAt: z.number().int().nullable().optional(),
 });
 export type TipItem = z.infer<typeof TipItem>;
 
-export const Item = z.discriminatedUnion('kind', [PageItem, SnippetItem, TipItem]);
+export const QuestionItem = ItemBase.extend({
+  kind: z.literal('question'),
+  /** What the asker wants to know, beyond the title; Markdown shown as text, like a tip. */
+  details: z.string().max(LIMITS.tipBodyChars),
+  /** Hosts, patterns or catalog tools (`tool:jira`) the question is about, as a tip's. */
+  appliesTo: AppliesTo,
+  /** When its asker or a steward closed it; null while open. */
+  closedAt: z.number().int().nullable(),
+});
+export type QuestionItem = z.infer<typeof QuestionItem>;
+
+/** One step of a path: an item of the community and a short note on why it comes here. */
+export const PathStep = z.strictObject({ itemId: Id, note: z.string().max(LIMITS.stepNoteChars) });
+export type PathStep = z.infer<typeof PathStep>;
+
+export const PathItem = ItemBase.extend({
+  kind: z.literal('path'),
+  /**
+   * The steps in order, written whole: two concurrent writes are ordered like any field and the
+   * losing list is kept as a conflict revision (docs/community.md), never merged out of order.
+   */
+  steps: z.array(PathStep).max(LIMITS.pathSteps),
+});
+export type PathItem = z.infer<typeof PathItem>;
+
+export const stancePositions = ['adopt', 'trial', 'hold', 'retire'] as const;
+export const StancePosition = z.enum(stancePositions);
+export type StancePosition = z.infer<typeof StancePosition>;
+
+export const StanceItem = ItemBase.extend({
+  kind: z.literal('stance'),
+  /** The tool it is about: a catalog tool (`tool:jira`) or an "Applies to" pattern. */
+  subject: z.string().min(1).max(LIMITS.urlChars),
+  position: StancePosition,
+  reason: z.string().max(LIMITS.tipBodyChars),
+});
+export type StanceItem = z.infer<typeof StanceItem>;
+
+export const Item = z.discriminatedUnion('kind', [
+  PageItem,
+  SnippetItem,
+  TipItem,
+  QuestionItem,
+  PathItem,
+  StanceItem,
+]);
 export type Item = z.infer<typeof Item>;
 
 /**
@@ -108,6 +163,9 @@ export const ReceivedItem = z.discriminatedUnion('kind', [
   PageItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl, leadImageUrl: ReceivedUrl }),
   SnippetItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
   TipItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
+  QuestionItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
+  PathItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
+  StanceItem.extend({ url: ReceivedUrl, canonicalUrl: ReceivedUrl }),
 ]);
 
 export const Community = z.object({

@@ -3,7 +3,19 @@
  * extension's sync engine so both accept and refuse exactly the same requests.
  */
 import { z } from 'zod';
-import { Id, PageItem, ReceivedItem, SnippetItem, TipItem, type ItemKind } from './schemas';
+import {
+  Id,
+  PageItem,
+  PathItem,
+  QuestionItem,
+  ReceivedItem,
+  SnippetItem,
+  StanceItem,
+  TipItem,
+  type ItemKind,
+  ReviewIntervalDays,
+} from './schemas';
+import { markKinds, noteProblem } from './marks';
 
 export const SYNC_LIMITS = {
   mutationsPerPush: 500,
@@ -12,6 +24,7 @@ export const SYNC_LIMITS = {
   /** A pull page stops growing past this many bytes of items, so huge pages stay bounded. */
   pullPageBytes: 4_000_000,
   displayNameChars: 100,
+  teamChars: 60,
 } as const;
 
 /** Every non-2xx response carries this body: a stable code and a sentence saying what to do. */
@@ -23,9 +36,13 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const Role = z.enum(['member', 'steward']);
 export type Role = z.infer<typeof Role>;
 
+/** The team a member says they are in, shown beside their name; null: none said. */
+export const Team = z.string().trim().min(1).max(SYNC_LIMITS.teamChars).nullable();
+
 export const JoinRequest = z.object({
   code: z.string().min(8).max(200),
   displayName: z.string().trim().min(1).max(SYNC_LIMITS.displayNameChars),
+  team: Team.optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
@@ -35,6 +52,8 @@ export const CommunityInfo = z.object({
   memberId: z.string(),
   displayName: z.string(),
   role: Role,
+  /** The member's own team; absent from servers before teams. */
+  team: Team.optional(),
   memberCount: z.number().int(),
 });
 export type CommunityInfo = z.infer<typeof CommunityInfo>;
@@ -92,11 +111,28 @@ const Version = z.int().min(0);
 
 /** Fields the server fills itself; a client cannot set them. */
 const SERVER_FIELDS = new Set(['id', 'community', 'kind', 'author', 'authorId']);
-const itemShapes = { page: PageItem.shape, snippet: SnippetItem.shape, tip: TipItem.shape };
+const itemShapes: Record<ItemKind, Record<string, z.ZodType>> = {
+  page: PageItem.shape,
+  snippet: SnippetItem.shape,
+  tip: TipItem.shape,
+  question: QuestionItem.shape,
+  path: PathItem.shape,
+  stance: StanceItem.shape,
+};
 
-/** Every field a client writes for an item of that kind; a first write must set them all. */
+/** Every field a client writes for an item of that kind. */
 export function writableFields(kind: ItemKind): string[] {
   return Object.keys(itemShapes[kind]).filter((field) => !SERVER_FIELDS.has(field));
+}
+
+/**
+ * The fields a first write must set: all writable ones but those added to a kind after clients
+ * were already creating it (optional in the schema), which a first write may leave out.
+ */
+export function requiredFields(kind: ItemKind): string[] {
+  return writableFields(kind).filter(
+    (field) => !itemShapes[kind][field]?.safeParse(undefined).success,
+  );
 }
 
 /**
@@ -112,7 +148,7 @@ export type FieldWrite = z.infer<typeof FieldWrite>;
 
 /** A set of some writable fields of one kind, each value checked by that field's own schema. */
 function setMutation<K extends ItemKind>(kind: K) {
-  const shape: Record<string, z.ZodType> = itemShapes[kind];
+  const shape = itemShapes[kind];
   const fields = Object.fromEntries(
     writableFields(kind).map((name) => [name, fieldWrite(shape[name] as z.ZodType).optional()]),
   );
@@ -132,6 +168,9 @@ export const SetMutation = z.discriminatedUnion('kind', [
   setMutation('page'),
   setMutation('snippet'),
   setMutation('tip'),
+  setMutation('question'),
+  setMutation('path'),
+  setMutation('stance'),
 ]);
 export type SetMutation = z.infer<typeof SetMutation>;
 
@@ -150,7 +189,33 @@ export const EndorseMutation = z.object({
 });
 export type EndorseMutation = z.infer<typeof EndorseMutation>;
 
-export const Mutation = z.discriminatedUnion('op', [SetMutation, EndorseMutation]);
+export const MarkKind = z.enum(markKinds);
+
+/**
+ * The writer's own mark of one kind, added (`on`) or taken back. `memberId`, if sent, must be the
+ * writer's: nobody adds or removes another member's mark (refused `not_allowed`).
+ */
+export const MarkMutation = z
+  .object({
+    op: z.literal('mark'),
+    seq: Seq,
+    itemId: Id,
+    at: Stamp,
+    mark: MarkKind,
+    on: z.boolean(),
+    /** The story, note or reason the kind carries (lib/wire/marks.ts). */
+    note: z.string().optional(),
+    memberId: z.string().max(64).optional(),
+    /** The writer's wall clock (ms) when marking: what "Verified 2 months ago" counts from. */
+    markedAt: z.int().min(0),
+  })
+  .superRefine((m, ctx) => {
+    const problem = noteProblem(m.mark, m.on, m.note);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['note'], message: problem });
+  });
+export type MarkMutation = z.infer<typeof MarkMutation>;
+
+export const Mutation = z.discriminatedUnion('op', [SetMutation, EndorseMutation, MarkMutation]);
 export type Mutation = z.infer<typeof Mutation>;
 
 export const PushRequest = z
@@ -212,19 +277,79 @@ export type ConflictRevision = z.infer<typeof ConflictRevision>;
 export const Endorsement = z.object({ memberId: z.string(), name: z.string(), at: Stamp });
 export type Endorsement = z.infer<typeof Endorsement>;
 
+/**
+ * A member's latest write of one mark kind, as pulls carry it: whether it stands (`on`; a mark
+ * taken back is kept, so that "no open objection since" can be known), who (id, name and team
+ * when marking), when, and its note.
+ */
+export const Mark = z.object({
+  kind: MarkKind,
+  on: z.boolean(),
+  memberId: z.string(),
+  name: z.string(),
+  team: z.string().nullable(),
+  at: Stamp,
+  markedAt: z.int().min(0),
+  note: z.string().optional(),
+});
+export type Mark = z.infer<typeof Mark>;
+
 /** An item as the server holds it. Tombstones are items whose `deletedAt` is set. */
 export const SyncedItem = z.object({
   item: ReceivedItem,
   version: Version,
   /** Version of each field's current value: the `base` to send when editing that field. */
   fieldVersions: z.record(z.string(), Version),
+  /** The `helped` marks, as clients from before marks read them. */
   endorsements: z.array(Endorsement),
+  /** Every mark on the item, by kind then member, taken back ones too; absent from servers before marks. */
+  marks: z.array(Mark).optional(),
   conflicts: z.array(ConflictRevision),
 });
 export type SyncedItem = z.infer<typeof SyncedItem>;
 
+/** Community settings (docs/community.md): stewards change them, everyone syncs them. */
+export const CommunitySettings = z.object({
+  /** Days after its last verification a tip is due for review, unless it sets its own. */
+  reviewIntervalDays: ReviewIntervalDays,
+  /** A stance is the community's when this many members agree (from at least 2 teams)... */
+  stanceMembers: z.int().min(1).max(1_000),
+  /** ...with no open objection for this many days. */
+  stanceDays: z.int().min(0).max(365),
+  /** Who may create and edit paths: stewards, or stewards and the members in `curators`. */
+  pathCurators: z.enum(['stewards', 'stewards_and_allowed']),
+  curators: z.array(z.string().min(1).max(64)).max(1_000),
+});
+export type CommunitySettings = z.infer<typeof CommunitySettings>;
+
+export const DEFAULT_SETTINGS: CommunitySettings = {
+  reviewIntervalDays: 180,
+  stanceMembers: 3,
+  stanceDays: 7,
+  pathCurators: 'stewards',
+  curators: [],
+};
+
+/** A steward's change of some settings; the others stay as they are. */
+export const SettingsChange = CommunitySettings.partial()
+  .strict()
+  .refine((s) => Object.keys(s).length > 0, { message: 'change at least one setting' });
+export type SettingsChange = z.infer<typeof SettingsChange>;
+
+/** The settings with the community version that last changed them (0: never changed). */
+export const SyncedSettings = CommunitySettings.extend({ version: Version });
+export type SyncedSettings = z.infer<typeof SyncedSettings>;
+
+export const TeamChange = z.object({ team: Team });
+export type TeamChange = z.infer<typeof TeamChange>;
+
 export const PullResponse = z.object({
   changes: z.array(SyncedItem),
+  /**
+   * The community's settings, when they changed after `cursor` (always from cursor 0); absent
+   * otherwise, and from servers before settings.
+   */
+  settings: SyncedSettings.optional(),
   /** Send as `cursor` on the next pull; unchanged when nothing is new. */
   cursor: Version,
   hasMore: z.boolean(),

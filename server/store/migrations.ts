@@ -11,6 +11,7 @@
  * MIGRATIONS, never edits one that has shipped, and gets a test in
  * test/integration/migrations.test.ts from the version before it.
  */
+import { endorsementsToMarks } from './endorsements-to-marks';
 import type { SqlDialect, SqlDriver, SqlRunner } from './sql';
 
 export interface Migration {
@@ -18,6 +19,8 @@ export interface Migration {
   /** Statements for both engines, then those for one engine only. */
   sql: readonly string[];
   only?: Partial<Record<SqlDialect, readonly string[]>>;
+  /** A rewrite of stored data that SQL common to both engines cannot say, after the statements. */
+  rewrite?: (tx: SqlRunner) => Promise<void>;
 }
 
 const V1 = [
@@ -88,6 +91,18 @@ export const MIGRATIONS: readonly Migration[] = [
        WHERE tombstone_since IS NOT NULL`,
     ],
   },
+  // Endorsements become "Helped me" marks (endorsements-to-marks.ts).
+  { version: 3, sql: [], rewrite: endorsementsToMarks },
+  {
+    // Community settings, with the version that last changed them (0: the defaults), and the
+    // team each member says they are in.
+    version: 4,
+    sql: [
+      'ALTER TABLE communities ADD COLUMN settings TEXT',
+      'ALTER TABLE communities ADD COLUMN settings_version BIGINT NOT NULL DEFAULT 0',
+      'ALTER TABLE members ADD COLUMN team TEXT',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
@@ -115,6 +130,7 @@ export function migrate(db: SqlDriver, target = SCHEMA_VERSION): Promise<number>
     for (const step of MIGRATIONS) {
       if (step.version <= from || step.version > target) continue;
       for (const sql of [...step.sql, ...(step.only?.[db.dialect] ?? [])]) await tx.all(sql);
+      await step.rewrite?.(tx);
       await tx.all(
         `INSERT INTO schema_version (one, version) VALUES (1, $1)
          ON CONFLICT (one) DO UPDATE SET version = excluded.version`,

@@ -8,14 +8,18 @@
  * version before an earlier one has committed — the trap that sequences fall into.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  CommunityInfo,
-  InviteRequest,
-  InviteResponse,
-  Mutation,
-  MutationResult,
-  PurgeResponse,
-  Role,
+import {
+  CommunitySettings,
+  DEFAULT_SETTINGS,
+  type CommunityInfo,
+  type InviteRequest,
+  type InviteResponse,
+  type Mutation,
+  type MutationResult,
+  type PurgeResponse,
+  type Role,
+  type SettingsChange,
+  type SyncedSettings,
 } from '../../lib/wire/sync';
 import {
   decodeItem,
@@ -28,7 +32,7 @@ import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../merge'
 import { hashSecret, newInviteCode, newToken } from '../secrets';
 import { migrate } from './migrations';
 import type { Row, SqlDriver, SqlRunner } from './sql';
-import type { Principal, PullOutcome, RedeemOutcome, Store } from './store';
+import type { Principal, PullOutcome, RedeemOutcome, SettingsOutcome, Store } from './store';
 
 const ITEM_COLUMNS = 7;
 /**
@@ -161,11 +165,25 @@ function prepareCreates(mutations: readonly Mutation[], writer: Writer): Map<str
   for (const m of mutations) touches.set(m.itemId, (touches.get(m.itemId) ?? 0) + 1);
   const prepared = new Map<string, PreparedItem>();
   for (const m of mutations) {
-    if (m.op !== 'set' || touches.get(m.itemId) !== 1) continue;
+    // A path needs the settings' word on who curates, read in the transaction.
+    if (m.op !== 'set' || m.kind === 'path' || touches.get(m.itemId) !== 1) continue;
     const ready = prepareCreated(m, writer);
     if (ready) prepared.set(m.itemId, ready);
   }
   return prepared;
+}
+
+/**
+ * A community's settings as stored: null until a steward first changes one (the defaults), then
+ * all of them. Parsed with the defaults under them, so a setting added later starts at its
+ * default in communities that changed others before.
+ */
+function settingsOf(stored: unknown): CommunitySettings {
+  if (stored == null) return DEFAULT_SETTINGS;
+  return CommunitySettings.parse({
+    ...DEFAULT_SETTINGS,
+    ...(JSON.parse(String(stored)) as object),
+  });
 }
 
 export interface SqlStoreOptions {
@@ -248,7 +266,11 @@ class SqlStore implements Store {
     return { code, role: invite.role, maxUses: invite.maxUses, expiresAt };
   }
 
-  redeemInvite(code: string, displayName: string): Promise<RedeemOutcome> {
+  redeemInvite(
+    code: string,
+    displayName: string,
+    team: string | null = null,
+  ): Promise<RedeemOutcome> {
     const hash = hashSecret(code);
     const now = Date.now();
     return this.db.transaction(async (tx): Promise<RedeemOutcome> => {
@@ -273,9 +295,9 @@ class SqlStore implements Store {
         tokenHash: hashSecret(token),
       };
       await tx.all(
-        `INSERT INTO members (id, community_id, display_name, role, created_at)
-         VALUES ($1, $2, $3, $4, $5)`,
-        [memberId, principal.communityId, displayName, principal.role, now],
+        `INSERT INTO members (id, community_id, display_name, role, team, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [memberId, principal.communityId, displayName, principal.role, team, now],
       );
       const ttl = this.options.tokenTtlMs;
       const expiresAt = ttl === undefined ? null : now + ttl;
@@ -331,27 +353,65 @@ class SqlStore implements Store {
     return describe(this.db, who);
   }
 
+  async setTeam(who: Principal, team: string | null): Promise<CommunityInfo> {
+    await this.db.all('UPDATE members SET team = $1 WHERE id = $2', [team, who.memberId]);
+    return describe(this.db, who);
+  }
+
+  async settings(communityId: string): Promise<SyncedSettings> {
+    const [row] = await this.db.all(
+      'SELECT settings, settings_version FROM communities WHERE id = $1',
+      [communityId],
+    );
+    return { ...settingsOf(row?.['settings']), version: Number(row?.['settings_version'] ?? 0) };
+  }
+
+  changeSettings(who: Principal, change: SettingsChange): Promise<SettingsOutcome> {
+    return this.db.transaction(async (tx): Promise<SettingsOutcome> => {
+      // The role now, not when the token was checked (as for pushes).
+      const [member] = await tx.all('SELECT role FROM members WHERE id = $1', [who.memberId]);
+      if (member?.['role'] !== 'steward') return { ok: false };
+      // A change is a version of the community like an item's: pulls carry it in order.
+      const [row] = await tx.all(
+        `UPDATE communities SET version = version + 1 WHERE id = $1
+         RETURNING version, settings`,
+        [who.communityId],
+      );
+      const version = Number(row?.['version']);
+      const settings = CommunitySettings.parse({ ...settingsOf(row?.['settings']), ...change });
+      await tx.all('UPDATE communities SET settings = $1, settings_version = $2 WHERE id = $3', [
+        JSON.stringify(settings),
+        version,
+        who.communityId,
+      ]);
+      return { ok: true, settings: { ...settings, version } };
+    });
+  }
+
   push(who: Principal, clientId: string, mutations: Mutation[]): Promise<MutationResult[]> {
-    // Encoding new items needs no role: anyone may create one.
-    const prepared = prepareCreates(mutations, { ...who, clientId });
+    // Encoding new items needs no role or team: anyone may create one, and it has no marks.
+    const prepared = prepareCreates(mutations, { ...who, team: null, clientId });
     return this.db.transaction(async (tx) => {
       const [counter] = await tx.all(
-        'UPDATE communities SET version = version WHERE id = $1 RETURNING version',
+        'UPDATE communities SET version = version WHERE id = $1 RETURNING version, settings',
         [who.communityId],
       );
       let version = Number(counter?.['version']);
+      const settings = settingsOf(counter?.['settings']);
       // Who may change what is decided by the role the member has now, not when the token was
       // checked: a steward made a member meanwhile writes as a member from here on. Read with
-      // the client's last seq, in one round trip.
+      // the client's last seq and the member's team, in one round trip.
       const [row] = await tx.all(
         `SELECT (SELECT seq FROM client_seqs
                  WHERE community_id = $1 AND member_id = $2 AND client_id = $3) AS seq,
-                (SELECT role FROM members WHERE id = $4) AS role`,
+                m.role, m.team FROM members m WHERE m.id = $4`,
         [who.communityId, who.memberId, clientId, who.memberId],
       );
       const appliedUpTo = row?.['seq'] == null ? 0 : Number(row['seq']);
       const role = (row?.['role'] as Role | null) ?? who.role;
-      const writer: Writer = { ...who, role, clientId };
+      const team = row?.['team'] == null ? null : String(row['team']);
+      const writer: Writer = { ...who, role, team, clientId };
+      const now = Date.now();
 
       const fresh = mutations.filter((m) => m.seq > appliedUpTo);
       const docs = await loadItems(tx, who.communityId, [...new Set(fresh.map((m) => m.itemId))]);
@@ -372,7 +432,7 @@ class SqlStore implements Store {
           results.push({ seq: m.seq, status: 'applied', version });
           continue;
         }
-        const outcome = applyMutation(doc, m, writer, version + 1);
+        const outcome = applyMutation(doc, m, writer, { version: version + 1, now, settings });
         if ('rejected' in outcome) {
           results.push({
             seq: m.seq,
@@ -390,7 +450,6 @@ class SqlStore implements Store {
       const lastSeq = mutations.at(-1)?.seq ?? 0;
       if (lastSeq <= appliedUpTo) return results;
 
-      const now = Date.now();
       const rows = [...changed].map(([id, itemVersion]) => {
         const ready = created.has(id) ? prepared.get(id) : undefined;
         if (ready) {
@@ -423,6 +482,9 @@ class SqlStore implements Store {
     limit: number,
     maxBytes: number,
   ): Promise<PullOutcome> {
+    // Read before the items: a settings change seen here has every earlier version committed,
+    // so the items read next include them all, and the cursor may move past the change.
+    const settings = await this.settings(communityId);
     const rows = await this.db.all(
       `SELECT version, wire FROM items WHERE community_id = $1 AND version > $2
        ORDER BY version LIMIT $3`,
@@ -445,11 +507,14 @@ class SqlStore implements Store {
       bytes += wire.length;
       next = Number(row['version']);
     }
+    const hasMore = changes.length < rows.length || rows.length === limit;
+    const withSettings = cursor === 0 || settings.version > cursor;
     return {
       ok: true,
       changes,
-      cursor: next,
-      hasMore: changes.length < rows.length || rows.length === limit,
+      ...(withSettings ? { settings } : {}),
+      cursor: hasMore ? next : Math.max(next, withSettings ? settings.version : 0),
+      hasMore,
     };
   }
 
@@ -483,10 +548,11 @@ class SqlStore implements Store {
 
 async function describe(db: SqlRunner, who: Principal): Promise<CommunityInfo> {
   const [row]: (Row | undefined)[] = await db.all(
-    `SELECT c.name, (SELECT COUNT(*) FROM members m
-       WHERE m.community_id = c.id AND m.revoked_at IS NULL) AS members
-     FROM communities c WHERE c.id = $1`,
-    [who.communityId],
+    `SELECT (SELECT team FROM members WHERE id = $1) AS team, c.name,
+       (SELECT COUNT(*) FROM members m
+        WHERE m.community_id = c.id AND m.revoked_at IS NULL) AS members
+     FROM communities c WHERE c.id = $2`,
+    [who.memberId, who.communityId],
   );
   return {
     id: who.communityId,
@@ -494,6 +560,7 @@ async function describe(db: SqlRunner, who: Principal): Promise<CommunityInfo> {
     memberId: who.memberId,
     displayName: who.displayName,
     role: who.role,
+    team: row?.['team'] == null ? null : String(row['team']),
     memberCount: Number(row?.['members'] ?? 0),
   };
 }

@@ -7,6 +7,8 @@ import type {
   MutationResult,
   PurgeResponse,
   Role,
+  SettingsChange,
+  SyncedSettings,
 } from '../../lib/wire/sync';
 
 /** The member behind a valid, unrevoked token. */
@@ -23,20 +25,36 @@ export type RedeemOutcome =
   | { ok: false; reason: 'unknown' | 'expired' | 'used_up' };
 
 export type PullOutcome =
-  | { ok: true; changes: string[]; cursor: number; hasMore: boolean }
+  | {
+      ok: true;
+      changes: string[];
+      /** The settings, when they changed after the cursor (or the cursor is 0). */
+      settings?: SyncedSettings;
+      cursor: number;
+      hasMore: boolean;
+    }
   | { ok: false; purgedUpTo: number };
+
+/** A settings change is refused when the member is not (or no longer) a steward. */
+export type SettingsOutcome = { ok: true; settings: SyncedSettings } | { ok: false };
 
 export interface Store {
   createCommunity(name: string): Promise<string>;
   /** Id of the oldest community with that name, if any. */
   findCommunity(name: string): Promise<string | undefined>;
   createInvite(communityId: string, invite: InviteRequest): Promise<InviteResponse>;
-  redeemInvite(code: string, displayName: string): Promise<RedeemOutcome>;
+  /** Joins with the invite; `team`, if given, is the team the member says they are in. */
+  redeemInvite(code: string, displayName: string, team?: string | null): Promise<RedeemOutcome>;
   authenticate(token: string): Promise<Principal | undefined>;
   revokeToken(tokenHash: string): Promise<void>;
   /** Revokes every token of the member; false if no such member in that community. */
   revokeMember(communityId: string, memberId: string): Promise<boolean>;
   communityInfo(who: Principal): Promise<CommunityInfo>;
+  /** The member's own team (null: none); marks they make from now on carry it. */
+  setTeam(who: Principal, team: string | null): Promise<CommunityInfo>;
+  settings(communityId: string): Promise<SyncedSettings>;
+  /** Applies a steward's change of some settings as a new community version. */
+  changeSettings(who: Principal, change: SettingsChange): Promise<SettingsOutcome>;
   /** Applies the new mutations of a batch in one transaction: all of them or none. */
   push(who: Principal, clientId: string, mutations: Mutation[]): Promise<MutationResult[]>;
   /** Changes after `cursor`, each a serialized SyncedItem, oldest first. */

@@ -20,7 +20,8 @@ import {
 import type { SyncEngine, SyncStore } from '../../lib/sync';
 import type { Item, TipItem } from '../../lib/wire/schemas';
 import { mayChange } from '../../lib/wire/authz';
-import type { ConflictRevision, Endorsement, Role } from '../../lib/wire/sync';
+import { uuidv7 } from '../../lib/repertoire/ids';
+import type { ConflictRevision, Endorsement, Mark, Role } from '../../lib/wire/sync';
 import {
   SETUPS,
   memberEngine,
@@ -36,13 +37,22 @@ const RUNS = { sqlite: 30, postgres: 12 };
 
 type Op =
   | { type: 'create'; client: number }
-  | { type: 'edit'; client: number; item: number; field: 'title' | 'body' | 'tags' }
+  | { type: 'edit'; client: number; item: number; field: 'title' | 'body' | 'tags' | 'answers' }
   | { type: 'delete'; client: number; item: number }
   | { type: 'endorse'; client: number; item: number; endorsed: boolean }
+  | { type: 'mark'; client: number; item: number; mark: TipMark; on: boolean }
+  | { type: 'retire'; client: number; item: number; retired: boolean }
+  /** A sync whose push reaches the server but whose answer is lost: the next sync retries it. */
+  | { type: 'lossy-sync'; client: number }
   | { type: 'resolve'; client: number; item: number }
   | { type: 'sync'; client: number }
   /** The background restarts (MV3 stops it when idle): a new engine and store, same database. */
   | { type: 'restart'; client: number };
+
+/** The marks a tip takes, with the note each needs. */
+const TIP_MARKS = ['helped', 'vouch', 'verified', 'needs_update', 'answered'] as const;
+type TipMark = (typeof TIP_MARKS)[number];
+const NOTES: Partial<Record<TipMark, string>> = { helped: 'saved me', needs_update: 'renamed' };
 
 const client = fc.nat({ max: CLIENTS - 1 });
 const item = fc.nat({ max: 20 });
@@ -53,7 +63,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       type: fc.constant('edit' as const),
       client,
       item,
-      field: fc.constantFrom('title' as const, 'body' as const, 'tags' as const),
+      field: fc.constantFrom(
+        'title' as const,
+        'body' as const,
+        'tags' as const,
+        'answers' as const,
+      ),
     }),
     weight: 5,
   },
@@ -67,6 +82,26 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
     weight: 2,
   },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('mark' as const),
+      client,
+      item,
+      mark: fc.constantFrom(...TIP_MARKS),
+      on: fc.boolean(),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      type: fc.constant('retire' as const),
+      client,
+      item,
+      retired: fc.boolean(),
+    }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ type: fc.constant('lossy-sync' as const), client }), weight: 1 },
   { arbitrary: fc.record({ type: fc.constant('resolve' as const), client, item }), weight: 1 },
   { arbitrary: fc.record({ type: fc.constant('sync' as const), client }), weight: 3 },
   { arbitrary: fc.record({ type: fc.constant('restart' as const), client }), weight: 1 },
@@ -80,17 +115,20 @@ interface Replica {
   db: RepertoireDb;
   memberId: string;
   role: Role;
+  /** Set for one sync: the server applies the push, its answer never arrives. */
+  loseAnswers: boolean;
 }
 
-/** What a member sees of an item, as the extension reads it. */
+/** What a member sees of an item, as the extension reads it, and the marks it stores. */
 interface Seen {
   item: Item;
   endorsements: Endorsement[];
   conflicts: ConflictRevision[];
+  marks: Mark[];
 }
 
 /** Every item of the replica, tombstones too, by id, read through lib/db as the popup does. */
-async function seen(db: RepertoireDb): Promise<Seen[]> {
+async function seen(db: RepertoireDb, store: SyncStore): Promise<Seen[]> {
   const ids = new Set<string>();
   for (const page of await db.getAll('serverPages')) for (const id of page.ids) ids.add(id);
   for (const view of await db.getAll('views')) ids.add(view.item.id);
@@ -99,10 +137,12 @@ async function seen(db: RepertoireDb): Promise<Seen[]> {
     getItems(db, sorted),
     Promise.all(sorted.map((id) => getItemMeta(db, id))),
   ]);
+  const copies = await Promise.all(sorted.map((id) => store.getSynced(id)));
   return sorted.map((id, i) => ({
     item: items[i]!,
     endorsements: metas[i]?.endorsements ?? [],
     conflicts: metas[i]?.conflicts ?? [],
+    marks: copies[i]?.marks ?? [],
   }));
 }
 
@@ -124,9 +164,17 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
         // The extension's own store, over fake-indexeddb: one database per replica.
         const db = await openRepertoireDb(`replica-${++replicaDbs}`);
         const store = () => idbSyncStore(db, member.communityId);
-        // Syncs happen only when the property says so.
-        const open = () => memberEngine(member, `Member ${i}`, store());
-        return { engine: await open(), open, store, db, memberId: member.memberId, role };
+        const replica = { memberId: member.memberId, role, loseAnswers: false } as Replica;
+        const lossy: typeof fetch = async (input, init) => {
+          const res = await fetch(input, init);
+          if (replica.loseAnswers && init?.method === 'POST') throw new TypeError('answer lost');
+          return res;
+        };
+        // Syncs happen only when the property says so: no retry timer fires during a run.
+        const never = { initialMs: 1e9, maxMs: 1e9 };
+        const open = () =>
+          memberEngine(member, `Member ${i}`, store(), { fetch: lossy, backoff: never });
+        return Object.assign(replica, { engine: await open(), open, store, db });
       }),
     );
   }
@@ -142,13 +190,14 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
         const written = new Set<string>();
         const superseded = new Set<string>();
         const lastEndorsement = new Map<string, boolean>();
+        const lastMark = new Map<string, boolean>();
         const key = (id: string, field: string, value: unknown) =>
           `${id}|${field}|${String(value)}`;
 
         for (const o of ops) {
           const replica = all[o.client]!;
           const { engine, db, memberId, role } = replica;
-          const visible = await seen(db);
+          const visible = await seen(db, replica.store());
           if (o.type === 'restart') {
             engine.close();
             replica.engine = await replica.open();
@@ -165,24 +214,42 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
             await engine.sync();
             continue;
           }
+          if (o.type === 'lossy-sync') {
+            replica.loseAnswers = true;
+            await engine.sync();
+            replica.loseAnswers = false;
+            continue;
+          }
           const target = visible[o.item % Math.max(1, visible.length)];
           if (!target) continue;
           const id = target.item.id;
           // The server refuses it: nothing is written, nothing is superseded.
           const refused = !mayChange({ memberId, role }, target.item.authorId ?? null);
-          if (refused && o.type !== 'endorse') {
+          if (refused && o.type !== 'endorse' && o.type !== 'mark') {
             if (o.type === 'delete') await engine.remove(id, 'tip');
+            else if (o.type === 'retire') await engine.edit(id, 'tip', { retiredAt: 1 });
             else if (o.type === 'edit') {
-              const value = o.field === 'tags' ? [fresh()] : fresh();
+              const value = SETS.has(o.field) ? [setMember(o.field)] : fresh();
               await engine.edit(id, 'tip', { [o.field]: value });
             }
             continue;
           }
-          if (o.type === 'edit' && o.field === 'tags') {
-            const tag = fresh();
-            for (const t of target.item.tags) superseded.add(key(id, 'tags', t));
-            written.add(key(id, 'tags', tag));
-            await engine.edit(id, 'tip', { tags: [tag] });
+          if (o.type === 'edit' && SETS.has(o.field)) {
+            const member = setMember(o.field);
+            const before = fieldOf(target, o.field);
+            for (const t of Array.isArray(before) ? before : [])
+              superseded.add(key(id, o.field, t));
+            written.add(key(id, o.field, member));
+            await engine.edit(id, 'tip', { [o.field]: [member] });
+          } else if (o.type === 'mark') {
+            lastMark.set(`${id}|${memberId}|${o.mark}`, o.on);
+            if (o.mark === 'answered' && o.on) lastMark.set(`${id}|${memberId}|helped`, true);
+            // "Helped me" is also the endorsement clients before marks read.
+            const helped = lastMark.get(`${id}|${memberId}|helped`);
+            if (helped !== undefined) lastEndorsement.set(`${id}|${memberId}`, helped);
+            await engine.mark(id, o.mark, o.on, o.on ? NOTES[o.mark] : undefined);
+          } else if (o.type === 'retire') {
+            await engine.edit(id, 'tip', { retiredAt: o.retired ? Date.now() : null });
           } else if (o.type === 'edit') {
             const value = fresh();
             superseded.add(key(id, o.field, fieldOf(target, o.field)));
@@ -192,6 +259,7 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
             await engine.remove(id, 'tip');
           } else if (o.type === 'endorse') {
             lastEndorsement.set(`${id}|${memberId}`, o.endorsed);
+            lastMark.set(`${id}|${memberId}|helped`, o.endorsed);
             await engine.endorse(id, o.endorsed);
           } else {
             const conflict = target.conflicts[0];
@@ -219,7 +287,7 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
         const late = (await replicas(community, 1))[0]!;
         await late.engine.sync();
 
-        const snapshots = await Promise.all([...all, late].map((r) => seen(r.db)));
+        const snapshots = await Promise.all([...all, late].map((r) => seen(r.db, r.store())));
         for (const r of all) expect(await r.store().outbox()).toEqual([]);
         for (const s of snapshots.slice(1)) expect(s).toEqual(snapshots[0]);
 
@@ -239,6 +307,13 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
           const members = final.get(id)?.endorsements.map((e) => e.memberId) ?? [];
           expect(members.includes(memberId)).toBe(endorsed);
         }
+        for (const [k, on] of lastMark) {
+          const [id, memberId, kind] = k.split('|') as [string, string, string];
+          const found = final
+            .get(id)
+            ?.marks.find((m) => m.memberId === memberId && m.kind === kind);
+          expect(found?.on ?? false, `mark ${k}`).toBe(on);
+        }
         for (const r of [...all, late]) {
           r.engine.close();
           r.db.close();
@@ -253,6 +328,11 @@ describe.each(SETUPS)('convergence on $name', ({ backend, workers }) => {
     );
   }, 600_000);
 });
+
+/** Fields that merge as sets: tags, and the questions a tip answers (ids). */
+const SETS = new Set<string>(['tags', 'answers']);
+const setMember = (field: string): string =>
+  field === 'answers' ? uuidv7() : `t${uuidv7().slice(-8)}`;
 
 /** A text field holds a value by being it; tags, by including it. */
 const holds = (now: unknown, value: string): boolean =>

@@ -16,6 +16,7 @@ import {
   type Mutation,
   type Role,
   type SyncedItem,
+  type SyncedSettings,
 } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
@@ -113,7 +114,7 @@ export interface TestCommunity {
   id: string;
   steward: Client;
   /** Joins with an invite the steward makes, as a member unless `role` says otherwise. */
-  join(displayName: string, role?: Role): Promise<Client>;
+  join(displayName: string, role?: Role, team?: string): Promise<Client>;
 }
 
 export async function startServer(
@@ -141,9 +142,9 @@ export async function startServer(
     return {
       id: communityId,
       steward,
-      join: async (displayName, role = 'member') => {
+      join: async (displayName, role = 'member', team) => {
         const res = await steward.post('/invites', { role });
-        return joinWith(server.url, (res.body as { code: string }).code, displayName);
+        return joinWith(server.url, (res.body as { code: string }).code, displayName, team);
       },
     };
   };
@@ -181,10 +182,15 @@ export async function request<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
 }
 
-export async function joinWith(base: string, code: string, displayName: string): Promise<Client> {
+export async function joinWith(
+  base: string,
+  code: string,
+  displayName: string,
+  team?: string,
+): Promise<Client> {
   const res = await request<{ token: string; community: { id: string; memberId: string } }>(
     `${base}/v1/join`,
-    { json: { code, displayName } },
+    { json: { code, displayName, ...(team === undefined ? {} : { team }) } },
   );
   if (res.status !== 201) throw new Error(`join failed: ${res.status} ${JSON.stringify(res.body)}`);
   return new Client(base, res.body.community.id, res.body.token, res.body.community.memberId);
@@ -219,6 +225,7 @@ export function memberEngine(
 
 interface PullPage {
   changes: SyncedItem[];
+  settings?: SyncedSettings;
   cursor: number;
   hasMore: boolean;
 }

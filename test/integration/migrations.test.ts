@@ -11,6 +11,7 @@ import { openPostgresDriver } from '../../server/store/postgres';
 import type { SqlDriver } from '../../server/store/sql';
 import { openSqliteDriver } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
+import type { SyncedItem } from '../../lib/wire/sync';
 import { BACKENDS, freshDatabase, newTip, type Database } from './harness';
 
 const TABLES = ['communities', 'members', 'tokens', 'invites', 'client_seqs', 'items'];
@@ -37,7 +38,7 @@ async function writeSample(store: Store) {
     ...tips.map((t, i) => ({ op: 'set' as const, seq: i + 1, at: i + 1, ...t })),
   ]);
   const pulled = await store.pull(communityId, 0, 100, 1_000_000);
-  return { communityId, token: joined.token, pulled };
+  return { communityId, token: joined.token, pulled, tips };
 }
 
 /** Every row of every table, to copy a database written at the newest version into an old one. */
@@ -45,9 +46,24 @@ async function rows(db: SqlDriver): Promise<[string, Record<string, unknown>[]][
   return Promise.all(TABLES.map(async (t) => [t, await db.all(`SELECT * FROM ${t}`)] as const));
 }
 
+/** The columns a table has at the database's version (newer versions may have added some). */
+async function columnsOf(db: SqlDriver, table: string): Promise<Set<string>> {
+  const list =
+    db.dialect === 'sqlite'
+      ? await db.all(`SELECT name FROM pragma_table_info('${table}')`)
+      : await db.all(
+          `SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1`,
+          [table],
+        );
+  return new Set(list.map((r) => String(r['name'])));
+}
+
+/** Copies rows into an older schema: columns it does not have yet are left out. */
 async function copyRows(db: SqlDriver, all: [string, Record<string, unknown>[]][]) {
   for (const [table, list] of all) {
-    for (const row of list) {
+    const known = await columnsOf(db, table);
+    for (const full of list) {
+      const row = Object.fromEntries(Object.entries(full).filter(([column]) => known.has(column)));
       const columns = Object.keys(row);
       const values = columns.map((_, i) => `$${i + 1}`).join(', ');
       await db.all(
@@ -123,6 +139,85 @@ describe.each(BACKENDS)('schema migrations on %s', (backend) => {
       if (step.version === 2) expect(await indexNames(check)).toContain('items_tombstones');
     });
   }
+
+  it('turns endorsements into "Helped me" marks from version 2, and has clients pull them again', async () => {
+    // What a version-2 server left: endorsements in the items' meta (`e`) and wire form, no marks.
+    const source = await freshDatabase(backend);
+    cleanup.push(() => source.drop());
+    const store = await source.open();
+    const sample = await writeSample(store);
+    const ann = (await store.authenticate(sample.token))!;
+    const [endorsed, plain] = [...sample.tips];
+    await store.push(ann, 'c1', [
+      { op: 'endorse', seq: 3, itemId: endorsed!.itemId, at: 5_000_123, endorsed: true },
+    ]);
+    const sourceDriver = driver(source);
+    const data = await rows(sourceDriver);
+    await sourceDriver.close();
+    await store.close();
+    for (const row of data.find(([table]) => table === 'items')![1]) {
+      const meta = JSON.parse(String(row['meta'])) as {
+        m: Record<string, Record<string, unknown>>;
+      };
+      const e = Object.fromEntries(
+        Object.entries(meta.m).map(([key, { on, at, by, name }]) => [
+          key.replace(/^helped:/, ''),
+          { on, at, by, name },
+        ]),
+      );
+      row['meta'] = JSON.stringify({ ...meta, m: undefined, e });
+      const wire = JSON.parse(String(row['wire'])) as Record<string, unknown>;
+      delete wire['marks'];
+      row['wire'] = JSON.stringify(wire);
+    }
+    const db = await freshDatabase(backend);
+    cleanup.push(() => db.drop());
+    const old = driver(db);
+    await migrate(old, 2);
+    await copyRows(old, data);
+    const [before] = await old.all('SELECT version FROM communities WHERE id = $1', [
+      sample.communityId,
+    ]);
+    await old.close();
+
+    const migrated = await db.open();
+    cleanup.push(() => migrated.close());
+    const cursor = Number(before!['version']);
+    const pulled = await migrated.pull(sample.communityId, cursor, 100, 1_000_000);
+    if (!pulled.ok) throw new Error('purged');
+    // Only the endorsed item changed, as a new version after every old one.
+    const [change, ...others] = pulled.changes.map((w) => JSON.parse(w) as SyncedItem);
+    expect(others).toEqual([]);
+    expect(change).toMatchObject({ version: cursor + 1, item: { id: endorsed!.itemId } });
+    const helped = { memberId: ann.memberId, name: 'Ann', at: 5_000_123 };
+    expect(change!.endorsements).toEqual([helped]);
+    expect(change!.marks).toEqual([
+      { kind: 'helped', on: true, team: null, markedAt: 5_000, ...helped },
+    ]);
+    const all = await migrated.pull(sample.communityId, 0, 100, 1_000_000);
+    if (!all.ok) throw new Error('purged');
+    const untouched = all.changes
+      .map((w) => JSON.parse(w) as SyncedItem)
+      .find((c) => c.item.id === plain!.itemId);
+    expect(untouched).toMatchObject({ version: 2, marks: [], endorsements: [] });
+    // Its merge state moved too: Ann's mark is hers to take back, and a late retry of the old
+    // endorsement (an older stamp) does not bring it back.
+    await migrated.push(ann, 'c1', [
+      {
+        op: 'mark',
+        seq: 4,
+        itemId: endorsed!.itemId,
+        at: 6_000_000,
+        mark: 'helped',
+        on: false,
+        markedAt: 6_000,
+      },
+      { op: 'endorse', seq: 5, itemId: endorsed!.itemId, at: 5_000_123, endorsed: true },
+    ]);
+    const last = await migrated.pull(sample.communityId, cursor + 1, 100, 1_000_000);
+    if (!last.ok) throw new Error('purged');
+    expect((JSON.parse(last.changes[0]!) as SyncedItem).endorsements).toEqual([]);
+  });
 
   it('refuses a database from a newer server, saying what to do', async () => {
     const db = await freshDatabase(backend);

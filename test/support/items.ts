@@ -21,6 +21,9 @@ const KIND_DEFAULTS: Record<ItemKind, Record<string, unknown>> = {
     ],
     sourceTitle: 'Source',
   },
+  question: { details: 'How do we roll back?', appliesTo: [], closedAt: null },
+  path: { steps: [] },
+  stance: { subject: 'tool:jira', position: 'adopt', reason: 'Everyone has it.' },
 };
 
 /** A complete item of that kind, as the extension would hold it before syncing. */

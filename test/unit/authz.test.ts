@@ -1,8 +1,19 @@
 /** Who may change what: the shared rule, and the merge applying it to every kind of write. */
 import { describe, expect, it } from 'vitest';
 import { mayChange, notAllowedReason } from '../../lib/wire/authz';
-import { writableFields, type Mutation, type SetMutation } from '../../lib/wire/sync';
-import { applyMutation, type ItemDoc, type MergeOutcome, type Writer } from '../../server/merge';
+import {
+  DEFAULT_SETTINGS,
+  writableFields,
+  type Mutation,
+  type SetMutation,
+} from '../../lib/wire/sync';
+import {
+  applyMutation,
+  type ItemDoc,
+  type MergeContext,
+  type MergeOutcome,
+  type Writer,
+} from '../../server/merge';
 import { sampleItem } from '../support/items';
 
 const writer = (memberId: string, role: Writer['role'] = 'member'): Writer => ({
@@ -10,8 +21,10 @@ const writer = (memberId: string, role: Writer['role'] = 'member'): Writer => ({
   memberId,
   displayName: memberId === 'ana' ? 'Ana' : memberId,
   role,
+  team: null,
   clientId: `client-${memberId}`,
 });
+const at = (version: number): MergeContext => ({ version, now: 0, settings: DEFAULT_SETTINGS });
 const ana = writer('ana');
 const ben = writer('ben');
 const steward = writer('sam', 'steward');
@@ -69,20 +82,22 @@ describe('mayChange', () => {
 
 describe('applying writes by who made them', () => {
   const made = create();
-  const doc = applied(applyMutation(null, made, ana, 1));
+  const doc = applied(applyMutation(null, made, ana, at(1)));
 
   it('records the creator by member id', () => {
     expect(doc).toMatchObject({ authorId: 'ana', createdBy: 'Ana' });
   });
 
   it('lets the author edit and delete, and refuses another member', () => {
-    expect(applied(applyMutation(doc, set(made.itemId, { title: 'Mine' }), ana, 2))).toBeTruthy();
-    const edit = applyMutation(doc, set(made.itemId, { title: 'Theirs' }), ben, 2);
+    expect(
+      applied(applyMutation(doc, set(made.itemId, { title: 'Mine' }), ana, at(2))),
+    ).toBeTruthy();
+    const edit = applyMutation(doc, set(made.itemId, { title: 'Theirs' }), ben, at(2));
     expect(edit).toEqual({
       code: 'not_allowed',
       rejected: 'only its author, Ana, or a steward can edit this tip',
     });
-    const remove = applyMutation(doc, set(made.itemId, { deletedAt: 5 }), ben, 2);
+    const remove = applyMutation(doc, set(made.itemId, { deletedAt: 5 }), ben, at(2));
     expect(remove).toMatchObject({
       code: 'not_allowed',
       rejected: expect.stringContaining('delete'),
@@ -91,47 +106,49 @@ describe('applying writes by who made them', () => {
 
   it('treats a first write under an existing id as an edit', () => {
     const again = { ...create(), itemId: made.itemId };
-    expect(applyMutation(doc, again, ben, 2)).toMatchObject({ code: 'not_allowed' });
-    expect(applied(applyMutation(doc, again, ana, 2)).fields['title']?.ver).toBe(2);
+    expect(applyMutation(doc, again, ben, at(2))).toMatchObject({ code: 'not_allowed' });
+    expect(applied(applyMutation(doc, again, ana, at(2))).fields['title']?.ver).toBe(2);
   });
 
   it('treats clearing deletedAt as a restore: the author or a steward', () => {
-    const gone = applied(applyMutation(doc, set(made.itemId, { deletedAt: 5 }), ana, 2));
+    const gone = applied(applyMutation(doc, set(made.itemId, { deletedAt: 5 }), ana, at(2)));
     const restore = set(made.itemId, { deletedAt: null });
-    expect(applyMutation(gone, restore, ben, 3)).toEqual({
+    expect(applyMutation(gone, restore, ben, at(3))).toEqual({
       code: 'not_allowed',
       rejected: 'only its author, Ana, or a steward can restore this tip',
     });
-    expect(applied(applyMutation(gone, restore, ana, 3)).fields['deletedAt']?.v).toBeNull();
-    expect(applied(applyMutation(gone, restore, steward, 3)).fields['deletedAt']?.v).toBeNull();
+    expect(applied(applyMutation(gone, restore, ana, at(3))).fields['deletedAt']?.v).toBeNull();
+    expect(applied(applyMutation(gone, restore, steward, at(3))).fields['deletedAt']?.v).toBeNull();
   });
 
   it('lets a steward edit and delete any item, and leaves the author as it was', () => {
-    const edited = applied(applyMutation(doc, set(made.itemId, { title: 'Tidied' }), steward, 2));
+    const edited = applied(
+      applyMutation(doc, set(made.itemId, { title: 'Tidied' }), steward, at(2)),
+    );
     expect(edited).toMatchObject({ authorId: 'ana', createdBy: 'Ana' });
     expect(
-      applied(applyMutation(edited, set(made.itemId, { deletedAt: 9 }), steward, 3)),
+      applied(applyMutation(edited, set(made.itemId, { deletedAt: 9 }), steward, at(3))),
     ).toBeTruthy();
   });
 
   it('leaves an item of unknown author to stewards', () => {
     const orphan = { ...doc, authorId: null };
-    expect(applyMutation(orphan, set(made.itemId, { title: 'x' }), ana, 2)).toMatchObject({
+    expect(applyMutation(orphan, set(made.itemId, { title: 'x' }), ana, at(2))).toMatchObject({
       code: 'not_allowed',
     });
     expect(
-      applied(applyMutation(orphan, set(made.itemId, { title: 'x' }), steward, 2)),
+      applied(applyMutation(orphan, set(made.itemId, { title: 'x' }), steward, at(2))),
     ).toBeTruthy();
   });
 
-  it('lets anyone endorse, and each take back only their own endorsement', () => {
-    const endorsed = applied(applyMutation(doc, endorse(made.itemId, true), ben, 2));
-    const both = applied(applyMutation(endorsed, endorse(made.itemId, true), ana, 3));
+  it('lets anyone endorse (a "Helped me" mark), and each take back only their own', () => {
+    const endorsed = applied(applyMutation(doc, endorse(made.itemId, true), ben, at(2)));
+    const both = applied(applyMutation(endorsed, endorse(made.itemId, true), ana, at(3)));
     // A member's "not endorsed" is about their own mark: Ana's stays.
-    const after = applied(applyMutation(both, endorse(made.itemId, false), ben, 4));
-    expect(Object.entries(after.endorsements).map(([id, e]) => [id, e.on])).toEqual([
-      ['ben', false],
-      ['ana', true],
+    const after = applied(applyMutation(both, endorse(made.itemId, false), ben, at(4)));
+    expect(Object.entries(after.marks).map(([key, m]) => [key, m.on])).toEqual([
+      ['helped:ben', false],
+      ['helped:ana', true],
     ]);
   });
 });

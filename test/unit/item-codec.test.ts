@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemKinds, type ItemKind } from '../../lib/wire/schemas';
-import { SetMutation, writableFields } from '../../lib/wire/sync';
+import { DEFAULT_SETTINGS, SetMutation, writableFields } from '../../lib/wire/sync';
 import { decodeItem, encodeItem, prepareCreated, storeCreated } from '../../server/item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../../server/merge';
 import { sampleItem } from '../support/items';
@@ -33,11 +33,13 @@ function newItemMutation(
 
 describe('storing a new item', () => {
   it('gives exactly the general encoding, whatever the text', () => {
+    // A steward, who may create paths too.
     const writer: Writer = {
       communityId: 'community-1',
       memberId: 'm1',
       displayName: 'Ada "the" Member',
-      role: 'member',
+      role: 'steward',
+      team: null,
       clientId: 'client-123',
     };
     fc.assert(
@@ -50,7 +52,11 @@ describe('storing a new item', () => {
         fc.option(fc.nat()),
         (kind, title, tags, at, version, deletedAt) => {
           const m = newItemMutation(kind, title, tags, at, deletedAt);
-          const { doc } = applyMutation(null, m, writer, version) as { doc: ItemDoc };
+          const { doc } = applyMutation(null, m, writer, {
+            version: version,
+            now: 0,
+            settings: DEFAULT_SETTINGS,
+          }) as { doc: ItemDoc };
           const prepared = prepareCreated(m, writer);
           const expected = encodeItem(m.itemId, version, doc, writer.communityId);
           expect(prepared && storeCreated(prepared, version)).toEqual(expected);
@@ -70,10 +76,13 @@ describe('storing a new item', () => {
       memberId: 'm',
       displayName: 'M',
       role: 'member',
+      team: null,
       clientId: 'client-1',
     };
     const incomplete = { ...m, fields: rest } as SetMutation;
     expect(prepareCreated(incomplete, writer)).toBeUndefined();
-    expect(applyMutation(null, incomplete, writer, 1)).toHaveProperty('rejected');
+    expect(
+      applyMutation(null, incomplete, writer, { version: 1, now: 0, settings: DEFAULT_SETTINGS }),
+    ).toHaveProperty('rejected');
   });
 });

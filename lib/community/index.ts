@@ -1,0 +1,11 @@
+/** Community life's rules, shared by the extension's views and tests: pure functions. */
+export {
+  DAY_MS,
+  dueForReview,
+  lastVerifiedAt,
+  openUpdateRequests,
+  reviewIntervalDays,
+  reviewState,
+  type ReviewState,
+} from './review';
+export { stanceAgreement, type StanceAgreement } from './stance';
