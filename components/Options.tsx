@@ -1,4 +1,5 @@
 import { CommunitiesSettings } from './CommunitiesSettings';
+import { MutedSettings } from './MutedSettings';
 import { RelatedSettings } from './RelatedSettings';
 
 /** The options page: one section per capability. */
@@ -8,6 +9,7 @@ export function Options() {
       <h1>Repertoire settings</h1>
       <CommunitiesSettings />
       <RelatedSettings />
+      <MutedSettings />
     </main>
   );
 }

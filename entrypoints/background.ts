@@ -36,7 +36,7 @@ export default defineBackground(() => {
   });
 
   const { clipSelectionUnattended, ...handlers } = createHandlers(db, hub, reindex);
-  onMessages({ ...handlers, ...createPanelHandlers(watcher, hub) });
+  onMessages({ ...handlers, ...createPanelHandlers(watcher, hub, db, reindex) });
   registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(() => {

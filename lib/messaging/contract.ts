@@ -135,8 +135,21 @@ export interface Protocol {
   dismissRefused: { request: { community: string }; response: CommunitySyncView[] };
   /** From the in-page panel: the member says a tip helped (or takes it back). */
   markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
-  /** From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere. */
-  mute: { request: { site: true } | { itemId: string }; response: { ok: true } };
+  /**
+   * From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere.
+   * Answers which site was muted, so the panel can name it and offer Undo.
+   */
+  mute: {
+    request: { site: true } | { itemId: string };
+    response: { ok: true; site: string | null };
+  };
+  /** Undo a mute (the panel's Undo, the options page's Unmute): tabs show the tips again. */
+  unmute: { request: { site: string } | { itemId: string }; response: { ok: true } };
+  /**
+   * The sites stored tips name that Repertoire may not see yet, as origin patterns; after a sync
+   * and its indexing when `afterSync` (a member who just joined has no tips until then).
+   */
+  tipSites: { request: { afterSync: boolean }; response: { origins: string[] } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
 }
@@ -159,7 +172,7 @@ export interface CommunitySyncView {
   };
 }
 
-/** One related item as the in-page panel shows it: text only, never HTML. */
+/** One related tip as the in-page panel shows it: text only, never HTML. */
 export interface PanelTip {
   id: string;
   kind: ItemKind;
@@ -172,9 +185,18 @@ export interface PanelTip {
   helped: boolean;
 }
 
-/** The one message the background sends to the in-page panel; an empty list removes it. */
+/** A page or snippet clipped from the page being visited: shown as such, not as a tip. */
+export interface PanelClip {
+  id: string;
+  kind: 'page' | 'snippet';
+  title: string;
+  author: string | null;
+  createdAt: number;
+}
+
+/** The one message the background sends to the in-page panel; nothing in it removes it. */
 export interface PanelUpdate {
-  repertoirePanel: { tips: PanelTip[] };
+  repertoirePanel: { tips: PanelTip[]; clips: PanelClip[] };
 }
 
 export type MessageType = keyof Protocol;
