@@ -29,10 +29,13 @@ import { hostOf } from '@/lib/ui/links';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Community, Item } from '@/lib/wire/schemas';
 import { DeletedList } from './DeletedList';
+import { EmptyRepertoire } from './EmptyRepertoire';
+import { InviteOffer } from './InviteOffer';
 import { ItemView } from './ItemView';
 import { ResultList, type Entry } from './ResultList';
 import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
+import { SiteAccessOffer } from './SiteAccessOffer';
 import { SyncStatusLine } from './SyncStatusLine';
 import type { CommunitySyncView } from '@/lib/messaging/contract';
 import { TipForm } from './TipForm';
@@ -507,6 +510,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           New tip
         </button>
       </header>
+      <InviteOffer url={tab?.url} />
+      <SiteAccessOffer url={tab?.url ?? null} />
       {sync ? (
         <SyncStatusLine
           status={sync.status}
@@ -607,9 +612,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           {recent === null ? (
             <p class="empty">Loading your repertoire…</p>
           ) : recent.length === 0 && !query.trim() ? (
-            <p class="empty">
-              Nothing here yet. Clip this page, select text and clip the selection, or write a tip.
-            </p>
+            <EmptyRepertoire joined={memberships.length > 0} />
           ) : query.trim() && found === null ? (
             <p class="empty">Searching…</p>
           ) : entries.length === 0 ? (

@@ -135,6 +135,11 @@ export function RelatedPanel({
         </p>
       ) : null}
       {clips.length > 0 ? (
+        <p class="section" aria-hidden="true">
+          This page is in your repertoire
+        </p>
+      ) : null}
+      {clips.length > 0 ? (
         <ul aria-label="This page in your repertoire" class="clips">
           {clips.map((clip) => (
             <li key={clip.id}>
@@ -143,6 +148,11 @@ export function RelatedPanel({
             </li>
           ))}
         </ul>
+      ) : null}
+      {tips.length > 0 && clips.length > 0 ? (
+        <p class="section" aria-hidden="true">
+          Related tips
+        </p>
       ) : null}
       {tips.length > 0 ? (
         <ul aria-label="Related tips">

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { siteAccessAsked } from '@/lib/repertoire/settings';
-import { coversUrl, siteName } from '@/lib/related-tabs/origins';
+import { openRepertoireDb } from '@/lib/db';
+import { originsForPage, siteName, withoutAccess } from '@/lib/related-tabs/origins';
 import { requestOrigins } from '@/lib/ui/site-access';
 
 interface Props {
@@ -24,12 +25,19 @@ export function SiteAccessOffer({ afterSync = false, url }: Props) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      if (afterSync && (await siteAccessAsked.getValue())) return setOrigins([]);
-      const { origins: missing } = await sendMessage('tipSites', { afterSync }).catch(() => ({
-        origins: [],
-      }));
-      const here = url === undefined ? missing : missing.filter((o) => url && coversUrl(o, url));
-      if (live) setOrigins(here);
+      let found: string[] = [];
+      if (afterSync) {
+        // The background, which syncs: the new community's tips are stored and indexed first.
+        if (!(await siteAccessAsked.getValue())) {
+          found = (await sendMessage('tipSites', { afterSync }).catch(() => ({ origins: [] })))
+            .origins;
+        }
+      } else if (url) {
+        // Read here, as the popup reads everything: no service worker woken for it.
+        const db = await openRepertoireDb();
+        found = await withoutAccess(await originsForPage(db, url).finally(() => db.close()));
+      }
+      if (live) setOrigins(found);
     })();
     return () => {
       live = false;

@@ -25,8 +25,10 @@ export function createPanelHandlers(
 ): PanelHandlers {
   return {
     async tipSites({ afterSync }) {
-      if (afterSync) await hub.syncAll();
-      await reindex();
+      if (afterSync) {
+        await hub.syncAll();
+        await reindex();
+      }
       return { origins: await withoutAccess(await tipOrigins(await db())) };
     },
     async markHelped({ itemId, helped }) {

@@ -24,6 +24,21 @@ export async function tipOrigins(db: RepertoireDb): Promise<string[]> {
   return originsFor(tips.flatMap((t) => (t.kind === 'tip' ? t.appliesTo : [])));
 }
 
+/**
+ * The origins that tips matching this page name and that cover it: what showing them here
+ * needs. Reads only the index records the URL looks up, as a navigation does.
+ */
+export async function originsForPage(db: RepertoireDb, url: string): Promise<string[]> {
+  const none = new Set<string>();
+  const hits = await new PersistedRelated(relatedStore(db)).match(url, {
+    mutedHosts: none,
+    mutedItems: none,
+    disabledCommunities: none,
+  });
+  const named = hits.flatMap(({ entry }) => (entry.kind === 'tip' ? entry.appliesTo : []));
+  return originsFor(named).filter((o) => coversUrl(o, url));
+}
+
 /** Those of `origins` Repertoire has no access to yet. */
 export async function withoutAccess(origins: readonly string[]): Promise<string[]> {
   const granted = await Promise.all(
