@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CommunitySyncView } from '@/lib/messaging/contract';
+import type { CommunitySync } from '@/lib/sync';
 import { sendMessage } from '@/lib/messaging';
 import { InviteForm } from './InviteForm';
 import { JoinForm } from './JoinForm';
@@ -7,7 +7,7 @@ import { SyncStatusLine } from './SyncStatusLine';
 
 /** Joining, seeing and leaving shared communities. */
 export function CommunitiesSettings() {
-  const [joined, setJoined] = useState<CommunitySyncView[] | null>(null);
+  const [joined, setJoined] = useState<CommunitySync[] | null>(null);
 
   const refresh = async () => setJoined(await sendMessage('syncStatus', {}));
   useEffect(() => {

@@ -5,6 +5,7 @@ import {
   getItem,
   getItemMeta,
   listCommunities,
+  listMemberships,
   openRepertoireDb,
   recentItems,
   searchStore,
@@ -12,16 +13,15 @@ import {
   type Membership,
   type RepertoireDb,
 } from '@/lib/db';
-import { listMemberships } from '@/lib/db/sync-store';
 import type {
   ClipResult,
   NeedsReview,
   ReviewOutcome,
   SavedItem,
   SaveTipResult,
+  TipDraft,
 } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
-import type { TipDraft } from '@/lib/repertoire/items';
 import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
@@ -37,7 +37,7 @@ import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
 import { SiteAccessOffer } from './SiteAccessOffer';
 import { SyncStatusLine } from './SyncStatusLine';
-import type { CommunitySyncView } from '@/lib/messaging/contract';
+import type { CommunitySync } from '@/lib/sync';
 import { TipForm } from './TipForm';
 
 type View =
@@ -103,7 +103,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const [sync, setSync] = useState<CommunitySyncView | null>(null);
+  const [sync, setSync] = useState<CommunitySync | null>(null);
   const [memberships, setMemberships] = useState<Membership[]>([]);
 
   /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */

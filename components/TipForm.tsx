@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TipDraft } from '@/lib/repertoire/items';
+import type { TipDraft } from '@/lib/messaging/contract';
 
 type Errors = Partial<Record<keyof TipDraft, string>>;
 

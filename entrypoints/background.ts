@@ -6,7 +6,7 @@ import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
 import { onMessages } from '@/lib/messaging';
 import { createHandlers } from '@/lib/repertoire/handlers';
 import { createIndexer } from '@/lib/repertoire/indexing';
-import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/repertoire/sync-hub';
+import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
 import { registerOmnibox } from '@/lib/repertoire/omnibox';
 import { currentCommunity } from '@/lib/repertoire/settings';
 import { welcomeUrl } from '@/lib/ui/welcome-link';

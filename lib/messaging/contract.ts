@@ -6,10 +6,20 @@
  * than waking the service worker. Writes go through the background so that one context owns
  * them and their side effects.
  */
-import type { TipDraft } from '../repertoire/items';
 import type { FindingView } from '../secrets/types';
-import type { InviteOutcome } from '../repertoire/sync-hub';
+import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type { Item, ItemKind } from '../wire/schemas';
+import type { InviteRequest } from '../wire/sync';
+
+/** A tip as typed in the tip form, before it is checked. */
+export interface TipDraft {
+  title: string;
+  body: string;
+  /** As typed: separated by commas or spaces, with or without '#'. */
+  tags: string;
+  /** As typed: one URL pattern or host per line. */
+  appliesTo: string;
+}
 
 export type ClipErrorCode =
   | 'no-article'
@@ -109,30 +119,22 @@ export interface Protocol {
     response: { ok: true; title: string } | { ok: false; message: string };
   };
   /** Join a shared community with an invite code from its server. */
-  joinCommunity: {
-    request: { serverUrl: string; code: string; displayName: string };
-    response: { ok: true; name: string } | { ok: false; message: string };
-  };
+  joinCommunity: { request: JoinInput; response: JoinOutcome };
   /** A steward invites people: a link (and its bare code) that joins them to the community. */
   createInvite: {
-    request: {
-      community: string;
-      role: 'member' | 'steward';
-      maxUses: number;
-      expiresInHours: number;
-    };
+    request: InviteRequest & { community: string };
     response: InviteOutcome;
   };
   /** Ask every joined community's server for its name, member count and the member's role. */
-  refreshCommunities: { request: Record<string, never>; response: CommunitySyncView[] };
+  refreshCommunities: { request: Record<string, never>; response: CommunitySync[] };
   /** Leave a shared community: its items leave this browser too. */
   leaveCommunity: { request: { community: string }; response: { ok: true } };
   /** Sync state of every joined community. */
-  syncStatus: { request: Record<string, never>; response: CommunitySyncView[] };
+  syncStatus: { request: Record<string, never>; response: CommunitySync[] };
   /** Sync now (the popup opening, or a retry button); all communities when none is named. */
-  syncNow: { request: { community?: string }; response: CommunitySyncView[] };
+  syncNow: { request: { community?: string }; response: CommunitySync[] };
   /** The member has read that the server refused some changes: the notice goes. */
-  dismissRefused: { request: { community: string }; response: CommunitySyncView[] };
+  dismissRefused: { request: { community: string }; response: CommunitySync[] };
   /** From the in-page panel: the member says a tip helped (or takes it back). */
   markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
   /**
@@ -152,24 +154,6 @@ export interface Protocol {
   tipSites: { request: { afterSync: boolean }; response: { origins: string[] } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
-}
-
-/** A joined community and how its sync is going, as the popup and options page show it. */
-export interface CommunitySyncView {
-  community: string;
-  name: string;
-  role: 'member' | 'steward';
-  memberCount: number;
-  displayName: string;
-  serverUrl: string;
-  status: {
-    phase: 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
-    pending: number;
-    lastSyncedAt: number | null;
-    lastError: { code: string; message: string } | null;
-    retryAt: number | null;
-    refused: { count: number; reason: string } | null;
-  };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */

@@ -62,3 +62,5 @@ export function onMessages(handlers: Handlers): () => void {
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }
+
+export type * from './contract';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
 import { helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
-import type { SyncHub } from '../repertoire/sync-hub';
+import type { SyncHub } from '../sync';
 import type { RepertoireDb } from '../db';
 import { tipOrigins, withoutAccess } from './origins';
 import type { RelatedWatcher } from './watcher';

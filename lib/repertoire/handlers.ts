@@ -22,7 +22,7 @@ import { uuidv7 } from './ids';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
 import { memberName, tipDraft } from './settings';
-import type { SyncHub } from './sync-hub';
+import type { SyncHub } from '../sync';
 
 export const tabCapture: TabCapture = {
   page: (tabId) => runInTab<PageCaptureResult>(tabId, '/extract-article.js'),
