@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { CommunitySync } from '@/lib/sync';
+import { useEffect } from 'preact/hooks';
+import { useJoined } from './hooks/useJoined';
 import { sendMessage } from '@/lib/messaging';
 import { InviteForm } from './InviteForm';
 import { JoinForm } from './JoinForm';
@@ -7,16 +7,12 @@ import { SyncStatusLine } from './SyncStatusLine';
 
 /** Joining, seeing and leaving shared communities. */
 export function CommunitiesSettings() {
-  const [joined, setJoined] = useState<CommunitySync[] | null>(null);
+  const [joined, setJoined] = useJoined();
 
-  const refresh = async () => setJoined(await sendMessage('syncStatus', {}));
   useEffect(() => {
-    // Member counts and roles as the servers know them now; sync status meanwhile.
+    // Member counts and roles as the servers know them now; sync status is pushed meanwhile.
     void sendMessage('refreshCommunities', {}).then(setJoined);
-    // Sync runs in the background; keep the shown status current while the page is open.
-    const timer = setInterval(() => void refresh(), 2_000);
-    return () => clearInterval(timer);
-  }, []);
+  }, [setJoined]);
 
   return (
     <section aria-labelledby="communities-heading">
@@ -58,7 +54,7 @@ export function CommunitiesSettings() {
                 onClick={() => {
                   if (!confirm(`Leave “${c.name}”? Its items will be removed from this browser.`))
                     return;
-                  void sendMessage('leaveCommunity', { community: c.community }).then(refresh);
+                  void sendMessage('leaveCommunity', { community: c.community });
                 }}
               >
                 Leave {c.name}
@@ -67,7 +63,7 @@ export function CommunitiesSettings() {
           ))}
         </ul>
       )}
-      <JoinForm onJoined={() => void refresh()} />
+      <JoinForm />
     </section>
   );
 }

@@ -20,7 +20,7 @@ import type {
   SavedItem,
   SaveTipResult,
   TipDraft,
-} from '@/lib/messaging/contract';
+} from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
 import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
@@ -37,8 +37,8 @@ import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
 import { SiteAccessOffer } from './SiteAccessOffer';
 import { SyncStatusLine } from './SyncStatusLine';
-import type { CommunitySync } from '@/lib/sync';
 import { TipForm } from './TipForm';
+import { useJoined } from './hooks/useJoined';
 
 type View =
   | { name: 'list' }
@@ -103,7 +103,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const [sync, setSync] = useState<CommunitySync | null>(null);
+  const [joined, setJoined] = useJoined();
   const [memberships, setMemberships] = useState<Membership[]>([]);
 
   /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
@@ -163,19 +163,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
 
   /** After a write or a sync: the background indexed it before answering; re-read the index. */
   const shared = communities.some((c) => c.id === community && !c.local);
-  /** What the sync line shows: after a write it counts the change waiting to be pushed. */
-  const refreshSync = useCallback(async () => {
-    if (!shared || !community) return setSync(null);
-    const views = await sendMessage('syncStatus', {}).catch(() => []);
-    setSync(views.find((v) => v.community === community) ?? null);
-  }, [shared, community]);
-
-  useEffect(() => {
-    if (!shared) return;
-    // Pushes happen in the background a moment after a write: keep the line current.
-    const timer = setInterval(() => void refreshSync(), 1_500);
-    return () => clearInterval(timer);
-  }, [shared, refreshSync]);
+  /** What the sync line shows, pushed by the background: it counts changes waiting to be sent. */
+  const sync = (shared && joined?.find((c) => c.community === community)) || null;
 
   /** An item open while a sync lands shows what it brought (an edit, an endorsement, a conflict). */
   const openItem = view.name === 'item' ? view.item.id : null;
@@ -195,9 +184,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const reload = useCallback(async () => {
     // A sync may have brought a new role (the background asks the server after a refusal).
     const roles = db ? listMemberships(db).then(setMemberships) : undefined;
-    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem(), roles]);
+    await Promise.all([loadRecent(), index?.refresh(), refreshOpenItem(), roles]);
     setGeneration((g) => g + 1);
-  }, [db, loadRecent, index, refreshSync, refreshOpenItem]);
+  }, [db, loadRecent, index, refreshOpenItem]);
 
   // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
   // this popup ran has been shown by then (pull, below), and a first status is nothing new.
@@ -212,17 +201,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(
     async (target: string) => {
-      const views = await sendMessage('syncNow', { community: target }).catch(() => []);
-      const view = views.find((v) => v.community === target) ?? null;
+      const views = await sendMessage('syncNow', { community: target }).catch(() => null);
+      const view = views?.find((v) => v.community === target);
       if (view) shownSync.current = { community: target, at: view.status.lastSyncedAt };
-      setSync(view);
+      if (views) setJoined(views);
       await reload();
     },
-    [reload],
+    [reload, setJoined],
   );
   useEffect(() => {
     if (community && shared) void pull(community);
-    else setSync(null);
   }, [community, communities]);
 
   useEffect(() => {
@@ -519,7 +507,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onDismiss={() =>
             community &&
             void sendMessage('dismissRefused', { community })
-              .then((views) => setSync(views.find((v) => v.community === community) ?? null))
+              .then(setJoined)
               .catch(() => undefined)
           }
         />

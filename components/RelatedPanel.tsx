@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PanelClip, PanelTip } from '@/lib/messaging/contract';
+import type { PanelClip, PanelTip } from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
 
 /** What was just muted, named for the member, with the way back. */

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TipDraft } from '@/lib/messaging/contract';
+import type { TipDraft } from '@/lib/messaging';
 
 type Errors = Partial<Record<keyof TipDraft, string>>;
 

@@ -3,7 +3,7 @@ import { showToast } from '@/lib/capture/toast';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { createPanelHandlers } from '@/lib/related-tabs/handlers';
 import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
-import { onMessages } from '@/lib/messaging';
+import { announceStarted, onMessages, publish } from '@/lib/messaging';
 import { createHandlers } from '@/lib/repertoire/handlers';
 import { createIndexer } from '@/lib/repertoire/indexing';
 import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
@@ -38,6 +38,12 @@ export default defineBackground(() => {
 
   const { clipSelectionUnattended, ...handlers } = createHandlers(db, hub, reindex);
   onMessages({ ...handlers, ...createPanelHandlers(watcher, hub, db, reindex) });
+  // Sync status reaches open pages as it changes; see subscribe in lib/messaging.
+  publish('syncStatus', (post) => {
+    void hub.list().then(post);
+    return hub.subscribe(post);
+  });
+  announceStarted();
   registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -1,9 +1,13 @@
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
 import { RelatedPanel, type MutedNotice } from '@/components/RelatedPanel';
 import css from '@/components/related-panel.css?inline';
-import type { PanelTip, PanelUpdate, RequestOf } from '@/lib/messaging/contract';
-import { sendMessage } from '@/lib/messaging';
+import {
+  onTabMessages,
+  sendMessage,
+  type PanelTip,
+  type RequestOf,
+  type TabProtocol,
+} from '@/lib/messaging';
 
 // Injected by the background only into pages that have related tips; see lib/related-tabs.
 export default defineUnlistedScript(() => {
@@ -19,7 +23,7 @@ export default defineUnlistedScript(() => {
   const mount = document.createElement('div');
   root.append(style, mount);
 
-  let shown: PanelUpdate['repertoirePanel'] = { tips: [], clips: [] };
+  let shown: TabProtocol['showRelated']['request'] = { tips: [], clips: [] };
   // After a mute the panel stays, with Undo, even once the background says nothing is left.
   let notice: MutedNotice | null = null;
   // The background's update after a mute comes before its answer: the panel waits for that.
@@ -77,10 +81,11 @@ export default defineUnlistedScript(() => {
     );
   }
 
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-    if (typeof message !== 'object' || message === null || !('repertoirePanel' in message)) return;
-    shown = (message as PanelUpdate).repertoirePanel;
-    draw();
-    sendResponse(true);
+  onTabMessages({
+    async showRelated(related) {
+      shown = related;
+      draw();
+      return { ok: true };
+    },
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Every message between the extension's contexts, declared once. Each entry is one request
- * type with its payload and the response the background sends back.
+ * Every message between the extension's contexts, declared once, by channel: Protocol (pages and
+ * the in-page panel ask the background), TabProtocol (the background asks a tab), PageProtocol
+ * (the background tells every open extension page) and PortProtocol (what the background pushes
+ * on the ports pages open). Each request entry is its payload and the response sent back.
  *
  * Reads do not travel as messages: the popup reads IndexedDB itself (lib/db), which is faster
  * than waking the service worker. Writes go through the background so that one context owns
@@ -129,8 +131,6 @@ export interface Protocol {
   refreshCommunities: { request: Record<string, never>; response: CommunitySync[] };
   /** Leave a shared community: its items leave this browser too. */
   leaveCommunity: { request: { community: string }; response: { ok: true } };
-  /** Sync state of every joined community. */
-  syncStatus: { request: Record<string, never>; response: CommunitySync[] };
   /** Sync now (the popup opening, or a retry button); all communities when none is named. */
   syncNow: { request: { community?: string }; response: CommunitySync[] };
   /** The member has read that the server refused some changes: the notice goes. */
@@ -178,9 +178,34 @@ export interface PanelClip {
   createdAt: number;
 }
 
-/** The one message the background sends to the in-page panel; nothing in it removes it. */
-export interface PanelUpdate {
-  repertoirePanel: { tips: PanelTip[]; clips: PanelClip[] };
+/** What the background asks of a tab's content script: the in-page panel. */
+export interface TabProtocol {
+  /**
+   * What the panel shows on the tab's page, as text: its related tips, and what was clipped from
+   * it; both empty removes the panel.
+   */
+  showRelated: { request: { tips: PanelTip[]; clips: PanelClip[] }; response: { ok: true } };
+}
+
+/** What the background tells every open extension page. */
+export interface PageProtocol {
+  /**
+   * The service worker (re)started: pages whose ports it closed when it stopped connect again
+   * now, rather than wake it up themselves.
+   */
+  backgroundStarted: { request: Record<string, never>; response: { ok: true } };
+}
+
+/** What the background pushes, by port name, to pages that connect: on connecting, then on each change. */
+export interface PortProtocol {
+  /** Every joined community and how its sync is going. */
+  syncStatus: CommunitySync[];
+}
+
+/** One message of a channel: its request and the response to it. */
+export interface Message {
+  request: unknown;
+  response: unknown;
 }
 
 export type MessageType = keyof Protocol;

@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
-import type { PanelClip, PanelTip, PanelUpdate } from '../messaging/contract';
+import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import {
   helpedItems,
@@ -33,7 +33,7 @@ export interface RelatedWatcher {
   relatedTo(url: string): Promise<Related>;
 }
 
-type Related = PanelUpdate['repertoirePanel'];
+type Related = TabProtocol['showRelated']['request'];
 const NOTHING: Related = { tips: [], clips: [] };
 
 async function currentFilter(): Promise<MatchFilter> {
@@ -107,16 +107,15 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
   }
 
   async function showPanel(tabId: number, found: Related) {
-    const message: PanelUpdate = { repertoirePanel: found };
     // A panel already in the page (an SPA route change) takes the new list, or removes itself.
-    const delivered = await browser.tabs.sendMessage(tabId, message).then(
+    const delivered = await sendToTab(tabId, 'showRelated', found).then(
       () => true,
       () => false,
     );
     if (delivered || (found.tips.length === 0 && found.clips.length === 0)) return;
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT] });
-      await browser.tabs.sendMessage(tabId, message);
+      await sendToTab(tabId, 'showRelated', found);
     } catch {
       // The page went away or cannot be scripted; the badge still says what there is.
     }

@@ -5,13 +5,7 @@
 import type { InjectionFailure } from '../capture/run-in-tab';
 import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
 import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
-import type {
-  ClipError,
-  ClipErrorCode,
-  ClipResult,
-  NeedsReview,
-  SavedItem,
-} from '../messaging/contract';
+import type { ClipError, ClipErrorCode, ClipResult, NeedsReview, SavedItem } from '../messaging';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
 import { pageItem, snippetItem, type Authoring } from './items';

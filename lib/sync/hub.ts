@@ -58,6 +58,7 @@ export class SyncHub {
   private readonly engines = new Map<string, { engine: SyncEngine; membership: Membership }>();
   /** Engines of joined communities open when the service worker starts; writes wait for them. */
   private ready: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(communities: CommunitySync[]) => void>();
 
   constructor(
     private readonly db: () => Promise<RepertoireDb>,
@@ -105,6 +106,7 @@ export class SyncHub {
     };
     await saveMembership(await this.db(), membership);
     const engine = await this.open(membership);
+    this.changed();
     void engine.sync();
     return { ok: true, name: community.name };
   }
@@ -115,6 +117,7 @@ export class SyncHub {
     if (entry) {
       entry.engine.close();
       this.engines.delete(community);
+      this.changed();
       await endSession(sessionOf(entry.membership));
     }
     await forgetCommunity(await this.db(), community);
@@ -151,6 +154,7 @@ export class SyncHub {
     const { name, role, memberCount } = info.value;
     entry.membership = { ...entry.membership, name, role, memberCount };
     await saveMembership(await this.db(), entry.membership);
+    this.changed();
   }
 
   async list(): Promise<CommunitySync[]> {
@@ -168,6 +172,21 @@ export class SyncHub {
       serverUrl: membership.serverUrl,
       status: engine.getStatus(),
     }));
+  }
+
+  /**
+   * Calls `listener` with every joined community whenever one's sync status or details change,
+   * or one is joined or left; returns a function that stops it.
+   */
+  subscribe(listener: (communities: CommunitySync[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.listeners.size === 0) return;
+    const communities = this.snapshot();
+    for (const listener of this.listeners) listener(communities);
   }
 
   async syncAll(): Promise<void> {
@@ -197,6 +216,7 @@ export class SyncHub {
       const count = status.refused?.count ?? 0;
       if (count > refused) void this.refresh(entry);
       refused = count;
+      this.changed();
     });
     this.engines.set(membership.communityId, entry);
     return engine;
