@@ -1,0 +1,76 @@
+import type { Ref } from 'preact';
+import type { Item } from '@/lib/wire/schemas';
+import { EmptyRepertoire } from './EmptyRepertoire';
+import { ResultList } from './ResultList';
+import type { Search } from './hooks/useSearch';
+
+interface Props {
+  search: Search;
+  recent: Item[] | null;
+  inputRef: Ref<HTMLInputElement>;
+  /** Whether storage is open. */
+  ready: boolean;
+  onOpen: (id: string) => void;
+  onShowDeleted: () => void;
+  /** Whether the member is in a shared community: if not, the empty list says how to join. */
+  joined: boolean;
+}
+
+/** The search box over recent items or search results, with their empty and loading states. */
+export function ListView({
+  search,
+  recent,
+  inputRef,
+  ready,
+  onOpen,
+  onShowDeleted,
+  joined,
+}: Props) {
+  const { query, setQuery, found, entries } = search;
+  const q = query.trim();
+  return (
+    <section aria-label="Repertoire">
+      <input
+        ref={inputRef}
+        type="search"
+        class="search"
+        aria-label="Search repertoire"
+        placeholder="Search pages, snippets and tips"
+        autoFocus
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query) {
+            e.preventDefault();
+            setQuery('');
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            document.querySelector<HTMLButtonElement>('.results button')?.focus();
+          } else if (e.key === 'Enter' && entries[0]) {
+            onOpen(entries[0].id);
+          }
+        }}
+      />
+      {recent === null ? (
+        <p class="empty">Loading your repertoire…</p>
+      ) : recent.length === 0 && !q ? (
+        <EmptyRepertoire joined={joined} />
+      ) : q && found === null ? (
+        <p class="empty">Searching…</p>
+      ) : entries.length === 0 ? (
+        <p class="empty">No match for “{q.slice(0, 80)}”. Try fewer or other words.</p>
+      ) : (
+        <ResultList
+          entries={entries}
+          label={q ? 'Search results' : 'Recent items'}
+          onOpen={onOpen}
+        />
+      )}
+      <div class="toolbar list-footer">
+        <button type="button" onClick={onShowDeleted} disabled={!ready}>
+          Recently deleted
+        </button>
+      </div>
+    </section>
+  );
+}
