@@ -4,9 +4,9 @@ import { useImperativeHandle, useLayoutEffect, useRef } from 'preact/hooks';
 import type { LibraryEntry } from '@/lib/library';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
+import { KIND_LABEL } from './ResultList';
 import { useVirtualRows } from './useVirtualRows';
 
-const KIND_LABEL = { page: 'Page', snippet: 'Snippet', tip: 'Tip' } as const;
 /** Fixed, so rows are placed without measuring them (CSS gives .library-row this height). */
 export const ROW_HEIGHT = 52;
 

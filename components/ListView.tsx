@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import type { Item } from '@/lib/wire/schemas';
+import { EmptyRepertoire } from './EmptyRepertoire';
 import { ResultList } from './ResultList';
 import type { Search } from './hooks/useSearch';
 import { libraryUrl } from '@/lib/ui/library-link';
@@ -12,10 +13,20 @@ interface Props {
   ready: boolean;
   onOpen: (id: string) => void;
   onShowDeleted: () => void;
+  /** Whether the member is in a shared community: if not, the empty list says how to join. */
+  joined: boolean;
 }
 
 /** The search box over recent items or search results, with their empty and loading states. */
-export function ListView({ search, recent, inputRef, ready, onOpen, onShowDeleted }: Props) {
+export function ListView({
+  search,
+  recent,
+  inputRef,
+  ready,
+  onOpen,
+  onShowDeleted,
+  joined,
+}: Props) {
   const { query, setQuery, found, entries } = search;
   const q = query.trim();
   return (
@@ -44,9 +55,7 @@ export function ListView({ search, recent, inputRef, ready, onOpen, onShowDelete
       {recent === null ? (
         <p class="empty">Loading your repertoire…</p>
       ) : recent.length === 0 && !q ? (
-        <p class="empty">
-          Nothing here yet. Clip this page, select text and clip the selection, or write a tip.
-        </p>
+        <EmptyRepertoire joined={joined} />
       ) : q && found === null ? (
         <p class="empty">Searching…</p>
       ) : entries.length === 0 ? (

@@ -1,5 +1,6 @@
 import { libraryUrl } from '@/lib/ui/library-link';
 import { CommunitiesSettings } from './CommunitiesSettings';
+import { MutedSettings } from './MutedSettings';
 import { RelatedSettings } from './RelatedSettings';
 
 /** The options page: one section per capability. */
@@ -12,6 +13,7 @@ export function Options() {
       </p>
       <CommunitiesSettings />
       <RelatedSettings />
+      <MutedSettings />
     </main>
   );
 }

@@ -3,7 +3,9 @@ import { sendMessage } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui/target-tab';
 import { DeletedList } from './DeletedList';
 import { ItemView } from './ItemView';
+import { InviteOffer } from './InviteOffer';
 import { ListView } from './ListView';
+import { SiteAccessOffer } from './SiteAccessOffer';
 import { StatusMessage } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TipForm } from './TipForm';
@@ -123,6 +125,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           New tip
         </button>
       </header>
+      <InviteOffer url={tab?.url} />
+      <SiteAccessOffer url={tab?.url ?? null} />
       {sync.sync ? (
         <SyncStatusLine status={sync.sync.status} onRetry={sync.retry} onDismiss={sync.dismiss} />
       ) : null}
@@ -190,6 +194,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           ready={!!db}
           onOpen={(id) => void open(id)}
           onShowDeleted={() => void deleted.show()}
+          joined={communities.some((c) => !c.local)}
         />
       )}
     </main>

@@ -1,21 +1,40 @@
-import { useState } from 'preact/hooks';
-import type { PanelTip } from '@/lib/messaging';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { PanelClip, PanelTip } from '@/lib/messaging';
+import { clippedLine } from '@/lib/ui/panel-text';
+
+/** What was just muted, named for the member, with the way back. */
+export interface MutedNotice {
+  text: string;
+  undo: () => Promise<void>;
+}
 
 interface Props {
   tips: readonly PanelTip[];
-  onHelped: (id: string, helped: boolean) => void;
-  onMuteTip: (id: string) => void;
-  onMuteSite: () => void;
+  clips: readonly PanelClip[];
+  notice: MutedNotice | null;
+  /** Resolves once the background stored the mark; rejects with a sentence if it could not. */
+  onHelped: (id: string, helped: boolean) => Promise<void>;
+  onMuteTip: (tip: PanelTip) => Promise<void>;
+  onMuteSite: () => Promise<void>;
   onNewTip: () => void;
   onDismiss: () => void;
 }
 
+/** A click's mark, shown until the background has stored it and says the same. */
+interface Mark {
+  helped: boolean;
+  stored: boolean;
+}
+
 /**
  * The in-page panel: a small pill that opens on click, so it never covers the page's own
- * controls. Everything in it is rendered as text: tips come from other members.
+ * controls. Everything in it is rendered as text: tips come from other members. What was clipped
+ * from this page is listed apart: it is not a tip, so it has neither "Helped me" nor "Mute".
  */
 export function RelatedPanel({
   tips,
+  clips,
+  notice,
   onHelped,
   onMuteTip,
   onMuteSite,
@@ -24,8 +43,62 @@ export function RelatedPanel({
 }: Props) {
   const [open, setOpen] = useState(false);
   const [why, setWhy] = useState<string | null>(null);
-  const label = `${tips.length} related ${tips.length === 1 ? 'tip' : 'tips'}`;
-  if (!open) {
+  const [marks, setMarks] = useState<ReadonlyMap<string, Mark>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+
+  // A stored mark goes once the background's list agrees: from then on the list is the truth,
+  // and an update sent before the click was stored cannot flip the button back.
+  useEffect(() => {
+    setMarks((current) => {
+      const next = new Map(current);
+      for (const tip of tips) {
+        const mark = next.get(tip.id);
+        if (mark?.stored && mark.helped === tip.helped) next.delete(tip.id);
+      }
+      return next.size === current.size ? current : next;
+    });
+  }, [tips]);
+
+  // As after Delete: Undo has the focus, so Enter takes the mute back.
+  useEffect(() => {
+    if (notice) undoButton.current?.focus();
+  }, [notice]);
+
+  const helped = (tip: PanelTip) => marks.get(tip.id)?.helped ?? tip.helped;
+  const setMark = (id: string, mark: Mark | null) =>
+    setMarks((current) => {
+      const next = new Map(current);
+      if (mark) next.set(id, mark);
+      else next.delete(id);
+      return next;
+    });
+
+  const toggleHelped = (tip: PanelTip) => {
+    const value = !helped(tip);
+    setError(null);
+    setMark(tip.id, { helped: value, stored: false });
+    onHelped(tip.id, value).then(
+      () => setMark(tip.id, { helped: value, stored: true }),
+      (e: unknown) => {
+        setMark(tip.id, null);
+        setError(`“Helped me” was not saved: ${String((e as Error).message ?? e)}`);
+      },
+    );
+  };
+
+  const run = (action: () => Promise<void>, what: string) => {
+    setError(null);
+    action().catch((e: unknown) => setError(`${what}: ${String((e as Error).message ?? e)}`));
+  };
+
+  const label =
+    tips.length > 0
+      ? `${tips.length} related ${tips.length === 1 ? 'tip' : 'tips'}`
+      : clips.length > 0
+        ? 'In your repertoire'
+        : 'Related tips';
+  if (!open && !notice) {
     return (
       <button type="button" class="pill" aria-expanded="false" onClick={() => setOpen(true)}>
         {label}
@@ -48,38 +121,71 @@ export function RelatedPanel({
           ×
         </button>
       </header>
-      <ul>
-        {tips.map((tip) => (
-          <li key={tip.id}>
-            <h2 dir="auto">{tip.title}</h2>
-            {tip.text ? <p dir="auto">{tip.text}</p> : null}
-            <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
-            {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
-            <div class="actions">
-              <button
-                type="button"
-                aria-pressed={tip.helped}
-                onClick={() => onHelped(tip.id, !tip.helped)}
-              >
-                {tip.helped ? 'Helped me ✓' : 'Helped me'}
-              </button>
-              <button type="button" onClick={() => setWhy(why === tip.id ? null : tip.id)}>
-                Why is this shown?
-              </button>
-              <button type="button" onClick={() => onMuteTip(tip.id)}>
-                Mute this tip
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice.text}{' '}
+          <button type="button" ref={undoButton} onClick={() => run(notice.undo, 'Undo failed')}>
+            Undo
+          </button>
+        </p>
+      ) : null}
+      {error ? (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {clips.length > 0 ? (
+        <p class="section" aria-hidden="true">
+          This page is in your repertoire
+        </p>
+      ) : null}
+      {clips.length > 0 ? (
+        <ul aria-label="This page in your repertoire" class="clips">
+          {clips.map((clip) => (
+            <li key={clip.id}>
+              <h2 dir="auto">{clip.title}</h2>
+              <p class="meta">{clippedLine(clip)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {tips.length > 0 && clips.length > 0 ? (
+        <p class="section" aria-hidden="true">
+          Related tips
+        </p>
+      ) : null}
+      {tips.length > 0 ? (
+        <ul aria-label="Related tips">
+          {tips.map((tip) => (
+            <li key={tip.id}>
+              <h2 dir="auto">{tip.title}</h2>
+              {tip.text ? <p dir="auto">{tip.text}</p> : null}
+              <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
+              {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
+              <div class="actions">
+                <button type="button" aria-pressed={helped(tip)} onClick={() => toggleHelped(tip)}>
+                  {helped(tip) ? 'Helped me ✓' : 'Helped me'}
+                </button>
+                <button type="button" onClick={() => setWhy(why === tip.id ? null : tip.id)}>
+                  Why is this shown?
+                </button>
+                <button type="button" onClick={() => run(() => onMuteTip(tip), 'Not muted')}>
+                  Mute this tip
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <footer>
         <button type="button" onClick={onNewTip}>
           Add a tip for this page
         </button>
-        <button type="button" onClick={onMuteSite}>
-          Mute this site
-        </button>
+        {tips.length > 0 ? (
+          <button type="button" onClick={() => run(onMuteSite, 'Not muted')}>
+            Mute this site
+          </button>
+        ) : null}
       </footer>
     </section>
   );

@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ensurePersonalCommunity, listCommunities, openRepertoireDb, relatedStore } from '@/lib/db';
-import { PersistedRelated } from '@/lib/related';
-import {
-  mutedItems,
-  mutedSites,
-  relatedMode,
-  relatedOffCommunities,
-} from '@/lib/repertoire/settings';
-import { originsFor } from '@/lib/related-tabs/origins';
+import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
+import { relatedMode, relatedOffCommunities } from '@/lib/repertoire/settings';
+import { tipOrigins } from '@/lib/related-tabs/origins';
 import { browser } from 'wxt/browser';
 import type { Community } from '@/lib/wire/schemas';
 
@@ -19,13 +13,11 @@ const MODES: { value: Mode; label: string }[] = [
   { value: 'off', label: 'Off' },
 ];
 
-/** Where and whether related tips show, what is muted, and what Repertoire may see. */
+/** Where and whether related tips show, and what Repertoire may see. */
 export function RelatedSettings() {
   const [mode, setMode] = useState<Mode | null>(null);
   const [communities, setCommunities] = useState<Community[]>([]);
   const [off, setOff] = useState<string[]>([]);
-  const [sites, setSites] = useState<string[]>([]);
-  const [tips, setTips] = useState<string[]>([]);
   const [access, setAccess] = useState<string>('');
 
   useEffect(() => {
@@ -35,18 +27,14 @@ export function RelatedSettings() {
       setCommunities(await listCommunities(db));
       setMode(await relatedMode.getValue());
       setOff(await relatedOffCommunities.getValue());
-      setSites(await mutedSites.getValue());
-      setTips(await mutedItems.getValue());
       db.close();
     })();
   }, []);
 
   const allowAll = async () => {
     const db = await openRepertoireDb();
-    // The related index holds every tip's sites: no need to read every item, articles included.
-    const tips = await new PersistedRelated(relatedStore(db)).tips();
+    const origins = await tipOrigins(db);
     db.close();
-    const origins = originsFor(tips.flatMap((t) => (t.kind === 'tip' ? t.appliesTo : [])));
     if (origins.length === 0) return setAccess('None of your tips names a site yet.');
     const granted = await browser.permissions.request({ origins }).catch(() => false);
     setAccess(
@@ -99,45 +87,6 @@ export function RelatedSettings() {
           </label>
         ))}
       </fieldset>
-      <h3>Muted sites</h3>
-      {sites.length === 0 ? (
-        <p class="empty">No muted sites. Use “Mute this site” in the panel on a page.</p>
-      ) : (
-        <ul aria-label="Muted sites">
-          {sites.map((site) => (
-            <li key={site}>
-              {site}{' '}
-              <button
-                type="button"
-                aria-label={`Unmute ${site}`}
-                onClick={() => {
-                  const next = sites.filter((s) => s !== site);
-                  setSites(next);
-                  void mutedSites.setValue(next);
-                }}
-              >
-                Unmute
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p>
-        {tips.length === 0
-          ? 'No muted tips.'
-          : `${tips.length} muted tip${tips.length === 1 ? '' : 's'}. `}
-        {tips.length > 0 ? (
-          <button
-            type="button"
-            onClick={() => {
-              setTips([]);
-              void mutedItems.setValue([]);
-            }}
-          >
-            Unmute all tips
-          </button>
-        ) : null}
-      </p>
       <h3>Site access</h3>
       <p>
         <button type="button" onClick={() => void allowAll()}>

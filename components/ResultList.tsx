@@ -2,7 +2,7 @@ import type { ItemKind } from '@/lib/wire/schemas';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
 
-const KIND_LABEL = {
+export const KIND_LABEL = {
   page: 'Page',
   snippet: 'Snippet',
   tip: 'Tip',

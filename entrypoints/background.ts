@@ -9,6 +9,7 @@ import { createIndexer } from '@/lib/repertoire/indexing';
 import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
 import { registerOmnibox } from '@/lib/repertoire/omnibox';
 import { currentCommunity } from '@/lib/repertoire/settings';
+import { welcomeUrl } from '@/lib/ui/welcome-link';
 
 const CLIP_SELECTION_MENU = 'repertoire-clip-selection';
 
@@ -36,7 +37,7 @@ export default defineBackground(() => {
   });
 
   const { clipSelectionUnattended, ...handlers } = createHandlers(db, hub, reindex);
-  onMessages({ ...handlers, ...createPanelHandlers(watcher, hub) });
+  onMessages({ ...handlers, ...createPanelHandlers(watcher, hub, db, reindex) });
   // Sync status reaches open pages as it changes; see subscribe in lib/messaging.
   publish('syncStatus', (post) => {
     void hub.list().then(post);
@@ -45,7 +46,12 @@ export default defineBackground(() => {
   announceStarted();
   registerOmnibox(indexer);
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A new member is told what Repertoire does and how to join. Not in the e2e build: every
+    // test starts a fresh profile, and an extra tab would be in each one's way.
+    if (reason === 'install' && import.meta.env.MODE !== 'e2e') {
+      void browser.tabs.create({ url: welcomeUrl() });
+    }
     // A new release may store the search index in another format: rebuilt from the items then.
     void indexer.then(async (search) => {
       await search.open();

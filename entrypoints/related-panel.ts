@@ -1,7 +1,13 @@
 import { h, render } from 'preact';
-import { RelatedPanel } from '@/components/RelatedPanel';
+import { RelatedPanel, type MutedNotice } from '@/components/RelatedPanel';
 import css from '@/components/related-panel.css?inline';
-import { onTabMessages, sendMessage, type PanelTip } from '@/lib/messaging';
+import {
+  onTabMessages,
+  sendMessage,
+  type PanelTip,
+  type RequestOf,
+  type TabProtocol,
+} from '@/lib/messaging';
 
 // Injected by the background only into pages that have related tips; see lib/related-tabs.
 export default defineUnlistedScript(() => {
@@ -17,29 +23,68 @@ export default defineUnlistedScript(() => {
   const mount = document.createElement('div');
   root.append(style, mount);
 
-  const show = (tips: PanelTip[]) => {
-    if (tips.length === 0) {
-      render(null, mount);
-      host.remove();
-      return;
+  let shown: TabProtocol['showRelated']['request'] = { tips: [], clips: [] };
+  // After a mute the panel stays, with Undo, even once the background says nothing is left.
+  let notice: MutedNotice | null = null;
+  // The background's update after a mute comes before its answer: the panel waits for that.
+  let muting = false;
+
+  const hide = () => {
+    notice = null;
+    render(null, mount);
+    host.remove();
+  };
+
+  const muted = (text: string, undo: RequestOf<'unmute'>) => {
+    notice = {
+      text,
+      undo: async () => {
+        await sendMessage('unmute', undo);
+        notice = null;
+        draw();
+      },
+    };
+    draw();
+  };
+
+  const mute = async <T>(request: RequestOf<'mute'>, then: (site: string | null) => T) => {
+    muting = true;
+    try {
+      then((await sendMessage('mute', request)).site);
+    } finally {
+      muting = false;
+      draw();
     }
+  };
+  const muteTip = (tip: PanelTip) =>
+    mute({ itemId: tip.id }, () =>
+      muted(`“${tip.title}” is muted: it shows on no page.`, { itemId: tip.id }),
+    );
+  const muteSite = () =>
+    mute({ site: true }, (site) => site && muted(`Tips are muted on ${site}.`, { site }));
+
+  function draw() {
+    if (shown.tips.length === 0 && shown.clips.length === 0 && !notice && !muting) return hide();
     if (!host.isConnected) document.documentElement.append(host);
     render(
       h(RelatedPanel, {
-        tips,
-        onHelped: (itemId, helped) => void sendMessage('markHelped', { itemId, helped }),
-        onMuteTip: (itemId) => void sendMessage('mute', { itemId }),
-        onMuteSite: () => void sendMessage('mute', { site: true }),
+        ...shown,
+        notice,
+        onHelped: async (itemId, helped) =>
+          void (await sendMessage('markHelped', { itemId, helped })),
+        onMuteTip: muteTip,
+        onMuteSite: muteSite,
         onNewTip: () => void sendMessage('newTipForTab', {}),
-        onDismiss: () => host.remove(),
+        onDismiss: hide,
       }),
       mount,
     );
-  };
+  }
 
   onTabMessages({
-    async showRelated({ tips }) {
-      show(tips);
+    async showRelated(related) {
+      shown = related;
+      draw();
       return { ok: true };
     },
   });

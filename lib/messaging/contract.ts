@@ -137,13 +137,26 @@ export interface Protocol {
   dismissRefused: { request: { community: string }; response: CommunitySync[] };
   /** From the in-page panel: the member says a tip helped (or takes it back). */
   markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
-  /** From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere. */
-  mute: { request: { site: true } | { itemId: string }; response: { ok: true } };
+  /**
+   * From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere.
+   * Answers which site was muted, so the panel can name it and offer Undo.
+   */
+  mute: {
+    request: { site: true } | { itemId: string };
+    response: { ok: true; site: string | null };
+  };
+  /** Undo a mute (the panel's Undo, the options page's Unmute): tabs show the tips again. */
+  unmute: { request: { site: string } | { itemId: string }; response: { ok: true } };
+  /**
+   * The sites stored tips name that Repertoire may not see yet, as origin patterns; after a sync
+   * and its indexing when `afterSync` (a member who just joined has no tips until then).
+   */
+  tipSites: { request: { afterSync: boolean }; response: { origins: string[] } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
 }
 
-/** One related item as the in-page panel shows it: text only, never HTML. */
+/** One related tip as the in-page panel shows it: text only, never HTML. */
 export interface PanelTip {
   id: string;
   kind: ItemKind;
@@ -156,10 +169,22 @@ export interface PanelTip {
   helped: boolean;
 }
 
+/** A page or snippet clipped from the page being visited: shown as such, not as a tip. */
+export interface PanelClip {
+  id: string;
+  kind: 'page' | 'snippet';
+  title: string;
+  author: string | null;
+  createdAt: number;
+}
+
 /** What the background asks of a tab's content script: the in-page panel. */
 export interface TabProtocol {
-  /** The related tips of the tab's page, as text; an empty list removes the panel. */
-  showRelated: { request: { tips: PanelTip[] }; response: { ok: true } };
+  /**
+   * What the panel shows on the tab's page, as text: its related tips, and what was clipped from
+   * it; both empty removes the panel.
+   */
+  showRelated: { request: { tips: PanelTip[]; clips: PanelClip[] }; response: { ok: true } };
 }
 
 /** What the background tells every open extension page. */

@@ -17,7 +17,9 @@ const handlers: Handlers = {
   resolveConflict: async () => ({ ok: true }),
   shareReviewed: async () => ({ ok: false, message: 'no such review' }),
   markHelped: async () => ({ ok: true }),
-  mute: async () => ({ ok: true }),
+  mute: async () => ({ ok: true, site: null }),
+  unmute: async () => ({ ok: true }),
+  tipSites: async () => ({ origins: [] }),
   newTipForTab: async () => ({ ok: true }),
   joinCommunity: async () => ({ ok: false, message: 'no server' }),
   leaveCommunity: async () => ({ ok: true }),
@@ -79,7 +81,7 @@ describe('typed messaging', () => {
       );
     const tip = { id: 't', kind: 'tip', title: 'Use -euo', text: '', author: null, why: '' };
     await expect(
-      sendToTab(3, 'showRelated', { tips: [{ ...tip, kind: 'tip', helped: false }] }),
+      sendToTab(3, 'showRelated', { tips: [{ ...tip, kind: 'tip', helped: false }], clips: [] }),
     ).resolves.toEqual({ ok: true });
     expect(shown).toEqual([['Use -euo']]);
     expect(toTab).toHaveBeenCalledWith(3, expect.anything());

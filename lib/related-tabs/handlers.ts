@@ -4,29 +4,60 @@ import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
 import { helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
 import type { SyncHub } from '../sync';
+import type { RepertoireDb } from '../db';
+import { tipOrigins, withoutAccess } from './origins';
 import type { RelatedWatcher } from './watcher';
 
-export type PanelHandlers = Pick<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;
+export type PanelHandlers = Pick<
+  Handlers,
+  'markHelped' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+>;
 
 const toggled = (list: string[], value: string, on: boolean) =>
   on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
 
-export function createPanelHandlers(watcher: RelatedWatcher, hub: SyncHub): PanelHandlers {
+export function createPanelHandlers(
+  watcher: RelatedWatcher,
+  hub: SyncHub,
+  db: () => Promise<RepertoireDb>,
+  /** Indexes what is queued: the sites of tips a sync just brought are known after it. */
+  reindex: () => Promise<void>,
+): PanelHandlers {
   return {
+    async tipSites({ afterSync }) {
+      if (afterSync) {
+        await hub.syncAll();
+        await reindex();
+      }
+      return { origins: await withoutAccess(await tipOrigins(await db())) };
+    },
     async markHelped({ itemId, helped }) {
       await helpedItems.setValue(toggled(await helpedItems.getValue(), itemId, helped));
       // In a shared community "helped me" is an endorsement the others see.
       const community = await watcher.communityOf(itemId);
       const engine = community ? await hub.engineFor(community) : undefined;
       if (engine) await engine.endorse(itemId, helped);
+      // The panel showed the mark at once; every tab showing this tip gets it now, not at the
+      // next sync.
+      await watcher.refreshAll();
       return { ok: true };
     },
     async mute(request, sender) {
+      let site: string | null = null;
       if ('itemId' in request) {
         await mutedItems.setValue(toggled(await mutedItems.getValue(), request.itemId, true));
       } else {
-        const site = sender.tab?.url ? siteOf(sender.tab.url) : null;
+        site = sender.tab?.url ? siteOf(sender.tab.url) : null;
         if (site) await mutedSites.setValue(toggled(await mutedSites.getValue(), site, true));
+      }
+      await watcher.refreshAll();
+      return { ok: true, site };
+    },
+    async unmute(request) {
+      if ('itemId' in request) {
+        await mutedItems.setValue(toggled(await mutedItems.getValue(), request.itemId, false));
+      } else {
+        await mutedSites.setValue(toggled(await mutedSites.getValue(), request.site, false));
       }
       await watcher.refreshAll();
       return { ok: true };

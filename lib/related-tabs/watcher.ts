@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
-import { sendToTab, type PanelTip } from '../messaging';
+import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
 import { BADGE } from '../ui/brand';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import {
@@ -30,9 +30,12 @@ export interface RelatedWatcher {
   refreshAll(): Promise<void>;
   /** The community of an item, if it is stored. */
   communityOf(itemId: string): Promise<string | undefined>;
-  /** The related tips of one URL, as the panel would list them. */
-  tipsFor(url: string): Promise<PanelTip[]>;
+  /** What the panel would show on one URL: its related tips, and what was clipped from it. */
+  relatedTo(url: string): Promise<Related>;
 }
+
+type Related = TabProtocol['showRelated']['request'];
+const NOTHING: Related = { tips: [], clips: [] };
 
 async function currentFilter(): Promise<MatchFilter> {
   const [sites, items, off] = await Promise.all([
@@ -72,38 +75,52 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     return index;
   });
 
-  async function tipsFor(url: string): Promise<PanelTip[]> {
+  async function relatedTo(url: string): Promise<Related> {
     const [index, filter, helped] = await Promise.all([
       related,
       currentFilter(),
       helpedItems.getValue(),
     ]);
     const helpedSet = new Set(helped);
-    return (await index.match(url, filter)).map((hit) => toPanelTip(hit, helpedSet));
+    const tips: PanelTip[] = [];
+    const clips: PanelClip[] = [];
+    // Pages and snippets match only the page they were clipped from: that page is in the
+    // repertoire, which is not a tip about it.
+    for (const hit of await index.match(url, filter)) {
+      const { entry } = hit;
+      if (entry.kind === 'tip') tips.push(toPanelTip(hit, helpedSet));
+      else if (entry.kind === 'page' || entry.kind === 'snippet') {
+        const { id, kind, title, author, createdAt } = entry;
+        clips.push({ id, kind, title, author, createdAt });
+      }
+    }
+    return { tips, clips };
   }
 
   async function update(tabId: number, url: string | undefined) {
     const mode = await relatedMode.getValue();
-    const tips = url && mode !== 'off' ? await tipsFor(url) : [];
-    await browser.action.setBadgeText({ tabId, text: tips.length ? String(tips.length) : '' });
-    if (tips.length) {
+    const found = url && mode !== 'off' ? await relatedTo(url) : NOTHING;
+    // The badge counts tips only: a clip of this page is not advice about it.
+    const count = found.tips.length;
+    await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    if (count) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE.background });
       // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
     }
-    await showPanel(tabId, mode === 'panel' ? tips : []);
+    await showPanel(tabId, mode === 'panel' ? found : NOTHING);
   }
 
-  async function showPanel(tabId: number, tips: PanelTip[]) {
+  async function showPanel(tabId: number, found: Related) {
     // A panel already in the page (an SPA route change) takes the new list, or removes itself.
-    const delivered = await sendToTab(tabId, 'showRelated', { tips }).then(
+    const delivered = await sendToTab(tabId, 'showRelated', found).then(
       () => true,
       () => false,
     );
-    if (delivered || tips.length === 0) return;
+    if (delivered || (found.tips.length === 0 && found.clips.length === 0)) return;
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT] });
-      await sendToTab(tabId, 'showRelated', { tips });
+      await sendToTab(tabId, 'showRelated', found);
     } catch {
       // The page went away or cannot be scripted; the badge still says what there is.
     }
@@ -117,7 +134,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     async apply(items, removedIds) {
       await (await related).apply(items, removedIds);
     },
-    tipsFor,
+    relatedTo,
     async communityOf(itemId) {
       // The panel's items are in the index: no need to read the item, a page's article included.
       const entry = await (await related).entry(itemId);

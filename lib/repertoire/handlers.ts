@@ -55,7 +55,10 @@ function tipChanges(
   return changes;
 }
 
-export type WriteHandlers = Omit<Handlers, 'markHelped' | 'mute' | 'newTipForTab'> & {
+export type WriteHandlers = Omit<
+  Handlers,
+  'markHelped' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+> & {
   /** A selection clipped with no popup open (context menu, shortcut): a sentence for a toast. */
   clipSelectionUnattended(request: { tabId: number; community: string }): Promise<{
     ok: boolean;

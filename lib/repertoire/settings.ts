@@ -49,3 +49,9 @@ export const helpedItems = storage.defineItem<string[]>('local:helpedItems', {
   fallback: [],
   version: 1,
 });
+
+/** The member answered the offer of site access made after joining: it is not made again. */
+export const siteAccessAsked = storage.defineItem<boolean>('local:siteAccessAsked', {
+  fallback: false,
+  version: 1,
+});

@@ -12,7 +12,7 @@ import {
   type Membership,
   type RepertoireDb,
 } from '../db';
-import { inviteLink, serverOrigin } from '../wire/invite';
+import { inviteLink, serverAddressProblem, serverOrigin } from '../wire/invite';
 import type { InviteRequest, Role } from '../wire/sync';
 import { SyncEngine, type SyncStatus } from './engine';
 import {
@@ -86,12 +86,7 @@ export class SyncHub {
 
   async join(input: JoinInput): Promise<JoinOutcome> {
     const serverUrl = serverOrigin(input.serverUrl);
-    if (!serverUrl) {
-      return {
-        ok: false,
-        message: 'That server address is not a web address. It looks like http://127.0.0.1:8787.',
-      };
-    }
+    if (!serverUrl) return { ok: false, message: serverAddressProblem(input.serverUrl) ?? '' };
     const joined = await joinCommunity(serverUrl, {
       code: input.code.trim(),
       displayName: input.displayName.trim(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteLink, parseInvite, serverOrigin } from './invite';
+import { inviteLink, parseInvite, serverAddressProblem, serverOrigin } from './invite';
 
 describe('invite links', () => {
   it('round-trips a code and its server through a link', () => {
@@ -33,5 +33,25 @@ describe('invite links', () => {
     expect(serverOrigin(' https://sync.example.org/some/path ')).toBe('https://sync.example.org');
     expect(serverOrigin('ftp://example.org')).toBeNull();
     expect(serverOrigin('not a url')).toBeNull();
+  });
+});
+
+describe('a server address typed by hand', () => {
+  it('says a malformed one is not a server address, quoting it, and what one looks like', () => {
+    for (const typed of ['htp:/127.0.0.1::47100', 'http:/127.0.0.1::47100', 'ftp://x.org', 'x']) {
+      const problem = serverAddressProblem(typed);
+      expect(problem).toContain(`“${typed}” is not a server address`);
+      expect(problem).toContain('https://repertoire.example.org');
+      expect(problem).not.toContain('null');
+    }
+  });
+
+  it('asks for one when none was typed', () => {
+    expect(serverAddressProblem('  ')).toMatch(/^Type the server’s address/);
+  });
+
+  it('accepts http(s) addresses, with or without a path', () => {
+    expect(serverAddressProblem('http://127.0.0.1:47100')).toBeNull();
+    expect(serverAddressProblem(' https://rep.example.org/join ')).toBeNull();
   });
 });

@@ -15,6 +15,22 @@ export function serverOrigin(input: string): string | null {
   }
 }
 
+/**
+ * Why what was typed as a server address is not one, as a sentence; null when it is one. An
+ * address like `htp:/host` parses as a URL (an unknown scheme), but has no web origin.
+ */
+export function serverAddressProblem(input: string): string | null {
+  const text = input.trim();
+  if (!text) {
+    return 'Type the server’s address, like https://repertoire.example.org, or paste the whole invite link, which names it.';
+  }
+  if (serverOrigin(text)) return null;
+  return (
+    `“${text.slice(0, 200)}” is not a server address: one looks like https://repertoire.example.org ` +
+    'or http://127.0.0.1:8787. Check it, or paste the whole invite link, which names its server.'
+  );
+}
+
 export function inviteLink(serverUrl: string, code: string): string {
   return `${serverOrigin(serverUrl) ?? serverUrl}/join#${encodeURIComponent(code)}`;
 }

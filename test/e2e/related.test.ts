@@ -97,6 +97,9 @@ describe('related tips on the tools a member visits', () => {
     await panelPill(page).click();
     await page.getByRole('button', { name: 'Mute this site' }).click();
     await expect.poll(() => badge(page)).toBe('');
+    // The panel stays to say so, with Undo (test/e2e/panel.test.ts), until it is closed.
+    await expect.poll(() => page.getByRole('status').innerText()).toContain('github.com');
+    await page.getByRole('button', { name: 'Hide until next page' }).click();
     await expect.poll(() => page.locator('repertoire-related').count()).toBe(0);
     await page.close();
   });

@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { welcomeUrl } from '@/lib/ui/welcome-link';
+import { parseInvite } from '@/lib/wire/invite';
+
+/**
+ * On a server's /join page, the popup offers to join: the member's click on the toolbar button
+ * gives Repertoire that tab's address (activeTab), invite code in its fragment included; no
+ * content script runs on any server's pages.
+ */
+export function InviteOffer({ url }: { url: string | null | undefined }) {
+  const invite = url ? parseInvite(url) : null;
+  if (!invite?.ok || !invite.serverUrl || !url) return null;
+  const server = new URL(invite.serverUrl).host;
+  return (
+    <section class="invite-offer" aria-label="Invite on this page">
+      <p>This page is an invitation to a Repertoire community on {server}.</p>
+      <button
+        type="button"
+        class="primary"
+        onClick={() => void browser.tabs.create({ url: welcomeUrl(url) })}
+      >
+        Join this community
+      </button>
+    </section>
+  );
+}

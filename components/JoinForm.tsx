@@ -1,0 +1,120 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging';
+import { parseInvite, serverAddressProblem, serverOrigin } from '@/lib/wire/invite';
+import { SiteAccessOffer } from './SiteAccessOffer';
+
+interface Props {
+  /** An invite link to start from (the welcome page opened for one). */
+  invite?: string;
+  /** After a join, with the community's name. */
+  onJoined?: (name: string) => void;
+}
+
+/**
+ * Joining a shared community with an invite link or code: on the options page and the welcome
+ * page. Once joined, it asks (once) for access to the sites the community's tips name.
+ */
+export function JoinForm({ invite = '', onJoined }: Props) {
+  const [code, setCode] = useState(invite);
+  const [serverUrl, setServerUrl] = useState(() => {
+    const parsed = parseInvite(invite);
+    return (parsed.ok && parsed.serverUrl) || 'http://127.0.0.1:8787';
+  });
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [joined, setJoined] = useState(false);
+
+  /** A pasted link names its server: fill the address in for the member. */
+  const onInvite = (value: string) => {
+    setCode(value);
+    const parsed = parseInvite(value);
+    if (parsed.ok && parsed.serverUrl) setServerUrl(parsed.serverUrl);
+  };
+
+  const join = async (event: Event) => {
+    event.preventDefault();
+    const parsed = parseInvite(code);
+    if (!parsed.ok) return setMessage({ ok: false, text: parsed.message });
+    const server = parsed.serverUrl ?? serverUrl;
+    const problem = serverAddressProblem(server);
+    const origin = serverOrigin(server);
+    if (problem || !origin) return setMessage({ ok: false, text: problem ?? '' });
+    setBusy(true);
+    setMessage(null);
+    // Asked in the click: the extension may talk to this server only once the member allows it.
+    const allowed = await browser.permissions
+      .request({ origins: [`${origin}/*`] })
+      .catch(() => false);
+    if (!allowed) {
+      setBusy(false);
+      setMessage({
+        ok: false,
+        text: `Repertoire needs your permission to talk to ${origin}. Join again and choose Allow.`,
+      });
+      return;
+    }
+    const result = await sendMessage('joinCommunity', {
+      serverUrl: server,
+      code: parsed.code,
+      displayName: name,
+    }).catch((e: unknown) => ({ ok: false as const, message: (e as Error).message }));
+    setBusy(false);
+    if (result.ok) {
+      setCode('');
+      setJoined(true);
+      setMessage({
+        ok: true,
+        text: `You joined “${result.name}”. It is now in the popup’s community picker.`,
+      });
+      onJoined?.(result.name);
+    } else {
+      setMessage({ ok: false, text: result.message });
+    }
+  };
+
+  return (
+    <div class="join">
+      <form onSubmit={(e) => void join(e)} aria-label="Join a community">
+        <h3>Join a community</h3>
+        <div class="field">
+          <label for="join-code">Invite link or code</label>
+          <input
+            id="join-code"
+            value={code}
+            required
+            aria-describedby="join-code-hint"
+            onInput={(e) => onInvite(e.currentTarget.value)}
+          />
+          <small id="join-code-hint" class="hint">
+            Paste the link a steward sent you (it fills in the server address), or just its code.
+          </small>
+        </div>
+        <div class="field">
+          <label for="join-server">Server address</label>
+          <input
+            id="join-server"
+            value={serverUrl}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="join-name">Your name</label>
+          <input
+            id="join-name"
+            value={name}
+            required
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <small class="hint">Shown to the community beside what you share.</small>
+        </div>
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? 'Joining…' : 'Join community'}
+        </button>
+      </form>
+      {message ? <p role={message.ok ? 'status' : 'alert'}>{message.text}</p> : null}
+      {joined ? <SiteAccessOffer afterSync /> : null}
+    </div>
+  );
+}

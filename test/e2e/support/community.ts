@@ -1,0 +1,67 @@
+/** A sync server on SQLite with one community, and joining it from the options page. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stewardInvite } from '../../../server/bootstrap';
+import { listen, type RunningServer } from '../../../server/serve';
+import { openSqliteStore } from '../../../server/store/sqlite';
+import type { Store } from '../../../server/store/store';
+import type { ExtensionBrowser } from './browser';
+
+export interface SyncServer {
+  url: string;
+  store: Store;
+  /** The SQLite file, for tests that read what the server stored. */
+  file: string;
+  communityId: string;
+  /** A steward's invite link (`<url>/join#<code>`). */
+  stewardLink: string;
+  close(): Promise<void>;
+}
+
+export async function startSyncServer(community: string): Promise<SyncServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'repertoire-e2e-server-'));
+  const file = join(dir, 'server.sqlite');
+  const store = await openSqliteStore(file);
+  const boot = await stewardInvite(store, community);
+  const server: RunningServer = await listen({
+    store,
+    host: '127.0.0.1',
+    port: 0,
+    maxBodyBytes: 4 * 1_048_576,
+    rateLimit: { perMinute: 6_000, burst: 1_000 },
+  });
+  return {
+    url: server.url,
+    store,
+    file,
+    communityId: boot.communityId,
+    stewardLink: `${server.url}/join#${encodeURIComponent(boot.stewardInvite.code)}`,
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Joins with an invite link on the options page, and waits for the first sync. */
+export async function joinWithLink(
+  ext: ExtensionBrowser,
+  link: string,
+  name: string,
+  community: string,
+): Promise<void> {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByLabel('Invite link or code').fill(link);
+  await options.getByLabel('Your name').fill(name);
+  await options.getByRole('button', { name: 'Join community' }).click();
+  // Locator waits, not expect.poll: this runs in beforeAll hooks too.
+  await options.getByRole('status').getByText(`You joined “${community}”`).waitFor();
+  await options
+    .getByRole('list', { name: 'Joined communities' })
+    .getByText(/Synced/)
+    .waitFor({ timeout: 60_000 });
+  await options.close();
+}
