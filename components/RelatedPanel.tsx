@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PanelTip } from '@/lib/messaging/contract';
+import { MarkdownTree } from './MarkdownTree';
 
 interface Props {
   tips: readonly PanelTip[];
@@ -12,7 +13,8 @@ interface Props {
 
 /**
  * The in-page panel: a small pill that opens on click, so it never covers the page's own
- * controls. Everything in it is rendered as text: tips come from other members.
+ * controls. Tips come from other members: their Markdown arrives as a tree of allowed elements
+ * (lib/markdown), everything else is rendered as text.
  */
 export function RelatedPanel({
   tips,
@@ -52,7 +54,13 @@ export function RelatedPanel({
         {tips.map((tip) => (
           <li key={tip.id}>
             <h2 dir="auto">{tip.title}</h2>
-            {tip.text ? <p dir="auto">{tip.text}</p> : null}
+            {tip.markdown ? (
+              <div class="markdown">
+                <MarkdownTree nodes={tip.markdown} />
+              </div>
+            ) : tip.text ? (
+              <p dir="auto">{tip.text}</p>
+            ) : null}
             <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
             {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
             <div class="actions">

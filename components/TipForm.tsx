@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TipDraft } from '@/lib/repertoire/items';
+import { renderTip, SafeContent } from './SafeContent';
 
 type Errors = Partial<Record<keyof TipDraft, string>>;
 
@@ -39,7 +40,14 @@ export function TipForm({
   onCancel,
 }: Props) {
   const [draft, setDraft] = useState(initial);
+  const [preview, setPreview] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const showPreview = (on: boolean) => {
+    setPreview(on);
+    // Back to writing goes on where the member was typing.
+    if (!on) requestAnimationFrame(() => body.current?.focus());
+  };
   // Before the first paint: focus moved later would pull keystrokes already typed elsewhere.
   useLayoutEffect(() => first.current?.focus(), []);
 
@@ -84,8 +92,27 @@ export function TipForm({
         return (
           <div class="field" key={name}>
             <label for={id}>{label}</label>
-            {multiline ? (
-              <textarea {...common} rows={name === 'body' ? 5 : 2} />
+            {name === 'body' ? (
+              <>
+                <WritePreview preview={preview} onChange={showPreview} />
+                <textarea {...common} rows={5} ref={body} hidden={preview} />
+                {preview ? (
+                  draft.body.trim() ? (
+                    <SafeContent
+                      class="markdown preview"
+                      label="Preview"
+                      source={draft.body}
+                      build={renderTip}
+                    />
+                  ) : (
+                    <p class="preview hint" role="region" aria-label="Preview">
+                      Nothing to preview yet: write the tip first.
+                    </p>
+                  )
+                ) : null}
+              </>
+            ) : multiline ? (
+              <textarea {...common} rows={2} />
             ) : (
               <input {...common} type="text" ref={name === 'title' ? first : undefined} />
             )}
@@ -111,5 +138,25 @@ export function TipForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Two pressed-state buttons rather than tabs: each is one Tab stop and Enter or Space picks it. */
+function WritePreview({
+  preview,
+  onChange,
+}: {
+  preview: boolean;
+  onChange: (preview: boolean) => void;
+}) {
+  return (
+    <div class="toolbar write-preview" role="group" aria-label="Tip editor">
+      <button type="button" aria-pressed={!preview} onClick={() => onChange(false)}>
+        Write
+      </button>
+      <button type="button" aria-pressed={preview} onClick={() => onChange(true)}>
+        Preview
+      </button>
+    </div>
   );
 }

@@ -6,6 +6,7 @@
  * than waking the service worker. Writes go through the background so that one context owns
  * them and their side effects.
  */
+import type { MarkdownNode } from '../markdown';
 import type { TipDraft } from '../repertoire/items';
 import type { FindingView } from '../secrets/types';
 import type { InviteOutcome } from '../repertoire/sync-hub';
@@ -166,6 +167,8 @@ export interface PanelTip {
   title: string;
   /** Tip body or snippet quote, as plain text. */
   text: string;
+  /** A tip's body as a tree of allowed Markdown elements, which the panel renders. */
+  markdown?: MarkdownNode[];
   author: string | null;
   /** What made it match, as a sentence: "why is this shown". */
   why: string;

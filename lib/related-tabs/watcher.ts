@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
+import { markdownTree } from '../markdown';
 import type { PanelTip, PanelUpdate } from '../messaging/contract';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import {
@@ -52,6 +53,7 @@ function toPanelTip({ entry, match }: RelatedHit, helped: ReadonlySet<string>): 
     kind: entry.kind,
     title: entry.title,
     text: entry.text,
+    ...(entry.kind === 'tip' ? { markdown: markdownTree(entry.text) } : {}),
     author: entry.author,
     why: whyShown(match.reason),
     helped: helped.has(entry.id),
