@@ -113,6 +113,28 @@ describe('clipping in a real browser', () => {
     await popup.close();
   });
 
+  it('keeps the paragraphs of a selection as lines', async () => {
+    const { page, popup } = await visit('/fixtures/snippet.html');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStart(document.getElementById('intro')!.firstChild!, 0);
+      range.setEnd(document.getElementById('outro')!.firstChild!, 15);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await popup.getByRole('button', { name: 'Clip selection' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain('Clipped “Before a rebase, create a backup branch.”');
+    await search(popup).fill('backup');
+    await results(popup).first().getByRole('button').click();
+    expect(await popup.locator('blockquote').innerText()).toBe(
+      'Before a rebase, create a backup branch.\nUse git rebase --autosquash to fold fixup commits into their targets.\nThen force-push',
+    );
+    await page.close();
+    await popup.close();
+  });
+
   it('says so when nothing is selected, and cuts a huge selection', async () => {
     const { page, popup } = await visit('/fixtures/snippet.html');
     await popup.getByRole('button', { name: 'Clip selection' }).click();
