@@ -125,6 +125,32 @@ describe('clipping', () => {
     if (cut.ok) expect(await getItem(db, cut.item.id)).toMatchObject({ truncated: true });
   });
 
+  it('titles a snippet with its first line, cut after a word', async () => {
+    const line =
+      'Readability keeps the main content of a page and drops the navigation, the comments, the ads and the footer around it, for reading later';
+    const clipped = await clipSelection(
+      saveLocally(db),
+      selecting({ ok: true, value: selection(`${line}\nsecond paragraph`) }),
+      { tabId: 1 },
+      who,
+    );
+    expect(clipped).toMatchObject({
+      ok: true,
+      item: {
+        title:
+          'Readability keeps the main content of a page and drops the navigation, the comments, the ads and the footer around it…',
+      },
+    });
+    const hash = 'a'.repeat(200);
+    const long = await clipSelection(
+      saveLocally(db),
+      selecting({ ok: true, value: selection(hash) }),
+      { tabId: 1 },
+      who,
+    );
+    expect(long.ok && long.item.title).toBe(`${'a'.repeat(119)}…`);
+  });
+
   it('says nothing is selected', async () => {
     const result = await clipSelection(
       saveLocally(db),

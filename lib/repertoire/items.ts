@@ -46,12 +46,24 @@ export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Auth
   };
 }
 
+const SNIPPET_TITLE_CHARS = 120;
+
+/** At most `max` characters, cut after a whole word and marked with an ellipsis. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max); // leaves room for the ellipsis
+  const space = head.search(/\s\S*$/);
+  // A first "word" longer than half the title (a URL, a hash) is cut where it is.
+  const cut = space > max / 2 ? head.slice(0, space) : head.slice(0, max - 1);
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetItem {
   const firstLine = capture.quote.trim().split('\n')[0] ?? '';
   return {
     ...base(a),
     kind: 'snippet',
-    title: clip(firstLine, 120),
+    title: cutAtWord(firstLine.trim(), SNIPPET_TITLE_CHARS),
     url: webUrlOrNull(capture.url),
     canonicalUrl: webUrlOrNull(capture.canonicalUrl),
     siteName: null,
