@@ -95,6 +95,8 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Pr
 function ItemBody({ item }: { item: Item }) {
   switch (item.kind) {
     case 'page':
+      // A page kept as a link (it had no article) has only its description.
+      if (!item.html) return item.excerpt ? <p dir="auto">{item.excerpt}</p> : null;
       return (
         <SafeContent
           class="article"

@@ -15,6 +15,8 @@ import {
 import { listMemberships } from '@/lib/db/sync-store';
 import type {
   ClipResult,
+  LinkDraft,
+  LinkField,
   NeedsReview,
   ReviewOutcome,
   SavedItem,
@@ -30,6 +32,7 @@ import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Community, Item } from '@/lib/wire/schemas';
 import { DeletedList } from './DeletedList';
 import { ItemView } from './ItemView';
+import { LinkForm } from './LinkForm';
 import { ResultList, type Entry } from './ResultList';
 import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
@@ -42,7 +45,8 @@ type View =
   | { name: 'item'; item: Item; meta?: ItemMeta }
   | { name: 'tip'; initial: TipDraft }
   | { name: 'edit'; item: Item; initial: TipDraft }
-  | { name: 'deleted'; items: Item[] | null };
+  | { name: 'deleted'; items: Item[] | null }
+  | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> };
 
 type Shared = Extract<ReviewOutcome, { ok: true }>;
 
@@ -266,10 +270,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
       what === 'page'
         ? sendMessage('clipPage', { tabId: tab.id, community, again })
         : sendMessage('clipSelection', { tabId: tab.id, community });
-    const result = await request.catch((error: unknown): ClipResult => ({
-      ok: false,
-      error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
-    }));
+    await reportClip(
+      await request.catch((error: unknown): ClipResult => ({
+        ok: false,
+        error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+      })),
+    );
+  };
+
+  const reportClip = async (result: ClipResult) => {
     if (!result.ok && 'review' in result) {
       const outcome = await askReview(result.review);
       if (!outcome) return setStatus({ tone: 'ok', text: 'Not clipped; nothing was shared.' });
@@ -290,7 +299,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         actions: <button onClick={() => void open(id)}>Open it</button>,
       });
     } else {
-      const existing = result.error.existing;
+      const { existing, link } = result.error;
       setStatus({
         tone: 'error',
         text: result.error.message,
@@ -299,6 +308,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
             <button onClick={() => void open(existing.id)}>Open it</button>
             <button onClick={() => void clip('page', true)}>Clip again</button>
           </>
+        ) : link ? (
+          <button
+            onClick={() => {
+              setStatus({ tone: 'idle' });
+              setView({ name: 'link', initial: { ...link, tags: '' }, errors: {} });
+            }}
+          >
+            Save as a link
+          </button>
         ) : undefined,
       });
     }
@@ -351,6 +369,21 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const keepDraft = (draft: TipDraft) => {
     // A draft that could not be kept must not hold up the save after it.
     draftWrite.current = draftWrite.current.then(() => tipDraft.setValue(draft)).catch(() => {});
+  };
+
+  const saveLink = async (draft: LinkDraft) => {
+    if (!community) return;
+    setSaving(true);
+    const result = await sendMessage('saveLink', { community, link: draft }).catch(
+      (error: unknown): ClipResult => ({
+        ok: false,
+        error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+      }),
+    );
+    setSaving(false);
+    if ('errors' in result) return setView({ name: 'link', initial: draft, errors: result.errors });
+    setView({ name: 'list' });
+    await reportClip(result);
   };
 
   const saveTip = (draft: TipDraft) => {
@@ -557,6 +590,14 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onChange={() => undefined}
           onSave={(draft) => saveEdit(view.item, draft)}
           onCancel={() => void open(view.item.id)}
+        />
+      ) : view.name === 'link' ? (
+        <LinkForm
+          initial={view.initial}
+          saving={saving}
+          errors={view.errors}
+          onSave={(draft) => void saveLink(draft)}
+          onCancel={backToList}
         />
       ) : view.name === 'deleted' ? (
         <DeletedList

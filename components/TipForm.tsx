@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TipDraft } from '@/lib/repertoire/items';
+import { FormField, formKeys } from './FormField';
 import { renderTip, SafeContent } from './SafeContent';
 
 type Errors = Partial<Record<keyof TipDraft, string>>;
@@ -65,37 +66,24 @@ export function TipForm({
         e.preventDefault();
         onSave(draft);
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          onSave(draft);
-        }
-      }}
+      onKeyDown={formKeys(() => onSave(draft), onCancel)}
     >
-      {FIELDS.map(({ name, label, multiline, hint }) => {
-        const id = `tip-${name}`;
-        const error = errors[name];
-        const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-          .filter(Boolean)
-          .join(' ');
-        const common = {
-          id,
-          name,
-          value: draft[name],
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': described || undefined,
-          onInput: (e: Event) => update(name, (e.currentTarget as HTMLInputElement).value),
-        };
-        return (
-          <div class="field" key={name}>
-            <label for={id}>{label}</label>
-            {name === 'body' ? (
+      {FIELDS.map(({ name, label, multiline, hint }) => (
+        <FormField
+          key={name}
+          id={`tip-${name}`}
+          name={name}
+          label={label}
+          value={draft[name]}
+          onValue={(value) => update(name, value)}
+          hint={hint}
+          error={errors[name]}
+        >
+          {(control) =>
+            name === 'body' ? (
               <>
                 <WritePreview preview={preview} onChange={showPreview} />
-                <textarea {...common} rows={5} ref={body} hidden={preview} />
+                <textarea {...control} rows={5} ref={body} hidden={preview} />
                 {preview ? (
                   draft.body.trim() ? (
                     <SafeContent
@@ -112,23 +100,13 @@ export function TipForm({
                 ) : null}
               </>
             ) : multiline ? (
-              <textarea {...common} rows={2} />
+              <textarea {...control} rows={2} />
             ) : (
-              <input {...common} type="text" ref={name === 'title' ? first : undefined} />
-            )}
-            {hint ? (
-              <small id={`${id}-hint`} class="hint">
-                {hint}
-              </small>
-            ) : null}
-            {error ? (
-              <small id={`${id}-error`} class="field-error">
-                {error}
-              </small>
-            ) : null}
-          </div>
-        );
-      })}
+              <input {...control} type="text" ref={name === 'title' ? first : undefined} />
+            )
+          }
+        </FormField>
+      ))}
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
           {saving ? 'Saving…' : submitLabel}

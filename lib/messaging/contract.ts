@@ -6,6 +6,7 @@
  * than waking the service worker. Writes go through the background so that one context owns
  * them and their side effects.
  */
+import type { LinkCapture } from '../capture/types';
 import type { MarkdownNode } from '../markdown';
 import type { TipDraft } from '../repertoire/items';
 import type { FindingView } from '../secrets/types';
@@ -28,7 +29,17 @@ export interface ClipError {
   message: string;
   /** With 'already-clipped': the item that is already there. */
   existing?: { id: string; title: string; createdAt: number };
+  /** With 'no-article': the page as a link, for "Save as a link". */
+  link?: LinkCapture;
 }
+
+/** "Save as a link" for a page with no article: the link as the member edited it. */
+export interface LinkDraft extends LinkCapture {
+  /** As typed: separated by commas or spaces, with or without '#'. */
+  tags: string;
+}
+export type LinkField = 'title' | 'excerpt' | 'tags';
+export type SaveLinkResult = ClipResult | { ok: false; errors: Partial<Record<LinkField, string>> };
 
 export interface SavedItem {
   id: string;
@@ -72,6 +83,8 @@ export interface Protocol {
     request: { tabId: number; community: string; again?: boolean };
     response: ClipResult;
   };
+  /** Keep a page that has no article as a link (its title, URL, description and tags). */
+  saveLink: { request: { community: string; link: LinkDraft }; response: SaveLinkResult };
   /** Clip the current selection of a tab as a snippet. */
   clipSelection: { request: { tabId: number; community: string }; response: ClipResult };
   /** Save a tip written in the popup. `url` is the tab it was written on, if any. */

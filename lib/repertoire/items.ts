@@ -1,5 +1,5 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
-import type { ArticleCapture, SelectionCapture } from '../capture/types';
+import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
 import { LIMITS } from '../wire/limits';
 import type { PageItem, SnippetItem, TipItem } from '../wire/schemas';
 import { webUrlOrNull } from '../wire/web-url';
@@ -36,13 +36,39 @@ export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Auth
     siteName: capture.siteName,
     byline: capture.byline,
     publishedTime: capture.publishedTime,
-    excerpt: capture.excerpt && clip(capture.excerpt, 4_000),
+    excerpt: capture.excerpt && clip(capture.excerpt, LIMITS.excerptChars),
     html: clip(capture.html, LIMITS.articleHtmlChars),
     markdown: clip(capture.markdown, LIMITS.articleHtmlChars),
     text: clip(capture.text, LIMITS.articleHtmlChars),
     leadImageUrl: webUrlOrNull(capture.leadImageUrl),
     lang: capture.lang,
     dir: capture.dir,
+  };
+}
+
+/** A page with no article, kept as a link: what the page says of itself, no article body. */
+export function linkItem(link: LinkCapture, tags: string[], a: Authoring): PageItem {
+  const excerpt = link.excerpt?.trim() || null;
+  return {
+    ...pageItem(
+      {
+        ...link,
+        title: link.title.trim(),
+        excerpt,
+        byline: null,
+        siteName: null,
+        publishedTime: null,
+        lang: null,
+        dir: null,
+        leadImageUrl: null,
+        html: '',
+        markdown: '',
+        text: excerpt ?? '',
+      },
+      '',
+      a,
+    ),
+    tags,
   };
 }
 
@@ -99,6 +125,14 @@ export function parseTags(input: string): string[] {
   return [...new Set(tags)];
 }
 
+/** What is wrong with tags as parsed, as a sentence; null when nothing is. */
+export function tagsProblem(tags: readonly string[]): string | null {
+  const longTag = tags.find((t) => t.length > LIMITS.tagChars);
+  if (longTag)
+    return `The tag “${longTag.slice(0, 20)}…” is too long; keep tags under ${LIMITS.tagChars} characters.`;
+  return tags.length > LIMITS.tags ? `Use at most ${LIMITS.tags} tags.` : null;
+}
+
 /** Checks a tip draft; every error says what is wrong and what to do. */
 export function checkTipDraft(
   draft: TipDraft,
@@ -119,10 +153,8 @@ export function checkTipDraft(
   if (!body) errors.body = 'Write the tip itself: what to do, and when.';
   else if (body.length > LIMITS.tipBodyChars)
     errors.body = `The tip is ${body.length} characters; keep it under ${LIMITS.tipBodyChars}, or clip a page instead.`;
-  const longTag = tags.find((t) => t.length > LIMITS.tagChars);
-  if (longTag)
-    errors.tags = `The tag “${longTag.slice(0, 20)}…” is too long; keep tags under ${LIMITS.tagChars} characters.`;
-  else if (tags.length > LIMITS.tags) errors.tags = `Use at most ${LIMITS.tags} tags.`;
+  const tagError = tagsProblem(tags);
+  if (tagError) errors.tags = tagError;
   if (appliesTo.length > LIMITS.appliesTo)
     errors.appliesTo = `List at most ${LIMITS.appliesTo} patterns.`;
   else {
