@@ -17,13 +17,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DB_NAME, openRepertoireDb } from '../lib/db';
-import { idbSyncStore } from '../lib/db/sync-store';
+import { DB_NAME, idbSyncStore, openRepertoireDb } from '../lib/db';
 import { uuidv7 } from '../lib/repertoire/ids';
-import { SyncEngine } from '../lib/sync/engine';
-import { httpTransport } from '../lib/sync/http';
-import { MemorySyncStore } from '../lib/sync/memory-store';
-import type { SyncStore } from '../lib/sync/sync-store';
+import { MemorySyncStore } from '../test/support/memory-sync-store';
+import { httpTransport, SyncEngine, type SyncStore } from '../lib/sync';
 import { inviteLink } from '../lib/wire/invite';
 import { SYNC_LIMITS, writableFields, type Mutation } from '../lib/wire/sync';
 import { stewardInvite } from '../server/bootstrap';
@@ -176,19 +173,27 @@ console.log(`ratio engine+memory / pull only: ${(memory / baseline).toFixed(2)}x
 console.log(`ratio engine+fake-indexeddb / pull only: ${(idb / baseline).toFixed(2)}x`);
 
 // Extension pages' own API, as far as this bench uses it.
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    connect(info: { name: string }): {
+      onMessage: { addListener(listener: (message: unknown) => void): void };
+      disconnect(): void;
+    };
+  };
+};
 
 interface Synced {
   phase: string;
   lastSyncedAt: number | null;
 }
 
-/** Runs in the options page: the background's sync status of every joined community. */
+/** Runs in the options page: the background's sync status of every joined community, as pushed. */
 async function syncPhases(): Promise<Synced[]> {
-  const reply = (await chrome.runtime.sendMessage({ repertoire: 'syncStatus', data: {} })) as {
-    value: { status: Synced }[];
-  };
-  return reply.value.map((c) => c.status);
+  const port = chrome.runtime.connect({ name: 'syncStatus' });
+  const pushed = await new Promise<unknown>((ok) => port.onMessage.addListener(ok));
+  port.disconnect();
+  return (pushed as { status: Synced }[]).map((c) => c.status);
 }
 
 /** Runs in the options page: shared items in the extension's IndexedDB, superseded copies not counted. */

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Item } from '../lib/wire/schemas';
 import { RelatedIndex, TOOLS } from '../lib/related/index';
 import { LinearScan } from '../lib/related/linear-scan';
-import { idFor, page, tip } from '../lib/related/test-items';
+import { idFor, page, tip } from '../test/support/items';
 import { percentile, seeded } from './stats';
 
 const TIPS = 10_000;

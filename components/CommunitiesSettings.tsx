@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useJoined } from './hooks/useJoined';
 import { browser } from 'wxt/browser';
-import type { CommunitySyncView } from '@/lib/messaging/contract';
 import { sendMessage } from '@/lib/messaging';
 import { parseInvite } from '@/lib/wire/invite';
 import { InviteForm } from './InviteForm';
@@ -8,21 +8,17 @@ import { SyncStatusLine } from './SyncStatusLine';
 
 /** Joining, seeing and leaving shared communities. */
 export function CommunitiesSettings() {
-  const [joined, setJoined] = useState<CommunitySyncView[] | null>(null);
+  const [joined, setJoined] = useJoined();
   const [serverUrl, setServerUrl] = useState('http://127.0.0.1:8787');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const refresh = async () => setJoined(await sendMessage('syncStatus', {}));
   useEffect(() => {
-    // Member counts and roles as the servers know them now; sync status meanwhile.
+    // Member counts and roles as the servers know them now; sync status is pushed meanwhile.
     void sendMessage('refreshCommunities', {}).then(setJoined);
-    // Sync runs in the background; keep the shown status current while the page is open.
-    const timer = setInterval(() => void refresh(), 2_000);
-    return () => clearInterval(timer);
-  }, []);
+  }, [setJoined]);
 
   /** A pasted link names its server: fill the address in for the member. */
   const onInvite = (value: string) => {
@@ -75,7 +71,6 @@ export function CommunitiesSettings() {
     } else {
       setMessage({ ok: false, text: result.message });
     }
-    await refresh();
   };
 
   return (
@@ -118,7 +113,7 @@ export function CommunitiesSettings() {
                 onClick={() => {
                   if (!confirm(`Leave “${c.name}”? Its items will be removed from this browser.`))
                     return;
-                  void sendMessage('leaveCommunity', { community: c.community }).then(refresh);
+                  void sendMessage('leaveCommunity', { community: c.community });
                 }}
               >
                 Leave {c.name}

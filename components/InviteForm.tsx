@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ResponseOf } from '@/lib/messaging/contract';
+import type { ResponseOf } from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
 
 type Made = Extract<ResponseOf<'createInvite'>, { ok: true }>;

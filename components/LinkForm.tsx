@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LinkDraft, LinkField } from '@/lib/messaging/contract';
+import type { LinkDraft, LinkField } from '@/lib/messaging';
 import { FormField, formKeys } from './FormField';
 
 interface Props {

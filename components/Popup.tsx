@@ -5,6 +5,7 @@ import {
   getItem,
   getItemMeta,
   listCommunities,
+  listMemberships,
   openRepertoireDb,
   recentItems,
   searchStore,
@@ -12,7 +13,6 @@ import {
   type Membership,
   type RepertoireDb,
 } from '@/lib/db';
-import { listMemberships } from '@/lib/db/sync-store';
 import type {
   ClipResult,
   LinkDraft,
@@ -21,9 +21,9 @@ import type {
   ReviewOutcome,
   SavedItem,
   SaveTipResult,
-} from '@/lib/messaging/contract';
+  TipDraft,
+} from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
-import type { TipDraft } from '@/lib/repertoire/items';
 import { canChange } from '@/lib/repertoire/permissions';
 import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
@@ -37,8 +37,8 @@ import { ResultList, type Entry } from './ResultList';
 import type { ShareReview as ShareReviewPanel } from './ShareReview';
 import { StatusMessage, type Status } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
-import type { CommunitySyncView } from '@/lib/messaging/contract';
 import { TipForm } from './TipForm';
+import { useJoined } from './hooks/useJoined';
 
 type View =
   | { name: 'list' }
@@ -104,7 +104,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const [tipErrors, setTipErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
   const search = useRef<HTMLInputElement>(null);
-  const [sync, setSync] = useState<CommunitySyncView | null>(null);
+  const [joined, setJoined] = useJoined();
   const [memberships, setMemberships] = useState<Membership[]>([]);
 
   /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
@@ -164,19 +164,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
 
   /** After a write or a sync: the background indexed it before answering; re-read the index. */
   const shared = communities.some((c) => c.id === community && !c.local);
-  /** What the sync line shows: after a write it counts the change waiting to be pushed. */
-  const refreshSync = useCallback(async () => {
-    if (!shared || !community) return setSync(null);
-    const views = await sendMessage('syncStatus', {}).catch(() => []);
-    setSync(views.find((v) => v.community === community) ?? null);
-  }, [shared, community]);
-
-  useEffect(() => {
-    if (!shared) return;
-    // Pushes happen in the background a moment after a write: keep the line current.
-    const timer = setInterval(() => void refreshSync(), 1_500);
-    return () => clearInterval(timer);
-  }, [shared, refreshSync]);
+  /** What the sync line shows, pushed by the background: it counts changes waiting to be sent. */
+  const sync = (shared && joined?.find((c) => c.community === community)) || null;
 
   /** An item open while a sync lands shows what it brought (an edit, an endorsement, a conflict). */
   const openItem = view.name === 'item' ? view.item.id : null;
@@ -196,9 +185,9 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const reload = useCallback(async () => {
     // A sync may have brought a new role (the background asks the server after a refusal).
     const roles = db ? listMemberships(db).then(setMemberships) : undefined;
-    await Promise.all([loadRecent(), index?.refresh(), refreshSync(), refreshOpenItem(), roles]);
+    await Promise.all([loadRecent(), index?.refresh(), refreshOpenItem(), roles]);
     setGeneration((g) => g + 1);
-  }, [db, loadRecent, index, refreshSync, refreshOpenItem]);
+  }, [db, loadRecent, index, refreshOpenItem]);
 
   // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
   // this popup ran has been shown by then (pull, below), and a first status is nothing new.
@@ -213,17 +202,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   // Opening the popup pulls what others shared, then shows it.
   const pull = useCallback(
     async (target: string) => {
-      const views = await sendMessage('syncNow', { community: target }).catch(() => []);
-      const view = views.find((v) => v.community === target) ?? null;
+      const views = await sendMessage('syncNow', { community: target }).catch(() => null);
+      const view = views?.find((v) => v.community === target);
       if (view) shownSync.current = { community: target, at: view.status.lastSyncedAt };
-      setSync(view);
+      if (views) setJoined(views);
       await reload();
     },
-    [reload],
+    [reload, setJoined],
   );
   useEffect(() => {
     if (community && shared) void pull(community);
-    else setSync(null);
   }, [community, communities]);
 
   useEffect(() => {
@@ -547,7 +535,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onDismiss={() =>
             community &&
             void sendMessage('dismissRefused', { community })
-              .then((views) => setSync(views.find((v) => v.community === community) ?? null))
+              .then(setJoined)
               .catch(() => undefined)
           }
         />

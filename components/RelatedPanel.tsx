@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PanelTip } from '@/lib/messaging/contract';
+import type { PanelTip } from '@/lib/messaging';
 import { MarkdownTree } from './MarkdownTree';
 
 interface Props {

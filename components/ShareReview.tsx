@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { NeedsReview, ReviewOutcome, ShareChoice } from '@/lib/messaging/contract';
+import type { NeedsReview, ReviewOutcome, ShareChoice } from '@/lib/messaging';
 import { describeFindings, fieldName } from '@/lib/secrets/words';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { CommunitySyncView } from '@/lib/messaging/contract';
+import type { SyncStatus } from '@/lib/sync';
 
 function ago(ms: number): string {
   const minutes = Math.round((Date.now() - ms) / 60_000);
@@ -13,7 +13,7 @@ export function SyncStatusLine({
   onRetry,
   onDismiss,
 }: {
-  status: CommunitySyncView['status'];
+  status: SyncStatus;
   onRetry: () => void;
   onDismiss: () => void;
 }) {
@@ -25,13 +25,7 @@ export function SyncStatusLine({
   );
 }
 
-function SyncLine({
-  status,
-  onRetry,
-}: {
-  status: CommunitySyncView['status'];
-  onRetry: () => void;
-}) {
+function SyncLine({ status, onRetry }: { status: SyncStatus; onRetry: () => void }) {
   const pending = status.pending
     ? ` · ${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`
     : '';

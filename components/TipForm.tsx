@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { TipDraft } from '@/lib/repertoire/items';
+import type { TipDraft } from '@/lib/messaging';
 import { FormField, formKeys } from './FormField';
 import { renderTip, SafeContent } from './SafeContent';
 

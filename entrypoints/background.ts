@@ -3,10 +3,10 @@ import { showToast } from '@/lib/capture/toast';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { createPanelHandlers } from '@/lib/related-tabs/handlers';
 import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
-import { onMessages } from '@/lib/messaging';
+import { announceStarted, onMessages, publish } from '@/lib/messaging';
 import { createHandlers } from '@/lib/repertoire/handlers';
 import { createIndexer } from '@/lib/repertoire/indexing';
-import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/repertoire/sync-hub';
+import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
 import { registerOmnibox } from '@/lib/repertoire/omnibox';
 import { currentCommunity } from '@/lib/repertoire/settings';
 
@@ -37,6 +37,12 @@ export default defineBackground(() => {
 
   const { clipSelectionUnattended, ...handlers } = createHandlers(db, hub, reindex);
   onMessages({ ...handlers, ...createPanelHandlers(watcher, hub) });
+  // Sync status reaches open pages as it changes; see subscribe in lib/messaging.
+  publish('syncStatus', (post) => {
+    void hub.list().then(post);
+    return hub.subscribe(post);
+  });
+  announceStarted();
   registerOmnibox(indexer);
 
   browser.runtime.onInstalled.addListener(() => {

@@ -1,9 +1,7 @@
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
 import { RelatedPanel } from '@/components/RelatedPanel';
 import css from '@/components/related-panel.css?inline';
-import type { PanelUpdate } from '@/lib/messaging/contract';
-import { sendMessage } from '@/lib/messaging';
+import { onTabMessages, sendMessage, type PanelTip } from '@/lib/messaging';
 
 // Injected by the background only into pages that have related tips; see lib/related-tabs.
 export default defineUnlistedScript(() => {
@@ -19,7 +17,7 @@ export default defineUnlistedScript(() => {
   const mount = document.createElement('div');
   root.append(style, mount);
 
-  const show = ({ tips }: PanelUpdate['repertoirePanel']) => {
+  const show = (tips: PanelTip[]) => {
     if (tips.length === 0) {
       render(null, mount);
       host.remove();
@@ -39,9 +37,10 @@ export default defineUnlistedScript(() => {
     );
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-    if (typeof message !== 'object' || message === null || !('repertoirePanel' in message)) return;
-    show((message as PanelUpdate).repertoirePanel);
-    sendResponse(true);
+  onTabMessages({
+    async showRelated({ tips }) {
+      show(tips);
+      return { ok: true };
+    },
   });
 });

@@ -3,7 +3,7 @@ import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../repertoire/ids';
 import { tipItem } from '../repertoire/items';
-import { sampleItem } from '../../test/fixtures/items';
+import { sampleItem } from '../../test/support/items';
 import { PersistedRelated } from '../related';
 import type { Item } from '../wire/schemas';
 import type { Mutation, SyncedItem } from '../wire/sync';
@@ -22,10 +22,10 @@ import {
   putItem,
   recentItems,
   relatedStore,
+  idbSyncStore,
   StorageFullError,
   type RepertoireDb,
 } from '.';
-import { idbSyncStore } from './sync-store';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

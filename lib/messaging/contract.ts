@@ -1,6 +1,8 @@
 /**
- * Every message between the extension's contexts, declared once. Each entry is one request
- * type with its payload and the response the background sends back.
+ * Every message between the extension's contexts, declared once, by channel: Protocol (pages and
+ * the in-page panel ask the background), TabProtocol (the background asks a tab), PageProtocol
+ * (the background tells every open extension page) and PortProtocol (what the background pushes
+ * on the ports pages open). Each request entry is its payload and the response sent back.
  *
  * Reads do not travel as messages: the popup reads IndexedDB itself (lib/db), which is faster
  * than waking the service worker. Writes go through the background so that one context owns
@@ -8,10 +10,20 @@
  */
 import type { LinkCapture } from '../capture/types';
 import type { MarkdownNode } from '../markdown';
-import type { TipDraft } from '../repertoire/items';
 import type { FindingView } from '../secrets/types';
-import type { InviteOutcome } from '../repertoire/sync-hub';
+import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type { Item, ItemKind } from '../wire/schemas';
+import type { InviteRequest } from '../wire/sync';
+
+/** A tip as typed in the tip form, before it is checked. */
+export interface TipDraft {
+  title: string;
+  body: string;
+  /** As typed: separated by commas or spaces, with or without '#'. */
+  tags: string;
+  /** As typed: one URL pattern or host per line. */
+  appliesTo: string;
+}
 
 export type ClipErrorCode =
   | 'no-article'
@@ -123,54 +135,26 @@ export interface Protocol {
     response: { ok: true; title: string } | { ok: false; message: string };
   };
   /** Join a shared community with an invite code from its server. */
-  joinCommunity: {
-    request: { serverUrl: string; code: string; displayName: string };
-    response: { ok: true; name: string } | { ok: false; message: string };
-  };
+  joinCommunity: { request: JoinInput; response: JoinOutcome };
   /** A steward invites people: a link (and its bare code) that joins them to the community. */
   createInvite: {
-    request: {
-      community: string;
-      role: 'member' | 'steward';
-      maxUses: number;
-      expiresInHours: number;
-    };
+    request: InviteRequest & { community: string };
     response: InviteOutcome;
   };
   /** Ask every joined community's server for its name, member count and the member's role. */
-  refreshCommunities: { request: Record<string, never>; response: CommunitySyncView[] };
+  refreshCommunities: { request: Record<string, never>; response: CommunitySync[] };
   /** Leave a shared community: its items leave this browser too. */
   leaveCommunity: { request: { community: string }; response: { ok: true } };
-  /** Sync state of every joined community. */
-  syncStatus: { request: Record<string, never>; response: CommunitySyncView[] };
   /** Sync now (the popup opening, or a retry button); all communities when none is named. */
-  syncNow: { request: { community?: string }; response: CommunitySyncView[] };
+  syncNow: { request: { community?: string }; response: CommunitySync[] };
   /** The member has read that the server refused some changes: the notice goes. */
-  dismissRefused: { request: { community: string }; response: CommunitySyncView[] };
+  dismissRefused: { request: { community: string }; response: CommunitySync[] };
   /** From the in-page panel: the member says a tip helped (or takes it back). */
   markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
   /** From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere. */
   mute: { request: { site: true } | { itemId: string }; response: { ok: true } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
-}
-
-/** A joined community and how its sync is going, as the popup and options page show it. */
-export interface CommunitySyncView {
-  community: string;
-  name: string;
-  role: 'member' | 'steward';
-  memberCount: number;
-  displayName: string;
-  serverUrl: string;
-  status: {
-    phase: 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
-    pending: number;
-    lastSyncedAt: number | null;
-    lastError: { code: string; message: string } | null;
-    retryAt: number | null;
-    refused: { count: number; reason: string } | null;
-  };
 }
 
 /** One related item as the in-page panel shows it: text only, never HTML. */
@@ -188,9 +172,31 @@ export interface PanelTip {
   helped: boolean;
 }
 
-/** The one message the background sends to the in-page panel; an empty list removes it. */
-export interface PanelUpdate {
-  repertoirePanel: { tips: PanelTip[] };
+/** What the background asks of a tab's content script: the in-page panel. */
+export interface TabProtocol {
+  /** The related tips of the tab's page, as text; an empty list removes the panel. */
+  showRelated: { request: { tips: PanelTip[] }; response: { ok: true } };
+}
+
+/** What the background tells every open extension page. */
+export interface PageProtocol {
+  /**
+   * The service worker (re)started: pages whose ports it closed when it stopped connect again
+   * now, rather than wake it up themselves.
+   */
+  backgroundStarted: { request: Record<string, never>; response: { ok: true } };
+}
+
+/** What the background pushes, by port name, to pages that connect: on connecting, then on each change. */
+export interface PortProtocol {
+  /** Every joined community and how its sync is going. */
+  syncStatus: CommunitySync[];
+}
+
+/** One message of a channel: its request and the response to it. */
+export interface Message {
+  request: unknown;
+  response: unknown;
 }
 
 export type MessageType = keyof Protocol;

@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { onMessages, sendMessage, type Handlers } from '.';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { onMessages, onTabMessages, sendMessage, sendToTab, type Handlers } from '.';
 
 const handlers: Handlers = {
   clipPage: async ({ tabId }) => ({
@@ -22,7 +22,6 @@ const handlers: Handlers = {
   newTipForTab: async () => ({ ok: true }),
   joinCommunity: async () => ({ ok: false, message: 'no server' }),
   leaveCommunity: async () => ({ ok: true }),
-  syncStatus: async () => [],
   syncNow: async () => [],
   dismissRefused: async () => [],
   createInvite: async () => ({ ok: false, message: 'not a steward' }),
@@ -62,6 +61,29 @@ describe('typed messaging', () => {
   it('ignores messages that are not part of the contract', async () => {
     const stop = onMessages(handlers);
     await expect(fakeBrowser.runtime.sendMessage({ hello: 'world' })).resolves.toBeUndefined();
+    stop();
+  });
+
+  it("delivers what the background sends to a tab to the tab's handlers, typed", async () => {
+    const shown: string[][] = [];
+    const stop = onTabMessages({
+      async showRelated({ tips }) {
+        shown.push(tips.map((tip) => tip.title));
+        return { ok: true };
+      },
+    });
+    // The fake browser has no content scripts: the tab's listener is this context's.
+    const toTab = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockImplementation((_tabId: number, message: unknown) =>
+        fakeBrowser.runtime.sendMessage(message),
+      );
+    const tip = { id: 't', kind: 'tip', title: 'Use -euo', text: '', author: null, why: '' };
+    await expect(
+      sendToTab(3, 'showRelated', { tips: [{ ...tip, kind: 'tip', helped: false }] }),
+    ).resolves.toEqual({ ok: true });
+    expect(shown).toEqual([['Use -euo']]);
+    expect(toTab).toHaveBeenCalledWith(3, expect.anything());
     stop();
   });
 });

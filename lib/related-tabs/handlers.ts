@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
 import { helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
-import type { SyncHub } from '../repertoire/sync-hub';
+import type { SyncHub } from '../sync';
 import type { RelatedWatcher } from './watcher';
 
 export type PanelHandlers = Pick<Handlers, 'markHelped' | 'mute' | 'newTipForTab'>;

@@ -10,7 +10,7 @@
 import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
 import { markdownTree } from '../markdown';
-import type { PanelTip, PanelUpdate } from '../messaging/contract';
+import { sendToTab, type PanelTip } from '../messaging';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import {
   helpedItems,
@@ -92,16 +92,15 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
   }
 
   async function showPanel(tabId: number, tips: PanelTip[]) {
-    const message: PanelUpdate = { repertoirePanel: { tips } };
     // A panel already in the page (an SPA route change) takes the new list, or removes itself.
-    const delivered = await browser.tabs.sendMessage(tabId, message).then(
+    const delivered = await sendToTab(tabId, 'showRelated', { tips }).then(
       () => true,
       () => false,
     );
     if (delivered || tips.length === 0) return;
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT] });
-      await browser.tabs.sendMessage(tabId, message);
+      await sendToTab(tabId, 'showRelated', { tips });
     } catch {
       // The page went away or cannot be scripted; the badge still says what there is.
     }

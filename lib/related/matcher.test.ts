@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Item, SnippetItem } from '../wire/schemas';
 import { LinearScan } from './linear-scan';
 import { RelatedIndex } from './matcher';
-import { idFor, page, tip } from './test-items';
+import { idFor, page, tip } from '../../test/support/items';
 import { whyShown } from './rules';
 import { item, itemFrom, url } from '../../test/support/related-arbitraries';
 

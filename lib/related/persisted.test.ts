@@ -11,7 +11,7 @@ import {
   type RelatedRecord,
   type RelatedStore,
 } from './persisted';
-import { idFor, page, tip } from './test-items';
+import { idFor, page, tip } from '../../test/support/items';
 
 /** A RelatedStore in memory that counts the records each read asks for. */
 class MemoryStore implements RelatedStore {

@@ -14,7 +14,7 @@ import type {
   NeedsReview,
   SavedItem,
   SaveLinkResult,
-} from '../messaging/contract';
+} from '../messaging';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
 import { linkItem, pageItem, parseTags, snippetItem, tagsProblem, type Authoring } from './items';

@@ -14,7 +14,7 @@ import type { Item, TipItem } from '../wire/schemas';
 import { createHandlers } from './handlers';
 import { tipItem } from './items';
 import { tipDraft } from './settings';
-import type { SyncHub } from './sync-hub';
+import type { SyncHub } from '../sync';
 
 vi.mock('../capture/run-in-tab', () => ({ runInTab: vi.fn() }));
 

@@ -12,7 +12,7 @@ import {
   type RepertoireDb,
 } from '../db';
 import type { Handlers } from '../messaging';
-import type { NeedsReview, ReviewOutcome } from '../messaging/contract';
+import type { NeedsReview, ReviewOutcome } from '../messaging';
 import { parseAppliesTo } from '../related';
 import { findingViews, redactFields, scanFields } from '../secrets';
 import { describeFindings } from '../secrets/words';
@@ -22,7 +22,7 @@ import { uuidv7 } from './ids';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
 import { memberName, tipDraft } from './settings';
-import type { SyncHub } from './sync-hub';
+import type { SyncHub } from '../sync';
 
 export const tabCapture: TabCapture = {
   page: (tabId) => runInTab<PageCaptureResult>(tabId, '/extract-article.js'),
@@ -311,9 +311,6 @@ export function createHandlers(
     async leaveCommunity({ community }) {
       await hub.leave(community);
       return { ok: true };
-    },
-    async syncStatus() {
-      return hub.list();
     },
     async dismissRefused({ community }) {
       (await hub.engineFor(community))?.dismissRefused();

@@ -1,5 +1,6 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
 import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
+import type { TipDraft } from '../messaging';
 import { LIMITS } from '../wire/limits';
 import type { PageItem, SnippetItem, TipItem } from '../wire/schemas';
 import { webUrlOrNull } from '../wire/web-url';
@@ -101,15 +102,6 @@ export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetIte
     selectors: capture.selectors,
     sourceTitle: clip(capture.sourceTitle, LIMITS.titleChars),
   };
-}
-
-export interface TipDraft {
-  title: string;
-  body: string;
-  /** As typed: separated by commas or spaces, with or without '#'. */
-  tags: string;
-  /** As typed: one URL pattern or host per line. */
-  appliesTo: string;
 }
 
 export type TipField = keyof TipDraft;

@@ -10,7 +10,7 @@ import {
 } from '../wire/sync';
 import { SyncEngine } from './engine';
 import { SyncHttpError, type SyncTransport } from './http';
-import { MemorySyncStore } from './memory-store';
+import { MemorySyncStore } from '../../test/support/memory-sync-store';
 
 const me = { communityId: 'c1', memberId: 'm-ann', displayName: 'Ann' };
 

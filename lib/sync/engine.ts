@@ -7,7 +7,7 @@ import type { Item, ItemKind } from '../wire/schemas';
 import { Mutation, SYNC_LIMITS, writableFields, type SyncedItem } from '../wire/sync';
 import { SyncHttpError, type SyncTransport } from './http';
 import { overlay, type Me } from './overlay';
-import type { SyncState, SyncStore } from './sync-store';
+import type { SyncState, SyncStore } from './store-interface';
 
 export type SyncPhase = 'idle' | 'syncing' | 'offline' | 'error' | 'unauthorized';
 

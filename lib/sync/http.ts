@@ -1,5 +1,21 @@
-/** The sync protocol over fetch (docs/sync-protocol.md); responses are validated too. */
-import { ErrorBody, PullResponse, PushResponse, SYNC_LIMITS, type PushRequest } from '../wire/sync';
+/**
+ * The one HTTP client of a sync server: the sync protocol (docs/sync-protocol.md) and the
+ * requests around it (joining, invites, community info, leaving), with one error mapping.
+ * Responses are validated too.
+ */
+import { z } from 'zod';
+import {
+  CommunityInfo,
+  ErrorBody,
+  InviteResponse,
+  JoinResponse,
+  PullResponse,
+  PushResponse,
+  SYNC_LIMITS,
+  type InviteRequest,
+  type JoinRequest,
+  type PushRequest,
+} from '../wire/sync';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
@@ -19,42 +35,135 @@ export class SyncHttpError extends Error {
   }
 }
 
-export interface HttpTransportOptions {
+/** A member's session with a community on a server. */
+export interface Session {
   serverUrl: string;
   communityId: string;
   token: string;
   fetch?: typeof fetch;
 }
 
-export function httpTransport(options: HttpTransportOptions): SyncTransport {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const base = `${options.serverUrl.replace(/\/+$/, '')}/v1/communities/${encodeURIComponent(options.communityId)}`;
-  const headers = { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' };
+/** An answer the member acts on: the value, or a sentence saying what went wrong and what to do. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-  async function call(path: string, init: RequestInit): Promise<unknown> {
-    const res = await doFetch(`${base}${path}`, { ...init, headers });
-    const text = await res.text();
-    if (res.ok) return JSON.parse(text);
-    const parsed = ErrorBody.safeParse(safeJson(text));
-    const retryAfter = Number(res.headers.get('Retry-After'));
-    throw new SyncHttpError(
-      res.status,
-      parsed.success ? parsed.data.error.code : `http_${res.status}`,
-      parsed.success ? parsed.data.error.message : `The server answered ${res.status}.`,
-      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
-    );
+const NOT_UNDERSTOOD =
+  'The server sent an answer Repertoire does not understand. Is it a Repertoire server?';
+
+/** Requests other than sync (joining, invites, community info) give up after this long. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+const communityBase = (session: Session) =>
+  `${session.serverUrl.replace(/\/+$/, '')}/v1/communities/${encodeURIComponent(session.communityId)}`;
+const bearer = (session: Session) => ({ Authorization: `Bearer ${session.token}` });
+const JSON_BODY = { 'Content-Type': 'application/json' };
+
+/** One request: the parsed answer, or SyncHttpError for a non-2xx one (fetch throws if unreachable). */
+async function request<T>(
+  schema: z.ZodType<T>,
+  url: string,
+  init: RequestInit,
+  doFetch: typeof fetch = (input, options) => fetch(input, options),
+): Promise<T> {
+  const res = await doFetch(url, init);
+  const text = await res.text();
+  if (res.ok) return schema.parse(JSON.parse(text));
+  const parsed = ErrorBody.safeParse(safeJson(text));
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  throw new SyncHttpError(
+    res.status,
+    parsed.success ? parsed.data.error.code : `http_${res.status}`,
+    parsed.success
+      ? parsed.data.error.message
+      : `The server answered ${res.status}; try again later.`,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+  );
+}
+
+/** A request the member waits for, its failure in words. */
+async function outcome<T>(
+  serverUrl: string,
+  schema: z.ZodType<T>,
+  url: string,
+  init: RequestInit,
+  doFetch?: typeof fetch,
+): Promise<Outcome<T>> {
+  try {
+    const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    return { ok: true, value: await request(schema, url, { ...init, signal }, doFetch) };
+  } catch (error) {
+    if (error instanceof SyncHttpError) return { ok: false, message: error.message };
+    // An answer that is not JSON, or not the shape asked for.
+    if (error instanceof SyntaxError || error instanceof z.ZodError) {
+      return { ok: false, message: NOT_UNDERSTOOD };
+    }
+    return {
+      ok: false,
+      message: `Could not reach ${serverUrl}. Check the address and that the server is running, then try again.`,
+    };
   }
+}
 
+export function httpTransport(session: Session): SyncTransport {
+  const base = communityBase(session);
+  const headers = { ...bearer(session), ...JSON_BODY };
   return {
-    async push(request) {
-      return PushResponse.parse(
-        await call('/push', { method: 'POST', body: JSON.stringify(request) }),
-      );
-    },
-    async pull(cursor, limit = SYNC_LIMITS.pullDefault) {
-      return PullResponse.parse(await call(`/pull?cursor=${cursor}&limit=${limit}`, {}));
-    },
+    push: (body) =>
+      request(
+        PushResponse,
+        `${base}/push`,
+        { method: 'POST', headers, body: JSON.stringify(body) },
+        session.fetch,
+      ),
+    pull: (cursor, limit = SYNC_LIMITS.pullDefault) =>
+      request(
+        PullResponse,
+        `${base}/pull?cursor=${cursor}&limit=${limit}`,
+        { headers },
+        session.fetch,
+      ),
   };
+}
+
+/** Joins with an invite code; `serverUrl` is the server's origin. */
+export const joinCommunity = (
+  serverUrl: string,
+  body: JoinRequest,
+): Promise<Outcome<JoinResponse>> =>
+  outcome(serverUrl, JoinResponse, `${serverUrl}/v1/join`, {
+    method: 'POST',
+    headers: JSON_BODY,
+    body: JSON.stringify(body),
+  });
+
+export const createInvite = (
+  session: Session,
+  invite: InviteRequest,
+): Promise<Outcome<InviteResponse>> =>
+  outcome(
+    session.serverUrl,
+    InviteResponse,
+    `${communityBase(session)}/invites`,
+    { method: 'POST', headers: { ...JSON_BODY, ...bearer(session) }, body: JSON.stringify(invite) },
+    session.fetch,
+  );
+
+/** The community's name, member count and this member's role, as the server has them now. */
+export const communityInfo = (session: Session): Promise<Outcome<CommunityInfo>> =>
+  outcome(
+    session.serverUrl,
+    CommunityInfo,
+    communityBase(session),
+    { headers: bearer(session) },
+    session.fetch,
+  );
+
+/** Asks the server to forget the token. Best effort: a steward can still revoke it later. */
+export async function endSession(session: Session): Promise<void> {
+  const doFetch = session.fetch ?? fetch;
+  await doFetch(`${communityBase(session)}/session`, {
+    method: 'DELETE',
+    headers: bearer(session),
+  }).catch(() => undefined);
 }
 
 function safeJson(text: string): unknown {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleItem } from '../../test/fixtures/items';
+import { sampleItem } from '../../test/support/items';
 import { xssPayloads } from '../../test/fixtures/xss-payloads';
 import { Item, ReceivedItem } from './schemas';
 import { isWebUrl, webUrlOrNull } from './web-url';

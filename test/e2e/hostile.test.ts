@@ -24,7 +24,7 @@ import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 import { batches, xssPayloads, type Payload } from '../fixtures/xss-payloads';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import {

@@ -2,7 +2,8 @@
  * Two members, two Chromium profiles, one sync server on SQLite: A (a steward) invites B with a
  * link made in the settings; A shares a tip, B sees it after sync, without Edit or Delete; B says
  * it helped, A sees the endorsement. B deletes a tip of B's own, undoes it, deletes it again (A
- * sees it go) and restores it from Recently deleted (A sees it back).
+ * sees it go) and restores it from Recently deleted (A sees it back). Open pages hear each change
+ * of sync status as the background pushes it, also after the service worker restarted.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { startPageServer, type PageServer } from './support/server';
+import { controlWorker } from './support/worker';
 
 let dir: string;
 let store: Store;
@@ -432,5 +434,51 @@ describe('sharing a repertoire between two members', () => {
     await expect.poll(() => refused.count()).toBe(0);
     await popup.close();
     await page.close();
+  });
+
+  it('pushes each change of sync status to the open popup and settings, also after the worker restarted', async () => {
+    const settings = await ana.context.newPage();
+    await settings.goto(`chrome-extension://${ana.extensionId}/options.html`);
+    const joined = settings.getByRole('list', { name: 'Joined communities' });
+    const first = await popupOn(ana, 'Platform guild');
+    const line = first.popup.locator('.sync').first();
+    await expect.poll(() => line.innerText()).toMatch(/^Synced/);
+    await expect.poll(() => joined.innerText()).toMatch(/Synced/);
+
+    // Another popup's sync fails while the server is down: neither open page asked, both hear it.
+    const port = Number(new URL(server.url).port);
+    const outage = async () => {
+      await server.close();
+      const other = await popupOn(ana, 'Platform guild');
+      await expect
+        .poll(() => other.popup.locator('.sync').first().innerText())
+        .toMatch(/Not synced/);
+      return other;
+    };
+    let other = await outage();
+    await expect.poll(() => line.innerText()).toContain('Not synced: Server unreachable');
+    await expect.poll(() => joined.innerText()).toContain('Not synced: Server unreachable');
+    // Back up, the engine retries on its own; the error clears on both.
+    server = await startServer(port);
+    await expect.poll(() => line.innerText(), { timeout: 60_000 }).toMatch(/^Synced/);
+    await expect.poll(() => joined.innerText()).not.toContain('Not synced');
+
+    // Chrome stops an idle worker, and the pages' ports with it; they connect again when it next
+    // starts (here for a new popup) and keep hearing what changes.
+    await other.popup.close();
+    await other.page.close();
+    const worker = await controlWorker(ana);
+    await worker.stop();
+    other = await outage();
+    await expect.poll(() => line.innerText()).toContain('Not synced: Server unreachable');
+    await expect.poll(() => joined.innerText()).toContain('Not synced: Server unreachable');
+    server = await startServer(port);
+    await expect.poll(() => line.innerText(), { timeout: 60_000 }).toMatch(/^Synced/);
+    await expect.poll(() => joined.innerText()).not.toContain('Not synced');
+
+    await worker.close();
+    for (const opened of [settings, other.popup, other.page, first.popup, first.page]) {
+      await opened.close();
+    }
   });
 });

@@ -10,14 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpTransport } from '../../lib/sync/http';
+import { httpTransport } from '../../lib/sync';
 import type { Item } from '../../lib/wire/schemas';
 import { writableFields, type Mutation, type SyncedItem } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
 
 // The service worker's API, as far as this test uses it.

@@ -3,7 +3,7 @@
  * only what they created, stewards anything, endorsements are each member's own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemorySyncStore } from '../../lib/sync/memory-store';
+import { MemorySyncStore } from '../support/memory-sync-store';
 import { PushResponse, type SyncedItem } from '../../lib/wire/sync';
 import {
   SETUPS,

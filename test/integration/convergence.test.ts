@@ -10,10 +10,14 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getItemMeta, getItems, openRepertoireDb, type RepertoireDb } from '../../lib/db';
-import { idbSyncStore } from '../../lib/db/sync-store';
-import type { SyncEngine } from '../../lib/sync/engine';
-import type { SyncStore } from '../../lib/sync/sync-store';
+import {
+  getItemMeta,
+  getItems,
+  idbSyncStore,
+  openRepertoireDb,
+  type RepertoireDb,
+} from '../../lib/db';
+import type { SyncEngine, SyncStore } from '../../lib/sync';
 import type { Item, TipItem } from '../../lib/wire/schemas';
 import { mayChange } from '../../lib/wire/authz';
 import type { ConflictRevision, Endorsement, Role } from '../../lib/wire/sync';

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorBody, PushResponse } from '../../lib/wire/sync';
 import { stewardInvite } from '../../server/bootstrap';
-import { MemorySyncStore } from '../../lib/sync/memory-store';
+import { MemorySyncStore } from '../support/memory-sync-store';
 import { kill, startChild } from './child';
 import { freePort } from './free-port';
 import {

@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { SyncEngine, type SyncEngineOptions } from '../../lib/sync/engine';
-import { httpTransport } from '../../lib/sync/http';
-import type { SyncStore } from '../../lib/sync/sync-store';
+import { httpTransport, SyncEngine, type SyncEngineOptions, type SyncStore } from '../../lib/sync';
 import type { ItemKind } from '../../lib/wire/schemas';
 import {
   writableFields,
@@ -27,7 +25,7 @@ import type { SqlStoreOptions } from '../../server/store/sql-store';
 import type { SqliteOptions } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
 import type { AppOptions } from '../../server/app';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 
 export { sampleItem };
 

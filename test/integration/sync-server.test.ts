@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inviteLink, parseInvite } from '../../lib/wire/invite';
 import { listen } from '../../server/serve';
-import { MemorySyncStore } from '../../lib/sync/memory-store';
+import { MemorySyncStore } from '../support/memory-sync-store';
 import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,

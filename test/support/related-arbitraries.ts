@@ -1,6 +1,6 @@
 /** fast-check arbitraries for the related-tips tests: patterns, URLs and items that vary where matching looks. */
 import fc from 'fast-check';
-import { idFor, page, tip } from '../../lib/related/test-items';
+import { idFor, page, tip } from './items';
 import { TOOLS } from '../../lib/related/tools';
 import type { Item } from '../../lib/wire/schemas';
 

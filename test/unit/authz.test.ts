@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mayChange, notAllowedReason } from '../../lib/wire/authz';
 import { writableFields, type Mutation, type SetMutation } from '../../lib/wire/sync';
 import { applyMutation, type ItemDoc, type MergeOutcome, type Writer } from '../../server/merge';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 
 const writer = (memberId: string, role: Writer['role'] = 'member'): Writer => ({
   communityId: 'c',

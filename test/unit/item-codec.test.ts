@@ -8,7 +8,7 @@ import { itemKinds, type ItemKind } from '../../lib/wire/schemas';
 import { SetMutation, writableFields } from '../../lib/wire/sync';
 import { decodeItem, encodeItem, prepareCreated, storeCreated } from '../../server/item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../../server/merge';
-import { sampleItem } from '../fixtures/items';
+import { sampleItem } from '../support/items';
 
 function newItemMutation(
   kind: ItemKind,

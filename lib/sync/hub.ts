@@ -4,21 +4,28 @@
  * an alarm and when asked, and hears when pulled changes landed so search and related tips follow.
  */
 import { browser } from 'wxt/browser';
-import type { RepertoireDb, Membership } from '../db';
-import { forgetCommunity, listMemberships, saveMembership, idbSyncStore } from '../db/sync-store';
-import { SyncEngine, type SyncStatus } from '../sync/engine';
-import { httpTransport } from '../sync/http';
-import { inviteLink, serverOrigin } from '../wire/invite';
 import {
-  CommunityInfo,
-  ErrorBody,
-  InviteResponse,
-  JoinResponse,
-  type InviteRequest,
-  type Role,
-} from '../wire/sync';
+  forgetCommunity,
+  idbSyncStore,
+  listMemberships,
+  saveMembership,
+  type Membership,
+  type RepertoireDb,
+} from '../db';
+import { inviteLink, serverOrigin } from '../wire/invite';
+import type { InviteRequest, Role } from '../wire/sync';
+import { SyncEngine, type SyncStatus } from './engine';
+import {
+  communityInfo,
+  createInvite,
+  endSession,
+  httpTransport,
+  joinCommunity,
+  type Session,
+} from './http';
 
-export interface JoinRequestInput {
+/** What the member types to join: the server, the invite code, the name others will see. */
+export interface JoinInput {
   serverUrl: string;
   code: string;
   displayName: string;
@@ -26,10 +33,11 @@ export interface JoinRequestInput {
 
 export type JoinOutcome = { ok: true; name: string } | { ok: false; message: string };
 
+/** A joined community and how its sync is going, as the popup and options page show it. */
 export interface CommunitySync {
   community: string;
   name: string;
-  role: Membership['role'];
+  role: Role;
   memberCount: number;
   displayName: string;
   serverUrl: string;
@@ -40,16 +48,17 @@ export type InviteOutcome =
   | { ok: true; link: string; code: string; role: Role; maxUses: number; expiresAt: number }
   | { ok: false; message: string };
 
-const NOT_UNDERSTOOD =
-  'The server sent an answer Repertoire does not understand. Is it a Repertoire server?';
-
-/** Requests other than sync (joining, invites, community info) give up after this long. */
-const REQUEST_TIMEOUT_MS = 10_000;
+const sessionOf = (m: Membership): Session => ({
+  serverUrl: m.serverUrl,
+  communityId: m.communityId,
+  token: m.token,
+});
 
 export class SyncHub {
   private readonly engines = new Map<string, { engine: SyncEngine; membership: Membership }>();
   /** Engines of joined communities open when the service worker starts; writes wait for them. */
   private ready: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(communities: CommunitySync[]) => void>();
 
   constructor(
     private readonly db: () => Promise<RepertoireDb>,
@@ -75,7 +84,7 @@ export class SyncHub {
     return this.engines.get(community)?.membership;
   }
 
-  async join(input: JoinRequestInput): Promise<JoinOutcome> {
+  async join(input: JoinInput): Promise<JoinOutcome> {
     const serverUrl = serverOrigin(input.serverUrl);
     if (!serverUrl) {
       return {
@@ -83,15 +92,12 @@ export class SyncHub {
         message: 'That server address is not a web address. It looks like http://127.0.0.1:8787.',
       };
     }
-    const answer = await requestJson(serverUrl, '/v1/join', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code: input.code.trim(), displayName: input.displayName.trim() }),
+    const joined = await joinCommunity(serverUrl, {
+      code: input.code.trim(),
+      displayName: input.displayName.trim(),
     });
-    if (!answer.ok) return answer;
-    const joined = JoinResponse.safeParse(answer.body);
-    if (!joined.success) return { ok: false, message: NOT_UNDERSTOOD };
-    const { token, community } = joined.data;
+    if (!joined.ok) return joined;
+    const { token, community } = joined.value;
     const membership: Membership = {
       communityId: community.id,
       name: community.name,
@@ -105,6 +111,7 @@ export class SyncHub {
     };
     await saveMembership(await this.db(), membership);
     const engine = await this.open(membership);
+    this.changed();
     void engine.sync();
     return { ok: true, name: community.name };
   }
@@ -115,12 +122,8 @@ export class SyncHub {
     if (entry) {
       entry.engine.close();
       this.engines.delete(community);
-      const { membership } = entry;
-      // Best effort: if the server is down the token still stops working when a steward revokes it.
-      await fetch(`${membership.serverUrl}${communityPath(membership, '/session')}`, {
-        method: 'DELETE',
-        headers: bearer(membership),
-      }).catch(() => undefined);
+      this.changed();
+      await endSession(sessionOf(entry.membership));
     }
     await forgetCommunity(await this.db(), community);
     await this.onPulled();
@@ -131,16 +134,13 @@ export class SyncHub {
     await this.ready;
     const entry = this.engines.get(community);
     if (!entry) return { ok: false, message: 'You are not in this community any more.' };
-    const { serverUrl } = entry.membership;
-    const answer = await requestJson(serverUrl, communityPath(entry.membership, '/invites'), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...bearer(entry.membership) },
-      body: JSON.stringify(invite),
-    });
-    if (!answer.ok) return answer;
-    const made = InviteResponse.safeParse(answer.body);
-    if (!made.success) return { ok: false, message: NOT_UNDERSTOOD };
-    return { ok: true, link: inviteLink(serverUrl, made.data.code), ...made.data };
+    const made = await createInvite(sessionOf(entry.membership), invite);
+    if (!made.ok) return made;
+    return {
+      ok: true,
+      link: inviteLink(entry.membership.serverUrl, made.value.code),
+      ...made.value,
+    };
   }
 
   /**
@@ -154,19 +154,20 @@ export class SyncHub {
   }
 
   private async refresh(entry: { membership: Membership }): Promise<void> {
-    const { serverUrl } = entry.membership;
-    const answer = await requestJson(serverUrl, communityPath(entry.membership, ''), {
-      headers: bearer(entry.membership),
-    });
-    const info = answer.ok ? CommunityInfo.safeParse(answer.body) : undefined;
-    if (!info?.success) return;
-    const { name, role, memberCount } = info.data;
+    const info = await communityInfo(sessionOf(entry.membership));
+    if (!info.ok) return;
+    const { name, role, memberCount } = info.value;
     entry.membership = { ...entry.membership, name, role, memberCount };
     await saveMembership(await this.db(), entry.membership);
+    this.changed();
   }
 
   async list(): Promise<CommunitySync[]> {
     await this.ready;
+    return this.snapshot();
+  }
+
+  private snapshot(): CommunitySync[] {
     return [...this.engines.entries()].map(([community, { engine, membership }]) => ({
       community,
       name: membership.name,
@@ -178,6 +179,21 @@ export class SyncHub {
     }));
   }
 
+  /**
+   * Calls `listener` with every joined community whenever one's sync status or details change,
+   * or one is joined or left; returns a function that stops it.
+   */
+  subscribe(listener: (communities: CommunitySync[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    if (this.listeners.size === 0) return;
+    const communities = this.snapshot();
+    for (const listener of this.listeners) listener(communities);
+  }
+
   async syncAll(): Promise<void> {
     await this.ready;
     await Promise.all([...this.engines.values()].map(({ engine }) => engine.sync()));
@@ -187,11 +203,7 @@ export class SyncHub {
     const db = await this.db();
     const engine = await SyncEngine.open({
       store: idbSyncStore(db, membership.communityId),
-      transport: httpTransport({
-        serverUrl: membership.serverUrl,
-        communityId: membership.communityId,
-        token: membership.token,
-      }),
+      transport: httpTransport(sessionOf(membership)),
       me: {
         communityId: membership.communityId,
         memberId: membership.memberId,
@@ -209,43 +221,11 @@ export class SyncHub {
       const count = status.refused?.count ?? 0;
       if (count > refused) void this.refresh(entry);
       refused = count;
+      this.changed();
     });
     this.engines.set(membership.communityId, entry);
     return engine;
   }
-}
-
-const communityPath = (m: Membership, path: string) =>
-  `/v1/communities/${encodeURIComponent(m.communityId)}${path}`;
-const bearer = (m: Membership) => ({ Authorization: `Bearer ${m.token}` });
-
-/** One request to a sync server, its JSON answer or a sentence saying what went wrong. */
-async function requestJson(
-  serverUrl: string,
-  path: string,
-  init: RequestInit,
-): Promise<{ ok: true; body: unknown } | { ok: false; message: string }> {
-  let response: Response;
-  try {
-    response = await fetch(`${serverUrl}${path}`, {
-      ...init,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch {
-    return {
-      ok: false,
-      message: `Could not reach ${serverUrl}. Check the address and that the server is running, then try again.`,
-    };
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return { ok: true, body };
-  const error = ErrorBody.safeParse(body);
-  return {
-    ok: false,
-    message: error.success
-      ? error.data.error.message
-      : `The server answered ${response.status}; try again later.`,
-  };
 }
 
 export const SYNC_ALARM = 'repertoire-sync';

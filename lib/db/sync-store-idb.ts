@@ -3,10 +3,11 @@
  * things does so in one transaction, and what the member sees goes through the same search queue
  * as local writes, so search and related tips follow synced changes too.
  */
-import type { PulledChange, SyncState, SyncStore } from '../sync/sync-store';
+import type { PulledChange, SyncState, SyncStore } from '../sync';
 import type { Mutation } from '../wire/sync';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { queueIds, type Membership, type RepertoireDb, type RepertoireSchema } from '.';
+import { queueIds } from './search-queue';
+import type { Membership, RepertoireDb, RepertoireSchema } from './schema';
 import { latestPage, pageKeyId, serverPage, type PageKey } from './pages';
 
 /** Keys [community, number] of one community: its outbox, its pages. */

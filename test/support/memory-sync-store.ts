@@ -1,6 +1,6 @@
 /** SyncStore in memory: the reference implementation, and the test double of the engine. */
-import type { Mutation, SyncedItem } from '../wire/sync';
-import type { PulledChange, SyncState, SyncStore } from './sync-store';
+import type { Mutation, SyncedItem } from '../../lib/wire/sync';
+import type { PulledChange, SyncState, SyncStore } from '../../lib/sync';
 
 export class MemorySyncStore implements SyncStore {
   private state: SyncState | undefined;

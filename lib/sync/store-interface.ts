@@ -1,6 +1,6 @@
 /**
  * What the sync engine needs from local storage, per community. The extension implements it over
- * IndexedDB (lib/db); memory-store.ts is the reference implementation. Methods that take several
+ * IndexedDB (lib/db); test/support/memory-sync-store.ts is the reference implementation. Methods that take several
  * things must store them atomically (one IndexedDB transaction), or a crash could lose a write.
  */
 import type { Mutation, SyncedItem } from '../wire/sync';

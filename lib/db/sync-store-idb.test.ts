@@ -5,8 +5,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tipItem } from '../repertoire/items';
-import { MemorySyncStore } from '../sync/memory-store';
-import type { SyncState, SyncStore } from '../sync/sync-store';
+import { MemorySyncStore } from '../../test/support/memory-sync-store';
+import type { SyncState, SyncStore } from '../sync';
 import type { Mutation, SyncedItem } from '../wire/sync';
 import {
   countItems,
@@ -23,7 +23,7 @@ import {
   restoreItem,
   type RepertoireDb,
 } from '.';
-import { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store';
+import { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from '.';
 
 let db: RepertoireDb;
 beforeEach(async () => {
