@@ -1,0 +1,67 @@
+import type { Ref } from 'preact';
+import type { Item } from '@/lib/wire/schemas';
+import { ResultList } from './ResultList';
+import type { Search } from './hooks/useSearch';
+
+interface Props {
+  search: Search;
+  recent: Item[] | null;
+  inputRef: Ref<HTMLInputElement>;
+  /** Whether storage is open. */
+  ready: boolean;
+  onOpen: (id: string) => void;
+  onShowDeleted: () => void;
+}
+
+/** The search box over recent items or search results, with their empty and loading states. */
+export function ListView({ search, recent, inputRef, ready, onOpen, onShowDeleted }: Props) {
+  const { query, setQuery, found, entries } = search;
+  const q = query.trim();
+  return (
+    <section aria-label="Repertoire">
+      <input
+        ref={inputRef}
+        type="search"
+        class="search"
+        aria-label="Search repertoire"
+        placeholder="Search pages, snippets and tips"
+        autoFocus
+        value={query}
+        onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && query) {
+            e.preventDefault();
+            setQuery('');
+          } else if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            document.querySelector<HTMLButtonElement>('.results button')?.focus();
+          } else if (e.key === 'Enter' && entries[0]) {
+            onOpen(entries[0].id);
+          }
+        }}
+      />
+      {recent === null ? (
+        <p class="empty">Loading your repertoire…</p>
+      ) : recent.length === 0 && !q ? (
+        <p class="empty">
+          Nothing here yet. Clip this page, select text and clip the selection, or write a tip.
+        </p>
+      ) : q && found === null ? (
+        <p class="empty">Searching…</p>
+      ) : entries.length === 0 ? (
+        <p class="empty">No match for “{q.slice(0, 80)}”. Try fewer or other words.</p>
+      ) : (
+        <ResultList
+          entries={entries}
+          label={q ? 'Search results' : 'Recent items'}
+          onOpen={onOpen}
+        />
+      )}
+      <div class="toolbar list-footer">
+        <button type="button" onClick={onShowDeleted} disabled={!ready}>
+          Recently deleted
+        </button>
+      </div>
+    </section>
+  );
+}

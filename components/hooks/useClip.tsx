@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { sendMessage, type ClipResult, type LinkDraft } from '@/lib/messaging';
+import type { TargetTab } from '@/lib/ui/target-tab';
+import type { Status } from '../StatusMessage';
+import type { View } from './useNavigation';
+import { reviewNote, type Shared } from './useShareReview';
+
+interface Options {
+  tab: TargetTab | null;
+  community: string | null;
+  say: (status: Status) => void;
+  ask: (review: Extract<ClipResult, { review: unknown }>['review']) => Promise<Shared | null>;
+  reload: () => Promise<void>;
+  open: (id: string) => Promise<void>;
+  go: (view: View) => void;
+}
+
+const failed = (error: unknown): ClipResult => ({
+  ok: false,
+  error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+});
+
+/**
+ * Clipping the target tab's page or selection, or keeping a page with no article as a link, and
+ * saying how it went.
+ */
+export function useClip({ tab, community, say, ask, reload, open, go }: Options) {
+  const [saving, setSaving] = useState(false);
+  const openIt = (id: string) => <button onClick={() => void open(id)}>Open it</button>;
+  const clip = async (what: 'page' | 'selection', again = false): Promise<void> => {
+    if (!tab || !community) return;
+    say({ tone: 'busy', text: what === 'page' ? 'Clipping the page…' : 'Clipping the selection…' });
+    const request =
+      what === 'page'
+        ? sendMessage('clipPage', { tabId: tab.id, community, again })
+        : sendMessage('clipSelection', { tabId: tab.id, community });
+    await report(await request.catch(failed));
+  };
+
+  const report = async (result: ClipResult): Promise<void> => {
+    if (!result.ok && 'review' in result) {
+      const outcome = await ask(result.review);
+      if (!outcome) return say({ tone: 'ok', text: 'Not clipped; nothing was shared.' });
+      await reload();
+      return say({
+        tone: 'ok',
+        text: `Clipped “${outcome.item.title}”. ${reviewNote(outcome)} ${outcome.notice ?? ''}`.trim(),
+        actions: openIt(outcome.item.id),
+      });
+    }
+    await reload();
+    if (result.ok) {
+      return say({
+        tone: 'ok',
+        text: `Clipped “${result.item.title}”. ${result.notice ?? ''}`.trim(),
+        actions: openIt(result.item.id),
+      });
+    }
+    const { existing, link } = result.error;
+    say({
+      tone: 'error',
+      text: result.error.message,
+      actions: existing ? (
+        <>
+          {openIt(existing.id)}
+          <button onClick={() => void clip('page', true)}>Clip again</button>
+        </>
+      ) : link ? (
+        <button onClick={() => go({ name: 'link', initial: { ...link, tags: '' }, errors: {} })}>
+          Save as a link
+        </button>
+      ) : undefined,
+    });
+  };
+
+  const saveLink = async (draft: LinkDraft): Promise<void> => {
+    if (!community) return;
+    setSaving(true);
+    const result = await sendMessage('saveLink', { community, link: draft }).catch(failed);
+    setSaving(false);
+    // Refused: the form stays, with what was typed and why.
+    if ('errors' in result) return go({ name: 'link', initial: draft, errors: result.errors });
+    go({ name: 'list' });
+    await report(result);
+  };
+
+  return { clip, saveLink, saving };
+}

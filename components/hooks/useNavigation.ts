@@ -1,0 +1,33 @@
+import { useCallback, useState } from 'preact/hooks';
+import type { ItemMeta } from '@/lib/db';
+import type { LinkDraft, LinkField, TipDraft } from '@/lib/messaging';
+import type { Item } from '@/lib/wire/schemas';
+import type { Status } from '../StatusMessage';
+
+export type View =
+  | { name: 'list' }
+  | { name: 'item'; item: Item; meta?: ItemMeta }
+  | { name: 'tip'; initial: TipDraft }
+  | { name: 'edit'; item: Item; initial: TipDraft }
+  | { name: 'deleted'; items: Item[] | null }
+  /** "Save as a link" for a page with no article, with what the background refused. */
+  | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> };
+
+const IDLE: Status = { tone: 'idle' };
+
+/**
+ * Which view the popup shows, and the status message said in it. A message belongs to its view:
+ * going to another view (`go`) clears it, so "Deleted … Undo" does not follow the member into
+ * Recently deleted. A message said right after `go` belongs to the view gone to.
+ */
+export function useNavigation() {
+  const [view, setView] = useState<View>({ name: 'list' });
+  const [status, say] = useState<Status>(IDLE);
+  const go = useCallback((next: View) => {
+    setView(next);
+    say(IDLE);
+  }, []);
+  return { view, status, go, say, setView };
+}
+
+export type Navigation = ReturnType<typeof useNavigation>;

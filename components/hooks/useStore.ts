@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import {
+  ensurePersonalCommunity,
+  listCommunities,
+  listMemberships,
+  openRepertoireDb,
+  searchStore,
+  type Membership,
+  type RepertoireDb,
+} from '@/lib/db';
+import { canChange } from '@/lib/repertoire/permissions';
+import { currentCommunity } from '@/lib/repertoire/settings';
+import { createSearchIndex, type SearchIndex } from '@/lib/search';
+import type { Community, Item } from '@/lib/wire/schemas';
+
+export interface Store {
+  db: RepertoireDb;
+  index: SearchIndex;
+}
+
+/**
+ * The popup's storage, read directly (no service-worker wake-up), and the community the member
+ * is in: the database, the persisted search index, the communities and the member's roles.
+ */
+export function useStore() {
+  const [store, setStore] = useState<Store | null>(null);
+  const [communities, setCommunities] = useState<Community[]>([]);
+  const [community, setCommunity] = useState<string | null>(null);
+  const [memberships, setMemberships] = useState<Membership[]>([]);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const db = await openRepertoireDb();
+        // Independent reads side by side: the popup is a fresh context every time it opens.
+        const [list, current, index, joined] = await Promise.all([
+          ensurePersonalCommunity(db).then(() => listCommunities(db)),
+          currentCommunity.getValue(),
+          // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
+          createSearchIndex(searchStore(db)),
+          listMemberships(db),
+        ]);
+        setCommunities(list);
+        setMemberships(joined);
+        setCommunity(current);
+        setStore({ db, index });
+      } catch {
+        setFailed(true);
+      }
+    })();
+  }, []);
+
+  const choose = useCallback((next: string) => {
+    setCommunity(next);
+    void currentCommunity.setValue(next);
+  }, []);
+
+  /** A sync may have brought a new role (the background asks the server after a refusal). */
+  const reloadRoles = useCallback(async () => {
+    if (store) setMemberships(await listMemberships(store.db));
+  }, [store]);
+
+  /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
+  const allowed = useCallback(
+    (item: Item) =>
+      canChange(
+        item,
+        communities.find((c) => c.id === item.community)?.local
+          ? 'local'
+          : memberships.find((m) => m.communityId === item.community),
+      ),
+    [communities, memberships],
+  );
+
+  const shared = communities.some((c) => c.id === community && !c.local);
+  const communityName = communities.find((c) => c.id === community)?.name;
+  return {
+    store,
+    failed,
+    communities,
+    community,
+    choose,
+    shared,
+    communityName,
+    allowed,
+    reloadRoles,
+  };
+}

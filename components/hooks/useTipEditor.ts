@@ -1,0 +1,136 @@
+import { useRef, useState } from 'preact/hooks';
+import { sendMessage, type SavedItem, type SaveTipResult, type TipDraft } from '@/lib/messaging';
+import { tipDraft } from '@/lib/repertoire/settings';
+import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
+import type { Item } from '@/lib/wire/schemas';
+import type { Navigation } from './useNavigation';
+import { reviewNote, type Shared } from './useShareReview';
+
+interface Options {
+  tab: TargetTab | null;
+  community: string | null;
+  nav: Navigation;
+  ask: (review: Extract<SaveTipResult, { review: unknown }>['review']) => Promise<Shared | null>;
+  reload: () => Promise<void>;
+  open: (id: string) => Promise<void>;
+}
+
+/**
+ * The tip form, new or editing: its draft kept as typed, field errors next to their fields,
+ * nothing typed lost; saving through the background.
+ */
+export function useTipEditor({ tab, community, nav, ask, reload, open }: Options) {
+  const { go, say } = nav;
+  const [errors, setErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
+  const [saving, setSaving] = useState(false);
+
+  const start = async () => {
+    // The tip form's site-access check (and its pattern catalog) stays off the first paint.
+    void import('@/lib/ui/site-access');
+    const saved = await tipDraft.getValue();
+    setErrors({});
+    go({
+      name: 'tip',
+      initial: saved ?? {
+        title: '',
+        body: '',
+        tags: '',
+        appliesTo: defaultAppliesTo(tab?.url ?? null),
+      },
+    });
+  };
+
+  const startEdit = (item: Item) => {
+    if (item.kind !== 'tip') return;
+    setErrors({});
+    go({
+      name: 'edit',
+      item,
+      initial: {
+        title: item.title,
+        body: item.body,
+        tags: item.tags.join(' '),
+        appliesTo: item.appliesTo.join('\n'),
+      },
+    });
+  };
+
+  /** Sends a tip (new or edited); field errors go next to their fields, nothing typed is lost. */
+  const submit = async (
+    send: () => Promise<SaveTipResult>,
+    saved: (item: SavedItem, reviewed?: Shared) => Promise<void>,
+  ) => {
+    setSaving(true);
+    try {
+      const result = await send();
+      if (result.ok) return await saved(result.item);
+      if ('review' in result) {
+        const outcome = await ask(result.review);
+        if (outcome) return await saved(outcome.item, outcome);
+        return say({ tone: 'ok', text: 'Not saved yet; nothing was shared.' });
+      }
+      setErrors(result.errors);
+      say({ tone: 'error', text: result.message ?? 'Some fields need attention before saving.' });
+    } catch (error) {
+      say({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** The latest write of the unfinished tip; a save waits for it (see save). */
+  const draftWriteRef = useRef<Promise<void>>(Promise.resolve());
+  const keepDraft = (draft: TipDraft) => {
+    // A draft that could not be kept must not hold up the save after it.
+    draftWriteRef.current = draftWriteRef.current
+      .then(() => tipDraft.setValue(draft))
+      .catch(() => {});
+  };
+
+  const save = (draft: TipDraft) => {
+    if (!community) return;
+    // Asked first, while the click still counts as the member's gesture (the module was loaded
+    // when the form opened, so this does not wait on the network).
+    const access = import('@/lib/ui/site-access').then((m) => m.requestSiteAccess(draft.appliesTo));
+    void submit(
+      // The background clears the draft once the tip is stored, even if this popup is gone by
+      // then (the permission prompt closes it): the last keystroke's write must land before.
+      () =>
+        draftWriteRef.current.then(() =>
+          sendMessage('saveTip', { community, draft, url: tab?.url ?? null }),
+        ),
+      async ({ title }, reviewed) => {
+        await reload();
+        go({ name: 'list' });
+        const saved = `Saved the tip “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`;
+        say({ tone: 'ok', text: saved });
+        // The browser's prompt may stay open; the tip is saved either way.
+        void access.then((granted) => {
+          if (granted) return;
+          say({
+            tone: 'ok',
+            text: `${saved} It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
+          });
+        });
+      },
+    );
+  };
+
+  const saveEdit = (item: Item, draft: TipDraft) =>
+    void submit(
+      () => sendMessage('editTip', { id: item.id, draft }),
+      async ({ id, title }, reviewed) => {
+        await reload();
+        await open(id);
+        say({
+          tone: 'ok',
+          text:
+            reviewed?.choice === 'personal'
+              ? `Your edited version of “${title}” was kept in Personal as a new tip; the shared tip is unchanged.`
+              : `Saved your changes to “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`,
+        });
+      },
+    );
+
+  return { errors, saving, start, startEdit, keepDraft, save, saveEdit };
+}
