@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import { formatDate } from '@/lib/ui/dates';
 import { hostOf, webHref } from '@/lib/ui/links';
+import { renderArticle, renderTip, SafeContent } from './SafeContent';
 import type { Item } from '@/lib/wire/schemas';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
   onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
 }
 
-/** One item, rendered safely: article HTML sanitized, everything else as text. */
+/** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
 export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
@@ -95,8 +96,16 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Pr
 function ItemBody({ item }: { item: Item }) {
   switch (item.kind) {
     case 'page':
+      // A page kept as a link (it had no article) has only its description.
+      if (!item.html) return item.excerpt ? <p dir="auto">{item.excerpt}</p> : null;
       return (
-        <ArticleHtml html={item.html} dir={item.dir ?? 'auto'} lang={item.lang ?? undefined} />
+        <SafeContent
+          class="article"
+          source={item.html}
+          build={renderArticle}
+          dir={item.dir ?? 'auto'}
+          lang={item.lang ?? undefined}
+        />
       );
     case 'snippet':
       return (
@@ -112,40 +121,11 @@ function ItemBody({ item }: { item: Item }) {
     case 'tip':
       return (
         <>
-          <div class="tip-body" dir="auto">
-            {item.body}
-          </div>
+          <SafeContent class="tip-body markdown" source={item.body} build={renderTip} />
           {item.appliesTo.length > 0 ? (
             <p class="meta">Applies to: {item.appliesTo.join(', ')}</p>
           ) : null}
         </>
       );
   }
-}
-
-function ArticleHtml({
-  html,
-  dir,
-  lang,
-}: {
-  html: string;
-  dir: 'ltr' | 'rtl' | 'auto';
-  lang: string | undefined;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (!ref.current) return;
-    let live = true;
-    // DOMPurify loads only when an article is shown, keeping it off the popup's first paint.
-    void import('@/lib/ui/sanitize').then(({ sanitizeArticleHtml, hardenLinks }) => {
-      if (!live || !ref.current) return;
-      const article = sanitizeArticleHtml(html);
-      hardenLinks(article);
-      ref.current.replaceChildren(article);
-    });
-    return () => {
-      live = false;
-    };
-  }, [html]);
-  return <div class="article" dir={dir} lang={lang} ref={ref} />;
 }

@@ -4,6 +4,7 @@ import type { TargetTab } from '@/lib/ui/target-tab';
 import { DeletedList } from './DeletedList';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
+import { LinkForm } from './LinkForm';
 import { ListView } from './ListView';
 import { SiteAccessOffer } from './SiteAccessOffer';
 import { StatusMessage } from './StatusMessage';
@@ -61,7 +62,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const sync = useCommunitySync(community, shared, reload);
   const review = useShareReview(say);
   const common = { community, reload, open: item.open, ask: review.ask };
-  const clip = useClip({ ...common, tab, say });
+  const { clip, ...link } = useClip({ ...common, tab, say, go });
   const tips = useTipEditor({ ...common, tab, nav });
   const deleted = useDeleted({ ...common, db, nav });
   const searchBox = useRef<HTMLInputElement>(null);
@@ -162,6 +163,14 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onChange={() => undefined}
           onSave={(draft) => tips.saveEdit(view.item, draft)}
           onCancel={() => void open(view.item.id)}
+        />
+      ) : view.name === 'link' ? (
+        <LinkForm
+          initial={view.initial}
+          saving={link.saving}
+          errors={view.errors}
+          onSave={(draft) => void link.saveLink(draft)}
+          onCancel={backToList}
         />
       ) : view.name === 'deleted' ? (
         <DeletedList

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelClip, PanelTip } from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
+import { MarkdownTree } from './MarkdownTree';
 
 /** What was just muted, named for the member, with the way back. */
 export interface MutedNotice {
@@ -28,8 +29,9 @@ interface Mark {
 
 /**
  * The in-page panel: a small pill that opens on click, so it never covers the page's own
- * controls. Everything in it is rendered as text: tips come from other members. What was clipped
- * from this page is listed apart: it is not a tip, so it has neither "Helped me" nor "Mute".
+ * controls. Tips come from other members: their Markdown arrives as a tree of allowed elements
+ * (lib/markdown), everything else is rendered as text. What was clipped from this page is listed
+ * apart: it is not a tip, so it has neither "Helped me" nor "Mute".
  */
 export function RelatedPanel({
   tips,
@@ -159,7 +161,13 @@ export function RelatedPanel({
           {tips.map((tip) => (
             <li key={tip.id}>
               <h2 dir="auto">{tip.title}</h2>
-              {tip.text ? <p dir="auto">{tip.text}</p> : null}
+              {tip.markdown ? (
+                <div class="markdown">
+                  <MarkdownTree nodes={tip.markdown} />
+                </div>
+              ) : tip.text ? (
+                <p dir="auto">{tip.text}</p>
+              ) : null}
               <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
               {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
               <div class="actions">

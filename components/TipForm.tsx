@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TipDraft } from '@/lib/messaging';
+import { FormField, formKeys } from './FormField';
+import { renderTip, SafeContent } from './SafeContent';
 
 type Errors = Partial<Record<keyof TipDraft, string>>;
 
@@ -39,7 +41,14 @@ export function TipForm({
   onCancel,
 }: Props) {
   const [draft, setDraft] = useState(initial);
+  const [preview, setPreview] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const showPreview = (on: boolean) => {
+    setPreview(on);
+    // Back to writing goes on where the member was typing.
+    if (!on) requestAnimationFrame(() => body.current?.focus());
+  };
   // Before the first paint: focus moved later would pull keystrokes already typed elsewhere.
   useLayoutEffect(() => first.current?.focus(), []);
 
@@ -57,51 +66,47 @@ export function TipForm({
         e.preventDefault();
         onSave(draft);
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          onSave(draft);
-        }
-      }}
+      onKeyDown={formKeys(() => onSave(draft), onCancel)}
     >
-      {FIELDS.map(({ name, label, multiline, hint }) => {
-        const id = `tip-${name}`;
-        const error = errors[name];
-        const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-          .filter(Boolean)
-          .join(' ');
-        const common = {
-          id,
-          name,
-          value: draft[name],
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': described || undefined,
-          onInput: (e: Event) => update(name, (e.currentTarget as HTMLInputElement).value),
-        };
-        return (
-          <div class="field" key={name}>
-            <label for={id}>{label}</label>
-            {multiline ? (
-              <textarea {...common} rows={name === 'body' ? 5 : 2} />
+      {FIELDS.map(({ name, label, multiline, hint }) => (
+        <FormField
+          key={name}
+          id={`tip-${name}`}
+          name={name}
+          label={label}
+          value={draft[name]}
+          onValue={(value) => update(name, value)}
+          hint={hint}
+          error={errors[name]}
+        >
+          {(control) =>
+            name === 'body' ? (
+              <>
+                <WritePreview preview={preview} onChange={showPreview} />
+                <textarea {...control} rows={5} ref={body} hidden={preview} />
+                {preview ? (
+                  draft.body.trim() ? (
+                    <SafeContent
+                      class="markdown preview"
+                      label="Preview"
+                      source={draft.body}
+                      build={renderTip}
+                    />
+                  ) : (
+                    <p class="preview hint" role="region" aria-label="Preview">
+                      Nothing to preview yet: write the tip first.
+                    </p>
+                  )
+                ) : null}
+              </>
+            ) : multiline ? (
+              <textarea {...control} rows={2} />
             ) : (
-              <input {...common} type="text" ref={name === 'title' ? first : undefined} />
-            )}
-            {hint ? (
-              <small id={`${id}-hint`} class="hint">
-                {hint}
-              </small>
-            ) : null}
-            {error ? (
-              <small id={`${id}-error`} class="field-error">
-                {error}
-              </small>
-            ) : null}
-          </div>
-        );
-      })}
+              <input {...control} type="text" ref={name === 'title' ? first : undefined} />
+            )
+          }
+        </FormField>
+      ))}
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
           {saving ? 'Saving…' : submitLabel}
@@ -111,5 +116,25 @@ export function TipForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** Two pressed-state buttons rather than tabs: each is one Tab stop and Enter or Space picks it. */
+function WritePreview({
+  preview,
+  onChange,
+}: {
+  preview: boolean;
+  onChange: (preview: boolean) => void;
+}) {
+  return (
+    <div class="toolbar write-preview" role="group" aria-label="Tip editor">
+      <button type="button" aria-pressed={!preview} onClick={() => onChange(false)}>
+        Write
+      </button>
+      <button type="button" aria-pressed={preview} onClick={() => onChange(true)}>
+        Preview
+      </button>
+    </div>
   );
 }

@@ -1,6 +1,8 @@
-import { sendMessage, type ClipResult } from '@/lib/messaging';
+import { useState } from 'preact/hooks';
+import { sendMessage, type ClipResult, type LinkDraft } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui/target-tab';
 import type { Status } from '../StatusMessage';
+import type { View } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
 
 interface Options {
@@ -10,10 +12,20 @@ interface Options {
   ask: (review: Extract<ClipResult, { review: unknown }>['review']) => Promise<Shared | null>;
   reload: () => Promise<void>;
   open: (id: string) => Promise<void>;
+  go: (view: View) => void;
 }
 
-/** Clipping the target tab's page or selection, and saying how it went. */
-export function useClip({ tab, community, say, ask, reload, open }: Options) {
+const failed = (error: unknown): ClipResult => ({
+  ok: false,
+  error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
+});
+
+/**
+ * Clipping the target tab's page or selection, or keeping a page with no article as a link, and
+ * saying how it went.
+ */
+export function useClip({ tab, community, say, ask, reload, open, go }: Options) {
+  const [saving, setSaving] = useState(false);
   const openIt = (id: string) => <button onClick={() => void open(id)}>Open it</button>;
   const clip = async (what: 'page' | 'selection', again = false): Promise<void> => {
     if (!tab || !community) return;
@@ -22,10 +34,10 @@ export function useClip({ tab, community, say, ask, reload, open }: Options) {
       what === 'page'
         ? sendMessage('clipPage', { tabId: tab.id, community, again })
         : sendMessage('clipSelection', { tabId: tab.id, community });
-    const result = await request.catch((error: unknown): ClipResult => ({
-      ok: false,
-      error: { code: 'failed', message: error instanceof Error ? error.message : String(error) },
-    }));
+    await report(await request.catch(failed));
+  };
+
+  const report = async (result: ClipResult): Promise<void> => {
     if (!result.ok && 'review' in result) {
       const outcome = await ask(result.review);
       if (!outcome) return say({ tone: 'ok', text: 'Not clipped; nothing was shared.' });
@@ -44,7 +56,7 @@ export function useClip({ tab, community, say, ask, reload, open }: Options) {
         actions: openIt(result.item.id),
       });
     }
-    const existing = result.error.existing;
+    const { existing, link } = result.error;
     // Already clipped is a notice, not an error: nothing failed, there is a choice to make.
     say({
       tone: existing ? 'notice' : 'error',
@@ -54,8 +66,24 @@ export function useClip({ tab, community, say, ask, reload, open }: Options) {
           {openIt(existing.id)}
           <button onClick={() => void clip('page', true)}>Clip again</button>
         </>
+      ) : link ? (
+        <button onClick={() => go({ name: 'link', initial: { ...link, tags: '' }, errors: {} })}>
+          Save as a link
+        </button>
       ) : undefined,
     });
   };
-  return clip;
+
+  const saveLink = async (draft: LinkDraft): Promise<void> => {
+    if (!community) return;
+    setSaving(true);
+    const result = await sendMessage('saveLink', { community, link: draft }).catch(failed);
+    setSaving(false);
+    // Refused: the form stays, with what was typed and why.
+    if ('errors' in result) return go({ name: 'link', initial: draft, errors: result.errors });
+    go({ name: 'list' });
+    await report(result);
+  };
+
+  return { clip, saveLink, saving };
 }

@@ -49,6 +49,34 @@ describe('selection capture', () => {
     expect(result.selectors[1]).toEqual({ type: 'TextPositionSelector', start: 0, end: 20_000 });
   });
 
+  it('keeps block boundaries as line breaks, and the page text in its selectors', () => {
+    const doc = pageWith(`
+      <article>
+        <h2 id="a">Setup</h2>
+        <p>Lorem ipsum dolor sit <em>amet</em>, sed do
+           eiusmod tempor ut labore.</p>
+        <p>Paragraph 1<br>second line</p>
+        <ul><li>one</li><li>two <code>x</code></li></ul>
+        <table><tr><td>cell a</td><td>cell b</td></tr></table>
+        <pre id="z">  keep
+    this</pre>
+      </article>`);
+    const range = doc.createRange();
+    range.setStart(doc.getElementById('a')!.firstChild!, 0);
+    range.setEnd(doc.getElementById('z')!.firstChild!, 6);
+    doc.getSelection()?.addRange(range);
+    const result = captureSelection(doc, doc.location.href);
+    if ('failure' in result) throw new Error('expected a capture');
+    expect(result.quote).toBe(
+      'Setup\nLorem ipsum dolor sit amet, sed do eiusmod tempor ut labore.\nParagraph 1\nsecond line\none\ntwo x\ncell a cell b\n  keep',
+    );
+    expect(result.selectedChars).toBe(result.quote.length);
+    const [quote, position] = result.selectors;
+    expect(quote.exact).toContain('Paragraph 1second line');
+    expect(quote.exact).toContain('onetwo x');
+    expect((doc.body.textContent ?? '').slice(position.start, position.end)).toBe(quote.exact);
+  });
+
   it('refuses an empty or blank selection', () => {
     const doc = pageWith('<p id="t">a   b</p>');
     expect(captureSelection(doc, doc.location.href)).toEqual({ failure: 'empty-selection' });

@@ -1,11 +1,14 @@
 import { LIMITS } from '../wire/limits';
 import type { SelectionCaptureResult } from './types';
+import { blockText } from './block-text';
 import { canonicalUrlOf } from './page-url';
 
 /**
  * Reads the member's selection with W3C Web Annotation selectors: the quote with its
  * surrounding text (TextQuoteSelector) and its offsets in the page text (TextPositionSelector),
- * so the snippet can be found again on the page. Huge selections are cut to LIMITS.quoteChars.
+ * so the snippet can be found again on the page. The quote itself keeps the selection's block
+ * boundaries as line breaks (blockText), while the selectors hold the page's text as it is, which
+ * is what finding it again compares. Huge selections are cut to LIMITS.quoteChars.
  */
 export function captureSelection(doc: Document, url: string): SelectionCaptureResult {
   const selection = doc.getSelection();
@@ -21,8 +24,10 @@ export function captureSelection(doc: Document, url: string): SelectionCaptureRe
   before.setStart(body, 0);
   before.setEnd(range.startContainer, range.startOffset);
   const start = before.toString().length;
-  const quote = whole.slice(0, LIMITS.quoteChars);
-  const end = start + quote.length;
+  const exact = whole.slice(0, LIMITS.quoteChars);
+  const end = start + exact.length;
+  const read = blockText(range);
+  const quote = read.slice(0, LIMITS.quoteChars);
   const pageText = body.textContent ?? '';
   const context = LIMITS.contextChars;
   return {
@@ -30,11 +35,11 @@ export function captureSelection(doc: Document, url: string): SelectionCaptureRe
     canonicalUrl: canonicalUrlOf(doc, url),
     sourceTitle: doc.title.trim() || url,
     quote,
-    selectedChars: whole.length,
+    selectedChars: read.length,
     selectors: [
       {
         type: 'TextQuoteSelector',
-        exact: quote,
+        exact,
         prefix: pageText.slice(Math.max(0, start - context), start),
         suffix: pageText.slice(end, end + context),
       },

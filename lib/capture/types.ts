@@ -29,8 +29,19 @@ export interface SelectionCapture {
   selectors: [TextQuoteSelector, TextPositionSelector];
 }
 
+/** What a page with no article can still be kept as: a link, with what the page says of itself. */
+export interface LinkCapture {
+  url: string;
+  canonicalUrl: string;
+  /** The document's title; may be empty. */
+  title: string;
+  /** The page's own description (meta description, og:description), if it has one. */
+  excerpt: string | null;
+}
+
 /** Why a capture found nothing to keep; the UI turns each into a sentence. */
-export type CaptureFailure = { failure: 'no-article' } | { failure: 'empty-selection' };
+export type CaptureFailure =
+  { failure: 'no-article'; link: LinkCapture } | { failure: 'empty-selection' };
 
 export type PageCaptureResult = ArticleCapture | CaptureFailure;
 export type SelectionCaptureResult = SelectionCapture | CaptureFailure;

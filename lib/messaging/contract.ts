@@ -8,6 +8,8 @@
  * than waking the service worker. Writes go through the background so that one context owns
  * them and their side effects.
  */
+import type { LinkCapture } from '../capture/types';
+import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type { Item, ItemKind } from '../wire/schemas';
@@ -39,7 +41,17 @@ export interface ClipError {
   message: string;
   /** With 'already-clipped': the item that is already there. */
   existing?: { id: string; title: string; createdAt: number };
+  /** With 'no-article': the page as a link, for "Save as a link". */
+  link?: LinkCapture;
 }
+
+/** "Save as a link" for a page with no article: the link as the member edited it. */
+export interface LinkDraft extends LinkCapture {
+  /** As typed: separated by commas or spaces, with or without '#'. */
+  tags: string;
+}
+export type LinkField = 'title' | 'excerpt' | 'tags';
+export type SaveLinkResult = ClipResult | { ok: false; errors: Partial<Record<LinkField, string>> };
 
 export interface SavedItem {
   id: string;
@@ -83,6 +95,8 @@ export interface Protocol {
     request: { tabId: number; community: string; again?: boolean };
     response: ClipResult;
   };
+  /** Keep a page that has no article as a link (its title, URL, description and tags). */
+  saveLink: { request: { community: string; link: LinkDraft }; response: SaveLinkResult };
   /** Clip the current selection of a tab as a snippet. */
   clipSelection: { request: { tabId: number; community: string }; response: ClipResult };
   /** Save a tip written in the popup. `url` is the tab it was written on, if any. */
@@ -163,6 +177,8 @@ export interface PanelTip {
   title: string;
   /** Tip body or snippet quote, as plain text. */
   text: string;
+  /** A tip's body as a tree of allowed Markdown elements, which the panel renders. */
+  markdown?: MarkdownNode[];
   author: string | null;
   /** What made it match, as a sentence: "why is this shown". */
   why: string;

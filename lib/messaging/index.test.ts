@@ -10,6 +10,7 @@ const handlers: Handlers = {
   clipSelection: async () => {
     throw new Error('The tab is gone. Open it again.');
   },
+  saveLink: async () => ({ ok: false, errors: { tags: 'Use at most 32 tags.' } }),
   saveTip: async () => ({ ok: false, errors: { title: 'Give the tip a title.' } }),
   deleteItem: async () => ({ ok: true }),
   restoreItem: async () => ({ ok: true, title: 'T' }),

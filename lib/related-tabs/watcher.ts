@@ -9,6 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
+import { markdownTree } from '../markdown';
 import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
 import { BADGE } from '../ui/brand';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
@@ -56,6 +57,7 @@ function toPanelTip({ entry, match }: RelatedHit, helped: ReadonlySet<string>): 
     kind: entry.kind,
     title: entry.title,
     text: entry.text,
+    ...(entry.kind === 'tip' ? { markdown: markdownTree(entry.text) } : {}),
     author: entry.author,
     why: whyShown(match.reason),
     helped: helped.has(entry.id),

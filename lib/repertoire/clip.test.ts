@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleCapture, SelectionCapture } from '../capture/types';
 import { getItem, openRepertoireDb, recentItems, type RepertoireDb } from '../db';
-import { clipPage, clipSelection, saveLocally, type TabCapture } from './clip';
+import { clipPage, clipSelection, saveLink, saveLocally, type TabCapture } from './clip';
 
 let db: RepertoireDb;
 beforeEach(async () => {
@@ -86,7 +86,6 @@ describe('clipping', () => {
     [{ ok: false, failure: 'restricted-page' } as const, 'restricted-page', 'Browsers do not let'],
     [{ ok: false, failure: 'no-access' } as const, 'no-access', 'click the Repertoire button'],
     [{ ok: false, failure: 'tab-gone' } as const, 'tab-gone', 'closed'],
-    [{ ok: true, value: { failure: 'no-article' } } as const, 'no-article', 'found no article'],
   ])('explains a failed page clip (%#)', async (injected, code, words) => {
     const result = await clipPage(
       db,
@@ -123,6 +122,94 @@ describe('clipping', () => {
       'The selection was 45,000 characters long; the first 20,000 were kept.',
     );
     if (cut.ok) expect(await getItem(db, cut.item.id)).toMatchObject({ truncated: true });
+  });
+
+  it('titles a snippet with its first line, cut after a word', async () => {
+    const line =
+      'Readability keeps the main content of a page and drops the navigation, the comments, the ads and the footer around it, for reading later';
+    const clipped = await clipSelection(
+      saveLocally(db),
+      selecting({ ok: true, value: selection(`${line}\nsecond paragraph`) }),
+      { tabId: 1 },
+      who,
+    );
+    expect(clipped).toMatchObject({
+      ok: true,
+      item: {
+        title:
+          'Readability keeps the main content of a page and drops the navigation, the comments, the ads and the footer around it…',
+      },
+    });
+    const hash = 'a'.repeat(200);
+    const long = await clipSelection(
+      saveLocally(db),
+      selecting({ ok: true, value: selection(hash) }),
+      { tabId: 1 },
+      who,
+    );
+    expect(long.ok && long.item.title).toBe(`${'a'.repeat(119)}…`);
+  });
+
+  it('offers a page with no article as a link, and keeps it as one', async () => {
+    const link = {
+      url: 'https://app.example/dashboard?tab=2',
+      canonicalUrl: 'https://app.example/dashboard',
+      title: '',
+      excerpt: 'Team dashboard',
+    };
+    const result = await clipPage(
+      db,
+      saveLocally(db),
+      capturing({ ok: true, value: { failure: 'no-article', link } }),
+      { tabId: 1, tabTitle: 'Dashboard – App' },
+      who,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'no-article', link: { ...link, title: 'Dashboard – App' } },
+    });
+    if (!('error' in result)) throw new Error('expected an error');
+    expect(result.error.message).toContain('found no article');
+    expect(result.error.message).toContain('Save as a link');
+    expect(await recentItems(db, 'personal', 10)).toEqual([]);
+
+    const kept = await saveLink(
+      saveLocally(db),
+      { ...result.error.link!, title: ' Our dashboard ', tags: '#ops, Weekly' },
+      who,
+    );
+    expect(kept).toMatchObject({ ok: true, item: { kind: 'page', title: 'Our dashboard' } });
+    if (!kept.ok) throw new Error('expected it kept');
+    expect(await getItem(db, kept.item.id)).toMatchObject({
+      url: link.url,
+      canonicalUrl: link.canonicalUrl,
+      excerpt: 'Team dashboard',
+      text: 'Team dashboard',
+      html: '',
+      tags: ['ops', 'weekly'],
+    });
+  });
+
+  it('refuses a link with too many tags or too long a description, saying what to do', async () => {
+    const result = await saveLink(
+      saveLocally(db),
+      {
+        url: 'https://app.example/',
+        canonicalUrl: 'https://app.example/',
+        title: 'App',
+        excerpt: 'x'.repeat(4_001),
+        tags: Array.from({ length: 40 }, (_, i) => `t${i}`).join(' '),
+      },
+      who,
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        tags: 'Use at most 32 tags.',
+        excerpt: 'The description is 4001 characters; keep it under 4000.',
+      },
+    });
+    expect(await recentItems(db, 'personal', 10)).toEqual([]);
   });
 
   it('says nothing is selected', async () => {

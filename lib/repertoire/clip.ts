@@ -5,11 +5,20 @@
 import type { InjectionFailure } from '../capture/run-in-tab';
 import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
 import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
-import type { ClipError, ClipErrorCode, ClipResult, NeedsReview, SavedItem } from '../messaging';
+import type {
+  ClipError,
+  ClipErrorCode,
+  ClipResult,
+  LinkDraft,
+  LinkField,
+  NeedsReview,
+  SavedItem,
+  SaveLinkResult,
+} from '../messaging';
 import { formatDate } from '../ui/dates';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
-import { pageItem, snippetItem, type Authoring } from './items';
+import { linkItem, pageItem, parseTags, snippetItem, tagsProblem, type Authoring } from './items';
 
 type Injected<T> = { ok: true; value: T } | { ok: false; failure: InjectionFailure };
 
@@ -21,7 +30,7 @@ export interface TabCapture {
 
 const MESSAGES: Record<Exclude<ClipErrorCode, 'already-clipped'>, string> = {
   'no-article':
-    'Repertoire found no article on this page. Select the part you want to keep and use “Clip selection” (right-click or Alt+Shift+S), or write a tip about it with “New tip”.',
+    'Repertoire found no article on this page, only navigation or links. Keep it as a link with “Save as a link”, or select the part you want and use “Clip selection” (right-click or Alt+Shift+S).',
   'restricted-page':
     'Browsers do not let extensions read this page (browser pages, the extension store, the PDF viewer). Open a regular web page to clip it, or write a tip about it with “New tip”.',
   'no-access':
@@ -84,7 +93,13 @@ export async function clipPage(
 ): Promise<ClipResult> {
   const result = await capture.page(request.tabId);
   if (!result.ok) return fail(result.failure);
-  if (isFailure(result.value)) return fail(result.value.failure);
+  if (isFailure(result.value)) {
+    const failure = result.value;
+    if (failure.failure !== 'no-article') return fail(failure.failure);
+    // The page can still be kept as a link: the popup offers it with what the page says.
+    const link = { ...failure.link, title: failure.link.title || request.tabTitle };
+    return { ok: false, error: { code: 'no-article', message: MESSAGES['no-article'], link } };
+  }
   const article = result.value;
   if (!request.again) {
     const [existing] = await findByCanonicalUrl(db, authoring.community, article.canonicalUrl);
@@ -108,4 +123,24 @@ export async function clipSelection(
       ? `The selection was ${selection.selectedChars.toLocaleString('en')} characters long; the first ${LIMITS.quoteChars.toLocaleString('en')} were kept.`
       : undefined;
   return store(save, snippetItem(selection, authoring), notice);
+}
+
+/** "Save as a link": a page with no article, kept with its title, URL, description and tags. */
+export async function saveLink(
+  save: SaveItem,
+  link: LinkDraft,
+  authoring: Authoring,
+): Promise<SaveLinkResult> {
+  const errors: Partial<Record<LinkField, string>> = {};
+  const tags = parseTags(link.tags);
+  const tagError = tagsProblem(tags);
+  if (tagError) errors.tags = tagError;
+  const title = link.title.trim();
+  if (title.length > LIMITS.titleChars)
+    errors.title = `The title is ${title.length} characters; keep it under ${LIMITS.titleChars}.`;
+  const excerpt = link.excerpt?.trim() ?? '';
+  if (excerpt.length > LIMITS.excerptChars)
+    errors.excerpt = `The description is ${excerpt.length} characters; keep it under ${LIMITS.excerptChars}.`;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return store(save, linkItem({ ...link, title, excerpt }, tags, authoring));
 }

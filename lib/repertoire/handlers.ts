@@ -17,7 +17,7 @@ import { parseAppliesTo } from '../related';
 import { findingViews, redactFields, scanFields } from '../secrets';
 import { describeFindings } from '../secrets/words';
 import type { Item, TipItem } from '../wire/schemas';
-import { clipPage, clipSelection, saved, type SaveItem, type TabCapture } from './clip';
+import { clipPage, clipSelection, saved, saveLink, type SaveItem, type TabCapture } from './clip';
 import { uuidv7 } from './ids';
 import { checkTipDraft, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
@@ -205,6 +205,9 @@ export function createHandlers(
     },
     async clipSelection({ tabId, community }) {
       return clipSelectionIn(tabId, community);
+    },
+    async saveLink({ community, link }) {
+      return written(await saveLink(await saver(community), link, await authoring(community)));
     },
     async saveTip({ community, draft, url }) {
       const checked = checkTipDraft(draft, checkPattern);

@@ -1,5 +1,5 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
-import type { ArticleCapture, SelectionCapture } from '../capture/types';
+import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
 import type { TipDraft } from '../messaging';
 import { LIMITS } from '../wire/limits';
 import type { PageItem, SnippetItem, TipItem } from '../wire/schemas';
@@ -37,7 +37,7 @@ export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Auth
     siteName: capture.siteName,
     byline: capture.byline,
     publishedTime: capture.publishedTime,
-    excerpt: capture.excerpt && clip(capture.excerpt, 4_000),
+    excerpt: capture.excerpt && clip(capture.excerpt, LIMITS.excerptChars),
     html: clip(capture.html, LIMITS.articleHtmlChars),
     markdown: clip(capture.markdown, LIMITS.articleHtmlChars),
     text: clip(capture.text, LIMITS.articleHtmlChars),
@@ -47,12 +47,50 @@ export function pageItem(capture: ArticleCapture, fallbackTitle: string, a: Auth
   };
 }
 
+/** A page with no article, kept as a link: what the page says of itself, no article body. */
+export function linkItem(link: LinkCapture, tags: string[], a: Authoring): PageItem {
+  const excerpt = link.excerpt?.trim() || null;
+  return {
+    ...pageItem(
+      {
+        ...link,
+        title: link.title.trim(),
+        excerpt,
+        byline: null,
+        siteName: null,
+        publishedTime: null,
+        lang: null,
+        dir: null,
+        leadImageUrl: null,
+        html: '',
+        markdown: '',
+        text: excerpt ?? '',
+      },
+      '',
+      a,
+    ),
+    tags,
+  };
+}
+
+const SNIPPET_TITLE_CHARS = 120;
+
+/** At most `max` characters, cut after a whole word and marked with an ellipsis. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max); // leaves room for the ellipsis
+  const space = head.search(/\s\S*$/);
+  // A first "word" longer than half the title (a URL, a hash) is cut where it is.
+  const cut = space > max / 2 ? head.slice(0, space) : head.slice(0, max - 1);
+  return `${cut.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetItem {
   const firstLine = capture.quote.trim().split('\n')[0] ?? '';
   return {
     ...base(a),
     kind: 'snippet',
-    title: clip(firstLine, 120),
+    title: cutAtWord(firstLine.trim(), SNIPPET_TITLE_CHARS),
     url: webUrlOrNull(capture.url),
     canonicalUrl: webUrlOrNull(capture.canonicalUrl),
     siteName: null,
@@ -79,6 +117,14 @@ export function parseTags(input: string): string[] {
   return [...new Set(tags)];
 }
 
+/** What is wrong with tags as parsed, as a sentence; null when nothing is. */
+export function tagsProblem(tags: readonly string[]): string | null {
+  const longTag = tags.find((t) => t.length > LIMITS.tagChars);
+  if (longTag)
+    return `The tag “${longTag.slice(0, 20)}…” is too long; keep tags under ${LIMITS.tagChars} characters.`;
+  return tags.length > LIMITS.tags ? `Use at most ${LIMITS.tags} tags.` : null;
+}
+
 /** Checks a tip draft; every error says what is wrong and what to do. */
 export function checkTipDraft(
   draft: TipDraft,
@@ -99,10 +145,8 @@ export function checkTipDraft(
   if (!body) errors.body = 'Write the tip itself: what to do, and when.';
   else if (body.length > LIMITS.tipBodyChars)
     errors.body = `The tip is ${body.length} characters; keep it under ${LIMITS.tipBodyChars}, or clip a page instead.`;
-  const longTag = tags.find((t) => t.length > LIMITS.tagChars);
-  if (longTag)
-    errors.tags = `The tag “${longTag.slice(0, 20)}…” is too long; keep tags under ${LIMITS.tagChars} characters.`;
-  else if (tags.length > LIMITS.tags) errors.tags = `Use at most ${LIMITS.tags} tags.`;
+  const tagError = tagsProblem(tags);
+  if (tagError) errors.tags = tagError;
   if (appliesTo.length > LIMITS.appliesTo)
     errors.appliesTo = `List at most ${LIMITS.appliesTo} patterns.`;
   else {

@@ -170,6 +170,26 @@ describe('search ranking', () => {
     expect(cafe!.snippet.slice(...cafe!.highlights.snippet[0]!)).toBe('histoire');
   });
 
+  it('shows a tip written in Markdown as plain text, highlighted', async () => {
+    const index = await indexOf([
+      tip(
+        'md',
+        'Force push',
+        '## Safely\n\n- Use **`git push --force-with-lease`**, *never* `--force`.\n- See [the docs](https://git-scm.com/docs/git-push) and <https://x.test/>.\n\n```sh\ngit push\n```',
+      ),
+    ]);
+    const [hit] = await index.search('lease');
+    expect(hit!.snippet).toBe(
+      'Safely Use git push --force-with-lease, never --force. See the docs and https://x.test/. git push',
+    );
+    expect(hit!.snippet.slice(...hit!.highlights.snippet[0]!)).toBe('lease');
+    // Words joined by underscores and lone asterisks are text, not emphasis.
+    const [plain] = await (
+      await indexOf([tip('p', 'Env', 'Set MY_APP_HOME and 2 * 3 * 4.')])
+    ).search('env');
+    expect(plain!.snippet).toBe('Set MY_APP_HOME and 2 * 3 * 4.');
+  });
+
   it('honours the limit', async () => {
     const index = await indexOf(corpus);
     expect(await index.search('git', { limit: 2 })).toHaveLength(2);

@@ -104,7 +104,12 @@ export function prepare(item: Item): PreparedDoc {
   ];
   for (const [field, value] of filters) if (value) terms.set(filterTerm(field, value), [0, 0, 0]);
 
-  const snippetSource = item.kind === 'page' ? (item.excerpt ?? item.text) : body;
+  const snippetSource =
+    item.kind === 'page'
+      ? (item.excerpt ?? item.text)
+      : item.kind === 'tip'
+        ? withoutMarkdown(body.slice(0, SNIPPET_CHARS * 2))
+        : body;
   return {
     info: {
       id: item.id,
@@ -117,4 +122,23 @@ export function prepare(item: Item): PreparedDoc {
     titleLength: Math.min(titleLength, 65_535),
     bodyLength: Math.min(bodyLength, 65_535),
   };
+}
+
+/**
+ * A tip's Markdown as the plain text a result line shows: syntax marks out, link text kept. The
+ * popup prepares items too, and a Markdown parser would cost it 15 KB gzip for a 240-character
+ * line (docs/markdown.md); rendering proper happens in the item view.
+ */
+export function withoutMarkdown(markdown: string): string {
+  return markdown
+    .replace(/^\s{0,3}(```|~~~).*$/gm, '')
+    .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+\[[ xX]\]\s+|[-*+]\s+|\d+[.)]\s+)/gm, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|\W)_(?=\S)(.+?)(?<=\S)_(?!\w)/g, '$1$2')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -14,7 +14,8 @@
  */
 import type { ItemKind } from '../wire/schemas';
 
-export const FORMAT_VERSION = 3;
+/** 4: tip snippets are plain text, without Markdown syntax. */
+export const FORMAT_VERSION = 4;
 export const META_KEY = 'meta';
 export const DOC_BLOCK = 16;
 export const FWD_BLOCK = 256;

@@ -7,6 +7,7 @@ export const LIMITS = {
   tags: 32,
   urlChars: 4_096,
   tipBodyChars: 20_000,
+  excerptChars: 4_000,
   /** A selection longer than this is cut; the UI says so. */
   quoteChars: 20_000,
   contextChars: 64,

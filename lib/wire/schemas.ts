@@ -50,7 +50,7 @@ const ItemBase = z.object({
   siteName: z.string().max(LIMITS.titleChars).nullable(),
   byline: z.string().max(LIMITS.titleChars).nullable(),
   publishedTime: z.string().max(64).nullable(),
-  excerpt: z.string().max(4_000).nullable(),
+  excerpt: z.string().max(LIMITS.excerptChars).nullable(),
   tags: z.array(Tag).max(LIMITS.tags),
   /** Display name of the member who clipped it; null for local-only items. */
   author: z.string().max(200).nullable(),

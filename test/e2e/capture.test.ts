@@ -115,6 +115,28 @@ describe('clipping in a real browser', () => {
     await popup.close();
   });
 
+  it('keeps the paragraphs of a selection as lines', async () => {
+    const { page, popup } = await visit('/fixtures/snippet.html');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.setStart(document.getElementById('intro')!.firstChild!, 0);
+      range.setEnd(document.getElementById('outro')!.firstChild!, 15);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await popup.getByRole('button', { name: 'Clip selection' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain('Clipped “Before a rebase, create a backup branch.”');
+    await search(popup).fill('backup');
+    await results(popup).first().getByRole('button').click();
+    expect(await popup.locator('blockquote').innerText()).toBe(
+      'Before a rebase, create a backup branch.\nUse git rebase --autosquash to fold fixup commits into their targets.\nThen force-push',
+    );
+    await page.close();
+    await popup.close();
+  });
+
   it('says so when nothing is selected, and cuts a huge selection', async () => {
     const { page, popup } = await visit('/fixtures/snippet.html');
     await popup.getByRole('button', { name: 'Clip selection' }).click();
@@ -131,6 +153,46 @@ describe('clipping in a real browser', () => {
     await expect
       .poll(() => popup.getByRole('status').innerText())
       .toContain('60,000 characters long; the first 20,000 were kept');
+    await page.close();
+    await popup.close();
+  });
+
+  it('offers a page of navigation only as a link, and keeps it from the keyboard', async () => {
+    const { page, popup } = await visit('/fixtures/navigation-only.html');
+    await popup.getByRole('button', { name: 'Clip page' }).click();
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('found no article on this page');
+    await popup.getByRole('button', { name: 'Save as a link' }).click();
+    const form = popup.getByRole('form', { name: 'Save as a link' });
+    expect(await form.getByLabel('Title').inputValue()).toBe('Team board – Acme');
+    expect(await form.getByLabel('Description').inputValue()).toBe(
+      'Where the platform team plans its week.',
+    );
+    expect(await form.innerText()).toContain(`${pages.origin}/fixtures/navigation-only.html`);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('link-title');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.type('#planning, ops');
+    await popup.keyboard.press('Control+Enter');
+    await expect
+      .poll(() => popup.getByRole('status').innerText())
+      .toContain('Clipped “Team board – Acme”');
+
+    await search(popup).fill('platform week');
+    await results(popup).first().getByRole('button').click();
+    expect(await popup.getByRole('heading', { level: 1 }).innerText()).toBe('Team board – Acme');
+    expect(await popup.locator('.item').innerText()).toContain(
+      'Where the platform team plans its week.',
+    );
+    expect(await popup.locator('.item').innerText()).toContain('#planning #ops');
+    expect(await popup.getByRole('link', { name: 'Open source page' }).getAttribute('href')).toBe(
+      `${pages.origin}/fixtures/navigation-only.html`,
+    );
+    // The page's navigation text was not kept.
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+    await search(popup).fill('billing');
+    await popup.getByText('No match for').waitFor();
     await page.close();
     await popup.close();
   });

@@ -3,7 +3,8 @@
  * (test/fixtures/xss-payloads.ts) comes in every way there is: pushed over HTTP by another
  * member of a community on the real server (and, for links, stored before the http(s) rule and
  * written into IndexedDB), clipped from a hostile page, clipped as a selection, and typed into
- * the tip form. It is then shown in every view: the popup's list and search results with
+ * the tip form, and written as a tip's Markdown (raw HTML, links and images with every non-web URL),
+ * pushed and typed, with the form's preview. It is then shown in every view: the popup's list and search results with
  * highlights, every item, the edit form, the options page and the in-page panel. Each payload
  * would request its own beacon on a loopback server if it ever ran. Asserted: no beacon hit, no
  * `securitypolicyviolation` on any extension page or on the tab with the panel, and no `on*`
@@ -44,6 +45,14 @@ let communityId: string;
 let inviteCode: string;
 
 const of = (kind: Payload['kind']) => payloads.filter((p) => p.kind === kind);
+/** A tip's Markdown holding every markup payload as raw HTML and every link payload as links. */
+const markdownPayload = () =>
+  [
+    '# Markdown payload',
+    ...of('html').map((p) => `Payload ${p.id}: ${p.value}`),
+    ...of('url').map((p) => `[link ${p.id}](${p.value}) ![image ${p.id}](${p.value}) <${p.value}>`),
+    '[reference link][hostile]\n\n[hostile]: javascript:alert(1)',
+  ].join('\n\n');
 /** The n-th text payload, cut to `max` characters (names and tags are short). */
 const text = (n: number, max = 1_000) => {
   const list = of('text');
@@ -180,6 +189,10 @@ async function openEach(popup: Page, where: string): Promise<number> {
     // A page's article appears once its on-demand sanitizer has loaded.
     if ((await article.count()) > 0)
       await expect.poll(() => article.locator('*').count()).toBeGreaterThan(0);
+    // So does a tip's Markdown.
+    const tipBody = popup.locator('.tip-body');
+    if ((await tipBody.count()) > 0)
+      await expect.poll(() => tipBody.locator('*').count()).toBeGreaterThan(0);
     await check(
       popup,
       `${where}, item ${i + 1} (${await popup.locator('#item-title').innerText()})`,
@@ -277,6 +290,11 @@ describe('hostile content in real Chromium', () => {
     );
     const allText = of('text').map((p) => p.value);
     pushed.push(
+      sampleItem('tip', {
+        title: 'Pushed Markdown tip',
+        body: markdownPayload(),
+        appliesTo: ['127.0.0.1/panel-page*'],
+      }),
       sampleItem('snippet', {
         title: `Pushed snippet payload ${text(10)}`,
         quote: allText.join('\n'),
@@ -374,6 +392,13 @@ describe('hostile content in real Chromium', () => {
     // ...and types a tip: first with a hostile "Applies to" the form refuses and quotes back.
     await popup.getByRole('button', { name: 'New tip' }).click();
     await popup.getByLabel('Title').fill(`Typed tip payload ${text(13)}`);
+    // Its preview renders Markdown written with every payload.
+    await popup.getByLabel('Tip', { exact: true }).fill(markdownPayload());
+    await popup.getByRole('button', { name: 'Preview' }).click();
+    const preview = popup.getByRole('region', { name: 'Preview' });
+    await expect.poll(() => preview.locator('h1').innerText()).toBe('Markdown payload');
+    await check(popup, 'tip form preview');
+    await popup.getByRole('button', { name: 'Write' }).click();
     await popup.getByLabel('Tip', { exact: true }).fill(allText.join('\n'));
     // Tags are split at spaces; each part of these two fits a tag's 64 characters.
     await popup.getByLabel('Tags').fill(allText.slice(0, 2).join(' '));
@@ -438,7 +463,11 @@ describe('hostile content in real Chromium', () => {
     await work.goto(`${beacons.origin}/panel-page.html`);
     await work.getByRole('button', { name: /related tips?$/ }).click();
     const panel = work.getByRole('dialog', { name: 'Related tips from your repertoire' });
-    await expect.poll(() => panel.getByRole('listitem').count()).toBe(2);
+    // Two tips from Mallory and Ana's; a tip's Markdown has headings of a lower level.
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).count()).toBe(3);
+    await expect
+      .poll(() => panel.getByRole('heading', { name: 'Markdown payload', level: 3 }).count())
+      .toBe(1);
     for (const why of await panel.getByRole('button', { name: 'Why is this shown?' }).all())
       await why.click();
     expect(await panel.innerText()).toContain(text(9, 100).trim());
