@@ -7,8 +7,7 @@ import {
   relatedMode,
   relatedOffCommunities,
 } from '@/lib/repertoire/settings';
-import { originsFor } from '@/lib/related-tabs/origins';
-import { browser } from 'wxt/browser';
+import { originsFor, requestOrigins } from '@/lib/ui/site-access';
 import type { Community } from '@/lib/wire/schemas';
 
 type Mode = 'panel' | 'badge' | 'off';
@@ -48,7 +47,7 @@ export function RelatedSettings() {
     db.close();
     const origins = originsFor(tips.flatMap((t) => (t.kind === 'tip' ? t.appliesTo : [])));
     if (origins.length === 0) return setAccess('None of your tips names a site yet.');
-    const granted = await browser.permissions.request({ origins }).catch(() => false);
+    const granted = await requestOrigins(origins);
     setAccess(
       granted
         ? `Repertoire may now show tips on ${origins.length} site${origins.length === 1 ? '' : 's'}.`

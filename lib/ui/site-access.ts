@@ -1,18 +1,27 @@
 import { browser } from 'wxt/browser';
 import { originsFor } from '../related-tabs/origins';
 
+/** The origins the sites of these "Applies to" lines need. */
+export { originsFor };
+
 /**
- * Asks for access to the sites a tip names, so its panel can show there. Must be called in the
- * click that saves the tip: browsers only show the prompt during a user gesture. Resolves to
- * whether access is granted (true when nothing is needed).
+ * The one place the extension's pages ask for host access to the sites tips name, so their
+ * panels can show there. Browsers only show the prompt during a user gesture: call these in the
+ * click. Resolve to whether access is granted (true when nothing is needed).
  */
-export function requestSiteAccess(appliesTo: string): Promise<boolean> {
-  const origins = originsFor(
-    appliesTo
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean),
-  );
+export function requestOrigins(origins: string[]): Promise<boolean> {
   if (origins.length === 0) return Promise.resolve(true);
   return browser.permissions.request({ origins }).catch(() => false);
+}
+
+/** Access to the sites a tip names, as typed in the tip form (one pattern per line). */
+export function requestSiteAccess(appliesTo: string): Promise<boolean> {
+  return requestOrigins(
+    originsFor(
+      appliesTo
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  );
 }
