@@ -27,15 +27,15 @@ const ENTITIES: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>'
 function attributeValues(html: string): string {
   // Serialized HTML quotes every attribute value with '"'. Looking for '="' is several times
   // faster than matching attribute names (a text node's `x="y"` counts too, which only scans
-  // that text twice), and each value is kept once: an article links to the same pages again.
-  const values = new Set<string>();
+  // that text twice). Values that repeat are scanned again: that costs less than a Set of them.
+  const values: string[] = [];
   for (let at = html.indexOf('="'); at !== -1;) {
     const end = html.indexOf('"', at + 2);
     if (end === -1) break;
-    values.add(html.slice(at + 2, end));
+    values.push(html.slice(at + 2, end));
     at = html.indexOf('="', end + 1);
   }
-  return [...values]
+  return values
     .join('\n')
     .replace(/&(amp|quot|lt|gt|nbsp|#(\d+));/g, (_, name: string, code?: string) =>
       code ? String.fromCharCode(Number(code)) : (ENTITIES[name] ?? ''),
