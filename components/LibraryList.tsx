@@ -59,7 +59,9 @@ export const LibraryList = forwardRef(function LibraryList(
       if (id) document.getElementById(optionId(id))?.scrollIntoView({ block: 'nearest' });
     }
   };
-  // A new filter or sort may move the active row anywhere: keep it in view.
+  // A new filter or sort may move the active row anywhere: keep it in view. Only then: moving
+  // the active row by keyboard reveals it itself, and `reveal` is new on every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => reveal(active), [entries]);
   useImperativeHandle(ref, () => ({
     focus() {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
 import { relatedMode, relatedOffCommunities } from '@/lib/repertoire/settings';
 import { tipOrigins } from '@/lib/related-tabs/origins';
-import { browser } from 'wxt/browser';
+import { requestOrigins } from '@/lib/ui/site-access';
 import type { Community } from '@/lib/wire/schemas';
 
 type Mode = 'panel' | 'badge' | 'off';
@@ -36,7 +36,7 @@ export function RelatedSettings() {
     const origins = await tipOrigins(db);
     db.close();
     if (origins.length === 0) return setAccess('None of your tips names a site yet.');
-    const granted = await browser.permissions.request({ origins }).catch(() => false);
+    const granted = await requestOrigins(origins);
     setAccess(
       granted
         ? `Repertoire may now show tips on ${origins.length} site${origins.length === 1 ? '' : 's'}.`

@@ -23,8 +23,7 @@ export function SafeContent({ source, build, class: className, dir = 'auto', lan
     return () => {
       live = false;
     };
-    // `build` is a fixed function per use; only a new source changes what is shown.
-  }, [source]);
+  }, [source, build]);
   return (
     <div
       class={className}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -7,16 +7,18 @@ const typingIn = (target: EventTarget | null) =>
 /** Page-wide keys: `/` goes to the search box (unless typing), Escape goes back. */
 export function useLibraryShortcuts(keys: { onSlash: () => void; onEscape: () => void }) {
   // The latest handlers, without re-adding the listener on every render.
-  const latest = useRef(keys);
-  latest.current = keys;
+  const latestRef = useRef(keys);
+  useLayoutEffect(() => {
+    latestRef.current = keys;
+  });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === '/' && !typingIn(event.target)) {
         event.preventDefault();
-        latest.current.onSlash();
+        latestRef.current.onSlash();
       } else if (event.key === 'Escape') {
-        latest.current.onEscape();
+        latestRef.current.onEscape();
       }
     };
     addEventListener('keydown', onKeyDown);

@@ -132,6 +132,17 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     if (change.url !== undefined || change.status === 'complete') void update(tabId, tab.url);
   });
 
+  // A setting changed anywhere (the options page, the panel's Mute) reaches open tabs at once:
+  // their badges and panels follow without waiting for the next navigation.
+  const refreshAll = async () => {
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined && tab.url) await update(tab.id, tab.url);
+    }
+  };
+  for (const setting of [relatedMode, mutedSites, mutedItems, relatedOffCommunities]) {
+    setting.watch(() => void refreshAll());
+  }
+
   return {
     async apply(items, removedIds) {
       await (await related).apply(items, removedIds);
@@ -144,10 +155,6 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       const [item] = await getItems(await db(), [itemId]);
       return item?.community;
     },
-    async refreshAll() {
-      for (const tab of await browser.tabs.query({})) {
-        if (tab.id !== undefined && tab.url) await update(tab.id, tab.url);
-      }
-    },
+    refreshAll,
   };
 }

@@ -1,19 +1,20 @@
 import { browser } from 'wxt/browser';
 import { originsFor } from '../related-tabs/origins';
 
+/** The origins the sites of these "Applies to" lines need. */
+export { originsFor };
+
 /**
- * Asks for access to these origin patterns. Must be called in the member's click: browsers only
- * show the prompt during a user gesture. Resolves to whether access is granted.
+ * The one place the extension's pages ask for host access to the sites tips name, so their
+ * panels can show there. Browsers only show the prompt during a user gesture: call these in the
+ * click. Resolve to whether access is granted (true when nothing is needed).
  */
 export function requestOrigins(origins: readonly string[]): Promise<boolean> {
   if (origins.length === 0) return Promise.resolve(true);
   return browser.permissions.request({ origins: [...origins] }).catch(() => false);
 }
 
-/**
- * Asks for access to the sites a tip names, so its panel can show there; called in the click
- * that saves the tip. Resolves to whether access is granted (true when nothing is needed).
- */
+/** Access to the sites a tip names, as typed in the tip form (one pattern per line). */
 export function requestSiteAccess(appliesTo: string): Promise<boolean> {
   return requestOrigins(
     originsFor(

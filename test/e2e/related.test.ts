@@ -115,6 +115,27 @@ describe('related tips on the tools a member visits', () => {
     await page.close();
   });
 
+  it('follows a setting changed on the options page in an open tab, without a navigation', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`https://example.atlassian.net:${port}/browse/OPS-13`);
+    await expect.poll(() => badge(page)).toBe('1');
+    await expect.poll(() => panelPill(page).count()).toBe(1);
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const mode = options.getByRole('group', { name: 'Show related tips' });
+
+    await mode.getByRole('radio', { name: 'Badge on the toolbar button only' }).check();
+    await expect.poll(() => page.locator('repertoire-related').count()).toBe(0);
+    expect(await badge(page)).toBe('1');
+    await mode.getByRole('radio', { name: 'Off' }).check();
+    await expect.poll(() => badge(page)).toBe('');
+    await mode.getByRole('radio', { name: /Badge and a small panel/ }).check();
+    await expect.poll(() => badge(page)).toBe('1');
+    await expect.poll(() => panelPill(page).count()).toBe(1);
+    await options.close();
+    await page.close();
+  });
+
   it('answers the first navigation after the service worker stopped, from what is stored', async () => {
     const control = await controlWorker(ext);
     const page = await ext.context.newPage();

@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+/**
+ * The popup's views, rendered with their hooks over fake IndexedDB and WXT's fake browser; the
+ * background's answers are stand-ins registered on the fake runtime. Found by role and name.
+ */
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ensurePersonalCommunity, openRepertoireDb, putItem } from '@/lib/db';
+import { onMessages, type Handlers } from '@/lib/messaging';
+import { createIndexer } from '@/lib/repertoire/indexing';
+import type { Item } from '@/lib/wire/schemas';
+import { sampleItem } from '@/test/support/items';
+import { Popup } from './Popup';
+
+const tip = (title: string, values: Record<string, unknown> = {}): Item =>
+  sampleItem('tip', { community: 'personal', title, body: `${title}, in detail.`, ...values });
+
+/** Stores the items and indexes them, as the background would have. */
+async function seed(...items: Item[]) {
+  const db = await openRepertoireDb();
+  await ensurePersonalCommunity(db);
+  for (const item of items) await putItem(db, item);
+  await createIndexer(db).drain();
+  db.close();
+}
+
+/** The background's answers this test needs; any other message fails loudly. */
+function background(handlers: Partial<Handlers>) {
+  return onMessages(handlers as Handlers);
+}
+
+let stop: (() => void) | undefined;
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  // Pages hear sync status on a port; Personal is not synced, so nothing is ever pushed.
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue({
+    onMessage: { addListener: () => undefined },
+    onDisconnect: { addListener: () => undefined },
+    disconnect: () => undefined,
+  } as unknown as ReturnType<typeof fakeBrowser.runtime.connect>);
+});
+afterEach(() => {
+  cleanup();
+  stop?.();
+  vi.restoreAllMocks();
+});
+
+describe('the popup', () => {
+  it('says how to start when the repertoire is empty', async () => {
+    await seed();
+    render(<Popup tab={null} />);
+    expect(await screen.findByText(/Nothing here yet/)).toBeTruthy();
+  });
+
+  it('lists recent items, finds one by search and opens it', async () => {
+    await seed(tip('Rotate the on-call calendar'), tip('Pin the deploy checklist'));
+    render(<Popup tab={null} />);
+    const recent = await screen.findByRole('list', { name: 'Recent items' });
+    expect(within(recent).getAllByRole('button')).toHaveLength(2);
+
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search repertoire' }), {
+      target: { value: 'deploy' },
+    });
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    const found = within(results).getByRole('button', { name: /Pin the deploy checklist/ });
+    expect(within(results).getAllByRole('button')).toHaveLength(1);
+
+    fireEvent.click(found);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Pin the deploy checklist' }),
+    ).toBeTruthy();
+    expect(screen.getByText('Pin the deploy checklist, in detail.')).toBeTruthy();
+  });
+
+  it('shows the tip form’s errors next to their fields and keeps what was typed', async () => {
+    await seed();
+    const saveTip = vi.fn<Handlers['saveTip']>(async () => ({
+      ok: false,
+      errors: { body: 'Write what to do.' },
+    }));
+    stop = background({ saveTip });
+    render(<Popup tab={null} />);
+    await screen.findByText(/Nothing here yet/);
+    fireEvent.click(screen.getByRole('button', { name: 'New tip' }));
+    const title = await screen.findByRole('textbox', { name: 'Title' });
+    fireEvent.input(title, { target: { value: 'Half a tip' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save tip' }));
+
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Some fields need attention before saving.',
+    );
+    const body = screen.getByRole('textbox', { name: 'Tip' });
+    await waitFor(() => expect(body.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Write what to do.')).toBeTruthy();
+    expect((title as HTMLInputElement).value).toBe('Half a tip');
+    expect(saveTip.mock.calls[0]?.[0].draft.title).toBe('Half a tip');
+  });
+
+  it('lists deleted items and restores one; a message leaves with its view', async () => {
+    const gone = tip('Archive old runbooks', { deletedAt: Date.now() });
+    const kept = tip('Rotate the on-call calendar');
+    await seed(gone, kept);
+    const restoreItem = vi.fn<Handlers['restoreItem']>(async () => ({
+      ok: true,
+      title: gone.title,
+    }));
+    stop = background({ deleteItem: async () => ({ ok: true }), restoreItem });
+    render(<Popup tab={null} />);
+
+    // Deleting says so, with Undo, on the list...
+    fireEvent.click(await screen.findByRole('button', { name: /Rotate the on-call calendar/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
+    expect((await screen.findByText(/^Deleted “Rotate the on-call calendar”/)).textContent).toBe(
+      'Deleted “Rotate the on-call calendar”.',
+    );
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+
+    // ...and the message goes with the list.
+    fireEvent.click(screen.getByRole('button', { name: 'Recently deleted' }));
+    const deleted = await screen.findByRole('list', { name: 'Deleted items' });
+    expect(screen.queryByText(/^Deleted “/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+
+    fireEvent.click(
+      within(deleted).getByRole('button', { name: 'Restore “Archive old runbooks”' }),
+    );
+    expect(await screen.findByText('Restored “Archive old runbooks”.')).toBeTruthy();
+    expect(restoreItem.mock.calls[0]?.[0]).toEqual({ id: gone.id });
+  });
+});
