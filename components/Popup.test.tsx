@@ -72,7 +72,10 @@ describe('the popup', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Pin the deploy checklist' }),
     ).toBeTruthy();
-    expect(screen.getByText('Pin the deploy checklist, in detail.')).toBeTruthy();
+    // The body is Markdown, rendered once the renderer has loaded (it is not in the first paint).
+    expect(
+      await screen.findByText('Pin the deploy checklist, in detail.', {}, { timeout: 30_000 }),
+    ).toBeTruthy();
   });
 
   it('shows the tip form’s errors next to their fields and keeps what was typed', async () => {

@@ -225,11 +225,14 @@ describe('the library page', () => {
 
     // Escape in the search box clears it; End goes to the last of every item, rendered.
     await page.keyboard.press('/');
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => count(page).innerText()).toBe(`${TOTAL} items`);
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('End');
     const listbox = list(page);
+    // ↓ hands the focus to the list in a render of its own: End must wait for it.
+    await expect.poll(() => listbox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('End');
     await expect
       .poll(async () => {
         const id = await listbox.getAttribute('aria-activedescendant');

@@ -107,13 +107,18 @@ describe('the in-page panel', () => {
     await helped.click();
     await expect.poll(() => helped.getAttribute('aria-pressed')).toBe('true');
 
-    // The endorsement reaches the server; the pull after it re-renders the panel.
+    // The Helped me mark reaches the server; the pull after it re-renders the panel.
     const server = new Database(sync.file, { readonly: true });
     const endorsed = () =>
       server
         .prepare<[], { meta: string }>('SELECT meta FROM items')
         .all()
-        .some((row) => Object.keys((JSON.parse(row.meta) as { e: object }).e).length > 0);
+        .some((row) =>
+          // Marks are stored by kind and member (`helped:<member id>`), see server/merge.ts.
+          Object.entries((JSON.parse(row.meta) as { m: Record<string, { on: boolean }> }).m).some(
+            ([key, mark]) => key.startsWith('helped:') && mark.on,
+          ),
+        );
     await expect.poll(endorsed, { timeout: 60_000 }).toBe(true);
     server.close();
     const { page, popup } = await popupOn(`${pages.origin}/fixtures/snippet.html`);

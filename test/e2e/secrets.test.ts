@@ -181,7 +181,8 @@ describe('secrets are caught before they leave the browser', () => {
     );
     await popup.getByLabel('Community').selectOption({ label: 'Personal' });
     await popup.getByRole('button', { name: /Clone the infra repo/ }).click();
-    expect(await popup.locator('.item').innerText()).toContain(GITHUB_TOKEN);
+    // The body is Markdown, shown once its renderer has loaded.
+    await expect.poll(() => popup.locator('.item').innerText()).toContain(GITHUB_TOKEN);
     await popup.close();
     await page.close();
   });

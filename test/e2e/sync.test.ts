@@ -314,7 +314,10 @@ describe('sharing a repertoire between two members', () => {
       const out: string[] = [];
       for (const ext of [ana, ben]) {
         const { page, popup, groups } = await conflictSeen(ext);
-        out.push(`${groups}:${await popup.locator('.tip-body').innerText()}`);
+        // The body is Markdown, shown once its renderer has loaded.
+        const body = popup.locator('.tip-body');
+        await expect.poll(() => body.innerText()).not.toBe('');
+        out.push(`${groups}:${(await body.innerText()).trim()}`);
         await popup.close();
         await page.close();
       }

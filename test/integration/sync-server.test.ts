@@ -48,7 +48,8 @@ describe.each(SETUPS)('sync server on $name', ({ backend, workers }) => {
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
       const html = await page.text();
-      expect(html).toContain('Invite link or code');
+      expect(html).toContain('Join this community');
+      expect(html).toContain('Repertoire is not installed yet');
       expect(html).not.toContain('<script');
 
       const member = await joinWith(server.url, made.body.code, 'Linked');

@@ -84,7 +84,7 @@ export async function watchViolations(
 /**
  * Event-handler attributes and links or sources that are not http(s), in `page`'s DOM and in
  * every open shadow root (the e2e build opens the in-page panel's). The extension page's own
- * scripts and styles outside the app are left out.
+ * scripts and styles outside the app, and its link to the library page, are left out.
  */
 export function unsafeDom(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -119,7 +119,14 @@ export function unsafeDom(page: Page): Promise<string[]> {
             protocol = 'unparsable';
           }
           const ownUrl = ownAsset && attr.value.startsWith('/');
-          if (protocol !== 'http:' && protocol !== 'https:' && !ownUrl)
+          // Our own "Open library" link: made by our code, never from content (the sanitizer
+          // keeps only http(s) links), and only to that one page.
+          const ownPage =
+            own !== null &&
+            tag === 'a' &&
+            /^\/library\.html(\?|$)/.test(attr.value.slice(own.length)) &&
+            attr.value.startsWith(`${own}/`);
+          if (protocol !== 'http:' && protocol !== 'https:' && !ownUrl && !ownPage)
             out.push(`<${tag} ${name}="${attr.value}">`);
         }
         if (el.shadowRoot) visit(el.shadowRoot);

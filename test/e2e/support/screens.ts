@@ -131,6 +131,25 @@ export async function screenTour(): Promise<ScreenTour> {
     await at({ name: 'options', page: options, shot: null });
     await options.close();
 
+    const welcome = await ext.context.newPage();
+    await welcome.setViewportSize({ width: 900, height: 900 });
+    await welcome.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
+    await welcome.getByRole('heading', { name: 'Welcome to Repertoire' }).waitFor();
+    await at({ name: 'welcome', page: welcome, shot: null });
+    await welcome.close();
+
+    const library = await ext.context.newPage();
+    await library.setViewportSize({ width: 1000, height: 700 });
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    const rows = library.getByRole('listbox', { name: 'Library items' }).getByRole('option');
+    // The article and the tip (the snippet was deleted above).
+    await rows.nth(1).waitFor();
+    await at({ name: 'library', page: library, shot: null });
+    await rows.first().click();
+    await library.getByRole('article').waitFor();
+    await at({ name: 'library-item', page: library, shot: null });
+    await library.close();
+
     const tool = await ext.context.newPage();
     await tool.setViewportSize({ width: 1000, height: 640 });
     await tool.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/1`);
