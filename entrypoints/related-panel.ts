@@ -71,7 +71,7 @@ export default defineUnlistedScript(() => {
         ...shown,
         notice,
         onHelped: async (itemId, helped) =>
-          void (await sendMessage('markHelped', { itemId, helped })),
+          void (await sendMessage('mark', { itemId, mark: 'helped', on: helped })),
         onMuteTip: muteTip,
         onMuteSite: muteSite,
         onNewTip: () => void sendMessage('newTipForTab', {}),

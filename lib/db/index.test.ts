@@ -124,7 +124,11 @@ describe('storage', () => {
       editedView,
       personal,
     ]);
-    expect(await getItemMeta(db, endorsed!.id)).toEqual({ endorsements: [helped], conflicts: [] });
+    expect(await getItemMeta(db, endorsed!.id)).toEqual({
+      endorsements: [helped],
+      marks: [],
+      conflicts: [],
+    });
     expect(await db.count('views')).toBe(1);
     expect(await db.count('items')).toBe(1);
     const store = idbSyncStore(db, 'team');

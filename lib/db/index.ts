@@ -37,6 +37,12 @@ export {
   queuedIdCount,
   searchStore,
 } from './search-queue';
-export { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store-idb';
+export {
+  communitySettings,
+  forgetCommunity,
+  idbSyncStore,
+  listMemberships,
+  saveMembership,
+} from './sync-store-idb';
 export { rebuildRelated, relatedStore } from './related';
 export { readLibrary } from './library';

@@ -13,9 +13,9 @@ interface Seen {
   meta?: ItemMeta;
 }
 
-const seenSynced = ({ item, endorsements, conflicts }: SyncedItem): Seen => ({
+const seenSynced = ({ item, endorsements, marks, conflicts }: SyncedItem): Seen => ({
   item,
-  meta: { endorsements, conflicts },
+  meta: { endorsements, marks: marks ?? [], conflicts },
 });
 
 /** Stores an item can live in, as the member sees it; every read goes through these. */
@@ -67,10 +67,13 @@ export async function getItems(
   return ids.map((id) => found.get(id)?.item);
 }
 
-/** Endorsements and conflicts of a shared item, when it has some. */
+/** Endorsements, marks and conflicts of a shared item, when it has some. */
 export async function getItemMeta(db: RepertoireDb, id: string): Promise<ItemMeta | undefined> {
   const meta = (await lookup(db.transaction(SEEN_STORES), [id])).get(id)?.meta;
-  return meta && (meta.endorsements.length > 0 || meta.conflicts.length > 0) ? meta : undefined;
+  return meta &&
+    (meta.endorsements.length > 0 || meta.marks.length > 0 || meta.conflicts.length > 0)
+    ? meta
+    : undefined;
 }
 
 /** Pending views of a community's shared items, by id. */

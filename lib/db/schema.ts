@@ -12,7 +12,7 @@ import {
 import type { RelatedRecord } from '../related';
 import type { SearchRecord } from '../search/store';
 import type { SyncState } from '../sync';
-import type { Endorsement, ConflictRevision, Mutation, Role, SyncedItem } from '../wire/sync';
+import type { Endorsement, ConflictRevision, Mark, Mutation, Role, SyncedItem } from '../wire/sync';
 import type { Community, Item } from '../wire/schemas';
 import { migrateSyncedToPages, type PageKey, type ServerPage, type StaleCopies } from './pages';
 import { buildRelated } from './related';
@@ -106,6 +106,8 @@ export interface Membership {
 /** What the member sees beside a shared item. */
 export interface ItemMeta {
   endorsements: Endorsement[];
+  /** Every member's latest mark of each kind, taken back ones too (lib/wire/marks.ts). */
+  marks: Mark[];
   conflicts: ConflictRevision[];
 }
 

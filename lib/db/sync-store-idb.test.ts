@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { tipItem } from '../repertoire/items';
 import { MemorySyncStore } from '../../test/support/memory-sync-store';
 import type { SyncState, SyncStore } from '../sync';
-import type { Mutation, SyncedItem } from '../wire/sync';
+import { DEFAULT_SETTINGS, type Mutation, type SyncedItem } from '../wire/sync';
 import {
   countItems,
   deletedItems,
@@ -23,7 +23,13 @@ import {
   restoreItem,
   type RepertoireDb,
 } from '.';
-import { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from '.';
+import {
+  communitySettings,
+  forgetCommunity,
+  idbSyncStore,
+  listMemberships,
+  saveMembership,
+} from '.';
 
 let db: RepertoireDb;
 beforeEach(async () => {
@@ -127,7 +133,11 @@ describe('IndexedDB SyncStore in the extension', () => {
       );
     await pull([synced(plain), { ...synced(endorsed), endorsements: [helped] }], 2);
     expect(await getItemMeta(db, plain.id)).toBeUndefined();
-    expect(await getItemMeta(db, endorsed.id)).toEqual({ endorsements: [helped], conflicts: [] });
+    expect(await getItemMeta(db, endorsed.id)).toEqual({
+      endorsements: [helped],
+      marks: [],
+      conflicts: [],
+    });
     // Ben takes it back: the record goes, and nothing else changes.
     await pull([synced(endorsed, 3)], 3);
     expect(await getItemMeta(db, endorsed.id)).toBeUndefined();
@@ -281,6 +291,14 @@ describe('IndexedDB SyncStore in the extension', () => {
     expect(await recentItems(db, 'personal', 10)).toEqual([
       { ...mine, deletedAt: null, updatedAt: 30 },
     ]);
+  });
+
+  it('reads a community’s settings as last pulled, the defaults before', async () => {
+    expect(await communitySettings(db, 'team')).toEqual(DEFAULT_SETTINGS);
+    const settings = { ...DEFAULT_SETTINGS, stanceMembers: 5, version: 7 };
+    await idbSyncStore(db, 'team').applyPulled([], { ...state(7), settings });
+    expect(await communitySettings(db, 'team')).toMatchObject({ stanceMembers: 5 });
+    expect(await communitySettings(db, 'other')).toEqual(DEFAULT_SETTINGS);
   });
 
   it('keeps communities apart', async () => {

@@ -4,7 +4,7 @@
  * as local writes, so search and related tips follow synced changes too.
  */
 import type { PulledChange, SyncState, SyncStore } from '../sync';
-import type { Mutation } from '../wire/sync';
+import { DEFAULT_SETTINGS, type CommunitySettings, type Mutation } from '../wire/sync';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { queueIds } from './search-queue';
 import type { Membership, RepertoireDb, RepertoireSchema } from './schema';
@@ -212,4 +212,15 @@ export async function forgetCommunity(db: RepertoireDb, community: string): Prom
     ...new Set([...pages.flatMap((page) => page.ids), ...views, ...local]),
   ]);
   await tx.done;
+}
+
+/**
+ * A community's settings as this browser last pulled them; the defaults for Personal and for a
+ * community whose server has not sent any yet.
+ */
+export async function communitySettings(
+  db: RepertoireDb,
+  community: string,
+): Promise<CommunitySettings> {
+  return (await db.get('syncState', community))?.settings ?? DEFAULT_SETTINGS;
 }

@@ -13,6 +13,7 @@ import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type { Item, ItemKind } from '../wire/schemas';
+import type { MarkKind } from '../wire/marks';
 import type { InviteRequest } from '../wire/sync';
 
 /** A tip as typed in the tip form, before it is checked. */
@@ -149,8 +150,15 @@ export interface Protocol {
   syncNow: { request: { community?: string }; response: CommunitySync[] };
   /** The member has read that the server refused some changes: the notice goes. */
   dismissRefused: { request: { community: string }; response: CommunitySync[] };
-  /** From the in-page panel: the member says a tip helped (or takes it back). */
-  markHelped: { request: { itemId: string; helped: boolean }; response: { ok: true } };
+  /**
+   * The member's own mark on an item (lib/wire/marks.ts: "Helped me" with its story, "I vouch
+   * for this", "Still accurate", ...), added with its note or taken back; from the panel and the
+   * popup alike. Refused in words when the mark does not fit the item or its note is wrong.
+   */
+  mark: {
+    request: { itemId: string; mark: MarkKind; on: boolean; note?: string };
+    response: { ok: true } | { ok: false; message: string };
+  };
   /**
    * From the in-page panel: stop showing related tips on this tab's site, or this tip anywhere.
    * Answers which site was muted, so the panel can name it and offer Undo.

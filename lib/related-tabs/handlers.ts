@@ -5,13 +5,16 @@ import { siteOf } from '../related';
 import { helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
 import type { SyncHub } from '../sync';
 import type { RepertoireDb } from '../db';
+import { MARK_RULES, noteProblem } from '../wire/marks';
 import { tipOrigins, withoutAccess } from './origins';
 import type { RelatedWatcher } from './watcher';
 
 export type PanelHandlers = Pick<
   Handlers,
-  'markHelped' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
 >;
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const toggled = (list: string[], value: string, on: boolean) =>
   on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
@@ -31,14 +34,23 @@ export function createPanelHandlers(
       }
       return { origins: await withoutAccess(await tipOrigins(await db())) };
     },
-    async markHelped({ itemId, helped }) {
-      await helpedItems.setValue(toggled(await helpedItems.getValue(), itemId, helped));
-      // In a shared community "helped me" is an endorsement the others see.
+    async mark({ itemId, mark, on, note }) {
+      const problem = noteProblem(mark, on, note);
+      if (problem) return { ok: false, message: `${capitalized(problem)}.` };
       const community = await watcher.communityOf(itemId);
       const engine = community ? await hub.engineFor(community) : undefined;
-      if (engine) await engine.endorse(itemId, helped);
-      // The panel showed the mark at once; every tab showing this tip gets it now, not at the
-      // next sync.
+      if (mark === 'helped' || (mark === 'answered' && on)) {
+        // Kept on this browser too: the panel's "Helped me" of a Personal tip lives only here.
+        await helpedItems.setValue(toggled(await helpedItems.getValue(), itemId, on));
+      }
+      if (engine) await engine.mark(itemId, mark, on, note);
+      else if (mark !== 'helped')
+        return {
+          ok: false,
+          message: `${MARK_RULES[mark].words} is a signal to a community, and this item is only on this browser. Share it to a community first.`,
+        };
+      // The panel and popup showed the mark at once; every tab showing this item gets it now,
+      // not at the next sync.
       await watcher.refreshAll();
       return { ok: true };
     },

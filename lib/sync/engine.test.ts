@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../repertoire/ids';
 import type { TipItem } from '../wire/schemas';
 import {
+  DEFAULT_SETTINGS,
   fieldWrites,
   type PullResponse,
   type PushRequest,
@@ -118,6 +119,22 @@ describe('SyncEngine', () => {
     expect(transport.pushes).toHaveLength(0);
   });
 
+  it('shows the member’s marks at once, “This answered it” as a “Helped me” too', async () => {
+    const item = tip();
+    await engine.create(item);
+    await engine.mark(item.id, 'vouch', true);
+    await engine.mark(item.id, 'answered', true, 'saved my deploy');
+    await engine.mark(item.id, 'vouch', false);
+    const view = store.items().get(item.id)!;
+    expect(view.marks?.map((m) => [m.kind, m.on, m.note])).toEqual([
+      ['helped', true, 'saved my deploy'],
+      ['vouch', false, undefined],
+      ['answered', true, 'saved my deploy'],
+    ]);
+    expect(view.marks?.every((m) => m.memberId === 'm-ann' && m.name === 'Ann')).toBe(true);
+    expect(view.endorsements.map((e) => e.memberId)).toEqual(['m-ann']);
+  });
+
   it('stamps writes with a clock that never goes back', async () => {
     const item = tip();
     await engine.create(item);
@@ -218,6 +235,16 @@ describe('SyncEngine', () => {
     expect([...store.items().keys()]).toEqual([a.id, b.id]);
     await engine.sync();
     expect(transport.pulls).toEqual([0, 1, 2]);
+  });
+
+  it('keeps the community’s settings as last pulled', async () => {
+    const settings = { ...DEFAULT_SETTINGS, reviewIntervalDays: 30, version: 4 };
+    transport.pages = [{ changes: [], settings, cursor: 4, hasMore: false }];
+    await engine.sync();
+    expect((await store.loadState())?.settings).toEqual(settings);
+    // A pull that brings no settings keeps the ones known.
+    await engine.sync();
+    expect((await store.loadState())?.settings).toEqual(settings);
   });
 
   it('resyncs from scratch when the server purged past its cursor', async () => {

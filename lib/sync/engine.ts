@@ -295,7 +295,7 @@ export class SyncEngine {
         }
         throw error;
       }
-      const { changes, cursor, hasMore } = page;
+      const { changes, cursor, hasMore, settings } = page;
       if (hasMore) {
         next = this.options.transport.pull(cursor);
         // Failures surface when the page is awaited, above; not before, as unhandled.
@@ -308,7 +308,7 @@ export class SyncEngine {
           if (pending.length === 0) return { synced };
           return { synced, view: overlay(synced, pending, this.options.me) ?? synced };
         });
-        this.state = { ...this.state, cursor };
+        this.state = { ...this.state, cursor, ...(settings ? { settings } : {}) };
         await this.options.store.applyPulled(pulled, this.state);
       });
       if (!hasMore) return;

@@ -2,13 +2,24 @@
  * The item a user sees: the server's copy with their queued (not yet acknowledged) mutations on
  * top, applied the way the server will most likely apply them.
  */
+import { markKinds } from '../wire/marks';
 import type { Item } from '../wire/schemas';
-import { fieldWrites, requiredFields, type Mutation, type SyncedItem } from '../wire/sync';
+import {
+  fieldWrites,
+  requiredFields,
+  type EndorseMutation,
+  type Mark,
+  type MarkMutation,
+  type Mutation,
+  type SyncedItem,
+} from '../wire/sync';
 
 export interface Me {
   communityId: string;
   memberId: string;
   displayName: string;
+  /** The member's team, recorded with their marks. */
+  team?: string | null;
 }
 
 export function overlay(
@@ -19,15 +30,8 @@ export function overlay(
   let view = synced;
   for (const m of pending) {
     if (m.op !== 'set') {
-      // The views show only "Helped me" so far: it is shown at once, other marks once pulled.
-      const helped = m.op === 'endorse' ? m.endorsed : m.mark === 'helped' ? m.on : undefined;
-      if (!view || helped === undefined) continue;
-      const others = view.endorsements.filter((e) => e.memberId !== me.memberId);
-      const mine = { memberId: me.memberId, name: me.displayName, at: m.at };
-      const endorsements = helped
-        ? [...others, mine].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))
-        : others;
-      view = { ...view, endorsements };
+      // A mark shows at once, as the server will most likely record it (server/merge.ts).
+      if (view) view = withMark(view, m, me);
       continue;
     }
     const values = Object.fromEntries(fieldWrites(m).map(([k, f]) => [k, f.value]));
@@ -42,7 +46,7 @@ export function overlay(
         author: me.displayName,
         authorId: me.memberId,
       } as Item;
-      view = { item, version: 0, fieldVersions: {}, endorsements: [], conflicts: [] };
+      view = { item, version: 0, fieldVersions: {}, endorsements: [], marks: [], conflicts: [] };
       continue;
     }
     const conflicts = view.conflicts.filter(
@@ -51,4 +55,38 @@ export function overlay(
     view = { ...view, item: { ...view.item, ...values } as Item, conflicts };
   }
   return view;
+}
+
+const byMember = (a: { memberId: string }, b: { memberId: string }) =>
+  a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;
+
+/** The member's own mark put on a view: their mark of that kind replaced, "helped" mirrored. */
+function withMark(view: SyncedItem, m: EndorseMutation | MarkMutation, me: Me): SyncedItem {
+  const kind = m.op === 'endorse' ? 'helped' : m.mark;
+  const on = m.op === 'endorse' ? m.endorsed : m.on;
+  const note = m.op === 'mark' && m.on ? m.note : undefined;
+  const markedAt = m.op === 'mark' ? m.markedAt : Math.floor(m.at / 1000);
+  const mine = (k: Mark['kind']): Mark => ({
+    kind: k,
+    on,
+    memberId: me.memberId,
+    name: me.displayName,
+    team: me.team ?? null,
+    at: m.at,
+    markedAt,
+    ...(note === undefined ? {} : { note }),
+  });
+  // "This answered it" is also a "Helped me", with the same story.
+  const kinds = kind === 'answered' && on ? (['answered', 'helped'] as const) : [kind];
+  let marks = view.marks ?? [];
+  for (const k of kinds)
+    marks = [...marks.filter((x) => !(x.kind === k && x.memberId === me.memberId)), mine(k)].sort(
+      (a, b) => markKinds.indexOf(a.kind) - markKinds.indexOf(b.kind) || byMember(a, b),
+    );
+  if (!kinds.includes('helped')) return { ...view, marks };
+  const others = view.endorsements.filter((e) => e.memberId !== me.memberId);
+  const endorsements = on
+    ? [...others, { memberId: me.memberId, name: me.displayName, at: m.at }].sort(byMember)
+    : others;
+  return { ...view, marks, endorsements };
 }

@@ -3,7 +3,7 @@
  * IndexedDB (lib/db); test/support/memory-sync-store.ts is the reference implementation. Methods that take several
  * things must store them atomically (one IndexedDB transaction), or a crash could lose a write.
  */
-import type { Mutation, SyncedItem } from '../wire/sync';
+import type { Mutation, SyncedItem, SyncedSettings } from '../wire/sync';
 
 /** Sync bookkeeping of one community on this device. */
 export interface SyncState {
@@ -16,6 +16,8 @@ export interface SyncState {
   /** Server version up to which changes have been pulled. */
   cursor: number;
   lastSyncedAt: number | null;
+  /** The community's settings as last pulled; absent until a server that has them is pulled. */
+  settings?: SyncedSettings;
 }
 
 /**
