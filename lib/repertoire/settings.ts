@@ -55,3 +55,17 @@ export const siteAccessAsked = storage.defineItem<boolean>('local:siteAccessAske
   fallback: false,
   version: 1,
 });
+
+/**
+ * Milliseconds added to the clock that community rules read ("due for review", a stance's days
+ * without objection). Only the e2e build honours it, so that tests can move time forward.
+ */
+export const clockOffset = storage.defineItem<number>('local:clockOffsetMs', {
+  fallback: 0,
+  version: 1,
+});
+
+/** Now, as community rules see it: the wall clock, moved by `clockOffset` in the e2e build. */
+export async function communityNow(): Promise<number> {
+  return import.meta.env.MODE === 'e2e' ? Date.now() + (await clockOffset.getValue()) : Date.now();
+}
