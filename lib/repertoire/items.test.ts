@@ -24,6 +24,7 @@ describe('tip drafts', () => {
       body: 'Fold fixups.',
       tags: ['a', 'b'],
       appliesTo: ['github.com', 'jira.example'],
+      answers: [],
     });
   });
 
