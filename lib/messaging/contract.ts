@@ -202,6 +202,11 @@ export interface Protocol {
     request: { community: string; draft: QuestionDraft };
     response: AskQuestionResult;
   };
+  /** Close a question (its asker or a steward): it leaves the open questions and the panel. */
+  closeQuestion: {
+    request: { id: string };
+    response: { ok: true } | { ok: false; message: string };
+  };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */

@@ -19,13 +19,7 @@ import { describeFindings } from '../secrets/words';
 import type { Item, TipItem } from '../wire/schemas';
 import { clipPage, clipSelection, saved, saveLink, type SaveItem, type TabCapture } from './clip';
 import { uuidv7 } from './ids';
-import {
-  checkQuestionDraft,
-  checkTipDraft,
-  questionItem,
-  tipItem,
-  type Authoring,
-} from './items';
+import { checkQuestionDraft, checkTipDraft, questionItem, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
 import { memberName, questionDraft, tipDraft } from './settings';
 import type { SyncHub } from '../sync';
@@ -263,6 +257,19 @@ export function createHandlers(
       }
       await questionDraft.removeValue();
       return written({ ok: true, item: saved(item) } as const);
+    },
+    async closeQuestion({ id }) {
+      const item = await getItem(await db(), id);
+      const engine = item && (await hub.engineFor(item.community));
+      if (!item || item.kind !== 'question' || item.deletedAt !== null || !engine)
+        return {
+          ok: false,
+          message: 'This question is gone (deleted meanwhile); nothing to close.',
+        };
+      if (item.closedAt !== null) return written({ ok: true } as const);
+      const now = Date.now();
+      await engine.edit(id, 'question', { closedAt: now, updatedAt: now });
+      return written({ ok: true } as const);
     },
     async editTip({ id, draft }) {
       const checked = checkTipDraft(draft, checkPattern);
