@@ -164,7 +164,11 @@ export function Popup({
       <StatusMessage status={status} />
       <AnsweredNotice
         notices={questions.notices}
-        onOpen={(id) => void open(id)}
+        // Opening the answer is acting on the notice: it goes.
+        onOpen={(id) => {
+          questions.dismiss();
+          void open(id);
+        }}
         onDismiss={questions.dismiss}
       />
       {reviewing ? (

@@ -36,15 +36,15 @@ export function useAsk({ tab, community, nav, ask, reload }: Options) {
     go({ name: 'ask', initial });
   };
 
-  const draftWrite = useRef<Promise<void>>(Promise.resolve());
+  const draftWriteRef = useRef<Promise<void>>(Promise.resolve());
   const keepDraft = (draft: QuestionDraft) => {
-    draftWrite.current = draftWrite.current
+    draftWriteRef.current = draftWriteRef.current
       .then(() => questionDraft.setValue(draft))
       .catch(() => {});
   };
 
   const discard = async () => {
-    await draftWrite.current;
+    await draftWriteRef.current;
     await questionDraft.removeValue();
   };
 
@@ -53,7 +53,7 @@ export function useAsk({ tab, community, nav, ask, reload }: Options) {
     setSaving(true);
     try {
       // The background clears the draft once the question is stored: the last write lands first.
-      await draftWrite.current;
+      await draftWriteRef.current;
       const result = await sendMessage('askQuestion', { community, draft });
       let reviewed: Shared | null = null;
       if (!result.ok && 'review' in result) {
