@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import { formatDate } from '@/lib/ui/dates';
@@ -15,10 +16,12 @@ interface Props {
   onEdit?: (item: Item) => void;
   /** Keep `value` for `field`, dismissing the revisions with these versions. */
   onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
+  /** What a capability adds under the item's signals ("This answered it" for the asker). */
+  children?: ComponentChildren;
 }
 
 /** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
-export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
+export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, children }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
   const source = webHref(item.url) ?? webHref(item.canonicalUrl) ?? null;
@@ -58,6 +61,7 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Pr
       {meta && meta.endorsements.length > 0 ? (
         <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
       ) : null}
+      {children}
       {meta?.conflicts.map((c) => (
         <div
           class="conflict"

@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { Item } from '@/lib/wire/schemas';
 import { EmptyRepertoire } from './EmptyRepertoire';
 import { ResultList } from './ResultList';
@@ -15,6 +15,10 @@ interface Props {
   onShowDeleted: () => void;
   /** Whether the member is in a shared community: if not, the empty list says how to join. */
   joined: boolean;
+  /** Ask the community, with the query typed, if any. */
+  onAsk?: (query: string) => void;
+  /** The count line of the community's open questions, and the way to them. */
+  questions?: ComponentChildren;
 }
 
 /** The search box over recent items or search results, with their empty and loading states. */
@@ -26,6 +30,8 @@ export function ListView({
   onOpen,
   onShowDeleted,
   joined,
+  onAsk,
+  questions,
 }: Props) {
   const { query, setQuery, found, entries } = search;
   const q = query.trim();
@@ -59,7 +65,14 @@ export function ListView({
       ) : q && found === null ? (
         <p class="empty">Searching…</p>
       ) : entries.length === 0 ? (
-        <p class="empty">No match for “{q.slice(0, 80)}”. Try fewer or other words.</p>
+        <div class="empty">
+          <p>No match for “{q.slice(0, 80)}”. Try fewer or other words.</p>
+          {onAsk ? (
+            <button type="button" onClick={() => onAsk(q)}>
+              Ask the community
+            </button>
+          ) : null}
+        </div>
       ) : (
         <ResultList
           entries={entries}
@@ -67,6 +80,7 @@ export function ListView({
           onOpen={onOpen}
         />
       )}
+      {questions}
       <div class="toolbar list-footer">
         <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>
           Recently deleted

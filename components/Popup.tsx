@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui/target-tab';
+import { aboutChoices } from '@/lib/ui/ask-about';
+import { getItem } from '@/lib/db';
+import { AnsweredIt } from './AnsweredIt';
+import { AnsweredNotice } from './AnsweredNotice';
+import { AskForm } from './AskForm';
 import { DeletedList } from './DeletedList';
+import { QuestionsList, countLine } from './QuestionsList';
+import { QuestionView } from './QuestionView';
+import { useAsk } from './hooks/useAsk';
+import { useQuestionActions } from './hooks/useQuestionActions';
+import { useQuestions } from './hooks/useQuestions';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
@@ -29,10 +39,18 @@ export interface PopupProps {
   initialQuery?: string;
   /** Open on the tip form (the in-page panel's "Add a tip for this page"). */
   newTip?: boolean;
+  /** With newTip: the tip answers this question (the panel's "Answer with a tip"). */
+  answers?: string | null;
 }
 
 /** The popup: a thin view over one hook per concern (components/hooks). */
-export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }: PopupProps) {
+export function Popup({
+  tab,
+  itemId = null,
+  initialQuery = '',
+  newTip = false,
+  answers = null,
+}: PopupProps) {
   const nav = useNavigation();
   const { view, status, go, say } = nav;
   const home = useStore();
@@ -52,12 +70,20 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const { load: loadRecent } = recent;
   const { refresh: refreshItem } = item;
   const { reloadRoles } = home;
+  const questions = useQuestions(db, community);
+  const { load: loadQuestions } = questions;
 
   /** After a write or a sync: the background indexed it before answering; re-read the index. */
   const reload = useCallback(async () => {
-    await Promise.all([loadRecent(), store?.index.refresh(), refreshItem(), reloadRoles()]);
+    await Promise.all([
+      loadRecent(),
+      store?.index.refresh(),
+      refreshItem(),
+      reloadRoles(),
+      loadQuestions(),
+    ]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, store, refreshItem, reloadRoles]);
+  }, [loadRecent, store, refreshItem, reloadRoles, loadQuestions]);
 
   const sync = useCommunitySync(community, shared, reload);
   const review = useShareReview(say);
@@ -65,6 +91,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const { clip, ...link } = useClip({ ...common, tab, say, go });
   const tips = useTipEditor({ ...common, tab, nav });
   const deleted = useDeleted({ ...common, db, nav });
+  const asking = useAsk({ ...common, tab, nav });
+  const questionActions = useQuestionActions({ say, reload });
   const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -84,8 +112,10 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
     if (!db || openedRef.current) return;
     openedRef.current = true;
     if (itemId) void open(itemId);
+    else if (newTip && answers)
+      void getItem(db, answers).then((q) => startTip(q?.kind === 'question' ? q : undefined));
     else if (newTip) void startTip();
-  }, [db, itemId, newTip, open, startTip]);
+  }, [db, itemId, newTip, answers, open, startTip]);
 
   const backToList = () => {
     go({ name: 'list' });
@@ -132,6 +162,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
         <SyncStatusLine status={sync.sync.status} onRetry={sync.retry} onDismiss={sync.dismiss} />
       ) : null}
       <StatusMessage status={status} />
+      <AnsweredNotice
+        notices={questions.notices}
+        // Opening the answer is acting on the notice: it goes.
+        onOpen={(id) => {
+          questions.dismiss();
+          void open(id);
+        }}
+        onDismiss={questions.dismiss}
+      />
       {reviewing ? (
         <reviewing.Panel
           review={reviewing.review}
@@ -146,6 +185,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
 
       {view.name === 'tip' ? (
         <TipForm
+          answering={view.answering}
           initial={view.initial}
           saving={tips.saving}
           errors={tips.errors}
@@ -180,6 +220,38 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onRestore={(gone) => void deleted.restore(gone)}
           onBack={backToList}
         />
+      ) : view.name === 'ask' ? (
+        <AskForm
+          initial={view.initial}
+          choices={aboutChoices(tab?.url ?? null).choices}
+          shared={shared}
+          saving={asking.saving}
+          errors={asking.errors}
+          onChange={asking.keepDraft}
+          onSave={(draft) => void asking.save(draft)}
+          onCancel={() => void asking.discard().then(backToList)}
+        />
+      ) : view.name === 'questions' ? (
+        <QuestionsList
+          questions={questions.open}
+          onOpen={(id) => void open(id)}
+          onAsk={() => void asking.start()}
+          onBack={backToList}
+        />
+      ) : view.name === 'item' && view.item.kind === 'question' ? (
+        <QuestionView
+          item={view.item}
+          meta={view.meta}
+          answers={questions.open?.find((q) => q.entry.id === view.item.id)?.answers ?? []}
+          memberId={questions.memberId}
+          onMeToo={(on) => questionActions.meToo(view.item.id, on)}
+          onAnswer={() => void tips.start(view.item.kind === 'question' ? view.item : undefined)}
+          onOpen={(id) => void open(id)}
+          onBack={() => go({ name: 'questions' })}
+          {...(home.allowed(view.item)
+            ? { onClose: () => questionActions.close(view.item.id) }
+            : {})}
+        />
       ) : view.name === 'item' ? (
         <ItemView
           item={view.item}
@@ -194,7 +266,14 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
                 onDelete: (shown) => void deleted.remove(shown),
               }
             : {})}
-        />
+        >
+          <AnsweredIt
+            meta={view.meta}
+            memberId={questions.memberId}
+            asker={questions.asked(view.item)}
+            onMark={(story) => questionActions.answeredIt(view.item.id, story)}
+          />
+        </ItemView>
       ) : (
         <ListView
           search={search}
@@ -204,6 +283,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onOpen={(id) => void open(id)}
           onShowDeleted={() => void deleted.show()}
           joined={communities.some((c) => !c.local)}
+          onAsk={(query) => void asking.start(query)}
+          questions={
+            shared && questions.open?.length ? (
+              <p class="questions-line">
+                <button type="button" class="quiet" onClick={() => go({ name: 'questions' })}>
+                  {countLine(questions.open.length)}
+                </button>
+              </p>
+            ) : null
+          }
         />
       )}
     </main>

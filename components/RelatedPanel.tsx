@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PanelClip, PanelTip } from '@/lib/messaging';
+import type { PanelClip, PanelQuestion, PanelTip } from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
 import { MarkdownTree } from './MarkdownTree';
+import { PanelQuestions, questionsHereLine } from './PanelQuestions';
 
 /** What was just muted, named for the member, with the way back. */
 export interface MutedNotice {
@@ -19,6 +20,10 @@ interface Props {
   onMuteSite: () => Promise<void>;
   onNewTip: () => void;
   onDismiss: () => void;
+  /** Open questions that apply to this page, with "Me too" and "Answer with a tip". */
+  questions?: readonly PanelQuestion[];
+  onMeToo?: (id: string, on: boolean) => Promise<void>;
+  onAnswer?: (id: string) => void;
 }
 
 /** A click's mark, shown until the background has stored it and says the same. */
@@ -42,6 +47,9 @@ export function RelatedPanel({
   onMuteSite,
   onNewTip,
   onDismiss,
+  questions = [],
+  onMeToo = async () => undefined,
+  onAnswer = () => undefined,
 }: Props) {
   const [open, setOpen] = useState(false);
   const [why, setWhy] = useState<string | null>(null);
@@ -99,7 +107,9 @@ export function RelatedPanel({
       ? `${tips.length} related ${tips.length === 1 ? 'tip' : 'tips'}`
       : clips.length > 0
         ? 'In your repertoire'
-        : 'Related tips';
+        : questions.length > 0
+          ? questionsHereLine(questions.length)
+          : 'Related tips';
   if (!open && !notice) {
     return (
       <button type="button" class="pill" aria-expanded="false" onClick={() => setOpen(true)}>
@@ -185,6 +195,7 @@ export function RelatedPanel({
           ))}
         </ul>
       ) : null}
+      <PanelQuestions questions={questions} onMeToo={onMeToo} onAnswer={onAnswer} />
       <footer>
         <button type="button" onClick={onNewTip}>
           Add a tip for this page

@@ -15,9 +15,13 @@ interface Props {
   onChange: (draft: TipDraft) => void;
   onSave: (draft: TipDraft) => void;
   onCancel: () => void;
+  /** The title of the question this tip answers ("Answer with a tip"). */
+  answering?: string;
 }
 
-const FIELDS: { name: keyof TipDraft; label: string; multiline: boolean; hint?: string }[] = [
+type TextField = Exclude<keyof TipDraft, 'answers'>;
+
+const FIELDS: { name: TextField; label: string; multiline: boolean; hint?: string }[] = [
   { name: 'title', label: 'Title', multiline: false },
   { name: 'body', label: 'Tip', multiline: true, hint: 'What to do, and when. Markdown is fine.' },
   { name: 'tags', label: 'Tags', multiline: false, hint: 'Separated by spaces or commas.' },
@@ -39,6 +43,7 @@ export function TipForm({
   onChange,
   onSave,
   onCancel,
+  answering,
 }: Props) {
   const [draft, setDraft] = useState(initial);
   const [preview, setPreview] = useState(false);
@@ -52,7 +57,7 @@ export function TipForm({
   // Before the first paint: focus moved later would pull keystrokes already typed elsewhere.
   useLayoutEffect(() => first.current?.focus(), []);
 
-  const update = (name: keyof TipDraft, value: string) => {
+  const update = (name: TextField, value: string) => {
     const next = { ...draft, [name]: value };
     setDraft(next);
     onChange(next);
@@ -68,6 +73,11 @@ export function TipForm({
       }}
       onKeyDown={formKeys(() => onSave(draft), onCancel)}
     >
+      {answering ? (
+        <p class="meta" dir="auto">
+          Answers the question “{answering}”
+        </p>
+      ) : null}
       {FIELDS.map(({ name, label, multiline, hint }) => (
         <FormField
           key={name}

@@ -64,7 +64,8 @@ export default defineUnlistedScript(() => {
     mute({ site: true }, (site) => site && muted(`Tips are muted on ${site}.`, { site }));
 
   function draw() {
-    if (shown.tips.length === 0 && shown.clips.length === 0 && !notice && !muting) return hide();
+    const empty = shown.tips.length + shown.clips.length + (shown.questions?.length ?? 0) === 0;
+    if (empty && !notice && !muting) return hide();
     if (!host.isConnected) document.documentElement.append(host);
     render(
       h(RelatedPanel, {
@@ -76,6 +77,11 @@ export default defineUnlistedScript(() => {
         onMuteSite: muteSite,
         onNewTip: () => void sendMessage('newTipForTab', {}),
         onDismiss: hide,
+        onMeToo: async (itemId, on) => {
+          const result = await sendMessage('mark', { itemId, mark: 'me_too', on });
+          if (!result.ok) throw new Error(result.message);
+        },
+        onAnswer: (answers) => void sendMessage('newTipForTab', { answers }),
       }),
       mount,
     );

@@ -1,17 +1,20 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
-import type { LinkDraft, LinkField, TipDraft } from '@/lib/messaging';
+import type { LinkDraft, LinkField, QuestionDraft, TipDraft } from '@/lib/messaging';
 import type { Item } from '@/lib/wire/schemas';
 import type { Status } from '../StatusMessage';
 
 export type View =
   | { name: 'list' }
   | { name: 'item'; item: Item; meta?: ItemMeta }
-  | { name: 'tip'; initial: TipDraft }
+  | { name: 'tip'; initial: TipDraft; answering?: string }
   | { name: 'edit'; item: Item; initial: TipDraft }
   | { name: 'deleted'; items: Item[] | null }
   /** "Save as a link" for a page with no article, with what the background refused. */
-  | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> };
+  | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> }
+  /** Ask the community, and the community's open questions. */
+  | { name: 'ask'; initial: QuestionDraft }
+  | { name: 'questions' };
 
 const IDLE: Status = { tone: 'idle' };
 

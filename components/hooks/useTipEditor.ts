@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { sendMessage, type SavedItem, type SaveTipResult, type TipDraft } from '@/lib/messaging';
 import { tipDraft } from '@/lib/repertoire/settings';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item, QuestionItem } from '@/lib/wire/schemas';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
 
@@ -24,19 +24,25 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
   const [errors, setErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
 
-  const start = async () => {
+  /** A new tip; with a question, as its answer ("Answer with a tip"): about what it is about. */
+  const start = async (question?: QuestionItem) => {
     // The tip form's site-access check (and its pattern catalog) stays off the first paint.
     void import('@/lib/ui/site-access');
     const saved = await tipDraft.getValue();
     setErrors({});
+    const fresh = {
+      title: '',
+      body: '',
+      tags: '',
+      appliesTo: question ? question.appliesTo.join('\n') : defaultAppliesTo(tab?.url ?? null),
+      ...(question ? { answers: [question.id] } : {}),
+    };
+    // An unfinished answer to the same question is taken up again, as an unfinished tip is.
+    const resumed = question ? saved?.answers?.includes(question.id) : saved;
     go({
       name: 'tip',
-      initial: saved ?? {
-        title: '',
-        body: '',
-        tags: '',
-        appliesTo: defaultAppliesTo(tab?.url ?? null),
-      },
+      initial: (resumed ? saved : null) ?? fresh,
+      ...(question ? { answering: question.title } : {}),
     });
   };
 

@@ -10,6 +10,7 @@ const props: PopupProps = {
   itemId: params.get('item'),
   initialQuery: params.get('q') ?? '',
   newTip: params.get('new') === 'tip',
+  answers: params.get('answers'),
 };
 if (app) {
   const tab = targetTab(location.search);

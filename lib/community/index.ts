@@ -9,3 +9,12 @@ export {
   type ReviewState,
 } from './review';
 export { stanceAgreement, type StanceAgreement } from './stance';
+export {
+  answeredBy,
+  marked,
+  meToo,
+  newAnswers,
+  type AnsweringTip,
+  type AskedQuestion,
+  type NewAnswer,
+} from './questions';

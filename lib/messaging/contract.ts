@@ -24,7 +24,22 @@ export interface TipDraft {
   tags: string;
   /** As typed: one URL pattern or host per line. */
   appliesTo: string;
+  /** The questions this tip answers ("Answer with a tip"), by id. */
+  answers?: string[];
 }
+
+/** A question as typed in the Ask form, before it is checked. */
+export interface QuestionDraft {
+  title: string;
+  details: string;
+  /** What the asker chose it is about: a host, a catalog tool (`tool:jira`), a URL, or nothing. */
+  appliesTo: string;
+}
+
+export type AskQuestionResult =
+  | { ok: true; item: SavedItem }
+  | { ok: false; errors: Partial<Record<keyof QuestionDraft, string>>; message?: string }
+  | NeedsReview;
 
 export type ClipErrorCode =
   | 'no-article'
@@ -174,8 +189,24 @@ export interface Protocol {
    * and its indexing when `afterSync` (a member who just joined has no tips until then).
    */
   tipSites: { request: { afterSync: boolean }; response: { origins: string[] } };
-  /** From the in-page panel: open the tip form for the sender's tab. */
-  newTipForTab: { request: Record<string, never>; response: { ok: true } };
+  /**
+   * From the in-page panel: open the tip form for the sender's tab; with `answers`, as the
+   * answer to that question (its "Applies to" and the link to it filled in).
+   */
+  newTipForTab: { request: { answers?: string }; response: { ok: true } };
+  /**
+   * Ask the community a question (a synced `question` item), through the same write path as a
+   * tip: the secret scan first. Only in a shared community: there is no one to answer in Personal.
+   */
+  askQuestion: {
+    request: { community: string; draft: QuestionDraft };
+    response: AskQuestionResult;
+  };
+  /** Close a question (its asker or a steward): it leaves the open questions and the panel. */
+  closeQuestion: {
+    request: { id: string };
+    response: { ok: true } | { ok: false; message: string };
+  };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */
@@ -202,13 +233,31 @@ export interface PanelClip {
   createdAt: number;
 }
 
+/** An open question that applies to the page, as the panel shows it: text only. */
+export interface PanelQuestion {
+  id: string;
+  title: string;
+  /** The start of the details, as plain text. */
+  text: string;
+  author: string | null;
+  /** How many members' "Me too" stand, the asker's not counted (they asked). */
+  meToo: number;
+  /** Whether this member's "Me too" stands. */
+  meTooMine: boolean;
+  /** Whether this member asked it: they are not offered "Me too". */
+  mine: boolean;
+}
+
 /** What the background asks of a tab's content script: the in-page panel. */
 export interface TabProtocol {
   /**
    * What the panel shows on the tab's page, as text: its related tips, and what was clipped from
    * it; both empty removes the panel.
    */
-  showRelated: { request: { tips: PanelTip[]; clips: PanelClip[] }; response: { ok: true } };
+  showRelated: {
+    request: { tips: PanelTip[]; clips: PanelClip[]; questions?: PanelQuestion[] };
+    response: { ok: true };
+  };
 }
 
 /** What the background tells every open extension page. */

@@ -74,10 +74,12 @@ export function createPanelHandlers(
       await watcher.refreshAll();
       return { ok: true };
     },
-    async newTipForTab(_request, sender) {
+    async newTipForTab({ answers }, sender) {
       const tabId = sender.tab?.id;
       const url = browser.runtime.getURL(
-        `/popup.html?new=tip${tabId === undefined ? '' : `&tab=${tabId}`}`,
+        `/popup.html?new=tip${tabId === undefined ? '' : `&tab=${tabId}`}${
+          answers ? `&answers=${encodeURIComponent(answers)}` : ''
+        }`,
       );
       await browser.tabs.create({ url, index: (sender.tab?.index ?? -1) + 1 });
       return { ok: true };

@@ -13,7 +13,9 @@ import { markdownTree } from '../markdown';
 import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
 import { BADGE } from '../ui/brand';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
+import { questionsHere, unannouncedAnswers } from './questions';
 import {
+  announcedAnswers,
   helpedItems,
   mutedItems,
   mutedSites,
@@ -86,9 +88,10 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     const helpedSet = new Set(helped);
     const tips: PanelTip[] = [];
     const clips: PanelClip[] = [];
+    const hits = await index.match(url, filter);
     // Pages and snippets match only the page they were clipped from: that page is in the
     // repertoire, which is not a tip about it.
-    for (const hit of await index.match(url, filter)) {
+    for (const hit of hits) {
       const { entry } = hit;
       if (entry.kind === 'tip') tips.push(toPanelTip(hit, helpedSet));
       else if (entry.kind === 'page' || entry.kind === 'snippet') {
@@ -96,16 +99,26 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
         clips.push({ id, kind, title, author, createdAt });
       }
     }
-    return { tips, clips };
+    return { tips, clips, questions: await questionsHere(await db(), hits) };
   }
+
+  // Whether an answer to the member's questions waits to be announced: the badge says "!" until
+  // the popup has told them. Read again after writes and once announced.
+  let answered: Promise<boolean> | null = null;
+  const answerWaits = () =>
+    (answered ??= related
+      .then(async (index) => (await unannouncedAnswers(await db(), index)).length > 0)
+      .catch(() => false));
 
   async function update(tabId: number, url: string | undefined) {
     const mode = await relatedMode.getValue();
     const found = url && mode !== 'off' ? await relatedTo(url) : NOTHING;
     // The badge counts tips only: a clip of this page is not advice about it.
     const count = found.tips.length;
-    await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-    if (count) {
+    const notice = await answerWaits();
+    const text = `${count || ''}${notice ? '!' : ''}`;
+    await browser.action.setBadgeText({ tabId, text });
+    if (text) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE.background });
       // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
@@ -119,7 +132,8 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       () => true,
       () => false,
     );
-    if (delivered || (found.tips.length === 0 && found.clips.length === 0)) return;
+    const empty = found.tips.length + found.clips.length + (found.questions?.length ?? 0) === 0;
+    if (delivered || empty) return;
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT] });
       await sendToTab(tabId, 'showRelated', found);
@@ -142,10 +156,15 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
   for (const setting of [relatedMode, mutedSites, mutedItems, relatedOffCommunities]) {
     setting.watch(() => void refreshAll());
   }
+  announcedAnswers.watch(() => {
+    answered = null;
+    void refreshAll();
+  });
 
   return {
     async apply(items, removedIds) {
       await (await related).apply(items, removedIds);
+      answered = null;
     },
     relatedTo,
     async communityOf(itemId) {

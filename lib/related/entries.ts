@@ -17,11 +17,28 @@ export type RelatedEntry = RelatedSource & {
   /** The start of the body the panel shows, at most ENTRY_TEXT_CHARS (then an ellipsis). */
   text: string;
   author: string | null;
+  /**
+   * Kept for open questions and for tips that answer one: whose question it is, and whose
+   * answer, decide who is told of an answer and who may close (by member id, never by name).
+   */
+  authorId?: string;
+  /** A tip's answered question ids, when it answers some. */
+  answers?: string[];
 };
+
+/** The key listing a community's open questions, and the key listing a question's answers. */
+export const questionsKey = (community: string) => `q:${community}`;
+export const answersKey = (questionId: string) => `a:${questionId}`;
 
 function shown(item: Item): string {
   const text =
-    item.kind === 'tip' ? item.body : item.kind === 'snippet' ? item.quote : (item.excerpt ?? '');
+    item.kind === 'tip'
+      ? item.body
+      : item.kind === 'question'
+        ? item.details
+        : item.kind === 'snippet'
+          ? item.quote
+          : (item.excerpt ?? '');
   return text.length > ENTRY_TEXT_CHARS ? `${text.slice(0, ENTRY_TEXT_CHARS)}…` : text;
 }
 
@@ -37,9 +54,16 @@ export function entryOf(item: Item): RelatedEntry | null {
     text: shown(item),
     author: item.author,
   };
-  return item.kind === 'tip'
-    ? { ...common, kind: 'tip', appliesTo: item.appliesTo, tool: item.tool }
-    : { ...common, kind: item.kind, url: item.url, canonicalUrl: item.canonicalUrl };
+  const authorId = item.authorId === undefined ? {} : { authorId: item.authorId };
+  if (item.kind === 'question') {
+    if (item.closedAt !== null) return null;
+    return { ...common, ...authorId, kind: 'question', appliesTo: item.appliesTo, closedAt: null };
+  }
+  if (item.kind === 'tip') {
+    const answers = item.answers?.length ? { ...authorId, answers: item.answers } : {};
+    return { ...common, ...answers, kind: 'tip', appliesTo: item.appliesTo, tool: item.tool };
+  }
+  return { ...common, kind: item.kind, url: item.url, canonicalUrl: item.canonicalUrl };
 }
 
 /**
@@ -49,11 +73,15 @@ export function entryOf(item: Item): RelatedEntry | null {
  * records, not one that every GitHub page reads. No keys: it matches nothing.
  */
 export function keysOf(
-  entry: RelatedSource,
+  entry: RelatedEntry,
   parse: (entry: string) => AppliesToResult = parseAppliesTo,
 ): string[] {
   const rules = rulesOf(entry, parse);
   const keys = new Set<string>();
+  // Listed wherever they apply, too: the popup counts a community's open questions, and a
+  // question's view lists its answers, without reading every item.
+  if (entry.kind === 'question') keys.add(questionsKey(entry.community));
+  for (const id of entry.answers ?? []) keys.add(answersKey(id));
   for (const { pattern } of rules.patterns) {
     const [first] = literalSegments(pattern.path.text);
     const host = `${pattern.subdomains ? 'w' : 'h'}:${pattern.host}`;

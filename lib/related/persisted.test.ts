@@ -11,7 +11,7 @@ import {
   type RelatedRecord,
   type RelatedStore,
 } from './persisted';
-import { idFor, page, tip } from '../../test/support/items';
+import { idFor, page, sampleItem, tip } from '../../test/support/items';
 
 /** A RelatedStore in memory that counts the records each read asks for. */
 class MemoryStore implements RelatedStore {
@@ -198,5 +198,24 @@ describe('PersistedRelated', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('questions in the index', () => {
+  const question = (id: string, appliesTo: string[], closedAt: number | null = null) =>
+    sampleItem('question', { id, community: 'c1', appliesTo, closedAt, authorId: 'ana' });
+
+  it('lists open questions, matches them where they apply, and lists the tips answering them', async () => {
+    const index = new PersistedRelated(new MemoryStore());
+    const answer = { ...tip(C, ['docs.example.com']), answers: [A], authorId: 'ben' };
+    await index.apply([question(A, ['tool:github']), question(B, ['github.com'], 5), answer]);
+    expect((await index.questions('c1')).map((e) => e.id)).toEqual([A]);
+    expect(await ids(index, 'https://github.com/our-org/repo')).toEqual([A]);
+    expect(await ids(index, 'https://gitlab.com/x')).toEqual([]);
+    expect(await index.answers(A)).toMatchObject([{ id: C, authorId: 'ben', answers: [A] }]);
+    // Closed: it leaves the open questions and the pages it applied to.
+    await index.apply([question(A, ['tool:github'], 9)]);
+    expect(await index.questions('c1')).toEqual([]);
+    expect(await ids(index, 'https://github.com/our-org/repo')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
  *
  * Records, by key:
  * - `h:<host>`, `w:<host>`, `p:<page>`: the entries of the items with a rule there;
+ * - `q:<community>`: the community's open questions; `a:<question id>`: the tips answering it;
  * - `o:<n>`: for the items whose id falls in bucket n, the keys each is stored under, so that an
  *   update finds the records it must take an item out of;
  * - `format`: the version of this layout. A layout from another version is rebuilt from the
@@ -16,12 +17,19 @@
  */
 import type { Item } from '../wire/schemas';
 import { parseAppliesTo, type AppliesToResult } from './applies-to';
-import { candidateKeys, entryOf, keysOf, type RelatedEntry } from './entries';
+import {
+  answersKey,
+  candidateKeys,
+  entryOf,
+  keysOf,
+  questionsKey,
+  type RelatedEntry,
+} from './entries';
 import { better, newestFirst, RelatedIndex } from './matcher';
 import type { Match, MatchFilter } from './rules';
 
 /** Bumped whenever what a key holds changes meaning (a pattern parses to another host, say). */
-export const RELATED_FORMAT = 1;
+export const RELATED_FORMAT = 2;
 const FORMAT_KEY = 'format';
 /** Item ids per owner record: a batch of updates reads and rewrites few of them. */
 const BUCKETS = 256;
@@ -208,6 +216,21 @@ export class PersistedRelated {
       }
     }
     return [...found.values()];
+  }
+
+  /** The open questions of a community, newest first. */
+  async questions(community: string): Promise<RelatedEntry[]> {
+    return this.listed(questionsKey(community));
+  }
+
+  /** The tips that answer a question, newest first. */
+  async answers(questionId: string): Promise<RelatedEntry[]> {
+    return this.listed(answersKey(questionId));
+  }
+
+  private async listed(key: string): Promise<RelatedEntry[]> {
+    const [record] = await this.store.get([key]);
+    return entriesIn(record).sort((a, b) => newestFirst(a.createdAt, a.id, b.createdAt, b.id));
   }
 
   /** The entry of an item that has related rules, if it has any. */

@@ -60,7 +60,13 @@ export type RelatedSource = {
   deletedAt: number | null;
 } & (
   | { kind: 'tip'; appliesTo: readonly string[]; tool: string | null }
-  | { kind: Exclude<ItemKind, 'tip'>; url: string | null; canonicalUrl: string | null }
+  // An open question is about what its asker chose, like a tip; a closed one matches nothing.
+  | { kind: 'question'; appliesTo: readonly string[]; closedAt: number | null }
+  | {
+      kind: Exclude<ItemKind, 'tip' | 'question'>;
+      url: string | null;
+      canonicalUrl: string | null;
+    }
 );
 
 /**
@@ -80,7 +86,8 @@ export function rulesOf(
     rejected: [],
   };
   if (item.deletedAt !== null) return rules;
-  if (item.kind !== 'tip') {
+  if (item.kind === 'question' && item.closedAt !== null) return rules;
+  if (item.kind !== 'tip' && item.kind !== 'question') {
     for (const url of new Set([item.url, item.canonicalUrl])) {
       const key = url === null ? null : pageKey(url);
       if (url !== null && key !== null && !rules.pageKeys.some((p) => p.key === key)) {
@@ -106,7 +113,10 @@ export function rulesOf(
       }
     }
   }
-  const tool = item.appliesTo.length === 0 && item.tool !== null ? findTool(item.tool) : undefined;
+  const tool =
+    item.kind === 'tip' && item.appliesTo.length === 0 && item.tool !== null
+      ? findTool(item.tool)
+      : undefined;
   if (tool) {
     for (const pattern of toolPatterns(tool)) {
       rules.patterns.push({

@@ -19,9 +19,9 @@ import { describeFindings } from '../secrets/words';
 import type { Item, TipItem } from '../wire/schemas';
 import { clipPage, clipSelection, saved, saveLink, type SaveItem, type TabCapture } from './clip';
 import { uuidv7 } from './ids';
-import { checkTipDraft, tipItem, type Authoring } from './items';
+import { checkQuestionDraft, checkTipDraft, questionItem, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
-import { memberName, tipDraft } from './settings';
+import { memberName, questionDraft, tipDraft } from './settings';
 import type { SyncHub } from '../sync';
 
 export const tabCapture: TabCapture = {
@@ -65,6 +65,10 @@ export type WriteHandlers = Omit<
     message: string;
   }>;
 };
+
+/** Why a question is not kept in Personal: nobody there could answer it. */
+export const NEEDS_COMMUNITY =
+  'Questions go to a community, and nobody in Personal can answer them. Join your community with an invite link from one of its stewards (Settings → Join a community), then ask; your question is kept here meanwhile.';
 
 const FORGOTTEN_REVIEW =
   'This check is no longer open (the browser restarted, or it was answered already). Nothing was shared: clip or save it again.';
@@ -134,9 +138,12 @@ export function createHandlers(
     const held = await take(reviewId);
     if (!held) return { ok: false, message: FORGOTTEN_REVIEW };
     const { write, findings } = held;
-    // A new tip, once stored, leaves no draft behind (as saveTip: the popup may be gone).
+    // A new tip or question, once stored, leaves no draft behind (as saveTip: the popup may be
+    // gone).
     const stored = async () => {
       if (write.kind === 'create' && write.item.kind === 'tip') await tipDraft.removeValue();
+      if (write.kind === 'create' && write.item.kind === 'question')
+        await questionDraft.removeValue();
     };
     try {
       if (choice === 'personal') {
@@ -230,6 +237,39 @@ export function createHandlers(
         ok: true,
         item: { id: item.id, kind: item.kind, title: item.title },
       } as const);
+    },
+    async askQuestion({ community, draft }) {
+      const checked = checkQuestionDraft(draft, checkPattern);
+      if (!checked.ok) return checked;
+      if (!(await hub.engineFor(community))) {
+        return { ok: false, errors: {}, message: NEEDS_COMMUNITY };
+      }
+      const item = questionItem(checked, await authoring(community));
+      try {
+        const held = await (await saver(community))(item);
+        if (held) return held;
+      } catch (error) {
+        const message =
+          error instanceof StorageFullError
+            ? error.message
+            : 'The question could not be sent. Try again; your text is still in the form.';
+        return { ok: false, errors: {}, message };
+      }
+      await questionDraft.removeValue();
+      return written({ ok: true, item: saved(item) } as const);
+    },
+    async closeQuestion({ id }) {
+      const item = await getItem(await db(), id);
+      const engine = item && (await hub.engineFor(item.community));
+      if (!item || item.kind !== 'question' || item.deletedAt !== null || !engine)
+        return {
+          ok: false,
+          message: 'This question is gone (deleted meanwhile); nothing to close.',
+        };
+      if (item.closedAt !== null) return written({ ok: true } as const);
+      const now = Date.now();
+      await engine.edit(id, 'question', { closedAt: now, updatedAt: now });
+      return written({ ok: true } as const);
     },
     async editTip({ id, draft }) {
       const checked = checkTipDraft(draft, checkPattern);

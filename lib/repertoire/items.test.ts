@@ -24,6 +24,7 @@ describe('tip drafts', () => {
       body: 'Fold fixups.',
       tags: ['a', 'b'],
       appliesTo: ['github.com', 'jira.example'],
+      answers: [],
     });
   });
 
@@ -81,5 +82,53 @@ describe('links taken from a tab or a page', () => {
     );
     expect(tip.url).toBeNull();
     expect(Item.safeParse(page).success && Item.safeParse(tip).success).toBe(true);
+  });
+});
+
+describe('question drafts', () => {
+  const question = {
+    title: 'How do we use the merge queue?',
+    details: '',
+    appliesTo: 'tool:github',
+  };
+
+  it('accepts a question with only a title and what it is about, and makes the item', async () => {
+    const { checkQuestionDraft, questionItem } = await import('./items');
+    const checked = checkQuestionDraft({ ...question, title: '  Why? ' });
+    expect(checked).toEqual({ ok: true, title: 'Why?', details: '', appliesTo: ['tool:github'] });
+    if (!checked.ok) return;
+    const item = questionItem(checked, { community: 'c', author: 'Ana', now: 1 });
+    expect(Item.parse(item)).toMatchObject({
+      kind: 'question',
+      closedAt: null,
+      appliesTo: ['tool:github'],
+    });
+  });
+
+  it('says what is missing or wrong, field by field', async () => {
+    const { checkQuestionDraft } = await import('./items');
+    const checked = checkQuestionDraft(
+      { title: ' ', details: 'x'.repeat(20_001), appliesTo: 'nope' },
+      (line) => (line === 'nope' ? 'is not a host or pattern' : null),
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.errors.title).toMatch(/Write the question/);
+    expect(checked.errors.details).toMatch(/keep them under/);
+    expect(checked.errors.appliesTo).toBe('“nope”: is not a host or pattern');
+  });
+
+  it('carries the questions a tip answers, once each', () => {
+    const checked = checkTipDraft({ ...draft, answers: ['q1', 'q1', 'q2'] });
+    expect(checked.ok && checked.answers).toEqual(['q1', 'q2']);
+    const tip = tipItem(
+      { ...draft, tags: [], appliesTo: [], url: null, answers: ['q1'] },
+      {
+        community: 'c',
+        author: null,
+        now: 1,
+      },
+    );
+    expect(tip.answers).toEqual(['q1']);
   });
 });

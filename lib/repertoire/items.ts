@@ -1,8 +1,8 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
 import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
-import type { TipDraft } from '../messaging';
+import type { QuestionDraft, TipDraft } from '../messaging';
 import { LIMITS } from '../wire/limits';
-import type { PageItem, SnippetItem, TipItem } from '../wire/schemas';
+import type { PageItem, QuestionItem, SnippetItem, TipItem } from '../wire/schemas';
 import { webUrlOrNull } from '../wire/web-url';
 import { uuidv7 } from './ids';
 
@@ -106,7 +106,14 @@ export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetIte
 
 export type TipField = keyof TipDraft;
 export type DraftCheck =
-  | { ok: true; title: string; body: string; tags: string[]; appliesTo: string[] }
+  | {
+      ok: true;
+      title: string;
+      body: string;
+      tags: string[];
+      appliesTo: string[];
+      answers: string[];
+    }
   | { ok: false; errors: Partial<Record<TipField, string>> };
 
 export function parseTags(input: string): string[] {
@@ -134,10 +141,7 @@ export function checkTipDraft(
   const title = draft.title.trim();
   const body = draft.body.trim();
   const tags = parseTags(draft.tags);
-  const appliesTo = draft.appliesTo
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
+  const appliesTo = appliesToLines(draft.appliesTo);
 
   if (!title) errors.title = 'Give the tip a title, so others can find it.';
   else if (title.length > LIMITS.titleChars)
@@ -147,28 +151,92 @@ export function checkTipDraft(
     errors.body = `The tip is ${body.length} characters; keep it under ${LIMITS.tipBodyChars}, or clip a page instead.`;
   const tagError = tagsProblem(tags);
   if (tagError) errors.tags = tagError;
-  if (appliesTo.length > LIMITS.appliesTo)
-    errors.appliesTo = `List at most ${LIMITS.appliesTo} patterns.`;
-  else {
-    for (const line of appliesTo) {
-      const problem = line.length > LIMITS.urlChars ? 'is too long' : checkPattern(line);
-      if (problem) {
-        errors.appliesTo = `“${line.slice(0, 60)}”: ${problem}`;
-        break;
-      }
-    }
-  }
+  const appliesToError = appliesToProblem(appliesTo, checkPattern);
+  if (appliesToError) errors.appliesTo = appliesToError;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, title, body, tags, appliesTo };
+  // The ids come from "Answer with a tip", never typed; a set, capped as the wire caps it.
+  const answers = [...new Set(draft.answers ?? [])].slice(0, LIMITS.answers);
+  return { ok: true, title, body, tags, appliesTo, answers };
+}
+
+const appliesToLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+
+function appliesToProblem(
+  appliesTo: readonly string[],
+  checkPattern: (line: string) => string | null,
+): string | null {
+  if (appliesTo.length > LIMITS.appliesTo) return `List at most ${LIMITS.appliesTo} patterns.`;
+  for (const line of appliesTo) {
+    const problem = line.length > LIMITS.urlChars ? 'is too long' : checkPattern(line);
+    if (problem) return `“${line.slice(0, 60)}”: ${problem}`;
+  }
+  return null;
+}
+
+export type QuestionCheck =
+  | { ok: true; title: string; details: string; appliesTo: string[] }
+  | { ok: false; errors: Partial<Record<keyof QuestionDraft, string>> };
+
+/** Checks a question draft; every error says what is wrong and what to do. */
+export function checkQuestionDraft(
+  draft: QuestionDraft,
+  checkPattern: (line: string) => string | null = () => null,
+): QuestionCheck {
+  const errors: Partial<Record<keyof QuestionDraft, string>> = {};
+  const title = draft.title.trim();
+  const details = draft.details.trim();
+  const appliesTo = appliesToLines(draft.appliesTo);
+  if (!title) errors.title = 'Write the question itself, in a line, so others can answer it.';
+  else if (title.length > LIMITS.titleChars)
+    errors.title = `The question is ${title.length} characters; keep it under ${LIMITS.titleChars} and put the rest in the details.`;
+  if (details.length > LIMITS.tipBodyChars)
+    errors.details = `The details are ${details.length} characters; keep them under ${LIMITS.tipBodyChars}.`;
+  const appliesToError = appliesToProblem(appliesTo, checkPattern);
+  if (appliesToError) errors.appliesTo = appliesToError;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, title, details, appliesTo };
+}
+
+export function questionItem(
+  question: { title: string; details: string; appliesTo: string[] },
+  a: Authoring,
+): QuestionItem {
+  return {
+    ...base(a),
+    kind: 'question',
+    title: question.title,
+    details: question.details,
+    appliesTo: question.appliesTo,
+    closedAt: null,
+    url: null,
+    canonicalUrl: null,
+    siteName: null,
+    byline: null,
+    publishedTime: null,
+    excerpt: question.details.slice(0, 200) || null,
+  };
 }
 
 export function tipItem(
-  tip: { title: string; body: string; tags: string[]; appliesTo: string[]; url: string | null },
+  tip: {
+    title: string;
+    body: string;
+    tags: string[];
+    appliesTo: string[];
+    url: string | null;
+    answers?: string[];
+  },
   a: Authoring,
 ): TipItem {
   return {
     ...base(a),
     kind: 'tip',
+    // Left out when empty: a tip as clients from before answers write it.
+    ...(tip.answers?.length ? { answers: tip.answers } : {}),
     title: tip.title,
     body: tip.body,
     tags: tip.tags,

@@ -20,7 +20,25 @@ export const tipDraft = storage.defineItem<{
   body: string;
   tags: string;
   appliesTo: string;
+  /** The questions it answers, when it was started with "Answer with a tip". */
+  answers?: string[];
 } | null>('local:tipDraft', { fallback: null, version: 1 });
+
+/** An unfinished question, kept like the tip draft so that closing the popup loses nothing. */
+export const questionDraft = storage.defineItem<{
+  title: string;
+  details: string;
+  appliesTo: string;
+} | null>('local:questionDraft', { fallback: null, version: 1 });
+
+/**
+ * Answers to the member's questions they were told of ("Answered by Ben"), by tip id: each is
+ * announced once, and the badge's "!" shows only until then.
+ */
+export const announcedAnswers = storage.defineItem<string[]>('local:announcedAnswers', {
+  fallback: [],
+  version: 1,
+});
 
 /** Where related tips show: an in-page panel and the badge, the badge only, or nowhere. */
 export const relatedMode = storage.defineItem<'panel' | 'badge' | 'off'>('local:relatedMode', {

@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import type { ItemMeta } from '@/lib/db';
+import { MARK_RULES } from '@/lib/wire/marks';
+
+interface Props {
+  meta?: ItemMeta;
+  memberId: string | null;
+  /** Whether this member asked a question the tip answers: only they are offered the mark. */
+  asker: boolean;
+  onMark: (story: string) => void;
+}
+
+/**
+ * Who this tip answered, with their stories, for everyone; and "This answered it", offered to
+ * the asker with an optional one-line story. Names and stories are other members' text.
+ */
+export function AnsweredIt({ meta, memberId, asker, onMark }: Props) {
+  const [story, setStory] = useState('');
+  const answered = (meta?.marks ?? []).filter((m) => m.kind === 'answered' && m.on);
+  const list =
+    answered.length > 0 ? (
+      <ul class="stories" aria-label="It answered">
+        {answered.map((m) => (
+          <li key={m.memberId} class="meta" dir="auto">
+            It answered {m.memberId === memberId ? 'your' : `${m.name}’s`} question
+            {m.note ? `: “${m.note}”` : '.'}
+          </li>
+        ))}
+      </ul>
+    ) : null;
+  if (!asker || answered.some((m) => m.memberId === memberId)) return list;
+  return (
+    <>
+      {list}
+      <form
+        class="answered-it"
+        aria-label="This answered your question"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onMark(story);
+        }}
+      >
+        <label for="answered-story">How it helped (optional, one line)</label>
+        <input
+          id="answered-story"
+          type="text"
+          maxLength={MARK_RULES.answered.noteChars}
+          value={story}
+          onInput={(e) => setStory((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary">
+          This answered it
+        </button>
+      </form>
+    </>
+  );
+}

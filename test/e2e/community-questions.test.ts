@@ -1,0 +1,168 @@
+/**
+ * Questions between two members, each in their own Chromium profile, on one sync server: Ana
+ * asks from a search with no result, about the GitHub tool; Ben sees "1 open question here" in
+ * the panel on GitHub and answers with a tip; Ana is told "Answered by Ben" once and marks
+ * "This answered it" with a story, which Ben sees on his tip. Each step is its own test, in
+ * order, so the community journey can take them up one after another.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
+import { startPageServer, type PageServer } from './support/server';
+
+const GUILD = 'Platform guild';
+const QUESTION = 'How do we use the merge queue';
+const ANSWER = 'Merge queue: add the label, then wait';
+const STORY = 'Got my PR in before the freeze.';
+let sync: SyncServer;
+let tools: PageServer;
+let ana: ExtensionBrowser;
+let ben: ExtensionBrowser;
+let githubPage: string;
+
+beforeAll(async () => {
+  sync = await startSyncServer(GUILD);
+  tools = await startPageServer({ tls: true });
+  githubPage = `https://github.com:${new URL(tools.origin).port}/our-org/repo/pulls`;
+  [ana, ben] = await Promise.all([
+    launchWithExtension({ mapHosts: ['github.com'] }),
+    launchWithExtension({ mapHosts: ['github.com'] }),
+  ]);
+  const invite = await sync.store.createInvite(sync.communityId, {
+    role: 'member',
+    maxUses: 1,
+    expiresInHours: 1,
+  });
+  await joinWithLink(ana, sync.stewardLink, 'Ana', GUILD);
+  await joinWithLink(ben, `${sync.url}/join#${encodeURIComponent(invite.code)}`, 'Ben', GUILD);
+}, 180_000);
+afterAll(async () => {
+  await ana?.close();
+  await ben?.close();
+  await tools?.close();
+  await sync?.close();
+});
+
+/** The popup on a tab showing the GitHub page, on the shared community (which syncs it). */
+async function popupOn(ext: ExtensionBrowser): Promise<{ page: Page; popup: Page }> {
+  const page = await ext.context.newPage();
+  await page.goto(githubPage);
+  const popup = await openPopup(ext, await tabIdOf(ext, page));
+  await popup.getByLabel('Community').selectOption({ label: GUILD });
+  return { page, popup };
+}
+
+/** Opens popups until `ready` holds in one: each popup syncs as it opens. */
+async function popupUntil(ext: ExtensionBrowser, ready: (popup: Page) => Promise<boolean>) {
+  for (;;) {
+    const opened = await popupOn(ext);
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      if (await ready(opened.popup)) return opened;
+      await opened.popup.waitForTimeout(250);
+    }
+    await opened.popup.close();
+    await opened.page.close();
+  }
+}
+
+const status = (popup: Page) => popup.getByRole('status').last().innerText();
+
+describe('asking and answering the community', () => {
+  it('Ana asks from a search with no result, about the GitHub tool', async () => {
+    const { page, popup } = await popupOn(ana);
+    await popup.getByRole('searchbox', { name: 'Search repertoire' }).fill(QUESTION);
+    await popup.getByRole('button', { name: 'Ask the community' }).click();
+    const form = popup.getByRole('form', { name: 'Ask the community' });
+    await expect.poll(() => form.getByLabel('Your question').inputValue()).toBe(QUESTION);
+    // The host is chosen for her; the page's full address is offered, never taken.
+    expect(await form.getByLabel('Applies to').inputValue()).toBe(new URL(githubPage).host);
+    await form.getByLabel('Applies to').selectOption({ label: 'The tool GitHub' });
+    await form.getByLabel('Details').fill('The docs say “use the queue”, but where is it?');
+    await form.getByRole('button', { name: 'Ask' }).click();
+    await expect.poll(() => status(popup)).toContain(`Asked “${QUESTION}”`);
+    const list = popup.getByRole('list', { name: 'Open questions' });
+    await expect.poll(() => list.innerText()).toContain(QUESTION);
+    expect(await list.innerText()).toContain('Ana');
+    await popup.close();
+    await page.close();
+  });
+
+  it('Ben sees "1 open question here" on GitHub and answers it with a tip', async () => {
+    // His popup pulls the question; the count line says so.
+    const { popup, page } = await popupUntil(ben, (p) =>
+      p.getByRole('button', { name: '1 open question' }).isVisible(),
+    );
+    await popup.close();
+    await page.reload();
+    const panel = page.locator('repertoire-related');
+    const pill = panel.getByRole('button', { name: '1 open question here' });
+    await pill.waitFor({ timeout: 60_000 });
+    await pill.click();
+    const here = panel.getByRole('list', { name: '1 open question here' });
+    await expect.poll(() => here.innerText()).toContain(QUESTION);
+    expect(await here.innerText()).toContain('Asked by Ana');
+    const opened = ben.context.waitForEvent('page');
+    await here.getByRole('button', { name: 'Answer with a tip' }).click();
+    const form = await opened;
+    const tipForm = form.getByRole('form', { name: 'New tip' });
+    await tipForm.waitFor({ timeout: 30_000 });
+    expect(await tipForm.innerText()).toContain(`Answers the question “${QUESTION}”`);
+    expect(await tipForm.getByLabel('Applies to').inputValue()).toBe('tool:github');
+    await tipForm.getByLabel('Title').fill(ANSWER);
+    await tipForm
+      .getByLabel('Tip', { exact: true })
+      .fill('Add **queue** to the PR; the bot merges it.');
+    await tipForm.getByRole('button', { name: 'Save tip' }).click();
+    await expect.poll(() => status(form)).toContain(`Saved the tip “${ANSWER}”`);
+    await form.close();
+    await page.close();
+  });
+
+  it('Ana is told "Answered by Ben" once, and marks "This answered it" with a story', async () => {
+    const { popup, page } = await popupUntil(ana, (p) =>
+      p.getByText('Answered by Ben').isVisible(),
+    );
+    const notice = popup.getByRole('status', { name: 'Answers to your questions' });
+    expect(await notice.innerText()).toContain(QUESTION);
+    await notice.getByRole('button', { name: `Open the answer “${ANSWER}”` }).click();
+    await popup.getByRole('heading', { name: ANSWER }).waitFor();
+    const mark = popup.getByRole('form', { name: 'This answered your question' });
+    await mark.getByLabel('How it helped (optional, one line)').fill(STORY);
+    await mark.getByRole('button', { name: 'This answered it' }).click();
+    await expect.poll(() => status(popup)).toContain('Marked “This answered it”');
+    await expect
+      .poll(() => popup.locator('article').innerText())
+      .toContain(`It answered your question: “${STORY}”`);
+    await popup.close();
+    await page.close();
+
+    // Once: a popup opened again does not tell her again.
+    const again = await popupOn(ana);
+    await again.popup.getByRole('button', { name: '1 open question' }).waitFor();
+    expect(await again.popup.getByText('Answered by Ben').count()).toBe(0);
+    await again.popup.close();
+    await again.page.close();
+  });
+
+  it('Ben sees Ana’s story on his tip, as a "Helped me"', async () => {
+    const found = async (popup: Page) => {
+      const search = popup.getByRole('searchbox', { name: 'Search repertoire' });
+      if ((await search.inputValue()) !== ANSWER) await search.fill(ANSWER);
+      const result = popup.getByRole('button', { name: new RegExp(ANSWER) });
+      if (!(await result.first().isVisible())) return false;
+      await result.first().click();
+      const text = await popup.locator('article').innerText();
+      if (text.includes(STORY)) return true;
+      await popup.getByRole('button', { name: 'Back to results' }).click();
+      return false;
+    };
+    const { popup, page } = await popupUntil(ben, found);
+    const article = await popup.locator('article').innerText();
+    expect(article).toContain(`It answered Ana’s question: “${STORY}”`);
+    expect(article).toContain('Helped: Ana');
+    await popup.close();
+    await page.close();
+  });
+});
