@@ -40,3 +40,4 @@ export {
 export { forgetCommunity, idbSyncStore, listMemberships, saveMembership } from './sync-store-idb';
 export { rebuildRelated, relatedStore } from './related';
 export { readLibrary } from './library';
+export { getPrivateNote, setPrivateNote } from './notes';
