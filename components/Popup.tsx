@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui/target-tab';
 import { DeletedList } from './DeletedList';
+import { ItemForm } from './ItemForm';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
@@ -13,6 +14,7 @@ import { TipForm } from './TipForm';
 import { useClip } from './hooks/useClip';
 import { useCommunitySync } from './hooks/useCommunitySync';
 import { useDeleted } from './hooks/useDeleted';
+import { useItemEditor } from './hooks/useItemEditor';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
@@ -64,6 +66,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const common = { community, reload, open: item.open, ask: review.ask };
   const { clip, ...link } = useClip({ ...common, tab, say, go });
   const tips = useTipEditor({ ...common, tab, nav });
+  const edits = useItemEditor({ ...common, nav, communities });
   const deleted = useDeleted({ ...common, db, nav });
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -164,6 +167,16 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onSave={(draft) => tips.saveEdit(view.item, draft)}
           onCancel={() => void open(view.item.id)}
         />
+      ) : view.name === 'editItem' ? (
+        <ItemForm
+          what={view.item.kind}
+          sharedWith={view.sharedWith}
+          initial={view.initial}
+          saving={edits.saving}
+          errors={edits.errors}
+          onSave={(draft) => edits.save(view.item, draft)}
+          onCancel={() => void open(view.item.id)}
+        />
       ) : view.name === 'link' ? (
         <LinkForm
           initial={view.initial}
@@ -188,7 +201,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           // Editing, settling a conflict (an edit) and deleting: for the author or a steward.
           {...(home.allowed(view.item)
             ? {
-                onEdit: tips.startEdit,
+                onEdit: (shown) =>
+                  shown.kind === 'tip' ? tips.startEdit(shown) : edits.start(shown, view.meta),
                 onResolve: (field, value, dismiss) =>
                   void item.resolve(view.item, field, value, dismiss),
                 onDelete: (shown) => void deleted.remove(shown),
