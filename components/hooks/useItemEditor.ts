@@ -5,6 +5,26 @@ import type { Navigation } from './useNavigation';
 import type { Shared } from './useShareReview';
 import { editedNote, useSubmit } from './useSubmit';
 
+/** What an item's edit form starts from; null for the kinds it does not edit. */
+export function startEditing(
+  item: Item,
+  meta: ItemMeta | undefined,
+  communities: readonly Community[],
+): { initial: ItemDraft; sharedWith: string | null } | null {
+  if (item.kind !== 'page' && item.kind !== 'snippet') return null;
+  const community = communities.find((c) => c.id === item.community);
+  return {
+    initial: {
+      title: item.title,
+      tags: item.tags.join(' '),
+      note: item.note ?? '',
+      privateNote: meta?.privateNote ?? '',
+    },
+    // Its name labels the shared note; a local community has only the one note.
+    sharedWith: community && !community.local ? community.name : null,
+  };
+}
+
 interface Options {
   nav: Navigation;
   ask: (review: NeedsReview['review']) => Promise<Shared | null>;
@@ -19,21 +39,10 @@ export function useItemEditor({ nav, ask, reload, open, communities }: Options) 
   const { errors, clearErrors, saving, submit } = useSubmit<keyof ItemDraft>(say, ask);
 
   const start = (item: Item, meta: ItemMeta | undefined) => {
-    if (item.kind !== 'page' && item.kind !== 'snippet') return;
+    const editing = startEditing(item, meta, communities);
+    if (!editing) return;
     clearErrors();
-    const community = communities.find((c) => c.id === item.community);
-    go({
-      name: 'editItem',
-      item,
-      // Its name labels the shared note; a local community has only the one note.
-      sharedWith: community && !community.local ? community.name : null,
-      initial: {
-        title: item.title,
-        tags: item.tags.join(' '),
-        note: item.note ?? '',
-        privateNote: meta?.privateNote ?? '',
-      },
-    });
+    go({ name: 'editItem', item, ...editing });
   };
 
   const save = (item: Item, draft: ItemDraft) =>

@@ -91,6 +91,55 @@ describe('editing pages and snippets, keyboard only', () => {
     await page.close();
   });
 
+  it('edits a page from the library: the item and its row show the change', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${pages.origin}/corpus/ars-1`);
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    await expect.poll(() => focused(popup)).toBe('Search repertoire');
+    await tabTo(popup, 'Clip page', { back: true });
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => statusText(popup)).toContain('Clipped');
+    await popup.close();
+
+    const library = await ext.context.newPage();
+    await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
+    await library.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    await library.keyboard.press('/');
+    await library.keyboard.type('minecraft');
+    const results = library.getByRole('listbox', { name: 'Search results' });
+    await results.getByRole('option').first().waitFor();
+    await library.keyboard.press('ArrowDown');
+    await expect.poll(() => results.evaluate((el) => el === document.activeElement)).toBe(true);
+    await library.keyboard.press('Enter');
+    await expect.poll(() => library.evaluate(() => document.activeElement?.id)).toBe('item-title');
+
+    await startEdit(library, 'page');
+    await retype(library, 'Minecraft, as the article tells it');
+    await tabTo(library, 'Note');
+    await library.keyboard.type('Good background for the games guild.');
+    await tabTo(library, 'Save changes');
+    await library.keyboard.press('Enter');
+    await expect
+      .poll(() => library.getByRole('status').last().innerText())
+      .toContain('Saved your changes to “Minecraft, as the article tells it”');
+    await library
+      .getByRole('heading', { level: 1, name: 'Minecraft, as the article tells it' })
+      .waitFor();
+    expect(await library.getByRole('region', { name: 'Note' }).innerText()).toContain(
+      'Good background for the games guild.',
+    );
+    await expect.poll(() => library.evaluate(() => document.activeElement?.id)).toBe('item-title');
+
+    // Escape back to the list: the row has the new title.
+    await library.keyboard.press('Escape');
+    await results
+      .getByRole('option', { name: /Minecraft, as the article tells it/ })
+      .first()
+      .waitFor();
+    await library.close();
+    await page.close();
+  });
+
   it('Escape leaves a snippet as it was; saved, its note is shown and searched', async () => {
     const page = await ext.context.newPage();
     await page.goto(`${pages.origin}/fixtures/snippet.html`);
