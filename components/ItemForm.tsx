@@ -56,7 +56,7 @@ export function ItemForm({ what, sharedWith, initial, saving, errors, onSave, on
   useLayoutEffect(() => first.current?.focus(), []);
   return (
     <form
-      class="tip-form"
+      class="tip-form item-form"
       aria-label={`Edit ${what}`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -64,6 +64,7 @@ export function ItemForm({ what, sharedWith, initial, saving, errors, onSave, on
       }}
       onKeyDown={formKeys(() => onSave(draft), onCancel)}
     >
+      <h1>Edit {what}</h1>
       {fields(sharedWith).map(({ name, label, hint, multiline }) => (
         <FormField
           key={name}

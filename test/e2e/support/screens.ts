@@ -167,6 +167,12 @@ export async function screenTour(): Promise<ScreenTour> {
     await rows.first().click();
     await library.getByRole('article').waitFor();
     await at({ name: 'library-item', page: library, shot: null });
+    await library.getByRole('button', { name: 'Back to results' }).click();
+    // The article, edited in place.
+    await rows.nth(1).click();
+    await library.getByRole('button', { name: 'Edit' }).click();
+    await library.getByRole('form', { name: 'Edit page' }).waitFor();
+    await at({ name: 'library-edit-page', page: library, shot: null });
     await library.close();
 
     const tool = await ext.context.newPage();
