@@ -20,6 +20,29 @@ interface Props {
   children?: ComponentChildren;
 }
 
+/** The kinds with an edit form: tips (TipForm), pages and snippets (ItemForm). */
+const EDITABLE: readonly Item['kind'][] = ['tip', 'page', 'snippet'];
+
+/** The item's note and the member's private one, as text (another member may have written it). */
+function Notes({ note, privateNote }: { note?: string; privateNote?: string }) {
+  return (
+    <>
+      {note ? (
+        <section class="note" aria-labelledby="item-note">
+          <h2 id="item-note">Note</h2>
+          <p dir="auto">{note}</p>
+        </section>
+      ) : null}
+      {privateNote ? (
+        <section class="note" aria-labelledby="item-private-note">
+          <h2 id="item-private-note">Private note (only on this browser)</h2>
+          <p dir="auto">{privateNote}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
 /** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
 export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, children }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -31,7 +54,7 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, chil
         <button type="button" onClick={onBack}>
           Back to results
         </button>
-        {item.kind === 'tip' && onEdit ? (
+        {EDITABLE.includes(item.kind) && onEdit ? (
           <button type="button" onClick={() => onEdit(item)}>
             Edit
           </button>
@@ -58,6 +81,7 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, chil
         </p>
       ) : null}
       {item.tags.length > 0 ? <p class="meta">#{item.tags.join(' #')}</p> : null}
+      <Notes note={item.note} privateNote={meta?.privateNote} />
       {meta && meta.endorsements.length > 0 ? (
         <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
       ) : null}

@@ -1,9 +1,13 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { LibraryEntry } from '@/lib/library';
+import { sendMessage } from '@/lib/messaging';
+import { ItemForm } from './ItemForm';
 import { ItemView } from './ItemView';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryList, type LibraryListHandle } from './LibraryList';
+import { StatusMessage } from './StatusMessage';
 import { useLibraryData } from './useLibraryData';
+import { useLibraryEdit } from './useLibraryEdit';
 import { useLibraryRoute } from './useLibraryRoute';
 import { SEARCH_LIMIT, useLibrarySearch } from './useLibrarySearch';
 import { useLibraryShortcuts } from './useLibraryShortcuts';
@@ -29,7 +33,8 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
   const { choices, filters } = view;
   const found = useLibrarySearch(ready?.index ?? null, choices.query, filters);
   const route = useLibraryRoute();
-  const open = useOpenItem(ready?.db ?? null, route.itemId);
+  const edit = useLibraryEdit(ready?.db ?? null, (item) => ready?.replace(item));
+  const open = useOpenItem(ready?.db ?? null, route.itemId, edit.version);
   const [activeId, setActiveId] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const list = useRef<LibraryListHandle>(null);
@@ -55,6 +60,7 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
     route.open(id);
   };
   const backToList = () => {
+    edit.cancel();
     route.close();
     // Once the list is shown again, the keyboard is back on the row that was opened.
     requestAnimationFrame(() => list.current?.focus());
@@ -79,8 +85,22 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
         ? `Showing ${number.format(entries.length)} of ${items(total)}`
         : items(total);
 
+  const { reviewing } = edit.review;
   return (
-    <main class="library">
+    <main class={reviewing ? 'library reviewing' : 'library'}>
+      {reviewing ? (
+        <reviewing.Panel
+          review={reviewing.review}
+          communityName={
+            ready?.communities.get(edit.editing?.item.community ?? '') ?? 'the community'
+          }
+          choose={(choice) =>
+            sendMessage('shareReviewed', { reviewId: reviewing.review.reviewId, choice })
+          }
+          onDone={edit.review.settle}
+          onBack={() => edit.review.settle(null)}
+        />
+      ) : null}
       <section
         class="library-browse"
         aria-labelledby="library-title"
@@ -149,8 +169,28 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
           />
         )}
       </section>
+      {route.itemId === null ? null : <StatusMessage status={edit.status} />}
       {route.itemId === null ? null : open.state === 'ready' ? (
-        <ItemView item={open.item} meta={open.meta} onBack={backToList} />
+        edit.editing?.item.id === open.item.id ? (
+          <ItemForm
+            what={open.item.kind}
+            sharedWith={edit.editing.sharedWith}
+            initial={edit.editing.initial}
+            saving={edit.saving}
+            errors={edit.errors}
+            onSave={edit.save}
+            onCancel={edit.cancel}
+          />
+        ) : (
+          <ItemView
+            item={open.item}
+            meta={open.meta}
+            onBack={backToList}
+            {...(edit.mayEdit(open.item)
+              ? { onEdit: (shown) => edit.start(shown, open.meta) }
+              : {})}
+          />
+        )
       ) : open.state === 'missing' ? (
         <section class="library-missing" aria-labelledby="missing-title">
           <h1 id="missing-title">Item not found</h1>

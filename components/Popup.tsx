@@ -12,6 +12,7 @@ import { QuestionView } from './QuestionView';
 import { useAsk } from './hooks/useAsk';
 import { useQuestionActions } from './hooks/useQuestionActions';
 import { useQuestions } from './hooks/useQuestions';
+import { ItemForm } from './ItemForm';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
@@ -23,6 +24,7 @@ import { TipForm } from './TipForm';
 import { useClip } from './hooks/useClip';
 import { useCommunitySync } from './hooks/useCommunitySync';
 import { useDeleted } from './hooks/useDeleted';
+import { useItemEditor } from './hooks/useItemEditor';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
@@ -90,6 +92,7 @@ export function Popup({
   const common = { community, reload, open: item.open, ask: review.ask };
   const { clip, ...link } = useClip({ ...common, tab, say, go });
   const tips = useTipEditor({ ...common, tab, nav });
+  const edits = useItemEditor({ ...common, nav, communities });
   const deleted = useDeleted({ ...common, db, nav });
   const asking = useAsk({ ...common, tab, nav });
   const questionActions = useQuestionActions({ say, reload });
@@ -204,6 +207,16 @@ export function Popup({
           onSave={(draft) => tips.saveEdit(view.item, draft)}
           onCancel={() => void open(view.item.id)}
         />
+      ) : view.name === 'editItem' ? (
+        <ItemForm
+          what={view.item.kind}
+          sharedWith={view.sharedWith}
+          initial={view.initial}
+          saving={edits.saving}
+          errors={edits.errors}
+          onSave={(draft) => edits.save(view.item, draft)}
+          onCancel={() => void open(view.item.id)}
+        />
       ) : view.name === 'link' ? (
         <LinkForm
           initial={view.initial}
@@ -260,7 +273,8 @@ export function Popup({
           // Editing, settling a conflict (an edit) and deleting: for the author or a steward.
           {...(home.allowed(view.item)
             ? {
-                onEdit: tips.startEdit,
+                onEdit: (shown) =>
+                  shown.kind === 'tip' ? tips.startEdit(shown) : edits.start(shown, view.meta),
                 onResolve: (field, value, dismiss) =>
                   void item.resolve(view.item, field, value, dismiss),
                 onDelete: (shown) => void deleted.remove(shown),

@@ -6,7 +6,8 @@ import {
   searchStore,
   type RepertoireDb,
 } from '@/lib/db';
-import { Library } from '@/lib/library';
+import { Library, toEntry } from '@/lib/library';
+import type { Item } from '@/lib/wire/schemas';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 
 export type LibraryData =
@@ -19,6 +20,8 @@ export type LibraryData =
       index: SearchIndex;
       /** Community names by id. */
       communities: ReadonlyMap<string, string>;
+      /** Puts an item just edited in the list, and has search read the index again. */
+      replace: (item: Item) => void;
     };
 
 /** Opens storage and reads every item's list entry once, saying how far it got meanwhile. */
@@ -42,6 +45,14 @@ export function useLibraryData(): LibraryData {
           library: new Library(entries),
           index,
           communities: new Map(communities.map((c) => [c.id, c.name])),
+          replace: (item) => {
+            void index.refresh();
+            setData((current) =>
+              current.state === 'ready'
+                ? { ...current, library: current.library.replace(toEntry(item)) }
+                : current,
+            );
+          },
         });
       } catch {
         if (live) {

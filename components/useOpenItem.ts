@@ -6,8 +6,8 @@ export type OpenItem =
   | { state: 'none' | 'loading' | 'missing' }
   | { state: 'ready'; item: Item; meta: ItemMeta | undefined };
 
-/** The item `id` in full (the list holds no bodies), read when it is opened. */
-export function useOpenItem(db: RepertoireDb | null, id: string | null): OpenItem {
+/** The item `id` in full (the list holds no bodies), read when it is opened and when `version` changes. */
+export function useOpenItem(db: RepertoireDb | null, id: string | null, version = 0): OpenItem {
   const [open, setOpen] = useState<OpenItem>({ state: 'none' });
   useEffect(() => {
     if (!id) return setOpen({ state: 'none' });
@@ -26,6 +26,6 @@ export function useOpenItem(db: RepertoireDb | null, id: string | null): OpenIte
     return () => {
       current = false;
     };
-  }, [db, id]);
+  }, [db, id, version]);
   return open;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
-import type { LinkDraft, LinkField, QuestionDraft, TipDraft } from '@/lib/messaging';
+import type { ItemDraft, LinkDraft, LinkField, QuestionDraft, TipDraft } from '@/lib/messaging';
 import type { Item } from '@/lib/wire/schemas';
 import type { Status } from '../StatusMessage';
 
@@ -9,6 +9,8 @@ export type View =
   | { name: 'item'; item: Item; meta?: ItemMeta }
   | { name: 'tip'; initial: TipDraft; answering?: string }
   | { name: 'edit'; item: Item; initial: TipDraft }
+  /** A page's or snippet's title, tags and notes. */
+  | { name: 'editItem'; item: Item; initial: ItemDraft; sharedWith: string | null }
   | { name: 'deleted'; items: Item[] | null }
   /** "Save as a link" for a page with no article, with what the background refused. */
   | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> }

@@ -8,7 +8,7 @@ import {
   type Membership,
   type RepertoireDb,
 } from '@/lib/db';
-import { canChange } from '@/lib/repertoire/permissions';
+import { canChange, viewerOf } from '@/lib/repertoire/permissions';
 import { currentCommunity } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import type { Community, Item } from '@/lib/wire/schemas';
@@ -63,13 +63,7 @@ export function useStore() {
 
   /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
   const allowed = useCallback(
-    (item: Item) =>
-      canChange(
-        item,
-        communities.find((c) => c.id === item.community)?.local
-          ? 'local'
-          : memberships.find((m) => m.communityId === item.community),
-      ),
+    (item: Item) => canChange(item, viewerOf(item, communities, memberships)),
     [communities, memberships],
   );
 

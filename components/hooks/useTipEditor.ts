@@ -1,10 +1,11 @@
-import { useRef, useState } from 'preact/hooks';
-import { sendMessage, type SavedItem, type SaveTipResult, type TipDraft } from '@/lib/messaging';
+import { useRef } from 'preact/hooks';
+import { sendMessage, type SaveTipResult, type TipDraft } from '@/lib/messaging';
 import { tipDraft } from '@/lib/repertoire/settings';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
 import type { Item, QuestionItem } from '@/lib/wire/schemas';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
+import { editedNote, useSubmit } from './useSubmit';
 
 interface Options {
   tab: TargetTab | null;
@@ -21,15 +22,14 @@ interface Options {
  */
 export function useTipEditor({ tab, community, nav, ask, reload, open }: Options) {
   const { go, say } = nav;
-  const [errors, setErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, clearErrors, saving, submit } = useSubmit<keyof TipDraft>(say, ask);
 
   /** A new tip; with a question, as its answer ("Answer with a tip"): about what it is about. */
   const start = async (question?: QuestionItem) => {
     // The tip form's site-access check (and its pattern catalog) stays off the first paint.
     void import('@/lib/ui/site-access');
     const saved = await tipDraft.getValue();
-    setErrors({});
+    clearErrors();
     const fresh = {
       title: '',
       body: '',
@@ -48,7 +48,7 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
 
   const startEdit = (item: Item) => {
     if (item.kind !== 'tip') return;
-    setErrors({});
+    clearErrors();
     go({
       name: 'edit',
       item,
@@ -59,29 +59,6 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
         appliesTo: item.appliesTo.join('\n'),
       },
     });
-  };
-
-  /** Sends a tip (new or edited); field errors go next to their fields, nothing typed is lost. */
-  const submit = async (
-    send: () => Promise<SaveTipResult>,
-    saved: (item: SavedItem, reviewed?: Shared) => Promise<void>,
-  ) => {
-    setSaving(true);
-    try {
-      const result = await send();
-      if (result.ok) return await saved(result.item);
-      if ('review' in result) {
-        const outcome = await ask(result.review);
-        if (outcome) return await saved(outcome.item, outcome);
-        return say({ tone: 'ok', text: 'Not saved yet; nothing was shared.' });
-      }
-      setErrors(result.errors);
-      say({ tone: 'error', text: result.message ?? 'Some fields need attention before saving.' });
-    } catch (error) {
-      say({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setSaving(false);
-    }
   };
 
   /** The latest write of the unfinished tip; a save waits for it (see save). */
@@ -128,13 +105,7 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
       async ({ id, title }, reviewed) => {
         await reload();
         await open(id);
-        say({
-          tone: 'ok',
-          text:
-            reviewed?.choice === 'personal'
-              ? `Your edited version of “${title}” was kept in Personal as a new tip; the shared tip is unchanged.`
-              : `Saved your changes to “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`,
-        });
+        say({ tone: 'ok', text: editedNote(title, 'tip', reviewed) });
       },
     );
 

@@ -23,6 +23,8 @@ import {
   recentItems,
   relatedStore,
   idbSyncStore,
+  setPrivateNote,
+  getPrivateNote,
   StorageFullError,
   type RepertoireDb,
 } from '.';
@@ -53,6 +55,7 @@ describe('storage', () => {
       'items',
       'memberships',
       'outbox',
+      'privateNotes',
       'related',
       'search',
       'searchQueue',
@@ -63,6 +66,19 @@ describe('storage', () => {
     ]);
     const tx = db.transaction('items');
     expect([...tx.store.indexNames].sort()).toEqual(['by-canonical-url', 'by-community-updated']);
+    db.close();
+  });
+
+  it('keeps a private note until it is emptied', async () => {
+    const db = await openRepertoireDb();
+    const item = tip('personal', 1);
+    await putItem(db, item);
+    await setPrivateNote(db, item, 'first');
+    await setPrivateNote(db, item, 'second');
+    expect(await getPrivateNote(db, item.id)).toBe('second');
+    await setPrivateNote(db, item, '');
+    expect(await db.count('privateNotes')).toBe(0);
+    expect(await getItemMeta(db, item.id)).toBeUndefined();
     db.close();
   });
 
@@ -77,11 +93,20 @@ describe('storage', () => {
       const db = await openRepertoireDb();
       expect(db.version).toBe(DB_VERSION);
       expect(await getItem(db, item.id)).toEqual(item);
-      // The related index is built by the upgrade itself: nothing waits for a drain.
-      expect(await relatedIds(db, 'https://github.com/acme/api')).toEqual([item.id]);
+      // The related index is built by the upgrade to v5 itself: nothing waits for a drain. From
+      // v5 on writes keep it (this test writes around them), so later upgrades leave it be.
+      expect(await relatedIds(db, 'https://github.com/acme/api')).toEqual(old < 5 ? [item.id] : []);
       expect(await relatedIds(db, 'https://github.com/other')).toEqual([]);
       // Before search existed (v1), items were not queued for indexing; the upgrade queues them.
       expect(await db.getAll('searchQueue')).toEqual(old < 2 ? [item.id] : []);
+      // Private notes (v6) are kept beside the items, and read with what is shown beside them.
+      await setPrivateNote(db, item, `note from v${old}`);
+      expect(await getItemMeta(db, item.id)).toEqual({
+        endorsements: [],
+        marks: [],
+        conflicts: [],
+        privateNote: `note from v${old}`,
+      });
       db.close();
     }
   });

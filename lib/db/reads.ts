@@ -67,9 +67,18 @@ export async function getItems(
   return ids.map((id) => found.get(id)?.item);
 }
 
-/** Endorsements, marks and conflicts of a shared item, when it has some. */
+/**
+ * Endorsements, marks and conflicts of a shared item, and the member's private note, when there
+ * are some.
+ */
 export async function getItemMeta(db: RepertoireDb, id: string): Promise<ItemMeta | undefined> {
-  const meta = (await lookup(db.transaction(SEEN_STORES), [id])).get(id)?.meta;
+  const tx = db.transaction([...SEEN_STORES, 'privateNotes']);
+  const [seen, note] = await Promise.all([
+    lookup(tx, [id]),
+    tx.objectStore('privateNotes').get(id),
+  ]);
+  const meta = seen.get(id)?.meta;
+  if (note) return { endorsements: [], marks: [], conflicts: [], ...meta, privateNote: note.text };
   return meta &&
     (meta.endorsements.length > 0 || meta.marks.length > 0 || meta.conflicts.length > 0)
     ? meta

@@ -15,10 +15,11 @@ import type { SyncState } from '../sync';
 import type { Endorsement, ConflictRevision, Mark, Mutation, Role, SyncedItem } from '../wire/sync';
 import type { Community, Item } from '../wire/schemas';
 import { migrateSyncedToPages, type PageKey, type ServerPage, type StaleCopies } from './pages';
+import type { PrivateNote } from './notes';
 import { buildRelated } from './related';
 
 export const DB_NAME = 'repertoire';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface RepertoireSchema extends DBSchema {
   communities: { key: string; value: Community };
@@ -83,6 +84,11 @@ export interface RepertoireSchema extends DBSchema {
    * service worker that wakes up reads a few records to match a page, not every item. Since v5.
    */
   related: { key: string; value: RelatedRecord };
+  /**
+   * The member's private notes on items, by item id (lib/db/notes.ts): on this browser only,
+   * never synced. Since v6.
+   */
+  privateNotes: { key: string; value: PrivateNote; indexes: { 'by-community': string } };
 }
 
 /** One searchQueue entry: an item id, ids written together, or a pulled page's ids. */
@@ -109,6 +115,8 @@ export interface ItemMeta {
   /** Every member's latest mark of each kind, taken back ones too (lib/wire/marks.ts). */
   marks: Mark[];
   conflicts: ConflictRevision[];
+  /** The member's own note on it, kept on this browser only (lib/db/notes.ts). */
+  privateNote?: string;
 }
 
 export type RepertoireDb = IDBPDatabase<RepertoireSchema>;
@@ -178,6 +186,13 @@ export function openRepertoireDb(name = DB_NAME, version = DB_VERSION): Promise<
             db.createObjectStore('related');
             // The index of what is already stored; later writes reach it through the queue.
             moved = moved.then(() => buildRelated(transaction));
+            break;
+          }
+          case 5: {
+            db.createObjectStore('privateNotes', { keyPath: 'itemId' }).createIndex(
+              'by-community',
+              'community',
+            );
             break;
           }
         }

@@ -26,9 +26,11 @@ import {
 import {
   communitySettings,
   forgetCommunity,
+  getPrivateNote,
   idbSyncStore,
   listMemberships,
   saveMembership,
+  setPrivateNote,
 } from '.';
 
 let db: RepertoireDb;
@@ -335,9 +337,14 @@ describe('IndexedDB SyncStore in the extension', () => {
     const personal = tip('mine', 'personal');
     await putItem(db, shared);
     await putItem(db, personal);
+    await setPrivateNote(db, shared, 'ask Ben first');
+    await setPrivateNote(db, personal, 'mine to keep');
     await forgetCommunity(db, 'team');
     expect(await listMemberships(db)).toEqual([]);
     expect(await getItem(db, shared.id)).toBeUndefined();
     expect(await getItem(db, personal.id)).toEqual(personal);
+    // Private notes leave with their community's items.
+    expect(await getPrivateNote(db, shared.id)).toBe('');
+    expect(await getPrivateNote(db, personal.id)).toBe('mine to keep');
   });
 });

@@ -190,16 +190,19 @@ export async function forgetCommunity(db: RepertoireDb, community: string): Prom
     'outbox',
     'items',
     'searchQueue',
+    'privateNotes',
   ] as const;
   const tx = db.transaction([...stores], 'readwrite');
-  const [pages, views, local] = await Promise.all([
+  const [pages, views, local, notes] = await Promise.all([
     tx.objectStore('serverPages').getAll(all(community)),
     tx.objectStore('views').index('by-community').getAllKeys(community),
     tx
       .objectStore('items')
       .index('by-community-updated')
       .getAllKeys(IDBKeyRange.bound([community, -Infinity], [community, Infinity])),
+    tx.objectStore('privateNotes').index('by-community').getAllKeys(community),
   ]);
+  for (const id of notes) void tx.objectStore('privateNotes').delete(id);
   void tx.objectStore('memberships').delete(community);
   void tx.objectStore('communities').delete(community);
   void tx.objectStore('syncState').delete(community);

@@ -49,6 +49,21 @@ const titles = (list: readonly LibraryEntry[]) => list.map((e) => e.title);
 describe('the library', () => {
   const library = new Library(entries());
 
+  it('replaces an edited entry, in its order and facets, leaving the library it came from', () => {
+    const awk = library.browse({ tag: 'shell' }, 'newest')[0]!;
+    const edited = library.replace({ ...awk, title: 'awk, the basics', tags: ['text', 'awk'] });
+    expect(titles(edited.browse({}, 'title'))).toEqual([
+      'awk, the basics',
+      'branch names',
+      'Branches',
+      'Undo a commit',
+    ]);
+    expect(edited.browse({ tag: 'shell' }, 'newest')).toEqual([]);
+    expect(edited.facets.tag.map((f) => f.value)).toContain('awk');
+    expect(edited.size).toBe(library.size);
+    expect(library.get(awk.id)?.title).toBe('awk basics');
+  });
+
   it('sorts by newest, oldest, title (ignoring case) and recently updated', () => {
     expect(titles(library.browse({}, 'newest'))).toEqual([
       'branch names',

@@ -97,6 +97,11 @@ export class Library {
     return this.byId.get(id);
   }
 
+  /** The library with `entry` in place of the one with its id (an item just edited). */
+  replace(entry: LibraryEntry): Library {
+    return new Library(this.entries.map((e) => (e.id === entry.id ? entry : e)));
+  }
+
   private inOrder(order: Order): readonly LibraryEntry[] {
     let list = this.sorted.get(order);
     if (!list) {

@@ -41,6 +41,22 @@ export type AskQuestionResult =
   | { ok: false; errors: Partial<Record<keyof QuestionDraft, string>>; message?: string }
   | NeedsReview;
 
+/** A page's or snippet's editable text, as typed in its edit form. */
+export interface ItemDraft {
+  title: string;
+  /** As typed: separated by commas or spaces, with or without '#'. */
+  tags: string;
+  /** The item's note: shared with the community (in a local one, the only note). */
+  note: string;
+  /** Kept on this browser only, never synced; not offered (and ignored) in a local community. */
+  privateNote: string;
+}
+
+export type SaveItemResult =
+  | { ok: true; item: SavedItem }
+  | { ok: false; errors: Partial<Record<keyof ItemDraft, string>>; message?: string }
+  | NeedsReview;
+
 export type ClipErrorCode =
   | 'no-article'
   | 'restricted-page'
@@ -124,6 +140,14 @@ export interface Protocol {
   editTip: {
     request: { id: string; draft: TipDraft };
     response: SaveTipResult;
+  };
+  /**
+   * Edit a page's or snippet's title, tags and note (each field merges on its own in a shared
+   * community) and the member's private note (stored here, never synced).
+   */
+  editItem: {
+    request: { id: string; draft: ItemDraft };
+    response: SaveItemResult;
   };
   /**
    * The member's answer to a NeedsReview: redact what was found and share, share it as it is,

@@ -15,6 +15,7 @@ const handlers: Handlers = {
   deleteItem: async () => ({ ok: true }),
   restoreItem: async () => ({ ok: true, title: 'T' }),
   editTip: async () => ({ ok: false, errors: {} }),
+  editItem: async () => ({ ok: false, errors: {} }),
   resolveConflict: async () => ({ ok: true }),
   shareReviewed: async () => ({ ok: false, message: 'no such review' }),
   mark: async () => ({ ok: true }),

@@ -7,12 +7,21 @@ import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_SECRETS } from '../../test/fixtures/fake-secrets';
+import { sampleItem } from '../../test/support/items';
 import { runInTab } from '../capture/run-in-tab';
 import type { SelectionCapture } from '../capture/types';
-import { getItem, openRepertoireDb, putItem, recentItems, type RepertoireDb } from '../db';
+import {
+  deleteItem,
+  getItem,
+  getPrivateNote,
+  openRepertoireDb,
+  putItem,
+  recentItems,
+  type RepertoireDb,
+} from '../db';
 import type { Item, TipItem } from '../wire/schemas';
 import { createHandlers } from './handlers';
-import { tipItem } from './items';
+import { snippetItem, tipItem } from './items';
 import { tipDraft } from './settings';
 import type { SyncHub } from '../sync';
 
@@ -23,7 +32,7 @@ const SHARED = 'guild';
 
 let db: RepertoireDb;
 let created: Item[];
-let edited: { id: string; changes: Partial<TipItem> }[];
+let edited: { id: string; kind: string; changes: Partial<TipItem> }[];
 let handlers: ReturnType<typeof createHandlers>;
 
 beforeEach(async () => {
@@ -34,8 +43,8 @@ beforeEach(async () => {
   edited = [];
   const engine = {
     create: async (item: Item) => void created.push(item),
-    edit: async (id: string, _kind: string, changes: Partial<TipItem>) =>
-      void edited.push({ id, changes }),
+    edit: async (id: string, kind: string, changes: Partial<TipItem>) =>
+      void edited.push({ id, kind, changes }),
   };
   const hub = {
     engineFor: async (community: string) => (community === SHARED ? engine : undefined),
@@ -166,5 +175,114 @@ describe('sharing to a shared community', () => {
     expect(created).toEqual([]);
     const [kept] = await recentItems(db, 'personal', 10);
     expect(kept).toMatchObject({ kind: 'snippet', quote });
+  });
+});
+
+describe('editing a page or a snippet', () => {
+  const snippet = (community: string) =>
+    snippetItem(
+      {
+        url: 'https://wiki.example/deploy',
+        canonicalUrl: 'https://wiki.example/deploy',
+        sourceTitle: 'Deploy',
+        quote: 'Deploys go out on Tuesdays.',
+        selectedChars: 27,
+        selectors: [
+          {
+            type: 'TextQuoteSelector',
+            exact: 'Deploys go out on Tuesdays.',
+            prefix: '',
+            suffix: '',
+          },
+          { type: 'TextPositionSelector', start: 0, end: 27 },
+        ],
+      },
+      { community, author: 'Ana', now: 1_000 },
+    );
+  const edit = (title: string, note = '', privateNote = '') => ({
+    title,
+    tags: '#ops, release',
+    note,
+    privateNote,
+  });
+
+  it('stores a Personal item with its new title, tags and note', async () => {
+    const item = snippet('personal');
+    await putItem(db, item);
+    const result = await handlers.editItem(
+      { id: item.id, draft: edit('  Release days ', 'Ask before Friday.') },
+      none,
+    );
+    expect(result).toEqual({
+      ok: true,
+      item: { id: item.id, kind: 'snippet', title: 'Release days' },
+    });
+    expect(await getItem(db, item.id)).toMatchObject({
+      title: 'Release days',
+      tags: ['ops', 'release'],
+      note: 'Ask before Friday.',
+      quote: item.quote,
+    });
+    expect(edited).toEqual([]);
+  });
+
+  it('sends a shared item only its changed fields, and keeps the private note here', async () => {
+    const item = { ...snippet(SHARED), tags: ['ops', 'release'] };
+    await putItem(db, item);
+    const result = await handlers.editItem(
+      { id: item.id, draft: edit(item.title, 'Shared with all.', 'Only mine.') },
+      none,
+    );
+    expect(result.ok).toBe(true);
+    expect(edited).toMatchObject([
+      { id: item.id, kind: 'snippet', changes: { note: 'Shared with all.' } },
+    ]);
+    expect(Object.keys(edited[0]!.changes).sort()).toEqual(['note', 'updatedAt']);
+    expect(JSON.stringify(edited)).not.toContain('Only mine.');
+    expect(await getPrivateNote(db, item.id)).toBe('Only mine.');
+  });
+
+  it('holds a note with a secret for the review, then sends it redacted as an edit of the page', async () => {
+    const page = sampleItem('page', { community: SHARED });
+    await putItem(db, page);
+    const review = await held(
+      await handlers.editItem({ id: page.id, draft: edit(page.title, `Key: ${KEY}`) }, none),
+    );
+    expect(review.findings).toMatchObject([{ field: 'note' }]);
+    expect(edited).toEqual([]);
+    await handlers.shareReviewed({ reviewId: review.reviewId, choice: 'redact' }, none);
+    expect(edited).toMatchObject([
+      { id: page.id, kind: 'page', changes: { note: 'Key: [redacted AWS access key ID]' } },
+    ]);
+  });
+
+  it('says what is wrong per field and writes nothing', async () => {
+    const item = snippet(SHARED);
+    await putItem(db, item);
+    const result = await handlers.editItem(
+      { id: item.id, draft: edit('   ', 'n'.repeat(4_001), 'p'.repeat(4_001)) },
+      none,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      errors: {
+        title: expect.stringContaining('Give it a title'),
+        note: expect.stringContaining('keep it under 4000'),
+        privateNote: expect.stringContaining('private note is 4001 characters'),
+      },
+    });
+    expect(edited).toEqual([]);
+    expect(await getPrivateNote(db, item.id)).toBe('');
+  });
+
+  it('says so when the item was deleted meanwhile', async () => {
+    const item = snippet('personal');
+    await putItem(db, item);
+    await deleteItem(db, item.id);
+    const result = await handlers.editItem({ id: item.id, draft: edit('New') }, none);
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('deleted meanwhile'),
+    });
   });
 });

@@ -8,6 +8,7 @@ import {
   PERSONAL_COMMUNITY_ID,
   putItem,
   restoreItem,
+  setPrivateNote,
   StorageFullError,
   type RepertoireDb,
 } from '../db';
@@ -16,10 +17,17 @@ import type { NeedsReview, ReviewOutcome } from '../messaging';
 import { parseAppliesTo } from '../related';
 import { findingViews, redactFields, scanFields } from '../secrets';
 import { describeFindings } from '../secrets/words';
-import type { Item, TipItem } from '../wire/schemas';
+import type { Item } from '../wire/schemas';
 import { clipPage, clipSelection, saved, saveLink, type SaveItem, type TabCapture } from './clip';
 import { uuidv7 } from './ids';
-import { checkQuestionDraft, checkTipDraft, questionItem, tipItem, type Authoring } from './items';
+import {
+  checkItemDraft,
+  checkQuestionDraft,
+  checkTipDraft,
+  questionItem,
+  tipItem,
+  type Authoring,
+} from './items';
 import { hold, take, type HeldWrite } from './review';
 import { memberName, questionDraft, tipDraft } from './settings';
 import type { SyncHub } from '../sync';
@@ -43,17 +51,24 @@ const checkPattern = (line: string) => {
 };
 
 /** Only the fields that changed: an edit must not overwrite what it did not touch. */
-function tipChanges(
-  item: TipItem,
-  next: { title: string; body: string; tags: string[]; appliesTo: string[] },
-): Partial<TipItem> {
-  const changes: Partial<TipItem> = {};
-  if (item.title !== next.title) changes.title = next.title;
-  if (item.body !== next.body) changes.body = next.body;
-  if (item.tags.join('\n') !== next.tags.join('\n')) changes.tags = next.tags;
-  if (item.appliesTo.join('\n') !== next.appliesTo.join('\n')) changes.appliesTo = next.appliesTo;
+function changedFields<T extends object>(item: T, next: Partial<T>): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const name of Object.keys(next) as (keyof T)[]) {
+    const [before, after] = [item[name], next[name]];
+    const same =
+      Array.isArray(before) && Array.isArray(after)
+        ? before.join('\n') === after.join('\n')
+        : // A field added to items later (the note) is absent on older ones: that is empty.
+          (before ?? '') === after;
+    if (!same) changes[name] = after;
+  }
   return changes;
 }
+
+const saveFailed = (error: unknown, what: string) =>
+  error instanceof StorageFullError
+    ? error.message
+    : `${what} could not be saved. Try again; your text is still in the form.`;
 
 export type WriteHandlers = Omit<
   Handlers,
@@ -170,7 +185,7 @@ export function createHandlers(
         return { ok: true, item: saved(item), community, choice, notice: write.notice };
       }
       const changes = redact(write.changes);
-      await engine.edit(write.item.id, 'tip', { ...changes, updatedAt: Date.now() });
+      await engine.edit(write.item.id, write.item.kind, { ...changes, updatedAt: Date.now() });
       return { ok: true, item: saved({ ...write.item, ...changes }), community, choice };
     } catch (error) {
       // Nothing was written: the member can answer again.
@@ -224,11 +239,7 @@ export function createHandlers(
         const held = await (await saver(community))(item);
         if (held) return held;
       } catch (error) {
-        const message =
-          error instanceof StorageFullError
-            ? error.message
-            : 'The tip could not be saved. Try again; your text is still in the form.';
-        return { ok: false, errors: {}, message };
+        return { ok: false, errors: {}, message: saveFailed(error, 'The tip') };
       }
       // Here, not in the popup: the popup may have closed before this answer reaches it, and
       // the next new tip would start from this one's tags and sites.
@@ -283,7 +294,8 @@ export function createHandlers(
           message: 'This tip was deleted meanwhile; nothing to edit.',
         };
       }
-      const changes = tipChanges(item, checked);
+      const { title, body, tags, appliesTo } = checked;
+      const changes = changedFields(item, { title, body, tags, appliesTo });
       const engine = await hub.engineFor(item.community);
       if (engine) {
         const held = await review({ kind: 'edit', item, changes });
@@ -291,6 +303,44 @@ export function createHandlers(
         await engine.edit(id, 'tip', { ...changes, updatedAt: Date.now() });
       } else await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
       return written({ ok: true, item: { id, kind: 'tip', title: checked.title } } as const);
+    },
+    async editItem({ id, draft }) {
+      const checked = checkItemDraft(draft);
+      if (!checked.ok) return checked;
+      const handle = await db();
+      const item = await getItem(handle, id);
+      if (!item || (item.kind !== 'page' && item.kind !== 'snippet') || item.deletedAt !== null) {
+        return {
+          ok: false,
+          errors: {},
+          message:
+            'This item was deleted meanwhile, so there is nothing to save it to. Copy what you typed if you want to keep it.',
+        };
+      }
+      const { title, tags, note } = checked;
+      const changes = changedFields<Pick<Item, 'title' | 'tags' | 'note'>>(item, {
+        title,
+        tags,
+        note,
+      });
+      const unchanged = Object.keys(changes).length === 0;
+      const engine = await hub.engineFor(item.community);
+      try {
+        if (engine) {
+          // Kept at once, and never scanned: it does not leave this browser.
+          await setPrivateNote(handle, item, checked.privateNote);
+          if (!unchanged) {
+            const held = await review({ kind: 'edit', item, changes });
+            if (held) return held;
+            await engine.edit(id, item.kind, { ...changes, updatedAt: Date.now() });
+          }
+        } else if (!unchanged) {
+          await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
+        }
+      } catch (error) {
+        return { ok: false, errors: {}, message: saveFailed(error, 'Your changes') };
+      }
+      return written({ ok: true, item: { id, kind: item.kind, title } } as const);
     },
     async shareReviewed({ reviewId, choice }) {
       const outcome = await shareReviewed(reviewId, choice);

@@ -1,6 +1,6 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
 import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
-import type { QuestionDraft, TipDraft } from '../messaging';
+import type { ItemDraft, QuestionDraft, TipDraft } from '../messaging';
 import { LIMITS } from '../wire/limits';
 import type { PageItem, QuestionItem, SnippetItem, TipItem } from '../wire/schemas';
 import { webUrlOrNull } from '../wire/web-url';
@@ -219,6 +219,35 @@ export function questionItem(
     publishedTime: null,
     excerpt: question.details.slice(0, 200) || null,
   };
+}
+
+export type ItemCheck =
+  | { ok: true; title: string; tags: string[]; note: string; privateNote: string }
+  | { ok: false; errors: Partial<Record<keyof ItemDraft, string>> };
+
+const noteProblem = (note: string, what: string) =>
+  note.length > LIMITS.noteChars
+    ? `The ${what} is ${note.length} characters; keep it under ${LIMITS.noteChars}.`
+    : null;
+
+/** Checks an edited page or snippet; every error says what is wrong and what to do. */
+export function checkItemDraft(draft: ItemDraft): ItemCheck {
+  const errors: Partial<Record<keyof ItemDraft, string>> = {};
+  const title = draft.title.trim();
+  const tags = parseTags(draft.tags);
+  const note = draft.note.trim();
+  const privateNote = draft.privateNote.trim();
+  if (!title) errors.title = 'Give it a title, so you and others can find it.';
+  else if (title.length > LIMITS.titleChars)
+    errors.title = `The title is ${title.length} characters; keep it under ${LIMITS.titleChars}.`;
+  const tagError = tagsProblem(tags);
+  if (tagError) errors.tags = tagError;
+  const noteError = noteProblem(note, 'note');
+  if (noteError) errors.note = noteError;
+  const privateError = noteProblem(privateNote, 'private note');
+  if (privateError) errors.privateNote = privateError;
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, title, tags, note, privateNote };
 }
 
 export function tipItem(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tipItem } from './items';
-import { canChange, type Viewer } from './permissions';
+import { canChange, viewerOf, type Viewer } from './permissions';
 
 const tip = (extra: { author: string; authorId?: string }) => ({
   ...tipItem(
@@ -34,5 +34,19 @@ describe('canChange', () => {
     expect(canChange(old, ana)).toBe(true);
     expect(canChange(old, ben)).toBe(false);
     expect(canChange(old, sam)).toBe(true);
+  });
+});
+
+describe('viewerOf', () => {
+  it('is local in a local community, the membership in a shared one, unknown before joining', () => {
+    const item = tip({ author: 'Ana', authorId: 'm-ana' });
+    const communities = [
+      { id: 'personal', name: 'Personal', local: true, createdAt: 0 },
+      { id: 'team', name: 'Team', local: false, createdAt: 0 },
+    ];
+    const membership = { ...ana, communityId: 'team' };
+    expect(viewerOf({ ...item, community: 'personal' }, communities, [membership])).toBe('local');
+    expect(viewerOf(item, communities, [membership])).toBe(membership);
+    expect(viewerOf(item, communities, [])).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 /** Which changes the extension offers on an item: those the server will accept. */
 import { mayChange } from '../wire/authz';
-import type { Item } from '../wire/schemas';
+import type { Community, Item } from '../wire/schemas';
 import type { Role } from '../wire/sync';
 
 /** The member looking at a shared community's items, as their membership says. */
@@ -24,4 +24,14 @@ export function canChange(item: Item, viewer: Viewer | 'local' | undefined): boo
     return viewer.role === 'steward' || item.author === viewer.displayName;
   }
   return mayChange(viewer, item.authorId);
+}
+
+/** The member as an item's community knows them: 'local', their membership, or not known yet. */
+export function viewerOf(
+  item: Item,
+  communities: readonly Community[],
+  memberships: readonly (Viewer & { communityId: string })[],
+): Viewer | 'local' | undefined {
+  if (communities.find((c) => c.id === item.community)?.local) return 'local';
+  return memberships.find((m) => m.communityId === item.community);
 }

@@ -5,12 +5,17 @@
  */
 import { storage } from '#imports';
 import type { Finding } from '../secrets';
-import type { Item, TipItem } from '../wire/schemas';
+import type { Item, PageItem, SnippetItem, TipItem } from '../wire/schemas';
 import { uuidv7 } from './ids';
 
 export type HeldWrite =
   | { kind: 'create'; item: Item; notice?: string }
-  | { kind: 'edit'; item: TipItem; changes: Partial<TipItem> };
+  | { kind: 'edit'; item: Item; changes: ItemChanges };
+
+/** What an edit changes: some of the fields of the item's kind, never its kind itself. */
+export type ItemChanges = Partial<
+  Omit<PageItem, 'kind'> & Omit<SnippetItem, 'kind'> & Omit<TipItem, 'kind'>
+>;
 
 interface Held {
   write: HeldWrite;

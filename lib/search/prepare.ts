@@ -60,6 +60,7 @@ function bodyOf(item: Item): string {
 
 function metaOf(item: Item): string[] {
   const out = [...item.tags];
+  if (item.note) out.push(item.note);
   if (item.siteName) out.push(item.siteName);
   if (item.kind === 'tip' && item.tool) out.push(item.tool);
   if (item.kind === 'snippet') out.push(item.sourceTitle);

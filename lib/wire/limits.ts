@@ -16,6 +16,8 @@ export const LIMITS = {
   answers: 50,
   pathSteps: 100,
   stepNoteChars: 280,
+  /** A member's note on an item (shared, or private to this browser). */
+  noteChars: 4_000,
   /** Ten years: a longer review interval is no review at all. */
   reviewIntervalDays: 3_650,
 } as const;

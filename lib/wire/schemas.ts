@@ -64,6 +64,12 @@ const ItemBase = z.object({
   updatedAt: z.number().int(),
   /** Soft delete: tombstones keep their id so deletions can sync. */
   deletedAt: z.number().int().nullable(),
+  /**
+   * A member's note on the item, plain text, merged like the title. In a shared community every
+   * member sees it. Optional, so that clients from before notes still create items: absent
+   * means none.
+   */
+  note: z.string().max(LIMITS.noteChars).optional(),
 });
 
 export const PageItem = ItemBase.extend({

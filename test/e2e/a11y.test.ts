@@ -42,7 +42,12 @@ describe('accessibility of every screen (axe-core, light and dark)', () => {
     });
     // The tour reached every screen it names, the panel (in its shadow root) last.
     expect(checked).toEqual(
-      expect.arrayContaining(['popup-empty-dark', 'popup-tip-form-errors-light', 'panel-dark']),
+      expect.arrayContaining([
+        'popup-empty-dark',
+        'popup-tip-form-errors-light',
+        'popup-edit-snippet-dark',
+        'panel-dark',
+      ]),
     );
   });
 });

@@ -284,6 +284,7 @@ describe('hostile content in real Chromium', () => {
         siteName: text(g + 2),
         excerpt: text(g + 3),
         tags: [text(g + 4, 64), text(g + 5, 64)],
+        note: text(g + 6),
         html: group.map((p) => `<p>Payload ${p.id}.</p>${p.value}`).join('\n'),
         text: `Pushed page payload ${g + 1}`,
       }),
@@ -299,6 +300,7 @@ describe('hostile content in real Chromium', () => {
         title: `Pushed snippet payload ${text(10)}`,
         quote: allText.join('\n'),
         sourceTitle: text(11),
+        note: allText.join('\n').slice(0, 4_000),
         url: 'https://pushed.example/snippet',
       }),
       sampleItem('tip', {

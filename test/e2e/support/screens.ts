@@ -106,6 +106,25 @@ export async function screenTour(): Promise<ScreenTour> {
     };
     await openFirst('minecraft', 'popup-page');
     await openFirst('autosquash', 'popup-snippet');
+
+    // Editing the snippet: an error beside its field, then a note saved and shown.
+    await third.getByRole('searchbox', { name: 'Search repertoire' }).fill('autosquash');
+    await third.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
+    await third.getByRole('button', { name: 'Edit' }).click();
+    const editForm = third.getByRole('form', { name: 'Edit snippet' });
+    await editForm.getByLabel('Title').fill('');
+    await editForm.getByLabel('Tags').fill('git review');
+    await editForm
+      .getByLabel('Note')
+      .fill('Pairs well with fixup commits.\nAsk in #git-help if a rebase goes wrong.');
+    await editForm.getByRole('button', { name: 'Save changes' }).click();
+    await third.getByText('Give it a title').waitFor();
+    await at({ name: 'popup-edit-snippet', page: third, shot: list });
+    await editForm.getByLabel('Title').fill('Fold fixups with git rebase --autosquash');
+    await editForm.getByRole('button', { name: 'Save changes' }).click();
+    await third.getByRole('region', { name: 'Note' }).waitFor();
+    await at({ name: 'popup-snippet-note', page: third, shot: list });
+    await third.getByRole('button', { name: 'Back to results' }).click();
     await openFirst('release-note label', 'popup-tip');
 
     await third.getByRole('searchbox', { name: 'Search repertoire' }).fill('autosquash');
@@ -148,6 +167,12 @@ export async function screenTour(): Promise<ScreenTour> {
     await rows.first().click();
     await library.getByRole('article').waitFor();
     await at({ name: 'library-item', page: library, shot: null });
+    await library.getByRole('button', { name: 'Back to results' }).click();
+    // The article, edited in place.
+    await rows.nth(1).click();
+    await library.getByRole('button', { name: 'Edit' }).click();
+    await library.getByRole('form', { name: 'Edit page' }).waitFor();
+    await at({ name: 'library-edit-page', page: library, shot: null });
     await library.close();
 
     const tool = await ext.context.newPage();
