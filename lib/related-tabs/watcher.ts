@@ -21,6 +21,7 @@ import {
   relatedOffCommunities,
 } from '../repertoire/settings';
 import type { Item } from '../wire/schemas';
+import { toolbarButton } from './toolbar-button';
 
 const PANEL_SCRIPT = '/related-panel.js';
 
@@ -104,11 +105,12 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     const found = url && mode !== 'off' ? await relatedTo(url) : NOTHING;
     // The badge counts tips only: a clip of this page is not advice about it.
     const count = found.tips.length;
-    await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+    const button = toolbarButton();
+    await button.setBadgeText({ tabId, text: count ? String(count) : '' });
     if (count) {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE.background });
+      await button.setBadgeBackgroundColor({ tabId, color: BADGE.background });
       // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
-      await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
+      await button.setBadgeTextColor?.({ tabId, color: BADGE.text });
     }
     await showPanel(tabId, mode === 'panel' ? found : NOTHING);
   }
