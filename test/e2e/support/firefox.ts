@@ -1,0 +1,105 @@
+/**
+ * Real Firefox (Debian's firefox-esr) with the built extension installed, driven by puppeteer-core
+ * over WebDriver BiDi (Playwright cannot drive ESR). Each launch gets a fresh profile.
+ *
+ * Firefox gives an extension a random UUID per profile, which names its pages
+ * (moz-extension://<uuid>/…); a pref fixes it, so the tests know where the popup is.
+ */
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { requireBuild } from './browser';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** browser_specific_settings.gecko.id in wxt.config.ts. */
+const ADDON_ID = 'repertoire@repertoire.example';
+const UUID = '6f1c8e2a-3b4d-4c5e-8f70-9a1b2c3d4e5f';
+
+/** The Firefox e2e build, or the build REPERTOIRE_FIREFOX_EXTENSION_DIR names (a `--mv2` one). */
+const firefoxExtensionDir = (): string =>
+  process.env.REPERTOIRE_FIREFOX_EXTENSION_DIR ??
+  resolve(import.meta.dirname, '../../../.output/firefox-mv3-e2e');
+
+export interface FirefoxExtension {
+  browser: Browser;
+  /** moz-extension://<uuid> */
+  origin: string;
+  /**
+   * An extension page kept open: the tests ask the extension's APIs (tabs, the badge) from it,
+   * since puppeteer does not reach Firefox's background page.
+   */
+  control: Page;
+  close(): Promise<void>;
+}
+
+export async function launchFirefoxWithExtension(): Promise<FirefoxExtension> {
+  const dir = requireBuild(firefoxExtensionDir(), 'npx wxt build -b firefox --mode e2e');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Installing an extension over BiDi needs the system access the flag allows.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      // A permission request (a sync server's address, a tip's sites) is granted as if the
+      // member chose Allow: headless Firefox shows no prompt to click. It stands in for that
+      // click as the e2e build's host grants stand in for the toolbar click.
+      'extensions.webextOptionalPermissionPrompts': false,
+    },
+  });
+  try {
+    await browser.installExtension(dir);
+    const ext = { browser, origin: `moz-extension://${UUID}` };
+    const control = await openExtensionPage(ext, '/options.html', '::-p-aria(Your name)');
+    return { ...ext, control, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens an extension page in a new tab and waits for `ready` (a selector) on it. The navigation
+ * is not awaited: Firefox never reports a moz-extension:// page as loaded over BiDi.
+ */
+export async function openExtensionPage(
+  ext: Pick<FirefoxExtension, 'browser' | 'origin'>,
+  path: string,
+  ready: string,
+): Promise<Page> {
+  const page = await ext.browser.newPage();
+  void page.goto(`${ext.origin}${path}`).catch(() => undefined);
+  await page.waitForSelector(ready, { timeout: 60_000 });
+  return page;
+}
+
+/** The id the extension sees for the tab showing `page` (the e2e build may read its URL). */
+export async function tabIdOf(ext: FirefoxExtension, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await ext.control.evaluate(
+    async (target) => (await browser.tabs.query({})).find((t) => t.url === target)?.id,
+    url,
+  );
+  if (id === undefined) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+/** Opens the popup as a page acting on `tabId`, as a detached popup window would. */
+export async function openPopup(ext: FirefoxExtension, tabId: number): Promise<Page> {
+  const popup = await openExtensionPage(
+    ext,
+    `/popup.html?tab=${tabId}`,
+    '::-p-aria(Search repertoire[role="searchbox"])',
+  );
+  await popup.setViewport({ width: 440, height: 600 });
+  return popup;
+}
+
+/** The badge text on the tab showing `page`. */
+export async function badgeOf(ext: FirefoxExtension, page: Page): Promise<string> {
+  const tabId = await tabIdOf(ext, page);
+  return ext.control.evaluate(
+    (id) => (browser.action ?? browser.browserAction).getBadgeText({ tabId: id }),
+    tabId,
+  );
+}
