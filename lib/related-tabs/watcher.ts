@@ -105,6 +105,17 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     const found = url && mode !== 'off' ? await relatedTo(url) : NOTHING;
     // The badge counts tips only: a clip of this page is not advice about it.
     const count = found.tips.length;
+    try {
+      await showBadge(tabId, count);
+    } catch (error) {
+      // A tab closed while it was matched has nothing left to show; anything else is a bug.
+      if (await tabClosed(tabId)) return;
+      throw error;
+    }
+    await showPanel(tabId, mode === 'panel' ? found : NOTHING);
+  }
+
+  async function showBadge(tabId: number, count: number) {
     const button = toolbarButton();
     await button.setBadgeText({ tabId, text: count ? String(count) : '' });
     if (count) {
@@ -112,8 +123,13 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
       await button.setBadgeTextColor?.({ tabId, color: BADGE.text });
     }
-    await showPanel(tabId, mode === 'panel' ? found : NOTHING);
   }
+
+  const tabClosed = (tabId: number) =>
+    browser.tabs.get(tabId).then(
+      () => false,
+      () => true,
+    );
 
   async function showPanel(tabId: number, found: Related) {
     // A panel already in the page (an SPA route change) takes the new list, or removes itself.

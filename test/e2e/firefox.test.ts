@@ -5,7 +5,7 @@
  */
 import type { Page as ChromiumPage } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readabilityPagesDir } from '../support/corpus';
 import * as chromium from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
@@ -15,6 +15,7 @@ import {
   openExtensionPage,
   openPopup,
   tabIdOf,
+  takeBackgroundErrors,
   type FirefoxExtension,
 } from './support/firefox';
 import { startPageServer, type PageServer } from './support/server';
@@ -27,6 +28,10 @@ beforeAll(async () => {
   readabilityPagesDir();
   pages = await startPageServer();
   firefox = await launchFirefoxWithExtension();
+});
+// Nothing may throw in the background unseen, as browser.action did in the V2 build.
+afterEach(async () => {
+  expect(await takeBackgroundErrors(firefox)).toEqual([]);
 });
 afterAll(async () => {
   await firefox?.close();

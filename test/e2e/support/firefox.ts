@@ -33,7 +33,7 @@ export interface FirefoxExtension {
 
 export async function launchFirefoxWithExtension(): Promise<FirefoxExtension> {
   const dir = requireBuild(firefoxExtensionDir(), 'npx wxt build -b firefox --mode e2e');
-  const browser = await puppeteer.launch({
+  const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
@@ -48,12 +48,14 @@ export async function launchFirefoxWithExtension(): Promise<FirefoxExtension> {
     },
   });
   try {
-    await browser.installExtension(dir);
-    const ext = { browser, origin: `moz-extension://${UUID}` };
+    await firefox.installExtension(dir);
+    const ext = { browser: firefox, origin: `moz-extension://${UUID}` };
     const control = await openExtensionPage(ext, '/options.html', '::-p-aria(Your name)');
-    return { ...ext, control, close: () => browser.close() };
+    const launched = { ...ext, control, close: () => firefox.close() };
+    await takeBackgroundErrors(launched);
+    return launched;
   } catch (error) {
-    await browser.close();
+    await firefox.close();
     throw error;
   }
 }
@@ -93,6 +95,25 @@ export async function openPopup(ext: FirefoxExtension, tabId: number): Promise<P
   );
   await popup.setViewport({ width: 440, height: 600 });
   return popup;
+}
+
+/**
+ * Uncaught errors and unhandled rejections in the background page since the last call (a Firefox
+ * background is a page the extension's own pages can reach). The first call starts watching; a
+ * background Firefox suspended and started again is watched again from the next call on.
+ */
+export async function takeBackgroundErrors(ext: FirefoxExtension): Promise<string[]> {
+  return ext.control.evaluate(async () => {
+    type Watched = Window & { repertoireErrors?: string[] };
+    const bg = (await browser.runtime.getBackgroundPage()) as unknown as Watched | null;
+    if (!bg) return [];
+    if (!bg.repertoireErrors) {
+      const errors: string[] = (bg.repertoireErrors = []);
+      bg.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+      bg.addEventListener('error', (e) => errors.push(e.message));
+    }
+    return bg.repertoireErrors.splice(0);
+  });
 }
 
 /** The badge text on the tab showing `page`. */
