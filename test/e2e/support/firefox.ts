@@ -69,10 +69,30 @@ export async function openExtensionPage(
   path: string,
   ready: string,
 ): Promise<Page> {
-  const page = await ext.browser.newPage();
-  void page.goto(`${ext.origin}${path}`).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 60_000 });
-  return page;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const page = await ext.browser.newPage();
+    void page.goto(`${ext.origin}${path}`).catch(() => undefined);
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      await page.close();
+      if (Date.now() >= deadline || !lostRealm(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Firefox moves a tab into the extension's process as it navigates to an extension page; now
+ * and then (about one open in 30) a wait that evaluates in the document going away fails with a
+ * protocol error, and that tab answers no evaluation after it. The page is opened again then.
+ */
+function lostRealm(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e.message.includes('Protocol error (script.')) return true;
+  }
+  return false;
 }
 
 /** The id the extension sees for the tab showing `page` (the e2e build may read its URL). */
