@@ -13,11 +13,18 @@ const E2E_HOSTS = [
   '*://*.atlassian.net/*',
 ];
 
+/** Related tips ask for the sites a tip names when it is saved, never for all sites up front. */
+const OPTIONAL_HOSTS = ['*://*/*'];
+
 // Least privilege: activeTab + scripting let "Clip page" read the tab the member is looking at
 // only when they act.
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser, mode }) => ({
+  // Firefox too gets Manifest V3 (WXT's default there is V2): the same action, permissions and
+  // commands as Chrome, and a background that may be suspended like Chrome's worker. Why:
+  // docs/firefox.md. `--mv2` still builds a working V2 package.
+  manifestVersion: 3,
+  manifest: ({ browser, mode, manifestVersion }) => ({
     name: 'Repertoire',
     description:
       "Your community of practice's shared repertoire: clip, search, and see related tips.",
@@ -30,11 +37,15 @@ export default defineConfig({
       'alarms',
     ],
     host_permissions: mode === 'e2e' ? E2E_HOSTS : undefined,
-    // Related tips ask for the sites a tip names when it is saved, never for all sites up front.
-    optional_host_permissions: ['*://*/*'],
+    // V2 has no optional_host_permissions (WXT drops the key there): origins are optional
+    // permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     omnibox: { keyword: 'rp' },
     commands: {
-      _execute_action: {
+      // The command that opens the popup is named after the V2 key, browser_action, there.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+R' },
         description: 'Open Repertoire, ready to search',
       },

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages, from Debian's packages, only if missing:
-# Chromium for the end-to-end tests, a virtual display and a keyboard on it for the one that types
+# Chromium and Firefox ESR for the end-to-end tests, a virtual display and a keyboard on it for the one that types
 # into the address bar, and PostgreSQL for the server's integration tests.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
 # The e2e page server makes a throwaway TLS certificate for HSTS-preloaded hosts (github.com).

@@ -11,7 +11,7 @@ Repertoire extension built:
   Chrome/Chromium: open chrome://extensions, turn on Developer mode, "Load unpacked" and pick
                    $(pwd)/.output/chrome-mv3
   Firefox:         open about:debugging#/runtime/this-firefox, "Load Temporary Add-on…" and pick
-                   $(pwd)/.output/firefox-mv2/manifest.json
+                   $(pwd)/.output/firefox-mv3/manifest.json
 Starting the sync server (Ctrl+C stops it)…
 MSG
 exec npm run --silent server -- "$@"

@@ -12,6 +12,21 @@ echo "== build (production, checked against budgets) and e2e build"
 npx wxt build >/dev/null
 npx tsx scripts/check-build.ts .output/chrome-mv3
 npx wxt build --mode e2e >/dev/null
+echo "== Firefox build, checked by Mozilla's add-on linter (fails on errors, lists warnings)"
+npx wxt build -b firefox >/dev/null
+npx wxt build -b firefox --mode e2e >/dev/null
+npx web-ext lint --no-config-discovery --source-dir .output/firefox-mv3 --output json |
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    for (const kind of ["errors", "warnings", "notices"]) {
+      for (const m of r[kind]) console.log(`${kind.slice(0, -1)}: ${m.code} ${m.file ?? ""} ${m.message}`);
+    }
+    console.log(`web-ext lint: ${r.summary.errors} errors, ${r.summary.warnings} warnings`);
+    if (r.summary.errors) {
+      console.error("The Firefox build has errors Mozilla would refuse: fix the errors listed above.");
+      process.exit(1);
+    }
+  '
 
 # Every project runs even when one fails, so a run reports all failures; the last line counts them.
 results=$(mktemp -d)
@@ -24,7 +39,7 @@ run_project() {
 }
 run_project unit "unit tests"
 run_project integration "integration tests: the server over HTTP on real SQLite and a throwaway PostgreSQL"
-run_project e2e "end-to-end tests: the built extension in real Chromium"
+run_project e2e "end-to-end tests: the built extension in real Chromium and Firefox ESR"
 node -e '
   const fs = require("fs");
   let passed = 0, failed = 0, skipped = 0;

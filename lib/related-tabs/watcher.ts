@@ -23,6 +23,7 @@ import {
   relatedOffCommunities,
 } from '../repertoire/settings';
 import type { Item } from '../wire/schemas';
+import { toolbarButton } from './toolbar-button';
 
 const PANEL_SCRIPT = '/related-panel.js';
 
@@ -116,15 +117,31 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     // The badge counts tips only: a clip of this page is not advice about it.
     const count = found.tips.length;
     const notice = await answerWaits();
-    const text = `${count || ''}${notice ? '!' : ''}`;
-    await browser.action.setBadgeText({ tabId, text });
-    if (text) {
-      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE.background });
-      // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
-      await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
+    try {
+      await showBadge(tabId, `${count || ''}${notice ? '!' : ''}`);
+    } catch (error) {
+      // A tab closed while it was matched has nothing left to show; anything else is a bug.
+      if (await tabClosed(tabId)) return;
+      throw error;
     }
     await showPanel(tabId, mode === 'panel' ? found : NOTHING);
   }
+
+  async function showBadge(tabId: number, text: string) {
+    const button = toolbarButton();
+    await button.setBadgeText({ tabId, text });
+    if (text) {
+      await button.setBadgeBackgroundColor({ tabId, color: BADGE.background });
+      // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
+      await button.setBadgeTextColor?.({ tabId, color: BADGE.text });
+    }
+  }
+
+  const tabClosed = (tabId: number) =>
+    browser.tabs.get(tabId).then(
+      () => false,
+      () => true,
+    );
 
   async function showPanel(tabId: number, found: Related) {
     // A panel already in the page (an SPA route change) takes the new list, or removes itself.

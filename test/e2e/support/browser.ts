@@ -32,6 +32,14 @@ export const extensionDir = (): string =>
   resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** `dir` if it holds a build, else an error naming the command that makes it. */
+export function requireBuild(dir: string, command: string): string {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${dir}. Run "${command}" first.`);
+  }
+  return dir;
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -49,10 +57,7 @@ export async function launchWithExtension(
   options: { mapHosts?: string[]; display?: string; profile?: string } = {},
 ): Promise<ExtensionBrowser> {
   const mapped = options.mapHosts ?? [];
-  const dir = extensionDir();
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`No extension build at ${dir}. Run "npx wxt build --mode e2e" first.`);
-  }
+  const dir = requireBuild(extensionDir(), 'npx wxt build --mode e2e');
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'repertoire-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
