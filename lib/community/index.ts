@@ -9,3 +9,14 @@ export {
   type ReviewState,
 } from './review';
 export { stanceAgreement, type StanceAgreement } from './stance';
+export {
+  markedBy,
+  needsReview,
+  reviewOrder,
+  standing,
+  stateLines,
+  tipBadge,
+  type StateLine,
+  type StateTone,
+  type TipBadge,
+} from './signals';
