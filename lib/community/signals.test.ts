@@ -4,7 +4,12 @@ import { DAY_MS, markedBy, reviewOrder, reviewState, stateLines, tipBadge } from
 
 const T0 = Date.UTC(2026, 0, 1);
 const settings = { reviewIntervalDays: 30 };
-const tip = { createdAt: T0, updatedAt: T0, reviewIntervalDays: null, retiredAt: null };
+const tip: {
+  createdAt: number;
+  updatedAt: number;
+  reviewIntervalDays: number | null;
+  retiredAt: number | null;
+} = { createdAt: T0, updatedAt: T0, reviewIntervalDays: null, retiredAt: null };
 
 function mark(kind: Mark['kind'], markedAt: number, extra: Partial<Mark> = {}): Mark {
   return {

@@ -24,6 +24,8 @@ export interface TipDraft {
   tags: string;
   /** As typed: one URL pattern or host per line. */
   appliesTo: string;
+  /** As typed: days between reviews of a shared tip; empty for the community's interval. */
+  reviewEvery?: string;
 }
 
 export type ClipErrorCode =

@@ -45,13 +45,21 @@ const checkPattern = (line: string) => {
 /** Only the fields that changed: an edit must not overwrite what it did not touch. */
 function tipChanges(
   item: TipItem,
-  next: { title: string; body: string; tags: string[]; appliesTo: string[] },
+  next: {
+    title: string;
+    body: string;
+    tags: string[];
+    appliesTo: string[];
+    reviewIntervalDays: number | null;
+  },
 ): Partial<TipItem> {
   const changes: Partial<TipItem> = {};
   if (item.title !== next.title) changes.title = next.title;
   if (item.body !== next.body) changes.body = next.body;
   if (item.tags.join('\n') !== next.tags.join('\n')) changes.tags = next.tags;
   if (item.appliesTo.join('\n') !== next.appliesTo.join('\n')) changes.appliesTo = next.appliesTo;
+  if ((item.reviewIntervalDays ?? null) !== next.reviewIntervalDays)
+    changes.reviewIntervalDays = next.reviewIntervalDays;
   return changes;
 }
 

@@ -106,7 +106,15 @@ export function snippetItem(capture: SelectionCapture, a: Authoring): SnippetIte
 
 export type TipField = keyof TipDraft;
 export type DraftCheck =
-  | { ok: true; title: string; body: string; tags: string[]; appliesTo: string[] }
+  | {
+      ok: true;
+      title: string;
+      body: string;
+      tags: string[];
+      appliesTo: string[];
+      /** The tip's own review interval, or null for the community's. */
+      reviewIntervalDays: number | null;
+    }
   | { ok: false; errors: Partial<Record<TipField, string>> };
 
 export function parseTags(input: string): string[] {
@@ -158,15 +166,30 @@ export function checkTipDraft(
       }
     }
   }
+  const every = (draft.reviewEvery ?? '').trim();
+  const reviewIntervalDays = every === '' ? null : Number(every);
+  const inRange = (days: number) =>
+    Number.isInteger(days) && days >= 1 && days <= LIMITS.reviewIntervalDays;
+  if (reviewIntervalDays !== null && !inRange(reviewIntervalDays))
+    errors.reviewEvery = `Write a whole number of days from 1 to ${LIMITS.reviewIntervalDays}, or leave it empty for the community’s interval.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, title, body, tags, appliesTo };
+  return { ok: true, title, body, tags, appliesTo, reviewIntervalDays };
 }
 
 export function tipItem(
-  tip: { title: string; body: string; tags: string[]; appliesTo: string[]; url: string | null },
+  tip: {
+    title: string;
+    body: string;
+    tags: string[];
+    appliesTo: string[];
+    url: string | null;
+    reviewIntervalDays?: number | null;
+  },
   a: Authoring,
 ): TipItem {
   return {
+    // Only when set: absent means the community's interval, as from clients before it.
+    ...(tip.reviewIntervalDays == null ? {} : { reviewIntervalDays: tip.reviewIntervalDays }),
     ...base(a),
     kind: 'tip',
     title: tip.title,
