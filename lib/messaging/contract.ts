@@ -178,6 +178,14 @@ export interface Protocol {
   tipSites: { request: { afterSync: boolean }; response: { origins: string[] } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
+  /**
+   * Retire a tip (kept and searchable, never in the panel, no longer due for review) or restore
+   * it: a write of `retiredAt`, which the server accepts from its author or a steward.
+   */
+  retireTip: {
+    request: { id: string; retired: boolean };
+    response: { ok: true } | { ok: false; message: string };
+  };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */

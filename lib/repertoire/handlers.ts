@@ -260,6 +260,21 @@ export function createHandlers(
       } else await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
       return written({ ok: true, item: { id, kind: 'tip', title: checked.title } } as const);
     },
+    async retireTip({ id, retired }) {
+      const handle = await db();
+      const item = await getItem(handle, id);
+      if (!item || item.kind !== 'tip' || item.deletedAt !== null)
+        return {
+          ok: false,
+          message: 'This tip was deleted meanwhile; there is nothing to retire.',
+        };
+      // Not an edit of the text: open "Needs an update" notes stay, and show again on restore.
+      const retiredAt = retired ? Date.now() : null;
+      const engine = await hub.engineFor(item.community);
+      if (engine) await engine.edit(id, 'tip', { retiredAt });
+      else await putItem(handle, { ...item, retiredAt });
+      return written({ ok: true } as const);
+    },
     async shareReviewed({ reviewId, choice }) {
       const outcome = await shareReviewed(reviewId, choice);
       return outcome.ok ? written(outcome) : outcome;
