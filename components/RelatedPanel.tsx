@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelClip, PanelTip } from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
 import { MarkdownTree } from './MarkdownTree';
+import { PanelTipState } from './PanelTipState';
 
 /** What was just muted, named for the member, with the way back. */
 export interface MutedNotice {
@@ -15,6 +16,8 @@ interface Props {
   notice: MutedNotice | null;
   /** Resolves once the background stored the mark; rejects with a sentence if it could not. */
   onHelped: (id: string, helped: boolean) => Promise<void>;
+  /** "Still accurate" on a shared tip; resolves or rejects like onHelped. */
+  onVerify?: (id: string) => Promise<void>;
   onMuteTip: (tip: PanelTip) => Promise<void>;
   onMuteSite: () => Promise<void>;
   onNewTip: () => void;
@@ -38,6 +41,7 @@ export function RelatedPanel({
   clips,
   notice,
   onHelped,
+  onVerify,
   onMuteTip,
   onMuteSite,
   onNewTip,
@@ -169,6 +173,14 @@ export function RelatedPanel({
                 <p dir="auto">{tip.text}</p>
               ) : null}
               <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
+              {tip.review && onVerify ? (
+                <PanelTipState
+                  review={tip.review}
+                  title={tip.title}
+                  helped={helped(tip)}
+                  onVerify={() => onVerify(tip.id)}
+                />
+              ) : null}
               {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
               <div class="actions">
                 <button type="button" aria-pressed={helped(tip)} onClick={() => toggleHelped(tip)}>

@@ -14,6 +14,7 @@ import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type { Item, ItemKind } from '../wire/schemas';
 import type { MarkKind } from '../wire/marks';
+import type { StateLine } from '../community';
 import type { InviteRequest } from '../wire/sync';
 
 /** A tip as typed in the tip form, before it is checked. */
@@ -201,6 +202,8 @@ export interface PanelTip {
   /** What made it match, as a sentence: "why is this shown". */
   why: string;
   helped: boolean;
+  /** A shared tip's currency: its state lines, and whether it is due for review. */
+  review?: { lines: StateLine[]; due: boolean };
 }
 
 /** A page or snippet clipped from the page being visited: shown as such, not as a tip. */

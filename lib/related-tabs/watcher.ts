@@ -21,6 +21,7 @@ import {
   relatedOffCommunities,
 } from '../repertoire/settings';
 import type { Item } from '../wire/schemas';
+import { countShown, withReview } from './review';
 
 const PANEL_SCRIPT = '/related-panel.js';
 
@@ -96,8 +97,11 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
         clips.push({ id, kind, title, author, createdAt });
       }
     }
-    return { tips, clips };
+    return { tips: await withReview(await db(), tips), clips };
   }
+
+  /** The URL each tab last counted its tips for: a page shown again (a re-render) counts once. */
+  const counted = new Map<number, string>();
 
   async function update(tabId: number, url: string | undefined) {
     const mode = await relatedMode.getValue();
@@ -111,6 +115,10 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
     }
     await showPanel(tabId, mode === 'panel' ? found : NOTHING);
+    if (mode === 'panel' && count && url && counted.get(tabId) !== url) {
+      counted.set(tabId, url);
+      await countShown(found.tips);
+    }
   }
 
   async function showPanel(tabId: number, found: Related) {
