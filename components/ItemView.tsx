@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import { formatDate } from '@/lib/ui/dates';
@@ -15,10 +16,12 @@ interface Props {
   onEdit?: (item: Item) => void;
   /** Keep `value` for `field`, dismissing the revisions with these versions. */
   onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
+  /** What members say of it (components/ItemSignals.tsx), where the view offers it. */
+  signals?: ComponentChildren;
 }
 
 /** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
-export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
+export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, signals }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
   const source = webHref(item.url) ?? webHref(item.canonicalUrl) ?? null;
@@ -55,7 +58,8 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Pr
         </p>
       ) : null}
       {item.tags.length > 0 ? <p class="meta">#{item.tags.join(' #')}</p> : null}
-      {meta && meta.endorsements.length > 0 ? (
+      {signals}
+      {!signals && meta && meta.endorsements.length > 0 ? (
         <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
       ) : null}
       {meta?.conflicts.map((c) => (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui/target-tab';
 import { DeletedList } from './DeletedList';
+import { ItemSignals } from './ItemSignals';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
@@ -13,6 +14,7 @@ import { TipForm } from './TipForm';
 import { useClip } from './hooks/useClip';
 import { useCommunitySync } from './hooks/useCommunitySync';
 import { useDeleted } from './hooks/useDeleted';
+import { useItemSignals } from './hooks/useItemSignals';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
@@ -66,6 +68,15 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const tips = useTipEditor({ ...common, tab, nav });
   const deleted = useDeleted({ ...common, db, nav });
   const searchBox = useRef<HTMLInputElement>(null);
+  const opened = view.name === 'item' ? view : null;
+  const signals = useItemSignals({
+    db,
+    item: opened?.item ?? null,
+    meta: opened?.meta,
+    viewer: opened ? home.viewerOf(opened.item) : undefined,
+    canRetire: !!opened && home.allowed(opened.item),
+    reload,
+  });
 
   useEffect(() => {
     if (home.failed) {
@@ -185,6 +196,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           item={view.item}
           meta={view.meta}
           onBack={backToList}
+          signals={signals ? <ItemSignals key={view.item.id} signals={signals} /> : null}
           // Editing, settling a conflict (an edit) and deleting: for the author or a steward.
           {...(home.allowed(view.item)
             ? {
