@@ -13,6 +13,8 @@ interface Props {
   ready: boolean;
   onOpen: (id: string) => void;
   onShowDeleted: () => void;
+  /** The Review list, in a shared community. */
+  onShowReview?: () => void;
   /** Whether the member is in a shared community: if not, the empty list says how to join. */
   joined: boolean;
 }
@@ -25,6 +27,7 @@ export function ListView({
   ready,
   onOpen,
   onShowDeleted,
+  onShowReview,
   joined,
 }: Props) {
   const { query, setQuery, found, entries } = search;
@@ -71,6 +74,11 @@ export function ListView({
         <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>
           Recently deleted
         </button>
+        {onShowReview ? (
+          <button type="button" class="quiet" onClick={onShowReview} disabled={!ready}>
+            Review tips
+          </button>
+        ) : null}
         <a href={libraryUrl()} target="_blank" rel="noopener">
           Open library
         </a>

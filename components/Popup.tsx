@@ -7,6 +7,7 @@ import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
 import { ListView } from './ListView';
+import { ReviewList } from './ReviewList';
 import { SiteAccessOffer } from './SiteAccessOffer';
 import { StatusMessage } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
@@ -18,6 +19,7 @@ import { useItemSignals } from './hooks/useItemSignals';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
+import { useReviewList } from './hooks/useReviewList';
 import { useSearch } from './hooks/useSearch';
 import { useShareReview } from './hooks/useShareReview';
 import { useStore } from './hooks/useStore';
@@ -68,6 +70,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const tips = useTipEditor({ ...common, tab, nav });
   const deleted = useDeleted({ ...common, db, nav });
   const searchBox = useRef<HTMLInputElement>(null);
+  const showReview = useReviewList(db, community, nav);
   const opened = view.name === 'item' ? view : null;
   const signals = useItemSignals({
     db,
@@ -191,6 +194,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onRestore={(gone) => void deleted.restore(gone)}
           onBack={backToList}
         />
+      ) : view.name === 'review' ? (
+        <ReviewList tips={view.tips} onOpen={(id) => void open(id)} onBack={backToList} />
       ) : view.name === 'item' ? (
         <ItemView
           item={view.item}
@@ -215,6 +220,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           ready={!!db}
           onOpen={(id) => void open(id)}
           onShowDeleted={() => void deleted.show()}
+          {...(shared ? { onShowReview: () => void showReview() } : {})}
           joined={communities.some((c) => !c.local)}
         />
       )}
