@@ -17,6 +17,8 @@ interface Props {
   onShowReview?: () => void;
   /** Whether the member is in a shared community: if not, the empty list says how to join. */
   joined: boolean;
+  /** Tips' state badges (hooks/useTipBadges). */
+  badges?: ReadonlyMap<string, string>;
 }
 
 /** The search box over recent items or search results, with their empty and loading states. */
@@ -29,6 +31,7 @@ export function ListView({
   onShowDeleted,
   onShowReview,
   joined,
+  badges,
 }: Props) {
   const { query, setQuery, found, entries } = search;
   const q = query.trim();
@@ -68,6 +71,7 @@ export function ListView({
           entries={entries}
           label={q ? 'Search results' : 'Recent items'}
           onOpen={onOpen}
+          badges={badges}
         />
       )}
       <div class="toolbar list-footer">

@@ -20,6 +20,7 @@ import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
 import { useReviewList } from './hooks/useReviewList';
+import { useTipBadges } from './hooks/useTipBadges';
 import { useSearch } from './hooks/useSearch';
 import { useShareReview } from './hooks/useShareReview';
 import { useStore } from './hooks/useStore';
@@ -71,6 +72,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const deleted = useDeleted({ ...common, db, nav });
   const searchBox = useRef<HTMLInputElement>(null);
   const showReview = useReviewList(db, community, nav);
+  const badges = useTipBadges(db, search.entries);
   const opened = view.name === 'item' ? view : null;
   const signals = useItemSignals({
     db,
@@ -222,6 +224,7 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onShowDeleted={() => void deleted.show()}
           {...(shared ? { onShowReview: () => void showReview() } : {})}
           joined={communities.some((c) => !c.local)}
+          badges={badges}
         />
       )}
     </main>

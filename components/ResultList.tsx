@@ -24,10 +24,12 @@ interface Props {
   entries: readonly Entry[];
   label: string;
   onOpen: (id: string) => void;
+  /** A tip's state, by id, where it asks for attention ("Due for review", "Retired"). */
+  badges?: ReadonlyMap<string, string>;
 }
 
 /** Results as a list; each entry is a button, so arrows, Tab and Enter work. */
-export function ResultList({ entries, label, onOpen }: Props) {
+export function ResultList({ entries, label, onOpen, badges }: Props) {
   const moveFocus = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll('button')];
@@ -47,6 +49,9 @@ export function ResultList({ entries, label, onOpen }: Props) {
         <li key={entry.id}>
           <button type="button" class="result" onClick={() => onOpen(entry.id)}>
             <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
+            {badges?.get(entry.id) ? (
+              <span class="result-badge">{badges.get(entry.id)}</span>
+            ) : null}
             <span class="result-title" dir="auto">
               <Marked text={entry.title || '(untitled)'} marks={entry.marks ?? []} />
             </span>
