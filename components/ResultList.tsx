@@ -49,13 +49,16 @@ export function ResultList({ entries, label, onOpen, badges }: Props) {
         <li key={entry.id}>
           <button type="button" class="result" onClick={() => onOpen(entry.id)}>
             <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
-            {badges?.get(entry.id) ? (
-              <span class="result-badge">{badges.get(entry.id)}</span>
-            ) : null}
             <span class="result-title" dir="auto">
               <Marked text={entry.title || '(untitled)'} marks={entry.marks ?? []} />
             </span>
             <span class="result-meta" dir="auto">
+              {badges?.get(entry.id) ? (
+                <>
+                  <span class="result-badge">{badges.get(entry.id)}</span>
+                  {entry.detail ? ' · ' : ''}
+                </>
+              ) : null}
               {entry.detail}
             </span>
           </button>
