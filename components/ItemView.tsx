@@ -18,6 +18,8 @@ interface Props {
   onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
   /** What a capability adds under the item's signals ("This answered it" for the asker). */
   children?: ComponentChildren;
+  /** What members say of it (components/ItemSignals.tsx), where the view offers it. */
+  signals?: ComponentChildren;
 }
 
 /** The kinds with an edit form: tips (TipForm), pages and snippets (ItemForm). */
@@ -44,7 +46,16 @@ function Notes({ note, privateNote }: { note?: string; privateNote?: string }) {
 }
 
 /** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
-export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, children }: Props) {
+export function ItemView({
+  item,
+  meta,
+  onBack,
+  onDelete,
+  onEdit,
+  onResolve,
+  children,
+  signals,
+}: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
   const source = webHref(item.url) ?? webHref(item.canonicalUrl) ?? null;
@@ -82,7 +93,8 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve, chil
       ) : null}
       {item.tags.length > 0 ? <p class="meta">#{item.tags.join(' #')}</p> : null}
       <Notes note={item.note} privateNote={meta?.privateNote} />
-      {meta && meta.endorsements.length > 0 ? (
+      {signals}
+      {!signals && meta && meta.endorsements.length > 0 ? (
         <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
       ) : null}
       {children}

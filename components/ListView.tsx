@@ -13,12 +13,16 @@ interface Props {
   ready: boolean;
   onOpen: (id: string) => void;
   onShowDeleted: () => void;
+  /** The Review list, in a shared community. */
+  onShowReview?: () => void;
   /** Whether the member is in a shared community: if not, the empty list says how to join. */
   joined: boolean;
   /** Ask the community, with the query typed, if any. */
   onAsk?: (query: string) => void;
   /** The count line of the community's open questions, and the way to them. */
   questions?: ComponentChildren;
+  /** Tips' state badges (hooks/useTipBadges). */
+  badges?: ReadonlyMap<string, string>;
 }
 
 /** The search box over recent items or search results, with their empty and loading states. */
@@ -29,9 +33,11 @@ export function ListView({
   ready,
   onOpen,
   onShowDeleted,
+  onShowReview,
   joined,
   onAsk,
   questions,
+  badges,
 }: Props) {
   const { query, setQuery, found, entries } = search;
   const q = query.trim();
@@ -78,6 +84,7 @@ export function ListView({
           entries={entries}
           label={q ? 'Search results' : 'Recent items'}
           onOpen={onOpen}
+          badges={badges}
         />
       )}
       {questions}
@@ -85,6 +92,11 @@ export function ListView({
         <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>
           Recently deleted
         </button>
+        {onShowReview ? (
+          <button type="button" class="quiet" onClick={onShowReview} disabled={!ready}>
+            Review tips
+          </button>
+        ) : null}
         <a href={libraryUrl()} target="_blank" rel="noopener">
           Open library
         </a>

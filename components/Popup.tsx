@@ -13,10 +13,12 @@ import { useAsk } from './hooks/useAsk';
 import { useQuestionActions } from './hooks/useQuestionActions';
 import { useQuestions } from './hooks/useQuestions';
 import { ItemForm } from './ItemForm';
+import { ItemSignals } from './ItemSignals';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
 import { ListView } from './ListView';
+import { ReviewList } from './ReviewList';
 import { SiteAccessOffer } from './SiteAccessOffer';
 import { StatusMessage } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
@@ -25,9 +27,12 @@ import { useClip } from './hooks/useClip';
 import { useCommunitySync } from './hooks/useCommunitySync';
 import { useDeleted } from './hooks/useDeleted';
 import { useItemEditor } from './hooks/useItemEditor';
+import { useItemSignals } from './hooks/useItemSignals';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
+import { useReviewList } from './hooks/useReviewList';
+import { useTipBadges } from './hooks/useTipBadges';
 import { useSearch } from './hooks/useSearch';
 import { useShareReview } from './hooks/useShareReview';
 import { useStore } from './hooks/useStore';
@@ -97,6 +102,17 @@ export function Popup({
   const asking = useAsk({ ...common, tab, nav });
   const questionActions = useQuestionActions({ say, reload });
   const searchBox = useRef<HTMLInputElement>(null);
+  const showReview = useReviewList(db, community, nav);
+  const badges = useTipBadges(db, search.entries);
+  const opened = view.name === 'item' ? view : null;
+  const signals = useItemSignals({
+    db,
+    item: opened?.item ?? null,
+    meta: opened?.meta,
+    viewer: opened ? home.viewerOf(opened.item) : undefined,
+    canRetire: !!opened && home.allowed(opened.item),
+    reload,
+  });
 
   useEffect(() => {
     if (home.failed) {
@@ -265,11 +281,14 @@ export function Popup({
             ? { onClose: () => questionActions.close(view.item.id) }
             : {})}
         />
+      ) : view.name === 'review' ? (
+        <ReviewList tips={view.tips} onOpen={(id) => void open(id)} onBack={backToList} />
       ) : view.name === 'item' ? (
         <ItemView
           item={view.item}
           meta={view.meta}
           onBack={backToList}
+          signals={signals ? <ItemSignals key={view.item.id} signals={signals} /> : null}
           // Editing, settling a conflict (an edit) and deleting: for the author or a steward.
           {...(home.allowed(view.item)
             ? {
@@ -296,6 +315,7 @@ export function Popup({
           ready={!!db}
           onOpen={(id) => void open(id)}
           onShowDeleted={() => void deleted.show()}
+          {...(shared ? { onShowReview: () => void showReview() } : {})}
           joined={communities.some((c) => !c.local)}
           onAsk={(query) => void asking.start(query)}
           questions={
@@ -307,6 +327,7 @@ export function Popup({
               </p>
             ) : null
           }
+          badges={badges}
         />
       )}
     </main>

@@ -3,6 +3,7 @@ import type { PanelClip, PanelQuestion, PanelTip } from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
 import { MarkdownTree } from './MarkdownTree';
 import { PanelQuestions, questionsHereLine } from './PanelQuestions';
+import { PanelTipState } from './PanelTipState';
 
 /** What was just muted, named for the member, with the way back. */
 export interface MutedNotice {
@@ -16,6 +17,8 @@ interface Props {
   notice: MutedNotice | null;
   /** Resolves once the background stored the mark; rejects with a sentence if it could not. */
   onHelped: (id: string, helped: boolean) => Promise<void>;
+  /** "Still accurate" on a shared tip; resolves or rejects like onHelped. */
+  onVerify?: (id: string) => Promise<void>;
   onMuteTip: (tip: PanelTip) => Promise<void>;
   onMuteSite: () => Promise<void>;
   onNewTip: () => void;
@@ -43,6 +46,7 @@ export function RelatedPanel({
   clips,
   notice,
   onHelped,
+  onVerify,
   onMuteTip,
   onMuteSite,
   onNewTip,
@@ -179,6 +183,14 @@ export function RelatedPanel({
                 <p dir="auto">{tip.text}</p>
               ) : null}
               <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
+              {tip.review && onVerify ? (
+                <PanelTipState
+                  review={tip.review}
+                  title={tip.title}
+                  helped={helped(tip)}
+                  onVerify={() => onVerify(tip.id)}
+                />
+              ) : null}
               {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
               <div class="actions">
                 <button type="button" aria-pressed={helped(tip)} onClick={() => toggleHelped(tip)}>

@@ -24,10 +24,12 @@ interface Props {
   entries: readonly Entry[];
   label: string;
   onOpen: (id: string) => void;
+  /** A tip's state, by id, where it asks for attention ("Due for review", "Retired"). */
+  badges?: ReadonlyMap<string, string>;
 }
 
 /** Results as a list; each entry is a button, so arrows, Tab and Enter work. */
-export function ResultList({ entries, label, onOpen }: Props) {
+export function ResultList({ entries, label, onOpen, badges }: Props) {
   const moveFocus = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll('button')];
@@ -51,6 +53,12 @@ export function ResultList({ entries, label, onOpen }: Props) {
               <Marked text={entry.title || '(untitled)'} marks={entry.marks ?? []} />
             </span>
             <span class="result-meta" dir="auto">
+              {badges?.get(entry.id) ? (
+                <>
+                  <span class="result-badge">{badges.get(entry.id)}</span>
+                  {entry.detail ? ' · ' : ''}
+                </>
+              ) : null}
               {entry.detail}
             </span>
           </button>

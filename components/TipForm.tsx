@@ -31,6 +31,12 @@ const FIELDS: { name: TextField; label: string; multiline: boolean; hint?: strin
     multiline: true,
     hint: 'One URL pattern or host per line, e.g. github.com/our-org/*',
   },
+  {
+    name: 'reviewEvery',
+    label: 'Review every N days',
+    multiline: false,
+    hint: 'Optional. Empty: the community’s review interval.',
+  },
 ];
 
 /** The tip form. Every change is reported up so an unfinished draft survives the popup closing. */
@@ -84,7 +90,7 @@ export function TipForm({
           id={`tip-${name}`}
           name={name}
           label={label}
-          value={draft[name]}
+          value={draft[name] ?? ''}
           onValue={(value) => update(name, value)}
           hint={hint}
           error={errors[name]}

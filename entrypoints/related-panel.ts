@@ -63,6 +63,12 @@ export default defineUnlistedScript(() => {
   const muteSite = () =>
     mute({ site: true }, (site) => site && muted(`Tips are muted on ${site}.`, { site }));
 
+  // A refusal (the background answers {ok: false}) rejects, so the panel says it in words.
+  const marked = async (request: RequestOf<'mark'>) => {
+    const answer = await sendMessage('mark', request);
+    if (!answer.ok) throw new Error(answer.message);
+  };
+
   function draw() {
     const empty = shown.tips.length + shown.clips.length + (shown.questions?.length ?? 0) === 0;
     if (empty && !notice && !muting) return hide();
@@ -71,8 +77,8 @@ export default defineUnlistedScript(() => {
       h(RelatedPanel, {
         ...shown,
         notice,
-        onHelped: async (itemId, helped) =>
-          void (await sendMessage('mark', { itemId, mark: 'helped', on: helped })),
+        onHelped: (itemId, helped) => marked({ itemId, mark: 'helped', on: helped }),
+        onVerify: (itemId) => marked({ itemId, mark: 'verified', on: true }),
         onMuteTip: muteTip,
         onMuteSite: muteSite,
         onNewTip: () => void sendMessage('newTipForTab', {}),

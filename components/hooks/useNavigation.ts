@@ -2,6 +2,7 @@ import { useCallback, useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import type { ItemDraft, LinkDraft, LinkField, QuestionDraft, TipDraft } from '@/lib/messaging';
 import type { Item } from '@/lib/wire/schemas';
+import type { ReviewEntry } from '../ReviewList';
 import type { Status } from '../StatusMessage';
 
 export type View =
@@ -12,6 +13,8 @@ export type View =
   /** A page's or snippet's title, tags and notes. */
   | { name: 'editItem'; item: Item; initial: ItemDraft; sharedWith: string | null }
   | { name: 'deleted'; items: Item[] | null }
+  /** Tips due for review or flagged (null while read). */
+  | { name: 'review'; tips: ReviewEntry[] | null }
   /** "Save as a link" for a page with no article, with what the background refused. */
   | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> }
   /** Ask the community, and the community's open questions. */

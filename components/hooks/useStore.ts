@@ -8,7 +8,7 @@ import {
   type Membership,
   type RepertoireDb,
 } from '@/lib/db';
-import { canChange, viewerOf } from '@/lib/repertoire/permissions';
+import { canChange, viewerOf as viewerIn } from '@/lib/repertoire/permissions';
 import { currentCommunity } from '@/lib/repertoire/settings';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 import type { Community, Item } from '@/lib/wire/schemas';
@@ -61,11 +61,14 @@ export function useStore() {
     if (store) setMemberships(await listMemberships(store.db));
   }, [store]);
 
-  /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
-  const allowed = useCallback(
-    (item: Item) => canChange(item, viewerOf(item, communities, memberships)),
+  /** Who looks at an item: 'local' in a local community, else the member's membership. */
+  const viewerOf = useCallback(
+    (item: Item) => viewerIn(item, communities, memberships),
     [communities, memberships],
   );
+
+  /** Whether Edit, Delete and Restore are offered: only where the server will accept them. */
+  const allowed = useCallback((item: Item) => canChange(item, viewerOf(item)), [viewerOf]);
 
   const shared = communities.some((c) => c.id === community && !c.local);
   const communityName = communities.find((c) => c.id === community)?.name;
@@ -78,6 +81,7 @@ export function useStore() {
     shared,
     communityName,
     allowed,
+    viewerOf,
     reloadRoles,
   };
 }

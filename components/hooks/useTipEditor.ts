@@ -57,6 +57,7 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
         body: item.body,
         tags: item.tags.join(' '),
         appliesTo: item.appliesTo.join('\n'),
+        reviewEvery: item.reviewIntervalDays == null ? '' : String(item.reviewIntervalDays),
       },
     });
   };

@@ -18,3 +18,14 @@ export {
   type AskedQuestion,
   type NewAnswer,
 } from './questions';
+export {
+  markedBy,
+  needsReview,
+  reviewOrder,
+  standing,
+  stateLines,
+  tipBadge,
+  type StateLine,
+  type StateTone,
+  type TipBadge,
+} from './signals';

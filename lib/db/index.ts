@@ -47,3 +47,4 @@ export {
 export { rebuildRelated, relatedStore } from './related';
 export { readLibrary } from './library';
 export { getPrivateNote, setPrivateNote } from './notes';
+export { tipsWithMarks } from './tips';

@@ -14,6 +14,7 @@ import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type { Item, ItemKind } from '../wire/schemas';
 import type { MarkKind } from '../wire/marks';
+import type { StateLine } from '../community';
 import type { InviteRequest } from '../wire/sync';
 
 /** A tip as typed in the tip form, before it is checked. */
@@ -26,6 +27,8 @@ export interface TipDraft {
   appliesTo: string;
   /** The questions this tip answers ("Answer with a tip"), by id. */
   answers?: string[];
+  /** As typed: days between reviews of a shared tip; empty for the community's interval. */
+  reviewEvery?: string;
 }
 
 /** A question as typed in the Ask form, before it is checked. */
@@ -231,6 +234,14 @@ export interface Protocol {
     request: { id: string };
     response: { ok: true } | { ok: false; message: string };
   };
+  /**
+   * Retire a tip (kept and searchable, never in the panel, no longer due for review) or restore
+   * it: a write of `retiredAt`, which the server accepts from its author or a steward.
+   */
+  retireTip: {
+    request: { id: string; retired: boolean };
+    response: { ok: true } | { ok: false; message: string };
+  };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */
@@ -246,6 +257,8 @@ export interface PanelTip {
   /** What made it match, as a sentence: "why is this shown". */
   why: string;
   helped: boolean;
+  /** A shared tip's currency: its state lines, and whether it is due for review. */
+  review?: { lines: StateLine[]; due: boolean };
 }
 
 /** A page or snippet clipped from the page being visited: shown as such, not as a tip. */

@@ -31,6 +31,7 @@ const handlers: Handlers = {
   dismissRefused: async () => [],
   createInvite: async () => ({ ok: false, message: 'not a steward' }),
   refreshCommunities: async () => [],
+  retireTip: async () => ({ ok: true }),
 };
 
 beforeEach(() => fakeBrowser.reset());

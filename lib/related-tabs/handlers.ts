@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
-import { helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
+import { communityNow, helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
 import type { SyncHub } from '../sync';
 import type { RepertoireDb } from '../db';
 import { MARK_RULES, noteProblem } from '../wire/marks';
@@ -43,7 +43,8 @@ export function createPanelHandlers(
         // Kept on this browser too: the panel's "Helped me" of a Personal tip lives only here.
         await helpedItems.setValue(toggled(await helpedItems.getValue(), itemId, on));
       }
-      if (engine) await engine.mark(itemId, mark, on, note);
+      // "Verified 2 months ago" counts on the clock the review rules read.
+      if (engine) await engine.mark(itemId, mark, on, note, await communityNow());
       else if (mark !== 'helped')
         return {
           ok: false,

@@ -24,6 +24,7 @@ import {
 } from '../repertoire/settings';
 import type { Item } from '../wire/schemas';
 import { toolbarButton } from './toolbar-button';
+import { countShown, withReview } from './review';
 
 const PANEL_SCRIPT = '/related-panel.js';
 
@@ -100,7 +101,11 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
         clips.push({ id, kind, title, author, createdAt });
       }
     }
-    return { tips, clips, questions: await questionsHere(await db(), hits) };
+    return {
+      tips: await withReview(await db(), tips),
+      clips,
+      questions: await questionsHere(await db(), hits),
+    };
   }
 
   // Whether an answer to the member's questions waits to be announced: the badge says "!" until
@@ -110,6 +115,9 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     (answered ??= related
       .then(async (index) => (await unannouncedAnswers(await db(), index)).length > 0)
       .catch(() => false));
+
+  /** The URL each tab last counted its tips for: a page shown again (a re-render) counts once. */
+  const counted = new Map<number, string>();
 
   async function update(tabId: number, url: string | undefined) {
     const mode = await relatedMode.getValue();
@@ -125,6 +133,10 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       throw error;
     }
     await showPanel(tabId, mode === 'panel' ? found : NOTHING);
+    if (mode === 'panel' && count && url && counted.get(tabId) !== url) {
+      counted.set(tabId, url);
+      await countShown(found.tips);
+    }
   }
 
   async function showBadge(tabId: number, text: string) {

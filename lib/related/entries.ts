@@ -42,9 +42,10 @@ function shown(item: Item): string {
   return text.length > ENTRY_TEXT_CHARS ? `${text.slice(0, ENTRY_TEXT_CHARS)}…` : text;
 }
 
-/** An item's entry; deleted items have none. */
+/** An item's entry; deleted items and retired tips (kept, never shown in the panel) have none. */
 export function entryOf(item: Item): RelatedEntry | null {
   if (item.deletedAt !== null) return null;
+  if (item.kind === 'tip' && item.retiredAt != null) return null;
   const common = {
     id: item.id,
     community: item.community,

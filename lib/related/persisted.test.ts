@@ -92,6 +92,16 @@ describe('PersistedRelated', () => {
     expect(await index.entry(A)).toBeUndefined();
   });
 
+  it('drops a retired tip, and shows it again once restored', async () => {
+    const index = new PersistedRelated(new MemoryStore());
+    const a = tip(A, ['old.example']);
+    await index.apply([a]);
+    await index.apply([{ ...a, retiredAt: 5 }]);
+    expect(await ids(index, 'https://old.example/')).toEqual([]);
+    await index.apply([{ ...a, retiredAt: null }]);
+    expect(await ids(index, 'https://old.example/')).toEqual([A]);
+  });
+
   it('reads only the records of the visited URL', async () => {
     const store = new MemoryStore();
     const index = new PersistedRelated(store);

@@ -286,3 +286,36 @@ describe('editing a page or a snippet', () => {
     });
   });
 });
+
+describe('retiring a tip', () => {
+  it('writes only retiredAt: through the engine when shared, in storage when local', async () => {
+    const shared = tipItem(
+      { title: 'T', body: 'B', tags: [], appliesTo: [], url: null },
+      { community: SHARED, author: 'Ana', now: 1 },
+    );
+    await putItem(db, shared);
+    expect(await handlers.retireTip({ id: shared.id, retired: true }, none)).toEqual({ ok: true });
+    expect(edited).toEqual([
+      { id: shared.id, kind: 'tip', changes: { retiredAt: expect.any(Number) } },
+    ]);
+    await handlers.retireTip({ id: shared.id, retired: false }, none);
+    expect(edited[1]).toEqual({ id: shared.id, kind: 'tip', changes: { retiredAt: null } });
+
+    const local = tipItem(
+      { title: 'T', body: 'B', tags: [], appliesTo: [], url: null },
+      { community: 'personal', author: null, now: 1 },
+    );
+    await putItem(db, local);
+    await handlers.retireTip({ id: local.id, retired: true }, none);
+    const stored = await getItem(db, local.id);
+    expect(stored?.kind === 'tip' && stored.retiredAt).toEqual(expect.any(Number));
+    expect(stored?.updatedAt).toBe(1);
+  });
+
+  it('says so when the tip is gone', async () => {
+    expect(await handlers.retireTip({ id: 'nope', retired: true }, none)).toEqual({
+      ok: false,
+      message: 'This tip was deleted meanwhile; there is nothing to retire.',
+    });
+  });
+});

@@ -58,8 +58,9 @@ function changedFields<T extends object>(item: T, next: Partial<T>): Partial<T> 
     const same =
       Array.isArray(before) && Array.isArray(after)
         ? before.join('\n') === after.join('\n')
-        : // A field added to items later (the note) is absent on older ones: that is empty.
-          (before ?? '') === after;
+        : // A field added to items later (the note, a review interval) is absent on older ones:
+          // that is empty, as null is.
+          (before ?? '') === (after ?? '');
     if (!same) changes[name] = after;
   }
   return changes;
@@ -294,8 +295,8 @@ export function createHandlers(
           message: 'This tip was deleted meanwhile; nothing to edit.',
         };
       }
-      const { title, body, tags, appliesTo } = checked;
-      const changes = changedFields(item, { title, body, tags, appliesTo });
+      const { title, body, tags, appliesTo, reviewIntervalDays } = checked;
+      const changes = changedFields(item, { title, body, tags, appliesTo, reviewIntervalDays });
       const engine = await hub.engineFor(item.community);
       if (engine) {
         const held = await review({ kind: 'edit', item, changes });
@@ -341,6 +342,21 @@ export function createHandlers(
         return { ok: false, errors: {}, message: saveFailed(error, 'Your changes') };
       }
       return written({ ok: true, item: { id, kind: item.kind, title } } as const);
+    },
+    async retireTip({ id, retired }) {
+      const handle = await db();
+      const item = await getItem(handle, id);
+      if (!item || item.kind !== 'tip' || item.deletedAt !== null)
+        return {
+          ok: false,
+          message: 'This tip was deleted meanwhile; there is nothing to retire.',
+        };
+      // Not an edit of the text: open "Needs an update" notes stay, and show again on restore.
+      const retiredAt = retired ? Date.now() : null;
+      const engine = await hub.engineFor(item.community);
+      if (engine) await engine.edit(id, 'tip', { retiredAt });
+      else await putItem(handle, { ...item, retiredAt });
+      return written({ ok: true } as const);
     },
     async shareReviewed({ reviewId, choice }) {
       const outcome = await shareReviewed(reviewId, choice);

@@ -25,7 +25,34 @@ describe('tip drafts', () => {
       tags: ['a', 'b'],
       appliesTo: ['github.com', 'jira.example'],
       answers: [],
+      reviewIntervalDays: null,
     });
+  });
+
+  it('takes an optional review interval in whole days, and says what is wrong with one', () => {
+    const checked = checkTipDraft({ ...draft, reviewEvery: ' 30 ' });
+    expect(checked.ok && checked.reviewIntervalDays).toBe(30);
+    for (const wrong of ['0', '1.5', 'soon', '3651']) {
+      const result = checkTipDraft({ ...draft, reviewEvery: wrong });
+      expect(!result.ok && result.errors.reviewEvery).toMatch(
+        /whole number of days from 1 to 3650/,
+      );
+    }
+    const tip = tipItem(
+      { ...draft, tags: [], appliesTo: [], url: null, reviewIntervalDays: 30 },
+      {
+        community: 'c',
+        author: 'Ana',
+        now: 1,
+      },
+    );
+    expect(Item.parse(tip)).toMatchObject({ reviewIntervalDays: 30 });
+    expect(
+      tipItem(
+        { ...draft, tags: [], appliesTo: [], url: null },
+        { community: 'c', author: null, now: 1 },
+      ),
+    ).not.toHaveProperty('reviewIntervalDays');
   });
 
   it('says what is missing or too long, field by field', () => {

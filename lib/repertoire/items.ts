@@ -113,6 +113,8 @@ export type DraftCheck =
       tags: string[];
       appliesTo: string[];
       answers: string[];
+      /** The tip's own review interval, or null for the community's. */
+      reviewIntervalDays: number | null;
     }
   | { ok: false; errors: Partial<Record<TipField, string>> };
 
@@ -153,10 +155,16 @@ export function checkTipDraft(
   if (tagError) errors.tags = tagError;
   const appliesToError = appliesToProblem(appliesTo, checkPattern);
   if (appliesToError) errors.appliesTo = appliesToError;
+  const every = (draft.reviewEvery ?? '').trim();
+  const reviewIntervalDays = every === '' ? null : Number(every);
+  const inRange = (days: number) =>
+    Number.isInteger(days) && days >= 1 && days <= LIMITS.reviewIntervalDays;
+  if (reviewIntervalDays !== null && !inRange(reviewIntervalDays))
+    errors.reviewEvery = `Write a whole number of days from 1 to ${LIMITS.reviewIntervalDays}, or leave it empty for the community’s interval.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // The ids come from "Answer with a tip", never typed; a set, capped as the wire caps it.
   const answers = [...new Set(draft.answers ?? [])].slice(0, LIMITS.answers);
-  return { ok: true, title, body, tags, appliesTo, answers };
+  return { ok: true, title, body, tags, appliesTo, answers, reviewIntervalDays };
 }
 
 const appliesToLines = (text: string) =>
@@ -258,10 +266,13 @@ export function tipItem(
     appliesTo: string[];
     url: string | null;
     answers?: string[];
+    reviewIntervalDays?: number | null;
   },
   a: Authoring,
 ): TipItem {
   return {
+    // Only when set: absent means the community's interval, as from clients before it.
+    ...(tip.reviewIntervalDays == null ? {} : { reviewIntervalDays: tip.reviewIntervalDays }),
     ...base(a),
     kind: 'tip',
     // Left out when empty: a tip as clients from before answers write it.

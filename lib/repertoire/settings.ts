@@ -87,3 +87,12 @@ export const clockOffset = storage.defineItem<number>('local:clockOffsetMs', {
 export async function communityNow(): Promise<number> {
   return import.meta.env.MODE === 'e2e' ? Date.now() + (await clockOffset.getValue()) : Date.now();
 }
+
+/**
+ * How many times this browser showed each tip in the in-page panel, by item id: what orders the
+ * Review list. Kept here only; it never leaves the browser.
+ */
+export const panelShownCounts = storage.defineItem<Record<string, number>>(
+  'local:panelShownCounts',
+  { fallback: {}, version: 1 },
+);

@@ -134,12 +134,16 @@ export class SyncEngine {
     return this.record(itemId, () => ({ op: 'endorse', itemId, endorsed }));
   }
 
-  /** The member's own mark of that kind, added (with its note, if it carries one) or taken back. */
+  /**
+   * The member's own mark of that kind, added (with its note, if it carries one) or taken back.
+   * `markedAt` is the clock community rules read (lib/repertoire/settings.ts, communityNow).
+   */
   mark(
     itemId: string,
     mark: MarkKind,
     on: boolean,
     note?: string,
+    markedAt = Date.now(),
   ): Promise<SyncedItem | undefined> {
     const noted = note === undefined ? {} : { note };
     return this.record(itemId, () => ({
@@ -147,7 +151,7 @@ export class SyncEngine {
       itemId,
       mark,
       on,
-      markedAt: Date.now(),
+      markedAt,
       ...noted,
     }));
   }

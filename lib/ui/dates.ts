@@ -25,3 +25,28 @@ export function formatDate(ms: number, { time = false, locale, timeZone }: DateF
   }
   return format.format(ms);
 }
+
+const relative = new Map<string, Intl.RelativeTimeFormat>();
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/**
+ * How long ago, in the largest whole unit ("2 months ago", "yesterday"); under a minute is
+ * "now". For signals whose age matters more than their day ("Verified by Ana · 2 months ago").
+ */
+export function formatAgo(ms: number, now: number, { locale }: { locale?: string } = {}): string {
+  let format = relative.get(locale ?? '');
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relative.set(locale ?? '', format);
+  }
+  const elapsed = Math.max(0, now - ms);
+  const [unit, size] = UNITS.find(([, size]) => elapsed >= size) ?? ['second', 1_000];
+  return format.format(unit === 'second' ? 0 : -Math.floor(elapsed / size), unit);
+}

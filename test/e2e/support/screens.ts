@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
+import { joinWithLink, startSyncServer } from './community';
 import { startPageServer, type PageServer } from './server';
 
 export interface Screen {
@@ -26,6 +27,10 @@ export interface ScreenTour {
 }
 
 const TIP_SITE = 'github.com';
+/** The service worker's storage, as the tour sets the community clock there. */
+interface StorageGlobal {
+  chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+}
 const waitText = (locator: Locator, text: string) =>
   locator.filter({ hasText: text }).first().waitFor();
 
@@ -187,6 +192,59 @@ export async function screenTour(): Promise<ScreenTour> {
     await panel.getByRole('button', { name: 'Why is this shown?' }).click();
     await at({ name: 'panel', page: tool, context: 'repertoire-related', shot: null });
     await tool.close();
+    await communityScreens(at);
+  }
+
+  /** A shared tip's signals and its review, two days past its interval (the clock moved). */
+  async function communityScreens(at: (screen: Screen) => Promise<void>) {
+    const guild = 'Platform guild';
+    const sync = await startSyncServer(guild);
+    try {
+      await joinWithLink(ext, sync.stewardLink, 'Ana', guild);
+      const { page, popup } = await popupFor('/fixtures/no-article.html');
+      const column = popup.locator('main.popup');
+      await popup.getByLabel('Community').selectOption({ label: guild });
+      await popup.getByRole('button', { name: 'New tip' }).click();
+      await popup.getByLabel('Title').fill('Pair on risky rebases');
+      await popup.getByLabel('Tip', { exact: true }).fill('Ask in #platform-help first.');
+      await popup.getByLabel('Applies to').fill(`${TIP_SITE}/our-org/*`);
+      await popup.getByLabel('Review every N days').fill('1');
+      await popup.getByRole('button', { name: 'Save tip' }).click();
+      await waitText(popup.getByRole('status'), 'Saved the tip');
+      await ext.worker.evaluate(
+        (ms) =>
+          (globalThis as unknown as StorageGlobal).chrome.storage.local.set({ clockOffsetMs: ms }),
+        2 * 86_400_000,
+      );
+      await popup.getByRole('button', { name: /Pair on risky rebases/ }).click();
+      const signals = popup.getByRole('region', { name: 'Signals' });
+      await waitText(signals, 'Due for review');
+      await signals
+        .getByLabel('How it helped (optional)')
+        .fill('caught the prod migration before it locked the table');
+      await signals.getByRole('button', { name: 'Helped me' }).click();
+      await signals.getByRole('button', { name: 'I vouch for this' }).click();
+      await waitText(signals, 'Vouched for by Ana');
+      await signals.getByRole('group', { name: 'Still accurate?' }).waitFor();
+      await at({ name: 'popup-tip-signals', page: popup, shot: column });
+      await popup.getByRole('button', { name: 'Back to results' }).click();
+      await popup.getByRole('button', { name: 'Review tips' }).click();
+      await popup.getByRole('list', { name: 'Tips to review' }).waitFor();
+      await at({ name: 'popup-review', page: popup, shot: column });
+      await popup.close();
+      await page.close();
+
+      const tool = await ext.context.newPage();
+      await tool.setViewportSize({ width: 1000, height: 720 });
+      await tool.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/2`);
+      await tool.getByRole('button', { name: '2 related tips' }).click();
+      const panel = tool.getByRole('dialog', { name: 'Related tips from your repertoire' });
+      await panel.getByRole('group', { name: /still accurate\?$/ }).waitFor();
+      await at({ name: 'panel-tip-state', page: tool, context: 'repertoire-related', shot: null });
+      await tool.close();
+    } finally {
+      await sync.close();
+    }
   }
 
   return {

@@ -1,0 +1,14 @@
+import type { StateLine } from '@/lib/community';
+
+/** A tip's state lines ("Verified by Ana · 2 months ago", "Due for review"), as text. */
+export function StateLines({ lines }: { lines: readonly StateLine[] }) {
+  return (
+    <ul class="state-lines" aria-label="Tip state">
+      {lines.map((line) => (
+        <li key={line.text} class={`state state-${line.tone}`} dir="auto">
+          {line.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
