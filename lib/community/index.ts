@@ -9,3 +9,19 @@ export {
   type ReviewState,
 } from './review';
 export { stanceAgreement, type StanceAgreement } from './stance';
+export {
+  moveStep,
+  startHereOpen,
+  startHerePath,
+  stepLine,
+  stepOnPage,
+  type PathProgress,
+  type StepOnPage,
+} from './paths';
+export {
+  agreeingWords,
+  agreementStatus,
+  communityStanceLine,
+  POSITION_WORDS,
+  subjectName,
+} from './stance-words';

@@ -12,9 +12,9 @@ import type { LinkCapture } from '../capture/types';
 import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
-import type { Item, ItemKind } from '../wire/schemas';
+import type { Item, ItemKind, PathStep, StancePosition } from '../wire/schemas';
 import type { MarkKind } from '../wire/marks';
-import type { InviteRequest } from '../wire/sync';
+import type { CommunitySettings, InviteRequest, SettingsChange } from '../wire/sync';
 
 /** A tip as typed in the tip form, before it is checked. */
 export interface TipDraft {
@@ -24,6 +24,14 @@ export interface TipDraft {
   tags: string;
   /** As typed: one URL pattern or host per line. */
   appliesTo: string;
+}
+
+/** A stance as typed in the stance form, before it is checked. */
+export interface StanceDraft {
+  /** `tool:github`, or an "Applies to" pattern. */
+  subject: string;
+  position: StancePosition | '';
+  reason: string;
 }
 
 export type ClipErrorCode =
@@ -176,6 +184,33 @@ export interface Protocol {
   tipSites: { request: { afterSync: boolean }; response: { origins: string[] } };
   /** From the in-page panel: open the tip form for the sender's tab. */
   newTipForTab: { request: Record<string, never>; response: { ok: true } };
+  /**
+   * A curator's steps of the community's Start here path, written whole (docs/community.md): a
+   * new path when `pathId` is null. Refused in words for a member who may not curate.
+   */
+  savePath: {
+    request: { community: string; pathId: string | null; steps: PathStep[] };
+    response: { ok: true; id: string } | { ok: false; message: string };
+  };
+  /** Propose a stance on a tool; agreeing and objecting are `mark` messages. */
+  proposeStance: {
+    request: { community: string; draft: StanceDraft };
+    response:
+      | { ok: true; item: SavedItem }
+      | { ok: false; errors: Partial<Record<keyof StanceDraft, string>>; message?: string };
+  };
+  /** The member's own team in a community (null: none), kept in the membership. */
+  setTeam: {
+    request: { community: string; team: string | null };
+    response: { ok: true; communities: CommunitySync[] } | { ok: false; message: string };
+  };
+  /** A steward's change of the community's settings (review interval, stance rule, curators). */
+  saveCommunitySettings: {
+    request: { community: string; change: SettingsChange };
+    response: { ok: true; settings: CommunitySettings } | { ok: false; message: string };
+  };
+  /** From the in-page panel: open an item (a stance and its reasons) or a search in the popup. */
+  openFromPanel: { request: { item: string } | { q: string }; response: { ok: true } };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */
@@ -202,13 +237,41 @@ export interface PanelClip {
   createdAt: number;
 }
 
+/** The newcomer's Start here step that applies to this page, on their first visit to it. */
+export interface PanelPathStep {
+  /** "Start here · step 3 of 8". */
+  line: string;
+  /** The curator's note on the step; another member's text, shown as text. */
+  note: string;
+  title: string;
+  /** Who wrote the step's item, so the newcomer knows whom to ask. */
+  author: string | null;
+}
+
+/** The community's stance on the tool of this page, once agreed. */
+export interface PanelStance {
+  id: string;
+  /** "Community stance: Adopt — 5 members, 3 teams". */
+  line: string;
+  /** What the tool is called, for "Tips for GitHub". */
+  subject: string;
+}
+
 /** What the background asks of a tab's content script: the in-page panel. */
 export interface TabProtocol {
   /**
    * What the panel shows on the tab's page, as text: its related tips, and what was clipped from
    * it; both empty removes the panel.
    */
-  showRelated: { request: { tips: PanelTip[]; clips: PanelClip[] }; response: { ok: true } };
+  showRelated: {
+    request: {
+      tips: PanelTip[];
+      clips: PanelClip[];
+      pathStep?: PanelPathStep;
+      stances?: PanelStance[];
+    };
+    response: { ok: true };
+  };
 }
 
 /** What the background tells every open extension page. */

@@ -28,6 +28,11 @@ const handlers: Handlers = {
   dismissRefused: async () => [],
   createInvite: async () => ({ ok: false, message: 'not a steward' }),
   refreshCommunities: async () => [],
+  savePath: async () => ({ ok: false, message: 'not a curator' }),
+  proposeStance: async () => ({ ok: false, errors: {} }),
+  setTeam: async () => ({ ok: true, communities: [] }),
+  saveCommunitySettings: async () => ({ ok: false, message: 'not a steward' }),
+  openFromPanel: async () => ({ ok: true }),
 };
 
 beforeEach(() => fakeBrowser.reset());

@@ -23,6 +23,7 @@ import { checkTipDraft, tipItem, type Authoring } from './items';
 import { hold, take, type HeldWrite } from './review';
 import { memberName, tipDraft } from './settings';
 import type { SyncHub } from '../sync';
+import type { CommunityHandlers } from './community-handlers';
 
 export const tabCapture: TabCapture = {
   page: (tabId) => runInTab<PageCaptureResult>(tabId, '/extract-article.js'),
@@ -37,7 +38,7 @@ async function tabTitle(tabId: number): Promise<string> {
   }
 }
 
-const checkPattern = (line: string) => {
+export const checkPattern = (line: string) => {
   const parsed = parseAppliesTo(line);
   return parsed.ok ? null : parsed.message;
 };
@@ -57,7 +58,7 @@ function tipChanges(
 
 export type WriteHandlers = Omit<
   Handlers,
-  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites' | keyof CommunityHandlers
 > & {
   /** A selection clipped with no popup open (context menu, shortcut): a sentence for a toast. */
   clipSelectionUnattended(request: { tabId: number; community: string }): Promise<{
