@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PanelClip, PanelTip } from '@/lib/messaging';
+import type {
+  PanelClip,
+  PanelPathStep as Step,
+  PanelStance as Stance,
+  PanelTip,
+} from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
 import { MarkdownTree } from './MarkdownTree';
+import { PanelPathStep } from './PanelPathStep';
+import { PanelStance } from './PanelStance';
 
 /** What was just muted, named for the member, with the way back. */
 export interface MutedNotice {
@@ -19,6 +26,10 @@ interface Props {
   onMuteSite: () => Promise<void>;
   onNewTip: () => void;
   onDismiss: () => void;
+  /** A newcomer's Start here step on this tool, and the community's stances on it. */
+  pathStep?: Step;
+  stances?: readonly Stance[];
+  onOpen?: (target: { item: string } | { q: string }) => void;
 }
 
 /** A click's mark, shown until the background has stored it and says the same. */
@@ -42,6 +53,9 @@ export function RelatedPanel({
   onMuteSite,
   onNewTip,
   onDismiss,
+  pathStep,
+  stances = [],
+  onOpen = () => undefined,
 }: Props) {
   const [open, setOpen] = useState(false);
   const [why, setWhy] = useState<string | null>(null);
@@ -94,12 +108,16 @@ export function RelatedPanel({
     action().catch((e: unknown) => setError(`${what}: ${String((e as Error).message ?? e)}`));
   };
 
-  const label =
+  const count =
     tips.length > 0
       ? `${tips.length} related ${tips.length === 1 ? 'tip' : 'tips'}`
       : clips.length > 0
         ? 'In your repertoire'
-        : 'Related tips';
+        : stances.length > 0
+          ? 'Community stance'
+          : 'Related tips';
+  // A newcomer's step is said on the pill too: it is why they should open the panel here.
+  const label = pathStep ? `${pathStep.line} · ${count}` : count;
   if (!open && !notice) {
     return (
       <button type="button" class="pill" aria-expanded="false" onClick={() => setOpen(true)}>
@@ -136,6 +154,10 @@ export function RelatedPanel({
           {error}
         </p>
       ) : null}
+      {pathStep ? <PanelPathStep step={pathStep} /> : null}
+      {stances.map((stance) => (
+        <PanelStance key={stance.id} stance={stance} onOpen={onOpen} />
+      ))}
       {clips.length > 0 ? (
         <p class="section" aria-hidden="true">
           This page is in your repertoire

@@ -64,7 +64,12 @@ export default defineUnlistedScript(() => {
     mute({ site: true }, (site) => site && muted(`Tips are muted on ${site}.`, { site }));
 
   function draw() {
-    if (shown.tips.length === 0 && shown.clips.length === 0 && !notice && !muting) return hide();
+    const nothing =
+      shown.tips.length === 0 &&
+      shown.clips.length === 0 &&
+      !shown.pathStep &&
+      !shown.stances?.length;
+    if (nothing && !notice && !muting) return hide();
     if (!host.isConnected) document.documentElement.append(host);
     render(
       h(RelatedPanel, {
@@ -76,6 +81,7 @@ export default defineUnlistedScript(() => {
         onMuteSite: muteSite,
         onNewTip: () => void sendMessage('newTipForTab', {}),
         onDismiss: hide,
+        onOpen: (target) => void sendMessage('openFromPanel', target),
       }),
       mount,
     );

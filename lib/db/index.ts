@@ -46,3 +46,4 @@ export {
 } from './sync-store-idb';
 export { rebuildRelated, relatedStore } from './related';
 export { readLibrary } from './library';
+export { itemsOfKinds } from './kinds';

@@ -21,6 +21,7 @@ import {
   relatedOffCommunities,
 } from '../repertoire/settings';
 import type { Item } from '../wire/schemas';
+import { communityLines } from './paths-stances';
 
 const PANEL_SCRIPT = '/related-panel.js';
 
@@ -37,6 +38,8 @@ export interface RelatedWatcher {
 
 type Related = TabProtocol['showRelated']['request'];
 const NOTHING: Related = { tips: [], clips: [] };
+const empty = (r: Related) =>
+  r.tips.length === 0 && r.clips.length === 0 && !r.pathStep && !r.stances?.length;
 
 async function currentFilter(): Promise<MatchFilter> {
   const [sites, items, off] = await Promise.all([
@@ -76,6 +79,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     }
     return index;
   });
+  const lines = communityLines(db);
 
   async function relatedTo(url: string): Promise<Related> {
     const [index, filter, helped] = await Promise.all([
@@ -110,7 +114,11 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       // Chrome 110+ and Firefox; without it the browser picks black or white by itself.
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE.text });
     }
-    await showPanel(tabId, mode === 'panel' ? found : NOTHING);
+    const shown =
+      url && mode === 'panel'
+        ? { ...found, ...(await lines.linesFor(url, found.tips, tabId)) }
+        : NOTHING;
+    await showPanel(tabId, shown);
   }
 
   async function showPanel(tabId: number, found: Related) {
@@ -119,7 +127,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       () => true,
       () => false,
     );
-    if (delivered || (found.tips.length === 0 && found.clips.length === 0)) return;
+    if (delivered || empty(found)) return;
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT] });
       await sendToTab(tabId, 'showRelated', found);
@@ -145,6 +153,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
 
   return {
     async apply(items, removedIds) {
+      lines.forget(items, removedIds);
       await (await related).apply(items, removedIds);
     },
     relatedTo,
