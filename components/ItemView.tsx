@@ -15,10 +15,20 @@ interface Props {
   onEdit?: (item: Item) => void;
   /** Keep `value` for `field`, dismissing the revisions with these versions. */
   onResolve?: (field: string, value: unknown, dismiss: number[]) => void;
+  /** Given only to a member who may curate the community's Start here path. */
+  onAddToStartHere?: (item: Item) => void;
 }
 
 /** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
-export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Props) {
+export function ItemView({
+  item,
+  meta,
+  onBack,
+  onDelete,
+  onEdit,
+  onResolve,
+  onAddToStartHere,
+}: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
   const source = webHref(item.url) ?? webHref(item.canonicalUrl) ?? null;
@@ -31,6 +41,11 @@ export function ItemView({ item, meta, onBack, onDelete, onEdit, onResolve }: Pr
         {item.kind === 'tip' && onEdit ? (
           <button type="button" onClick={() => onEdit(item)}>
             Edit
+          </button>
+        ) : null}
+        {onAddToStartHere ? (
+          <button type="button" onClick={() => onAddToStartHere(item)}>
+            Add to Start here
           </button>
         ) : null}
         {onDelete ? (

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui/target-tab';
+import type { Item } from '@/lib/wire/schemas';
 import { DeletedList } from './DeletedList';
 import { ItemView } from './ItemView';
 import { InviteOffer } from './InviteOffer';
 import { LinkForm } from './LinkForm';
 import { ListView } from './ListView';
 import { SiteAccessOffer } from './SiteAccessOffer';
+import { StanceForm } from './StanceForm';
+import { StanceView } from './StanceView';
+import { StartHere } from './StartHere';
+import { StartHereOffer } from './StartHereOffer';
 import { StatusMessage } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TipForm } from './TipForm';
@@ -18,6 +23,9 @@ import { useOpenItem } from './hooks/useOpenItem';
 import { useRecent } from './hooks/useRecent';
 import { useSearch } from './hooks/useSearch';
 import { useShareReview } from './hooks/useShareReview';
+import { useStanceProposal } from './hooks/useStanceProposal';
+import { useStartHere } from './hooks/useStartHere';
+import { useAddToStartHere } from './hooks/useAddToStartHere';
 import { useStore } from './hooks/useStore';
 import { useTipEditor } from './hooks/useTipEditor';
 
@@ -52,12 +60,20 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const { load: loadRecent } = recent;
   const { refresh: refreshItem } = item;
   const { reloadRoles } = home;
+  const startHere = useStartHere(db, shared ? community : null);
+  const { refresh: refreshStartHere } = startHere;
 
   /** After a write or a sync: the background indexed it before answering; re-read the index. */
   const reload = useCallback(async () => {
-    await Promise.all([loadRecent(), store?.index.refresh(), refreshItem(), reloadRoles()]);
+    await Promise.all([
+      loadRecent(),
+      store?.index.refresh(),
+      refreshItem(),
+      reloadRoles(),
+      refreshStartHere(),
+    ]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, store, refreshItem, reloadRoles]);
+  }, [loadRecent, store, refreshItem, reloadRoles, refreshStartHere]);
 
   const sync = useCommunitySync(community, shared, reload);
   const review = useShareReview(say);
@@ -66,6 +82,8 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
   const tips = useTipEditor({ ...common, tab, nav });
   const deleted = useDeleted({ ...common, db, nav });
   const searchBox = useRef<HTMLInputElement>(null);
+  const stance = useStanceProposal(community, item.open, say, reload);
+  const addToStartHere = useAddToStartHere(startHere, say, go);
 
   useEffect(() => {
     if (home.failed) {
@@ -180,8 +198,27 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
           onRestore={(gone) => void deleted.restore(gone)}
           onBack={backToList}
         />
+      ) : view.name === 'startHere' ? (
+        <StartHere
+          startHere={startHere}
+          onOpen={(id) => void open(id)}
+          onBack={backToList}
+          say={say}
+        />
+      ) : view.name === 'stance-new' ? (
+        <StanceForm
+          saving={stance.saving}
+          errors={stance.errors}
+          onSave={(draft) => void stance.propose(draft)}
+          onCancel={backToList}
+        />
+      ) : view.name === 'item' && view.item.kind === 'stance' ? (
+        <StanceView db={db} stance={view.item} onBack={backToList} say={say} />
       ) : view.name === 'item' ? (
         <ItemView
+          {...(startHere.curator && view.item.kind !== 'path' && view.item.kind !== 'stance'
+            ? { onAddToStartHere: (shown: Item) => void addToStartHere(shown) }
+            : {})}
           item={view.item}
           meta={view.meta}
           onBack={backToList}
@@ -196,15 +233,24 @@ export function Popup({ tab, itemId = null, initialQuery = '', newTip = false }:
             : {})}
         />
       ) : (
-        <ListView
-          search={search}
-          recent={recent.recent}
-          inputRef={searchBox}
-          ready={!!db}
-          onOpen={(id) => void open(id)}
-          onShowDeleted={() => void deleted.show()}
-          joined={communities.some((c) => !c.local)}
-        />
+        <>
+          {shared ? (
+            <StartHereOffer
+              startHere={startHere}
+              onShow={() => go({ name: 'startHere' })}
+              onPropose={() => go({ name: 'stance-new' })}
+            />
+          ) : null}
+          <ListView
+            search={search}
+            recent={recent.recent}
+            inputRef={searchBox}
+            ready={!!db}
+            onOpen={(id) => void open(id)}
+            onShowDeleted={() => void deleted.show()}
+            joined={communities.some((c) => !c.local)}
+          />
+        </>
       )}
     </main>
   );

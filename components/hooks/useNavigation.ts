@@ -10,6 +10,8 @@ export type View =
   | { name: 'tip'; initial: TipDraft }
   | { name: 'edit'; item: Item; initial: TipDraft }
   | { name: 'deleted'; items: Item[] | null }
+  | { name: 'startHere' }
+  | { name: 'stance-new' }
   /** "Save as a link" for a page with no article, with what the background refused. */
   | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> };
 
