@@ -50,6 +50,7 @@ export function CommunityRules({ community }: { community: CommunitySync }) {
   return community.role === 'steward' ? (
     <RulesForm
       key={JSON.stringify(settings)}
+      id={community.community}
       name={community.name}
       settings={settings}
       save={save}
