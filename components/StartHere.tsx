@@ -53,7 +53,10 @@ export function StartHere({ startHere, onOpen, onBack, say }: Props) {
 
   const move = (index: number, by: -1 | 1) => {
     const step = steps[index]!;
-    const direction = by < 0 ? 'up' : 'down';
+    // The focus stays on the step moved: on the same button, or the other one at either end.
+    const lands = index + by;
+    const direction =
+      (by < 0 && lands > 0) || (by > 0 && lands === steps.length - 1) ? 'up' : 'down';
     void write(
       moveStep(steps, index, by),
       `Moved “${titleOf(step)}” to step ${index + 1 + by}.`,
