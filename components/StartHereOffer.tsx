@@ -15,7 +15,7 @@ export function StartHereOffer({ startHere, onShow, onPropose }: Props) {
   const { path, open, progress } = startHere;
   const steps = path?.steps.length ?? 0;
   return (
-    <nav class="community-nav" aria-label="Community">
+    <nav class="community-nav" aria-label="Start here and stances">
       {open ? (
         <div class="start-offer">
           <p>

@@ -29,9 +29,8 @@ beforeAll(async () => {
   server = await startSyncServer(COMMUNITY);
   pages = await startPageServer();
   tools = await startPageServer({ tls: true });
-  [ana, ben, cy] = await Promise.all(
-    [0, 1, 2].map(() => launchWithExtension({ mapHosts: ['github.com'] })),
-  );
+  const launch = () => launchWithExtension({ mapHosts: ['github.com'] });
+  [ana, ben, cy] = await Promise.all([launch(), launch(), launch()]);
 });
 afterAll(async () => {
   await Promise.all([ana, ben, cy].map((ext) => ext?.close()));
@@ -164,7 +163,7 @@ describe('Start here paths, teams and stances', () => {
 
     // Cy, just joined, is offered Start here at the top of the popup.
     const c = await popupOf(cy);
-    const offer = c.popup.getByRole('navigation', { name: 'Community' });
+    const offer = c.popup.getByRole('navigation', { name: 'Start here and stances' });
     await offer.getByRole('button', { name: 'Open Start here' }).click({ timeout: 60_000 });
     const cySteps = c.popup.getByRole('list', { name: 'Start here steps' });
     await expect.poll(() => cySteps.innerText()).toContain('Read this before your first deploy');

@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
+import { joinWithLink, startSyncServer, type SyncServer } from './community';
 import { startPageServer, type PageServer } from './server';
 
 export interface Screen {
@@ -34,6 +35,7 @@ export async function screenTour(): Promise<ScreenTour> {
   const tools: PageServer = await startPageServer({ tls: true });
   const ext = await launchWithExtension({ mapHosts: [TIP_SITE] });
   const toolPort = new URL(tools.origin).port;
+  let sync: SyncServer | undefined;
 
   async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
     const page = await ext.context.newPage();
@@ -162,6 +164,79 @@ export async function screenTour(): Promise<ScreenTour> {
     await panel.getByRole('button', { name: 'Why is this shown?' }).click();
     await at({ name: 'panel', page: tool, context: 'repertoire-related', shot: null });
     await tool.close();
+    await communityScreens(at);
+  }
+
+  /** A shared community's screens: Start here, a stance, the community's rules and teams. */
+  async function communityScreens(at: (screen: Screen) => Promise<void>) {
+    const community = 'Platform guild';
+    sync = await startSyncServer(community);
+    await joinWithLink(ext, sync.stewardLink, 'Ana', community, 'Platform');
+    const { page, popup } = await popupFor('/fixtures/snippet.html');
+    const column = popup.locator('main.popup');
+    await popup.getByLabel('Community').selectOption({ label: community });
+    const tips: [string, string, string][] = [
+      ['Say hello in #guild', 'Tell us what you work on and what you want to learn.', ''],
+      ['Check the deploy checklist', 'Every PR that deploys links it.', `${TIP_SITE}/our-org/*`],
+    ];
+    for (const [title, body, appliesTo] of tips) {
+      await popup.getByRole('button', { name: 'New tip' }).click();
+      await popup.getByLabel('Title').fill(title);
+      await popup.getByLabel('Tip', { exact: true }).fill(body);
+      await popup.getByLabel('Applies to').fill(appliesTo);
+      await popup.getByRole('button', { name: 'Save tip' }).click();
+      await waitText(popup.getByRole('status'), 'Saved the tip');
+      await popup.getByRole('button', { name: 'Back to results' }).click();
+      await popup
+        .getByRole('list', { name: 'Recent items' })
+        .getByRole('button', { name: title })
+        .first()
+        .click();
+      await popup.getByRole('button', { name: 'Add to Start here' }).click();
+      await waitText(popup.getByRole('status'), 'to Start here as step');
+    }
+    await popup.getByRole('button', { name: 'Show Start here' }).click();
+    await popup.getByRole('button', { name: 'Edit note: Check the deploy checklist' }).click();
+    await popup.getByLabel('Note for step 2').fill('Read this before your first deploy');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await waitText(popup.getByRole('status'), 'Saved the note');
+    await popup.getByRole('checkbox', { name: 'Done: Say hello in #guild' }).check();
+    await at({ name: 'popup-start-here', page: popup, shot: column });
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+    await popup.getByRole('button', { name: 'Open Start here' }).waitFor();
+    await at({ name: 'popup-start-here-offer', page: popup, shot: column });
+
+    await popup.getByRole('button', { name: 'Propose a stance' }).click();
+    await popup.getByRole('button', { name: 'Propose stance' }).click();
+    await popup.getByText('Choose Adopt, Trial, Hold or Retire.').waitFor();
+    await at({ name: 'popup-stance-form-errors', page: popup, shot: column });
+    await popup.getByLabel('Tool').fill('tool:github');
+    await popup.getByRole('radio', { name: /^Adopt/ }).check();
+    await popup
+      .getByLabel('Reason')
+      .fill('Reviews, CI and releases in one place; every team uses it.');
+    await popup.getByRole('button', { name: 'Propose stance' }).click();
+    await popup.getByRole('button', { name: 'Agree', exact: true }).click();
+    await popup.getByRole('button', { name: 'Take back my agreement' }).waitFor();
+    await at({ name: 'popup-stance', page: popup, shot: column });
+    await popup.close();
+    await page.close();
+
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 900, height: 1200 });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.getByText(`Community rules of ${community}`).click();
+    await options.getByLabel('Review tips every (days)').waitFor();
+    await at({ name: 'options-community', page: options, shot: null });
+    await options.close();
+
+    const tool = await ext.context.newPage();
+    await tool.setViewportSize({ width: 1000, height: 640 });
+    await tool.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/2`);
+    await tool.getByRole('button', { name: /^Start here · step 2 of 2/ }).click();
+    await tool.getByRole('region', { name: 'Start here' }).waitFor();
+    await at({ name: 'panel-start-here', page: tool, context: 'repertoire-related', shot: null });
+    await tool.close();
   }
 
   return {
@@ -171,6 +246,7 @@ export async function screenTour(): Promise<ScreenTour> {
       await ext.close();
       await pages.close();
       await tools.close();
+      await sync?.close();
     },
   };
 }
