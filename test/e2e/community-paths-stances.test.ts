@@ -99,7 +99,7 @@ async function openWhenSynced(ext: ExtensionBrowser, title: RegExp, text: string
         await button.first().click();
         return open.popup.locator('main').innerText();
       },
-      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
+      { timeout: 90_000, interval: 2_000 },
     )
     .toContain(text);
   return open!;
