@@ -133,7 +133,7 @@ export function RelatedPanel({
       onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
     >
       <header>
-        <strong>{label}</strong>
+        <strong>{count}</strong>
         <button type="button" class="quiet" aria-label="Collapse" onClick={() => setOpen(false)}>
           –
         </button>

@@ -29,7 +29,7 @@ export function StanceForm({ saving, errors, onSave, onCancel }: Props) {
 
   return (
     <form
-      class="tip-form"
+      class="tip-form stance-form"
       aria-label="Propose a stance"
       onSubmit={(e) => {
         e.preventDefault();

@@ -43,8 +43,15 @@ export function TeamSetting({ community, onChanged }: Props) {
       aria-label={`Your team in ${community.name}`}
       onSubmit={(e) => void save(e)}
     >
-      <label for={id}>Your team</label>
-      <input id={id} value={team} maxLength={60} onInput={(e) => setTeam(e.currentTarget.value)} />
+      <div class="field">
+        <label for={id}>Your team</label>
+        <input
+          id={id}
+          value={team}
+          maxLength={60}
+          onInput={(e) => setTeam(e.currentTarget.value)}
+        />
+      </div>
       <button type="submit" disabled={busy}>
         {busy ? 'Saving…' : 'Save team'}
       </button>

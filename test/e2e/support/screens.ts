@@ -186,7 +186,6 @@ export async function screenTour(): Promise<ScreenTour> {
       await popup.getByLabel('Applies to').fill(appliesTo);
       await popup.getByRole('button', { name: 'Save tip' }).click();
       await waitText(popup.getByRole('status'), 'Saved the tip');
-      await popup.getByRole('button', { name: 'Back to results' }).click();
       await popup
         .getByRole('list', { name: 'Recent items' })
         .getByRole('button', { name: title })
