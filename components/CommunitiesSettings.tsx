@@ -3,7 +3,9 @@ import { useJoined } from './hooks/useJoined';
 import { sendMessage } from '@/lib/messaging';
 import { InviteForm } from './InviteForm';
 import { JoinForm } from './JoinForm';
+import { CommunityRules } from './CommunityRules';
 import { SyncStatusLine } from './SyncStatusLine';
+import { TeamSetting } from './TeamSetting';
 
 /** Joining, seeing and leaving shared communities. */
 export function CommunitiesSettings() {
@@ -31,7 +33,8 @@ export function CommunitiesSettings() {
               <strong>{c.name}</strong>{' '}
               <span class="meta">
                 {c.role === 'steward' ? 'Steward' : 'Member'} · {c.memberCount}{' '}
-                {c.memberCount === 1 ? 'member' : 'members'} · as {c.displayName} · {c.serverUrl}
+                {c.memberCount === 1 ? 'member' : 'members'} · as {c.displayName}
+                {c.team ? ` (${c.team})` : ''} · {c.serverUrl}
               </span>
               <SyncStatusLine
                 status={c.status}
@@ -42,6 +45,8 @@ export function CommunitiesSettings() {
                   void sendMessage('dismissRefused', { community: c.community }).then(setJoined)
                 }
               />
+              <TeamSetting community={c} onChanged={setJoined} />
+              <CommunityRules community={c} />
               {c.role === 'steward' ? (
                 <details>
                   <summary>Invite people to {c.name}</summary>

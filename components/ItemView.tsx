@@ -20,6 +20,8 @@ interface Props {
   children?: ComponentChildren;
   /** What members say of it (components/ItemSignals.tsx), where the view offers it. */
   signals?: ComponentChildren;
+  /** Given only to a member who may curate the community's Start here path. */
+  onAddToStartHere?: (item: Item) => void;
 }
 
 /** The kinds with an edit form: tips (TipForm), pages and snippets (ItemForm). */
@@ -55,6 +57,7 @@ export function ItemView({
   onResolve,
   children,
   signals,
+  onAddToStartHere,
 }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => heading.current?.focus(), [item.id]);
@@ -68,6 +71,11 @@ export function ItemView({
         {EDITABLE.includes(item.kind) && onEdit ? (
           <button type="button" onClick={() => onEdit(item)}>
             Edit
+          </button>
+        ) : null}
+        {onAddToStartHere ? (
+          <button type="button" onClick={() => onAddToStartHere(item)}>
+            Add to Start here
           </button>
         ) : null}
         {onDelete ? (

@@ -22,6 +22,7 @@ export function JoinForm({ invite = '', onJoined }: Props) {
     return (parsed.ok && parsed.serverUrl) || 'http://127.0.0.1:8787';
   });
   const [name, setName] = useState('');
+  const [team, setTeam] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [joined, setJoined] = useState(false);
@@ -59,6 +60,7 @@ export function JoinForm({ invite = '', onJoined }: Props) {
       serverUrl: server,
       code: parsed.code,
       displayName: name,
+      team: team.trim() || null,
     }).catch((e: unknown) => ({ ok: false as const, message: (e as Error).message }));
     setBusy(false);
     if (result.ok) {
@@ -108,6 +110,19 @@ export function JoinForm({ invite = '', onJoined }: Props) {
             onInput={(e) => setName(e.currentTarget.value)}
           />
           <small class="hint">Shown to the community beside what you share.</small>
+        </div>
+        <div class="field">
+          <label for="join-team">Team (optional)</label>
+          <input
+            id="join-team"
+            value={team}
+            maxLength={60}
+            aria-describedby="join-team-hint"
+            onInput={(e) => setTeam(e.currentTarget.value)}
+          />
+          <small id="join-team-hint" class="hint">
+            Shown beside your name. A stance needs agreement from more than one team.
+          </small>
         </div>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Joining…' : 'Join community'}

@@ -6,6 +6,7 @@ import { getItem } from '@/lib/db';
 import { AnsweredIt } from './AnsweredIt';
 import { AnsweredNotice } from './AnsweredNotice';
 import { AskForm } from './AskForm';
+import type { Item } from '@/lib/wire/schemas';
 import { DeletedList } from './DeletedList';
 import { QuestionsList, countLine } from './QuestionsList';
 import { QuestionView } from './QuestionView';
@@ -20,6 +21,10 @@ import { LinkForm } from './LinkForm';
 import { ListView } from './ListView';
 import { ReviewList } from './ReviewList';
 import { SiteAccessOffer } from './SiteAccessOffer';
+import { StanceForm } from './StanceForm';
+import { StanceView } from './StanceView';
+import { StartHere } from './StartHere';
+import { StartHereOffer } from './StartHereOffer';
 import { StatusMessage } from './StatusMessage';
 import { SyncStatusLine } from './SyncStatusLine';
 import { TipForm } from './TipForm';
@@ -35,6 +40,9 @@ import { useReviewList } from './hooks/useReviewList';
 import { useTipBadges } from './hooks/useTipBadges';
 import { useSearch } from './hooks/useSearch';
 import { useShareReview } from './hooks/useShareReview';
+import { useStanceProposal } from './hooks/useStanceProposal';
+import { useStartHere } from './hooks/useStartHere';
+import { useAddToStartHere } from './hooks/useAddToStartHere';
 import { useStore } from './hooks/useStore';
 import { useTipEditor } from './hooks/useTipEditor';
 
@@ -79,6 +87,8 @@ export function Popup({
   const { reloadRoles } = home;
   const questions = useQuestions(db, community);
   const { load: loadQuestions } = questions;
+  const startHere = useStartHere(db, shared ? community : null);
+  const { refresh: refreshStartHere } = startHere;
 
   /** After a write or a sync: the background indexed it before answering; re-read the index. */
   const reload = useCallback(async () => {
@@ -88,9 +98,10 @@ export function Popup({
       refreshItem(),
       reloadRoles(),
       loadQuestions(),
+      refreshStartHere(),
     ]);
     setGeneration((g) => g + 1);
-  }, [loadRecent, store, refreshItem, reloadRoles, loadQuestions]);
+  }, [loadRecent, store, refreshItem, reloadRoles, loadQuestions, refreshStartHere]);
 
   const sync = useCommunitySync(community, shared, reload);
   const review = useShareReview(say);
@@ -113,6 +124,8 @@ export function Popup({
     canRetire: !!opened && home.allowed(opened.item),
     reload,
   });
+  const stance = useStanceProposal(community, item.open, say, reload);
+  const addToStartHere = useAddToStartHere(startHere, say, go);
 
   useEffect(() => {
     if (home.failed) {
@@ -283,8 +296,27 @@ export function Popup({
         />
       ) : view.name === 'review' ? (
         <ReviewList tips={view.tips} onOpen={(id) => void open(id)} onBack={backToList} />
+      ) : view.name === 'startHere' ? (
+        <StartHere
+          startHere={startHere}
+          onOpen={(id) => void open(id)}
+          onBack={backToList}
+          say={say}
+        />
+      ) : view.name === 'stance-new' ? (
+        <StanceForm
+          saving={stance.saving}
+          errors={stance.errors}
+          onSave={(draft) => void stance.propose(draft)}
+          onCancel={backToList}
+        />
+      ) : view.name === 'item' && view.item.kind === 'stance' ? (
+        <StanceView db={db} stance={view.item} onBack={backToList} say={say} />
       ) : view.name === 'item' ? (
         <ItemView
+          {...(startHere.curator && view.item.kind !== 'path' && view.item.kind !== 'stance'
+            ? { onAddToStartHere: (shown: Item) => void addToStartHere(shown) }
+            : {})}
           item={view.item}
           meta={view.meta}
           onBack={backToList}
@@ -308,27 +340,36 @@ export function Popup({
           />
         </ItemView>
       ) : (
-        <ListView
-          search={search}
-          recent={recent.recent}
-          inputRef={searchBox}
-          ready={!!db}
-          onOpen={(id) => void open(id)}
-          onShowDeleted={() => void deleted.show()}
-          {...(shared ? { onShowReview: () => void showReview() } : {})}
-          joined={communities.some((c) => !c.local)}
-          onAsk={(query) => void asking.start(query)}
-          questions={
-            shared && questions.open?.length ? (
-              <p class="questions-line">
-                <button type="button" class="quiet" onClick={() => go({ name: 'questions' })}>
-                  {countLine(questions.open.length)}
-                </button>
-              </p>
-            ) : null
-          }
-          badges={badges}
-        />
+        <>
+          {shared ? (
+            <StartHereOffer
+              startHere={startHere}
+              onShow={() => go({ name: 'startHere' })}
+              onPropose={() => go({ name: 'stance-new' })}
+            />
+          ) : null}
+          <ListView
+            search={search}
+            recent={recent.recent}
+            inputRef={searchBox}
+            ready={!!db}
+            onOpen={(id) => void open(id)}
+            onShowDeleted={() => void deleted.show()}
+            {...(shared ? { onShowReview: () => void showReview() } : {})}
+            joined={communities.some((c) => !c.local)}
+            onAsk={(query) => void asking.start(query)}
+            questions={
+              shared && questions.open?.length ? (
+                <p class="questions-line">
+                  <button type="button" class="quiet" onClick={() => go({ name: 'questions' })}>
+                    {countLine(questions.open.length)}
+                  </button>
+                </p>
+              ) : null
+            }
+            badges={badges}
+          />
+        </>
       )}
     </main>
   );

@@ -1,8 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PanelClip, PanelQuestion, PanelTip } from '@/lib/messaging';
+import type {
+  PanelClip,
+  PanelPathStep as Step,
+  PanelQuestion,
+  PanelStance as Stance,
+  PanelTip,
+} from '@/lib/messaging';
 import { clippedLine } from '@/lib/ui/panel-text';
 import { MarkdownTree } from './MarkdownTree';
+import { PanelPathStep } from './PanelPathStep';
 import { PanelQuestions, questionsHereLine } from './PanelQuestions';
+import { PanelStance } from './PanelStance';
 import { PanelTipState } from './PanelTipState';
 
 /** What was just muted, named for the member, with the way back. */
@@ -27,6 +35,10 @@ interface Props {
   questions?: readonly PanelQuestion[];
   onMeToo?: (id: string, on: boolean) => Promise<void>;
   onAnswer?: (id: string) => void;
+  /** A newcomer's Start here step on this tool, and the community's stances on it. */
+  pathStep?: Step;
+  stances?: readonly Stance[];
+  onOpen?: (target: { item: string } | { q: string }) => void;
 }
 
 /** A click's mark, shown until the background has stored it and says the same. */
@@ -54,6 +66,9 @@ export function RelatedPanel({
   questions = [],
   onMeToo = async () => undefined,
   onAnswer = () => undefined,
+  pathStep,
+  stances = [],
+  onOpen = () => undefined,
 }: Props) {
   const [open, setOpen] = useState(false);
   const [why, setWhy] = useState<string | null>(null);
@@ -106,14 +121,18 @@ export function RelatedPanel({
     action().catch((e: unknown) => setError(`${what}: ${String((e as Error).message ?? e)}`));
   };
 
-  const label =
+  const count =
     tips.length > 0
       ? `${tips.length} related ${tips.length === 1 ? 'tip' : 'tips'}`
       : clips.length > 0
         ? 'In your repertoire'
         : questions.length > 0
           ? questionsHereLine(questions.length)
-          : 'Related tips';
+          : stances.length > 0
+            ? 'Community stance'
+            : 'Related tips';
+  // A newcomer's step is said on the pill too: it is why they should open the panel here.
+  const label = pathStep ? `${pathStep.line} · ${count}` : count;
   if (!open && !notice) {
     return (
       <button type="button" class="pill" aria-expanded="false" onClick={() => setOpen(true)}>
@@ -129,7 +148,7 @@ export function RelatedPanel({
       onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
     >
       <header>
-        <strong>{label}</strong>
+        <strong>{count}</strong>
         <button type="button" class="quiet" aria-label="Collapse" onClick={() => setOpen(false)}>
           –
         </button>
@@ -150,6 +169,10 @@ export function RelatedPanel({
           {error}
         </p>
       ) : null}
+      {pathStep ? <PanelPathStep step={pathStep} /> : null}
+      {stances.map((stance) => (
+        <PanelStance key={stance.id} stance={stance} onOpen={onOpen} />
+      ))}
       {clips.length > 0 ? (
         <p class="section" aria-hidden="true">
           This page is in your repertoire

@@ -4,6 +4,7 @@ import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/
 import { createPanelHandlers } from '@/lib/related-tabs/handlers';
 import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
 import { announceStarted, onMessages, publish } from '@/lib/messaging';
+import { createCommunityHandlers } from '@/lib/repertoire/community-handlers';
 import { createHandlers } from '@/lib/repertoire/handlers';
 import { createIndexer } from '@/lib/repertoire/indexing';
 import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
@@ -37,7 +38,11 @@ export default defineBackground(() => {
   });
 
   const { clipSelectionUnattended, ...handlers } = createHandlers(db, hub, reindex);
-  onMessages({ ...handlers, ...createPanelHandlers(watcher, hub, db, reindex) });
+  onMessages({
+    ...handlers,
+    ...createPanelHandlers(watcher, hub, db, reindex),
+    ...createCommunityHandlers(db, hub, reindex),
+  });
   // Sync status reaches open pages as it changes; see subscribe in lib/messaging.
   publish('syncStatus', (post) => {
     void hub.list().then(post);

@@ -70,8 +70,13 @@ export default defineUnlistedScript(() => {
   };
 
   function draw() {
-    const empty = shown.tips.length + shown.clips.length + (shown.questions?.length ?? 0) === 0;
-    if (empty && !notice && !muting) return hide();
+    const nothing =
+      shown.tips.length === 0 &&
+      shown.clips.length === 0 &&
+      !shown.questions?.length &&
+      !shown.pathStep &&
+      !shown.stances?.length;
+    if (nothing && !notice && !muting) return hide();
     if (!host.isConnected) document.documentElement.append(host);
     render(
       h(RelatedPanel, {
@@ -88,6 +93,7 @@ export default defineUnlistedScript(() => {
           if (!result.ok) throw new Error(result.message);
         },
         onAnswer: (answers) => void sendMessage('newTipForTab', { answers }),
+        onOpen: (target) => void sendMessage('openFromPanel', target),
       }),
       mount,
     );

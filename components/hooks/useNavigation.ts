@@ -15,6 +15,8 @@ export type View =
   | { name: 'deleted'; items: Item[] | null }
   /** Tips due for review or flagged (null while read). */
   | { name: 'review'; tips: ReviewEntry[] | null }
+  | { name: 'startHere' }
+  | { name: 'stance-new' }
   /** "Save as a link" for a page with no article, with what the background refused. */
   | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> }
   /** Ask the community, and the community's open questions. */

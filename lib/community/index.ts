@@ -29,3 +29,19 @@ export {
   type StateTone,
   type TipBadge,
 } from './signals';
+export {
+  moveStep,
+  startHereOpen,
+  startHerePath,
+  stepLine,
+  stepOnPage,
+  type PathProgress,
+  type StepOnPage,
+} from './paths';
+export {
+  agreeingWords,
+  agreementStatus,
+  communityStanceLine,
+  POSITION_WORDS,
+  subjectName,
+} from './stance-words';

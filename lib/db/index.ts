@@ -48,3 +48,4 @@ export { rebuildRelated, relatedStore } from './related';
 export { readLibrary } from './library';
 export { getPrivateNote, setPrivateNote } from './notes';
 export { tipsWithMarks } from './tips';
+export { itemsOfKinds } from './kinds';

@@ -107,6 +107,8 @@ export interface Membership {
   role: Role;
   memberCount: number;
   joinedAt: number;
+  /** The team the member said they are in; absent before teams, null for none. */
+  team?: string | null;
 }
 
 /** What the member sees beside a shared item. */

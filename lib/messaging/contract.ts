@@ -12,10 +12,10 @@ import type { LinkCapture } from '../capture/types';
 import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
-import type { Item, ItemKind } from '../wire/schemas';
+import type { Item, ItemKind, PathStep, StancePosition } from '../wire/schemas';
 import type { MarkKind } from '../wire/marks';
 import type { StateLine } from '../community';
-import type { InviteRequest } from '../wire/sync';
+import type { CommunitySettings, InviteRequest, SettingsChange } from '../wire/sync';
 
 /** A tip as typed in the tip form, before it is checked. */
 export interface TipDraft {
@@ -59,6 +59,14 @@ export type SaveItemResult =
   | { ok: true; item: SavedItem }
   | { ok: false; errors: Partial<Record<keyof ItemDraft, string>>; message?: string }
   | NeedsReview;
+
+/** A stance as typed in the stance form, before it is checked. */
+export interface StanceDraft {
+  /** `tool:github`, or an "Applies to" pattern. */
+  subject: string;
+  position: StancePosition | '';
+  reason: string;
+}
 
 export type ClipErrorCode =
   | 'no-article'
@@ -242,6 +250,33 @@ export interface Protocol {
     request: { id: string; retired: boolean };
     response: { ok: true } | { ok: false; message: string };
   };
+  /**
+   * A curator's steps of the community's Start here path, written whole (docs/community.md): a
+   * new path when `pathId` is null. Refused in words for a member who may not curate.
+   */
+  savePath: {
+    request: { community: string; pathId: string | null; steps: PathStep[] };
+    response: { ok: true; id: string } | { ok: false; message: string };
+  };
+  /** Propose a stance on a tool; agreeing and objecting are `mark` messages. */
+  proposeStance: {
+    request: { community: string; draft: StanceDraft };
+    response:
+      | { ok: true; item: SavedItem }
+      | { ok: false; errors: Partial<Record<keyof StanceDraft, string>>; message?: string };
+  };
+  /** The member's own team in a community (null: none), kept in the membership. */
+  setTeam: {
+    request: { community: string; team: string | null };
+    response: { ok: true; communities: CommunitySync[] } | { ok: false; message: string };
+  };
+  /** A steward's change of the community's settings (review interval, stance rule, curators). */
+  saveCommunitySettings: {
+    request: { community: string; change: SettingsChange };
+    response: { ok: true; settings: CommunitySettings } | { ok: false; message: string };
+  };
+  /** From the in-page panel: open an item (a stance and its reasons) or a search in the popup. */
+  openFromPanel: { request: { item: string } | { q: string }; response: { ok: true } };
 }
 
 /** One related tip as the in-page panel shows it: text only, never HTML. */
@@ -285,6 +320,26 @@ export interface PanelQuestion {
   mine: boolean;
 }
 
+/** The newcomer's Start here step that applies to this page, on their first visit to it. */
+export interface PanelPathStep {
+  /** "Start here · step 3 of 8". */
+  line: string;
+  /** The curator's note on the step; another member's text, shown as text. */
+  note: string;
+  title: string;
+  /** Who wrote the step's item, so the newcomer knows whom to ask. */
+  author: string | null;
+}
+
+/** The community's stance on the tool of this page, once agreed. */
+export interface PanelStance {
+  id: string;
+  /** "Community stance: Adopt — 5 members, 3 teams". */
+  line: string;
+  /** What the tool is called, for "Tips for GitHub". */
+  subject: string;
+}
+
 /** What the background asks of a tab's content script: the in-page panel. */
 export interface TabProtocol {
   /**
@@ -292,7 +347,13 @@ export interface TabProtocol {
    * it; both empty removes the panel.
    */
   showRelated: {
-    request: { tips: PanelTip[]; clips: PanelClip[]; questions?: PanelQuestion[] };
+    request: {
+      tips: PanelTip[];
+      clips: PanelClip[];
+      questions?: PanelQuestion[];
+      pathStep?: PanelPathStep;
+      stances?: PanelStance[];
+    };
     response: { ok: true };
   };
 }

@@ -32,6 +32,11 @@ const handlers: Handlers = {
   createInvite: async () => ({ ok: false, message: 'not a steward' }),
   refreshCommunities: async () => [],
   retireTip: async () => ({ ok: true }),
+  savePath: async () => ({ ok: false, message: 'not a curator' }),
+  proposeStance: async () => ({ ok: false, errors: {} }),
+  setTeam: async () => ({ ok: true, communities: [] }),
+  saveCommunitySettings: async () => ({ ok: false, message: 'not a steward' }),
+  openFromPanel: async () => ({ ok: true }),
 };
 
 beforeEach(() => fakeBrowser.reset());

@@ -25,6 +25,7 @@ import {
 import type { Item } from '../wire/schemas';
 import { toolbarButton } from './toolbar-button';
 import { countShown, withReview } from './review';
+import { communityLines } from './paths-stances';
 
 const PANEL_SCRIPT = '/related-panel.js';
 
@@ -41,6 +42,12 @@ export interface RelatedWatcher {
 
 type Related = TabProtocol['showRelated']['request'];
 const NOTHING: Related = { tips: [], clips: [] };
+const empty = (r: Related) =>
+  r.tips.length === 0 &&
+  r.clips.length === 0 &&
+  !r.questions?.length &&
+  !r.pathStep &&
+  !r.stances?.length;
 
 async function currentFilter(): Promise<MatchFilter> {
   const [sites, items, off] = await Promise.all([
@@ -80,6 +87,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     }
     return index;
   });
+  const lines = communityLines(db);
 
   async function relatedTo(url: string): Promise<Related> {
     const [index, filter, helped] = await Promise.all([
@@ -132,7 +140,11 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       if (await tabClosed(tabId)) return;
       throw error;
     }
-    await showPanel(tabId, mode === 'panel' ? found : NOTHING);
+    const shown =
+      url && mode === 'panel'
+        ? { ...found, ...(await lines.linesFor(url, found.tips, tabId)) }
+        : NOTHING;
+    await showPanel(tabId, shown);
     if (mode === 'panel' && count && url && counted.get(tabId) !== url) {
       counted.set(tabId, url);
       await countShown(found.tips);
@@ -161,8 +173,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       () => true,
       () => false,
     );
-    const empty = found.tips.length + found.clips.length + (found.questions?.length ?? 0) === 0;
-    if (delivered || empty) return;
+    if (delivered || empty(found)) return;
     try {
       await browser.scripting.executeScript({ target: { tabId }, files: [PANEL_SCRIPT] });
       await sendToTab(tabId, 'showRelated', found);
@@ -192,6 +203,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
 
   return {
     async apply(items, removedIds) {
+      lines.forget(items, removedIds);
       await (await related).apply(items, removedIds);
       answered = null;
     },

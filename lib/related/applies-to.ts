@@ -2,7 +2,8 @@
  * One entry of a tip's `appliesTo`: either a URL pattern or `tool:<id>` for a catalog tool.
  * This is what the tip editor calls to refuse an entry while the member is still typing it.
  */
-import { parsePattern, type UrlPattern } from './patterns';
+import { parsePattern, patternMatches, type UrlPattern } from './patterns';
+import { readVisit } from './visit';
 import { findTool, TOOLS, type Tool } from './tools';
 
 export const TOOL_PREFIX = 'tool:';
@@ -54,4 +55,13 @@ export function toolPatterns(tool: Tool): readonly UrlPattern[] {
     compiled.set(tool.id, patterns);
   }
   return patterns;
+}
+
+/** Whether one "Applies to" entry (a pattern or `tool:<id>`) matches a visited URL. */
+export function appliesToUrl(entry: string, url: string): boolean {
+  const parsed = parseAppliesTo(entry);
+  const visit = readVisit(url);
+  if (!parsed.ok || !visit) return false;
+  const patterns = parsed.target.kind === 'tool' ? parsed.target.patterns : [parsed.target.pattern];
+  return patterns.some((p) => patternMatches(p, visit));
 }

@@ -1,5 +1,5 @@
 /** Related items for the page a member is on: patterns, the tool catalog and the matcher. */
-export { parseAppliesTo, TOOL_PREFIX } from './applies-to';
+export { appliesToUrl, parseAppliesTo, TOOL_PREFIX } from './applies-to';
 export type { AppliesTo, AppliesToResult } from './applies-to';
 export { RelatedIndex } from './matcher';
 export { parsePattern } from './patterns';

@@ -31,6 +31,7 @@ import {
 import { hold, take, type HeldWrite } from './review';
 import { memberName, questionDraft, tipDraft } from './settings';
 import type { SyncHub } from '../sync';
+import type { CommunityHandlers } from './community-handlers';
 
 export const tabCapture: TabCapture = {
   page: (tabId) => runInTab<PageCaptureResult>(tabId, '/extract-article.js'),
@@ -45,7 +46,7 @@ async function tabTitle(tabId: number): Promise<string> {
   }
 }
 
-const checkPattern = (line: string) => {
+export const checkPattern = (line: string) => {
   const parsed = parseAppliesTo(line);
   return parsed.ok ? null : parsed.message;
 };
@@ -73,7 +74,7 @@ const saveFailed = (error: unknown, what: string) =>
 
 export type WriteHandlers = Omit<
   Handlers,
-  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites' | keyof CommunityHandlers
 > & {
   /** A selection clipped with no popup open (context menu, shortcut): a sentence for a toast. */
   clipSelectionUnattended(request: { tabId: number; community: string }): Promise<{

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Item } from '../wire/schemas';
-import { checkTipDraft, pageItem, parseTags, tipItem } from './items';
+import {
+  checkStanceDraft,
+  checkTipDraft,
+  pageItem,
+  parseTags,
+  pathItem,
+  pathStepsProblem,
+  stanceItem,
+  tipItem,
+} from './items';
 
 const draft = { title: 'Use --autosquash', body: 'Fold fixups.', tags: '', appliesTo: '' };
 
@@ -157,5 +166,56 @@ describe('question drafts', () => {
       },
     );
     expect(tip.answers).toEqual(['q1']);
+  });
+});
+
+describe('paths and stances', () => {
+  const a = { community: 'team', author: 'Ana', now: 1_000 };
+  const step = (n: number, note = '') => ({
+    itemId: tipItem({ title: `t${n}`, body: 'b', tags: [], appliesTo: [], url: null }, a).id,
+    note,
+  });
+
+  it('makes a valid path, and says what is wrong with its steps', () => {
+    const steps = [step(1, 'Read this before your first deploy'), step(2)];
+    expect(pathStepsProblem(steps)).toBeNull();
+    expect(Item.safeParse(pathItem('Start here', steps, a)).success).toBe(true);
+    expect(pathStepsProblem([steps[0]!, steps[0]!])).toBe(
+      'Step 2 is already in the path; remove one of them.',
+    );
+    expect(pathStepsProblem([step(3, 'x'.repeat(281))])).toBe(
+      'The note of step 1 is 281 characters; keep it under 280.',
+    );
+    expect(pathStepsProblem(Array.from({ length: 101 }, (_, i) => step(i)))).toBe(
+      'A path has at most 100 steps; remove 1 first.',
+    );
+  });
+
+  it('checks a proposed stance and makes a valid one', () => {
+    const checked = checkStanceDraft(
+      { subject: ' tool:github ', position: 'adopt', reason: ' One place for reviews. ' },
+      () => null,
+    );
+    expect(checked).toEqual({
+      ok: true,
+      subject: 'tool:github',
+      position: 'adopt',
+      reason: 'One place for reviews.',
+    });
+    const fields = { subject: 'tool:github', position: 'adopt', reason: 'One place.' } as const;
+    expect(Item.safeParse(stanceItem(fields, 'Adopt GitHub', a)).success).toBe(true);
+    expect(checkStanceDraft({ subject: '', position: '', reason: '' })).toEqual({
+      ok: false,
+      errors: {
+        subject: 'Name the tool: tool: with a catalog tool (tool:github), or its address.',
+        position: 'Choose Adopt, Trial, Hold or Retire.',
+        reason: 'Say why: members agree or object to the reason.',
+      },
+    });
+    expect(
+      checkStanceDraft({ subject: 'tool:nope', position: 'hold', reason: 'r' }, (line) =>
+        line === 'tool:nope' ? 'not a known tool' : null,
+      ),
+    ).toEqual({ ok: false, errors: { subject: '“tool:nope”: not a known tool' } });
   });
 });

@@ -1,8 +1,18 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
 import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
-import type { ItemDraft, QuestionDraft, TipDraft } from '../messaging';
+import type { ItemDraft, QuestionDraft, StanceDraft, TipDraft } from '../messaging';
 import { LIMITS } from '../wire/limits';
-import type { PageItem, QuestionItem, SnippetItem, TipItem } from '../wire/schemas';
+import { POSITION_WORDS } from '../community';
+import type {
+  PageItem,
+  PathItem,
+  PathStep,
+  QuestionItem,
+  SnippetItem,
+  StanceItem,
+  StancePosition,
+  TipItem,
+} from '../wire/schemas';
 import { webUrlOrNull } from '../wire/web-url';
 import { uuidv7 } from './ids';
 
@@ -289,4 +299,71 @@ export function tipItem(
     publishedTime: null,
     excerpt: tip.body.slice(0, 200),
   };
+}
+
+const LINKLESS = {
+  url: null,
+  canonicalUrl: null,
+  siteName: null,
+  byline: null,
+  publishedTime: null,
+  excerpt: null,
+} as const;
+
+/** Checks a path's steps as a curator left them; null when they can be saved. */
+export function pathStepsProblem(steps: readonly PathStep[]): string | null {
+  if (steps.length > LIMITS.pathSteps)
+    return `A path has at most ${LIMITS.pathSteps} steps; remove ${steps.length - LIMITS.pathSteps} first.`;
+  const ids = new Set<string>();
+  for (const [i, step] of steps.entries()) {
+    if (ids.has(step.itemId)) return `Step ${i + 1} is already in the path; remove one of them.`;
+    ids.add(step.itemId);
+    if (step.note.length > LIMITS.stepNoteChars)
+      return `The note of step ${i + 1} is ${step.note.length} characters; keep it under ${LIMITS.stepNoteChars}.`;
+  }
+  return null;
+}
+
+/** A new path; its title is what the popup calls it ("Start here"). */
+export function pathItem(title: string, steps: PathStep[], a: Authoring): PathItem {
+  return { ...base(a), ...LINKLESS, kind: 'path', title, steps };
+}
+
+export type StanceField = keyof StanceDraft;
+export type StanceCheck =
+  | { ok: true; subject: string; position: StanceItem['position']; reason: string }
+  | { ok: false; errors: Partial<Record<StanceField, string>> };
+
+/** Checks a proposed stance; every error says what is wrong and what to do. */
+export function checkStanceDraft(
+  draft: StanceDraft,
+  checkPattern: (line: string) => string | null = () => null,
+): StanceCheck {
+  const errors: Partial<Record<StanceField, string>> = {};
+  const subject = draft.subject.trim();
+  const reason = draft.reason.trim();
+  if (!subject)
+    errors.subject = 'Name the tool: tool: with a catalog tool (tool:github), or its address.';
+  else {
+    const problem = subject.length > LIMITS.urlChars ? 'is too long' : checkPattern(subject);
+    if (problem) errors.subject = `“${subject.slice(0, 60)}”: ${problem}`;
+  }
+  const position = Object.hasOwn(POSITION_WORDS, draft.position)
+    ? (draft.position as StancePosition)
+    : undefined;
+  if (!position) errors.position = 'Choose Adopt, Trial, Hold or Retire.';
+  if (!reason) errors.reason = 'Say why: members agree or object to the reason.';
+  else if (reason.length > LIMITS.tipBodyChars)
+    errors.reason = `The reason is ${reason.length} characters; keep it under ${LIMITS.tipBodyChars}.`;
+  if (!position || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, subject, position, reason };
+}
+
+/** A proposed stance; its title says it in a line, so search and lists show it. */
+export function stanceItem(
+  stance: { subject: string; position: StanceItem['position']; reason: string },
+  title: string,
+  a: Authoring,
+): StanceItem {
+  return { ...base(a), ...LINKLESS, kind: 'stance', title, ...stance };
 }

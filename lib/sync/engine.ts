@@ -81,6 +81,11 @@ export class SyncEngine {
     return engine;
   }
 
+  /** The member's team changed: marks written from now on carry the new one. */
+  setTeam(team: string | null): void {
+    this.options.me = { ...this.options.me, team };
+  }
+
   getStatus(): SyncStatus {
     return this.status;
   }

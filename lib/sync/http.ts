@@ -12,9 +12,11 @@ import {
   PullResponse,
   PushResponse,
   SYNC_LIMITS,
+  SyncedSettings,
   type InviteRequest,
   type JoinRequest,
   type PushRequest,
+  type SettingsChange,
 } from '../wire/sync';
 
 export interface SyncTransport {
@@ -182,6 +184,37 @@ export const communityInfo = (session: Session): Promise<Outcome<CommunityInfo>>
     CommunityInfo,
     communityBase(session),
     { headers: bearer(session) },
+    session.fetch,
+  );
+
+/** The member's own team (null: none); the answer is the community info with it. */
+export const changeTeam = (
+  session: Session,
+  memberId: string,
+  team: string | null,
+): Promise<Outcome<CommunityInfo>> =>
+  outcome(
+    session.serverUrl,
+    CommunityInfo,
+    `${communityBase(session)}/members/${encodeURIComponent(memberId)}/team`,
+    {
+      method: 'POST',
+      headers: { ...JSON_BODY, ...bearer(session) },
+      body: JSON.stringify({ team }),
+    },
+    session.fetch,
+  );
+
+/** A steward's change of some community settings; the answer is all of them, as now. */
+export const changeSettings = (
+  session: Session,
+  change: SettingsChange,
+): Promise<Outcome<SyncedSettings>> =>
+  outcome(
+    session.serverUrl,
+    SyncedSettings,
+    `${communityBase(session)}/settings`,
+    { method: 'POST', headers: { ...JSON_BODY, ...bearer(session) }, body: JSON.stringify(change) },
     session.fetch,
   );
 

@@ -13,9 +13,11 @@ import {
   type RepertoireDb,
 } from '../db';
 import { inviteLink, serverAddressProblem, serverOrigin } from '../wire/invite';
-import type { InviteRequest, Role } from '../wire/sync';
+import type { CommunitySettings, InviteRequest, Role, SettingsChange } from '../wire/sync';
 import { SyncEngine, type SyncStatus } from './engine';
 import {
+  changeSettings,
+  changeTeam,
   communityInfo,
   createInvite,
   endSession,
@@ -29,6 +31,8 @@ export interface JoinInput {
   serverUrl: string;
   code: string;
   displayName: string;
+  /** The team they say they are in, if any. */
+  team?: string | null;
 }
 
 export type JoinOutcome = { ok: true; name: string } | { ok: false; message: string };
@@ -42,6 +46,8 @@ export interface CommunitySync {
   displayName: string;
   serverUrl: string;
   status: SyncStatus;
+  memberId: string;
+  team: string | null;
 }
 
 export type InviteOutcome =
@@ -87,9 +93,11 @@ export class SyncHub {
   async join(input: JoinInput): Promise<JoinOutcome> {
     const serverUrl = serverOrigin(input.serverUrl);
     if (!serverUrl) return { ok: false, message: serverAddressProblem(input.serverUrl) ?? '' };
+    const team = input.team?.trim() || null;
     const joined = await joinCommunity(serverUrl, {
       code: input.code.trim(),
       displayName: input.displayName.trim(),
+      ...(team ? { team } : {}),
     });
     if (!joined.ok) return joined;
     const { token, community } = joined.value;
@@ -103,6 +111,8 @@ export class SyncHub {
       role: community.role,
       memberCount: community.memberCount,
       joinedAt: Date.now(),
+      // A server from before teams does not say it back: then it is what the member typed.
+      team: community.team === undefined ? team : community.team,
     };
     await saveMembership(await this.db(), membership);
     const engine = await this.open(membership);
@@ -138,6 +148,37 @@ export class SyncHub {
     };
   }
 
+  /** The member's own team in a community, as the server then has it. */
+  async setTeam(
+    community: string,
+    team: string | null,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
+    await this.ready;
+    const entry = this.engines.get(community);
+    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const changed = await changeTeam(sessionOf(entry.membership), entry.membership.memberId, team);
+    if (!changed.ok) return changed;
+    entry.membership = { ...entry.membership, team: changed.value.team ?? team };
+    entry.engine.setTeam(entry.membership.team ?? null);
+    await saveMembership(await this.db(), entry.membership);
+    this.changed();
+    return { ok: true };
+  }
+
+  /** A steward's change of the community's settings; the sync after it stores them here. */
+  async saveSettings(
+    community: string,
+    change: SettingsChange,
+  ): Promise<{ ok: true; settings: CommunitySettings } | { ok: false; message: string }> {
+    await this.ready;
+    const entry = this.engines.get(community);
+    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const saved = await changeSettings(sessionOf(entry.membership), change);
+    if (!saved.ok) return saved;
+    await entry.engine.sync();
+    return { ok: true, settings: saved.value };
+  }
+
   /**
    * Asks each community's server for its current name, member count and this member's role, so
    * the options page shows them as they are now rather than as they were on joining. A server
@@ -148,11 +189,18 @@ export class SyncHub {
     await Promise.all([...this.engines.values()].map((entry) => this.refresh(entry)));
   }
 
-  private async refresh(entry: { membership: Membership }): Promise<void> {
+  private async refresh(entry: { engine: SyncEngine; membership: Membership }): Promise<void> {
     const info = await communityInfo(sessionOf(entry.membership));
     if (!info.ok) return;
-    const { name, role, memberCount } = info.value;
-    entry.membership = { ...entry.membership, name, role, memberCount };
+    const { name, role, memberCount, team } = info.value;
+    entry.membership = {
+      ...entry.membership,
+      name,
+      role,
+      memberCount,
+      ...(team === undefined ? {} : { team }),
+    };
+    if (team !== undefined) entry.engine.setTeam(team);
     await saveMembership(await this.db(), entry.membership);
     this.changed();
   }
@@ -171,6 +219,8 @@ export class SyncHub {
       displayName: membership.displayName,
       serverUrl: membership.serverUrl,
       status: engine.getStatus(),
+      memberId: membership.memberId,
+      team: membership.team ?? null,
     }));
   }
 
@@ -203,6 +253,7 @@ export class SyncHub {
         communityId: membership.communityId,
         memberId: membership.memberId,
         displayName: membership.displayName,
+        team: membership.team ?? null,
       },
     });
     const entry = { engine, membership };

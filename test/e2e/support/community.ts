@@ -51,11 +51,14 @@ export async function joinWithLink(
   link: string,
   name: string,
   community: string,
+  /** The optional Team field of the join form. */
+  team?: string,
 ): Promise<void> {
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByLabel('Invite link or code').fill(link);
   await options.getByLabel('Your name').fill(name);
+  if (team) await options.getByLabel('Team (optional)').fill(team);
   await options.getByRole('button', { name: 'Join community' }).click();
   // Locator waits, not expect.poll: this runs in beforeAll hooks too.
   await options.getByRole('status').getByText(`You joined “${community}”`).waitFor();

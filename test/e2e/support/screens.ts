@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
-import { joinWithLink, startSyncServer } from './community';
+import { joinWithLink, startSyncServer, type SyncServer } from './community';
 import { startPageServer, type PageServer } from './server';
 
 export interface Screen {
@@ -39,6 +39,7 @@ export async function screenTour(): Promise<ScreenTour> {
   const tools: PageServer = await startPageServer({ tls: true });
   const ext = await launchWithExtension({ mapHosts: [TIP_SITE] });
   const toolPort = new URL(tools.origin).port;
+  let sync: SyncServer | undefined;
 
   async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
     const page = await ext.context.newPage();
@@ -193,14 +194,86 @@ export async function screenTour(): Promise<ScreenTour> {
     await at({ name: 'panel', page: tool, context: 'repertoire-related', shot: null });
     await tool.close();
     await communityScreens(at);
+    await signalScreens(at);
+  }
+
+  /** A shared community's screens: Start here, a stance, the community's rules and teams. */
+  async function communityScreens(at: (screen: Screen) => Promise<void>) {
+    const community = 'Platform guild';
+    sync = await startSyncServer(community);
+    await joinWithLink(ext, sync.stewardLink, 'Ana', community, 'Platform');
+    const { page, popup } = await popupFor('/fixtures/snippet.html');
+    const column = popup.locator('main.popup');
+    await popup.getByLabel('Community').selectOption({ label: community });
+    const tips: [string, string, string][] = [
+      ['Say hello in #guild', 'Tell us what you work on and what you want to learn.', ''],
+      ['Check the deploy checklist', 'Every PR that deploys links it.', `${TIP_SITE}/our-org/*`],
+    ];
+    for (const [title, body, appliesTo] of tips) {
+      await popup.getByRole('button', { name: 'New tip' }).click();
+      await popup.getByLabel('Title').fill(title);
+      await popup.getByLabel('Tip', { exact: true }).fill(body);
+      await popup.getByLabel('Applies to').fill(appliesTo);
+      await popup.getByRole('button', { name: 'Save tip' }).click();
+      await waitText(popup.getByRole('status'), 'Saved the tip');
+      await popup
+        .getByRole('list', { name: 'Recent items' })
+        .getByRole('button', { name: title })
+        .first()
+        .click();
+      await popup.getByRole('button', { name: 'Add to Start here' }).click();
+      await waitText(popup.getByRole('status'), 'to Start here as step');
+    }
+    await popup.getByRole('button', { name: 'Show Start here' }).click();
+    await popup.getByRole('button', { name: 'Edit note: Check the deploy checklist' }).click();
+    await popup.getByLabel('Note for step 2').fill('Read this before your first deploy');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await waitText(popup.getByRole('status'), 'Saved the note');
+    await popup.getByRole('checkbox', { name: 'Done: Say hello in #guild' }).check();
+    await at({ name: 'popup-start-here', page: popup, shot: column });
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+    await popup.getByRole('button', { name: 'Open Start here' }).waitFor();
+    await at({ name: 'popup-start-here-offer', page: popup, shot: column });
+
+    await popup.getByRole('button', { name: 'Propose a stance' }).click();
+    await popup.getByRole('button', { name: 'Propose stance' }).click();
+    await popup.getByText('Choose Adopt, Trial, Hold or Retire.').waitFor();
+    await at({ name: 'popup-stance-form-errors', page: popup, shot: column });
+    await popup.getByLabel('Tool').fill('tool:github');
+    await popup.getByRole('radio', { name: /^Adopt/ }).check();
+    await popup
+      .getByLabel('Reason')
+      .fill('Reviews, CI and releases in one place; every team uses it.');
+    await popup.getByRole('button', { name: 'Propose stance' }).click();
+    await popup.getByRole('button', { name: 'Agree', exact: true }).click();
+    await popup.getByRole('button', { name: 'Take back my agreement' }).waitFor();
+    await at({ name: 'popup-stance', page: popup, shot: column });
+    await popup.close();
+    await page.close();
+
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 900, height: 1200 });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.getByText(`Community rules of ${community}`).click();
+    await options.getByLabel('Review tips every (days)').waitFor();
+    await at({ name: 'options-community', page: options, shot: null });
+    await options.close();
+
+    const tool = await ext.context.newPage();
+    await tool.setViewportSize({ width: 1000, height: 640 });
+    await tool.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/2`);
+    await tool.getByRole('button', { name: /^Start here · step 2 of 2/ }).click();
+    await tool.getByRole('region', { name: 'Start here' }).waitFor();
+    await at({ name: 'panel-start-here', page: tool, context: 'repertoire-related', shot: null });
+    await tool.close();
   }
 
   /** A shared tip's signals and its review, two days past its interval (the clock moved). */
-  async function communityScreens(at: (screen: Screen) => Promise<void>) {
-    const guild = 'Platform guild';
-    const sync = await startSyncServer(guild);
+  async function signalScreens(at: (screen: Screen) => Promise<void>) {
+    const guild = 'Review guild';
+    const review = await startSyncServer(guild);
     try {
-      await joinWithLink(ext, sync.stewardLink, 'Ana', guild);
+      await joinWithLink(ext, review.stewardLink, 'Ana', guild);
       const { page, popup } = await popupFor('/fixtures/no-article.html');
       const column = popup.locator('main.popup');
       await popup.getByLabel('Community').selectOption({ label: guild });
@@ -237,13 +310,13 @@ export async function screenTour(): Promise<ScreenTour> {
       const tool = await ext.context.newPage();
       await tool.setViewportSize({ width: 1000, height: 720 });
       await tool.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/2`);
-      await tool.getByRole('button', { name: '2 related tips' }).click();
+      await tool.getByRole('button', { name: /related tips$/ }).click();
       const panel = tool.getByRole('dialog', { name: 'Related tips from your repertoire' });
       await panel.getByRole('group', { name: /still accurate\?$/ }).waitFor();
       await at({ name: 'panel-tip-state', page: tool, context: 'repertoire-related', shot: null });
       await tool.close();
     } finally {
-      await sync.close();
+      await review.close();
     }
   }
 
@@ -254,6 +327,7 @@ export async function screenTour(): Promise<ScreenTour> {
       await ext.close();
       await pages.close();
       await tools.close();
+      await sync?.close();
     },
   };
 }

@@ -1,0 +1,236 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { moveStep } from '@/lib/community';
+import { LIMITS } from '@/lib/wire/limits';
+import type { PathStep } from '@/lib/wire/schemas';
+import type { StartHere as Data } from './hooks/useStartHere';
+import type { Status } from './StatusMessage';
+
+interface Props {
+  startHere: Data;
+  onOpen: (itemId: string) => void;
+  onBack: () => void;
+  say: (status: Status) => void;
+}
+
+/**
+ * The community's Start here path: its steps in order, each with the curator's note and who
+ * wrote it, and a "Done" box kept on this browser only. Curators reorder (Move up / Move down,
+ * the focus staying on the step moved), edit a step's note and remove a step, with Undo.
+ */
+export function StartHere({ startHere, onOpen, onBack, say }: Props) {
+  const { path, items, progress, curator } = startHere;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState<{ itemId: string; note: string; error?: string } | null>(
+    null,
+  );
+  /** The control to focus once the steps are written again: `${itemId} ${action}`. */
+  const [focus, setFocus] = useState<string | null>(null);
+  useLayoutEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (!focus) return;
+    const target = list.current?.querySelector<HTMLElement>(`[data-focus="${focus}"]`);
+    (target && !(target as HTMLButtonElement).disabled ? target : heading.current)?.focus();
+  }, [focus, path]);
+
+  const done = new Set(progress?.done ?? []);
+  const steps = path?.steps ?? [];
+  const titleOf = (step: PathStep) => items.get(step.itemId)?.title || '(an item not here)';
+
+  const write = async (next: PathStep[], then: string, focusOn: string | null) => {
+    setBusy(true);
+    const problem = await startHere.save(next);
+    setBusy(false);
+    if (problem) {
+      say({ tone: 'error', text: `${problem} The steps are as they were.` });
+      return false;
+    }
+    setFocus(focusOn);
+    say({ tone: 'ok', text: then });
+    return true;
+  };
+
+  const move = (index: number, by: -1 | 1) => {
+    const step = steps[index]!;
+    // The focus stays on the step moved: on the same button, or the other one at either end.
+    const lands = index + by;
+    const direction =
+      (by < 0 && lands > 0) || (by > 0 && lands === steps.length - 1) ? 'up' : 'down';
+    void write(
+      moveStep(steps, index, by),
+      `Moved “${titleOf(step)}” to step ${index + 1 + by}.`,
+      `${step.itemId} ${direction}`,
+    );
+  };
+
+  const remove = (index: number) => {
+    const step = steps[index]!;
+    void write(
+      steps.filter((_, i) => i !== index),
+      `Removed “${titleOf(step)}” from Start here.`,
+      null,
+    ).then((ok) => {
+      if (!ok) return;
+      const undo = () =>
+        void write(
+          [...steps.slice(0, index), step, ...steps.slice(index)],
+          `“${titleOf(step)}” is back as step ${index + 1}.`,
+          `${step.itemId} edit`,
+        );
+      say({
+        tone: 'ok',
+        text: `Removed “${titleOf(step)}” from Start here.`,
+        actions: (
+          <button type="button" onClick={undo}>
+            Undo
+          </button>
+        ),
+      });
+    });
+  };
+
+  const saveNote = async () => {
+    if (!editing) return;
+    const note = editing.note.trim();
+    if (note.length > LIMITS.stepNoteChars) {
+      setEditing({
+        ...editing,
+        error: `The note is ${note.length} characters; keep it under ${LIMITS.stepNoteChars}.`,
+      });
+      return;
+    }
+    const next = steps.map((s) => (s.itemId === editing.itemId ? { ...s, note } : s));
+    // On a refusal the note stays in its field, as typed.
+    if (await write(next, 'Saved the note.', `${editing.itemId} edit`)) setEditing(null);
+  };
+
+  return (
+    <section class="start-here" aria-labelledby="start-here-title">
+      <div class="toolbar">
+        <button type="button" onClick={onBack}>
+          Back to results
+        </button>
+        {path && startHere.open ? (
+          <button type="button" class="quiet" onClick={() => void startHere.dismiss().then(onBack)}>
+            Hide Start here
+          </button>
+        ) : null}
+      </div>
+      <h1 id="start-here-title" tabIndex={-1} ref={heading}>
+        Start here
+      </h1>
+      {path === undefined ? (
+        <p class="empty">Loading…</p>
+      ) : path === null || steps.length === 0 ? (
+        <p class="empty">
+          Your community has no Start here path yet.
+          {curator ? ' Open an item and choose “Add to Start here” to make its first step.' : ''}
+        </p>
+      ) : (
+        <>
+          <p class="meta">
+            {done.size} of {steps.length} done. What you tick stays on this browser only.
+          </p>
+          <ol aria-label="Start here steps" class="steps" ref={list}>
+            {steps.map((step, index) => {
+              const item = items.get(step.itemId);
+              const title = titleOf(step);
+              return (
+                <li key={step.itemId}>
+                  <div class="step-head">
+                    <input
+                      type="checkbox"
+                      id={`done-${step.itemId}`}
+                      checked={done.has(step.itemId)}
+                      onChange={(e) => void startHere.setDone(step.itemId, e.currentTarget.checked)}
+                      aria-label={`Done: ${title}`}
+                    />
+                    <button
+                      type="button"
+                      class="link"
+                      disabled={!item}
+                      onClick={() => onOpen(step.itemId)}
+                    >
+                      {index + 1}. {title}
+                    </button>
+                  </div>
+                  {step.note ? <p dir="auto">{step.note}</p> : null}
+                  {item?.author ? <p class="meta">by {item.author}: ask them about it</p> : null}
+                  {editing?.itemId === step.itemId ? (
+                    <div class="field">
+                      <label for="step-note">Note for step {index + 1}</label>
+                      <input
+                        id="step-note"
+                        value={editing.note}
+                        aria-invalid={editing.error ? true : undefined}
+                        aria-describedby={editing.error ? 'step-note-error' : undefined}
+                        onInput={(e) => setEditing({ ...editing, note: e.currentTarget.value })}
+                        onKeyDown={(e) => {
+                          if (e.key === 'Enter') void saveNote();
+                          if (e.key === 'Escape') setEditing(null);
+                        }}
+                      />
+                      {editing.error ? (
+                        <small id="step-note-error" class="field-error">
+                          {editing.error}
+                        </small>
+                      ) : null}
+                      <div class="toolbar">
+                        <button type="button" disabled={busy} onClick={() => void saveNote()}>
+                          Save note
+                        </button>
+                        <button type="button" onClick={() => setEditing(null)}>
+                          Cancel
+                        </button>
+                      </div>
+                    </div>
+                  ) : null}
+                  {curator && editing?.itemId !== step.itemId ? (
+                    <div class="toolbar">
+                      <button
+                        type="button"
+                        data-focus={`${step.itemId} up`}
+                        aria-label={`Move up: ${title}`}
+                        disabled={busy || index === 0}
+                        onClick={() => move(index, -1)}
+                      >
+                        Move up
+                      </button>
+                      <button
+                        type="button"
+                        data-focus={`${step.itemId} down`}
+                        aria-label={`Move down: ${title}`}
+                        disabled={busy || index === steps.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        Move down
+                      </button>
+                      <button
+                        type="button"
+                        data-focus={`${step.itemId} edit`}
+                        aria-label={`Edit note: ${title}`}
+                        onClick={() => setEditing({ itemId: step.itemId, note: step.note })}
+                      >
+                        Edit note
+                      </button>
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={`Remove: ${title}`}
+                        disabled={busy}
+                        onClick={() => remove(index)}
+                      >
+                        Remove
+                      </button>
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

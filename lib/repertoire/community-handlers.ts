@@ -1,0 +1,100 @@
+/**
+ * The background's answers for community life beyond marks: Start here paths, stances, the
+ * member's team and the stewards' settings (docs/community.md). The server decides; these
+ * check first so that a refusal the server would give is said before anything is queued.
+ */
+import { browser } from 'wxt/browser';
+import { POSITION_WORDS, subjectName } from '../community';
+import { communitySettings, type RepertoireDb } from '../db';
+import type { Handlers } from '../messaging';
+import type { SyncHub } from '../sync';
+import { mayCurate, NOT_A_CURATOR } from '../wire/authz';
+import { SYNC_LIMITS } from '../wire/sync';
+import { checkPattern } from './handlers';
+import { checkStanceDraft, pathItem, pathStepsProblem, stanceItem } from './items';
+
+export type CommunityHandlers = Pick<
+  Handlers,
+  'savePath' | 'proposeStance' | 'setTeam' | 'saveCommunitySettings' | 'openFromPanel'
+>;
+
+const NOT_SHARED =
+  'This is for a shared community: choose one you joined in the popup’s community picker.';
+
+export function createCommunityHandlers(
+  db: () => Promise<RepertoireDb>,
+  hub: SyncHub,
+  afterWrite: () => Promise<unknown>,
+): CommunityHandlers {
+  return {
+    async savePath({ community, pathId, steps }) {
+      const [membership, engine] = [
+        await hub.membershipOf(community),
+        await hub.engineFor(community),
+      ];
+      if (!membership || !engine) return { ok: false, message: NOT_SHARED };
+      const settings = await communitySettings(await db(), community);
+      if (!mayCurate(membership, settings)) {
+        return {
+          ok: false,
+          message: `Not saved: ${NOT_A_CURATOR}. Ask a steward to add you as a curator.`,
+        };
+      }
+      const problem = pathStepsProblem(steps);
+      if (problem) return { ok: false, message: problem };
+      const now = Date.now();
+      let id = pathId;
+      if (id === null) {
+        const item = pathItem('Start here', steps, {
+          community,
+          author: membership.displayName,
+          now,
+        });
+        await engine.create(item);
+        id = item.id;
+      } else await engine.edit(id, 'path', { steps, updatedAt: now });
+      await afterWrite();
+      return { ok: true, id };
+    },
+    async proposeStance({ community, draft }) {
+      const checked = checkStanceDraft(draft, checkPattern);
+      if (!checked.ok) return checked;
+      const [membership, engine] = [
+        await hub.membershipOf(community),
+        await hub.engineFor(community),
+      ];
+      if (!membership || !engine) return { ok: false, errors: {}, message: NOT_SHARED };
+      const { subject, position, reason } = checked;
+      const title = `${POSITION_WORDS[position]} ${subjectName(subject)}`;
+      const item = stanceItem({ subject, position, reason }, title, {
+        community,
+        author: membership.displayName,
+        now: Date.now(),
+      });
+      await engine.create(item);
+      await afterWrite();
+      return { ok: true, item: { id: item.id, kind: item.kind, title } };
+    },
+    async setTeam({ community, team }) {
+      const trimmed = team?.trim() || null;
+      if (trimmed && trimmed.length > SYNC_LIMITS.teamChars) {
+        return {
+          ok: false,
+          message: `A team’s name is at most ${SYNC_LIMITS.teamChars} characters; shorten it.`,
+        };
+      }
+      const changed = await hub.setTeam(community, trimmed);
+      return changed.ok ? { ok: true, communities: await hub.list() } : changed;
+    },
+    async saveCommunitySettings({ community, change }) {
+      return hub.saveSettings(community, change);
+    },
+    async openFromPanel(request, sender) {
+      const query =
+        'item' in request ? `item=${request.item}` : `q=${encodeURIComponent(request.q)}`;
+      const url = browser.runtime.getURL(`/popup.html?${query}`);
+      await browser.tabs.create({ url, index: (sender.tab?.index ?? -1) + 1 });
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,255 @@
+/**
+ * Paths, teams and stances across three members, three Chromium profiles and one sync server:
+ * Ana (a steward, team Platform) builds the Start here path, with a step whose tip applies to
+ * github.com (served from loopback); Cy joins with team Support, sees Start here in the popup
+ * and "Start here · step 1 of 2" in the panel on GitHub; Ben (Platform) proposes "Adopt" for
+ * GitHub, and Ben, Ana and Cy agree; once Cy's community clock is moved past the rule's 7 days,
+ * the panel there says "Community stance: Adopt — 3 members, 2 teams".
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
+import { startPageServer, type PageServer } from './support/server';
+
+const COMMUNITY = 'Platform guild';
+const DAY_MS = 86_400_000;
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+
+let server: SyncServer;
+let pages: PageServer;
+let tools: PageServer;
+let ana: ExtensionBrowser;
+let ben: ExtensionBrowser;
+let cy: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startSyncServer(COMMUNITY);
+  pages = await startPageServer();
+  tools = await startPageServer({ tls: true });
+  const launch = () => launchWithExtension({ mapHosts: ['github.com'] });
+  [ana, ben, cy] = await Promise.all([launch(), launch(), launch()]);
+});
+afterAll(async () => {
+  await Promise.all([ana, ben, cy].map((ext) => ext?.close()));
+  await pages?.close();
+  await tools?.close();
+  await server?.close();
+});
+
+const github = () => `https://github.com:${new URL(tools.origin).port}/our-org/repo/pull/7`;
+
+/** A popup on a plain page, in the shared community. */
+async function popupOf(ext: ExtensionBrowser): Promise<{ page: Page; popup: Page }> {
+  const page = await ext.context.newPage();
+  await page.goto(`${pages.origin}/fixtures/snippet.html`);
+  const popup = await openPopup(ext, await tabIdOf(ext, page));
+  await popup.getByLabel('Community').selectOption({ label: COMMUNITY });
+  return { page, popup };
+}
+
+/** Waits until the popup has nothing left to send. */
+async function pushed(popup: Page) {
+  await expect
+    .poll(async () => (await popup.locator('.sync').innerText()).includes('waiting'), {
+      timeout: 60_000,
+    })
+    .toBe(false);
+}
+
+async function writeTip(popup: Page, title: string, body: string, appliesTo = '') {
+  await popup.getByRole('button', { name: 'New tip' }).click();
+  await popup.getByLabel('Title').fill(title);
+  await popup.getByLabel('Tip', { exact: true }).fill(body);
+  await popup.getByLabel('Applies to').fill(appliesTo);
+  await popup.getByRole('button', { name: 'Save tip' }).click();
+  await expect.poll(() => popup.getByRole('status').last().innerText()).toContain('Saved the tip');
+}
+
+/** An invite link from Ana's settings, for one more person. */
+async function inviteLink(): Promise<string> {
+  const settings = await ana.context.newPage();
+  await settings.goto(`chrome-extension://${ana.extensionId}/options.html`);
+  await settings.getByText(`Invite people to ${COMMUNITY}`).click();
+  const form = settings.getByRole('form', { name: `Invite people to ${COMMUNITY}` });
+  await form.getByLabel('How many people').fill('1');
+  await form.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await form.getByLabel('Invite link').inputValue();
+  await settings.close();
+  return link;
+}
+
+/**
+ * Polls fresh popups (each pulls when it opens) on an item found in Recent items, until `text`
+ * shows in it; the popup is left open on it.
+ */
+async function openWhenSynced(ext: ExtensionBrowser, title: RegExp, text: string) {
+  let open: { page: Page; popup: Page } | undefined;
+  await expect
+    .poll(
+      async () => {
+        if (open) await Promise.all([open.popup.close(), open.page.close()]);
+        open = await popupOf(ext);
+        const button = open.popup.getByRole('list', { name: 'Recent items' }).getByRole('button', {
+          name: title,
+        });
+        if (!(await button.count())) return '';
+        await button.first().click();
+        return open.popup.locator('main').innerText();
+      },
+      { timeout: 90_000, interval: 2_000 },
+    )
+    .toContain(text);
+  return open!;
+}
+
+const panelOf = (page: Page) =>
+  page.getByRole('dialog', { name: 'Related tips from your repertoire' });
+
+describe('Start here paths, teams and stances', () => {
+  it('guides a newcomer and agrees a stance across teams', async () => {
+    await joinWithLink(ana, server.stewardLink, 'Ana', COMMUNITY, 'Platform');
+
+    // Ana, a steward, builds Start here: two tips, the GitHub one moved up by keyboard.
+    const a = await popupOf(ana);
+    await writeTip(a.popup, 'Say hello in #guild', 'Tell us what you work on.');
+    await writeTip(
+      a.popup,
+      'Label PRs for the release notes',
+      'Add the release-note label before you merge.',
+      'github.com/our-org/*',
+    );
+    for (const title of ['Say hello in #guild', 'Label PRs for the release notes']) {
+      await a.popup
+        .getByRole('list', { name: 'Recent items' })
+        .getByRole('button', { name: new RegExp(title) })
+        .click();
+      await a.popup.getByRole('button', { name: 'Add to Start here' }).click();
+      await expect
+        .poll(() => a.popup.getByRole('status').last().innerText())
+        .toContain(`Added “${title}” to Start here`);
+      if (title.startsWith('Say'))
+        await a.popup.getByRole('button', { name: 'Back to results' }).click();
+    }
+    await a.popup.getByRole('button', { name: 'Show Start here' }).click();
+    const steps = a.popup.getByRole('list', { name: 'Start here steps' });
+    const moveUp = a.popup.getByRole('button', {
+      name: 'Move up: Label PRs for the release notes',
+    });
+    await moveUp.focus();
+    await a.popup.keyboard.press('Enter');
+    await expect
+      .poll(() => steps.getByRole('listitem').first().innerText())
+      .toContain('1. Label PRs for the release notes');
+    // The focus stays with the step moved (now first, so on its Move down).
+    await expect
+      .poll(() => a.popup.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move down: Label PRs for the release notes');
+    await a.popup
+      .getByRole('button', { name: 'Edit note: Label PRs for the release notes' })
+      .click();
+    await a.popup.getByLabel('Note for step 1').fill('Read this before your first deploy');
+    await a.popup.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => steps.innerText()).toContain('Read this before your first deploy');
+    await pushed(a.popup);
+    await Promise.all([a.popup.close(), a.page.close()]);
+
+    await joinWithLink(ben, await inviteLink(), 'Ben', COMMUNITY, 'Platform');
+    await joinWithLink(cy, await inviteLink(), 'Cy', COMMUNITY, 'Support');
+
+    // Cy, just joined, is offered Start here at the top of the popup.
+    const c = await popupOf(cy);
+    const offer = c.popup.getByRole('navigation', { name: 'Start here and stances' });
+    await offer.getByRole('button', { name: 'Open Start here' }).click({ timeout: 60_000 });
+    const cySteps = c.popup.getByRole('list', { name: 'Start here steps' });
+    await expect.poll(() => cySteps.innerText()).toContain('Read this before your first deploy');
+    expect(await cySteps.innerText()).toContain('by Ana');
+    // A newcomer reads the path; only curators change it.
+    expect(await c.popup.getByRole('button', { name: /^Move up/ }).count()).toBe(0);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await c.popup.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(c.popup, { screen: `Start here (${colorScheme})` });
+    }
+    await Promise.all([c.popup.close(), c.page.close()]);
+
+    // On GitHub, Cy's first visit says which step this is.
+    const tool = await cy.context.newPage();
+    await tool.goto(github());
+    const pill = tool.getByRole('button', { name: /^Start here · step 1 of 2 · 1 related tip$/ });
+    await pill.click({ timeout: 60_000 });
+    const here = panelOf(tool).getByRole('region', { name: 'Start here' });
+    expect(await here.innerText()).toContain('Read this before your first deploy');
+    expect(await here.innerText()).toContain('by Ana');
+
+    // Ben proposes Adopt for GitHub and agrees; Ana and Cy agree, from two teams.
+    const b = await popupOf(ben);
+    await b.popup.getByRole('button', { name: 'Propose a stance' }).click();
+    await b.popup.getByLabel('Tool').fill('tool:github');
+    await b.popup.getByRole('radio', { name: /^Adopt/ }).check();
+    await b.popup.getByLabel('Reason').fill('Reviews and CI in one place; every team uses it.');
+    await b.popup.getByRole('button', { name: 'Propose stance' }).click();
+    await b.popup.getByRole('heading', { name: 'Adopt GitHub' }).waitFor();
+    await b.popup.getByRole('button', { name: 'Agree', exact: true }).click();
+    await b.popup.getByRole('button', { name: 'Take back my agreement' }).waitFor();
+    await pushed(b.popup);
+    await Promise.all([b.popup.close(), b.page.close()]);
+
+    for (const [ext, who] of [
+      [ana, 'Ben (Platform)'],
+      [cy, 'Ana (Platform)'],
+    ] as const) {
+      const open = await openWhenSynced(ext, /Adopt GitHub/, who);
+      await open.popup.getByLabel('Your reason (optional)').fill('We use it already.');
+      await open.popup.getByRole('button', { name: 'Agree', exact: true }).click();
+      await open.popup.getByRole('button', { name: 'Take back my agreement' }).waitFor();
+      await pushed(open.popup);
+      if (ext === cy) {
+        await expect
+          .poll(() => open.popup.locator('.agreement').innerText())
+          .toBe('Not the community’s yet: 3 members, 2 teams agree; no objection for 0 of 7 days.');
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await open.popup.emulateMedia({ colorScheme });
+          await expectNoSeriousA11yViolations(open.popup, { screen: `stance (${colorScheme})` });
+        }
+      }
+      await Promise.all([open.popup.close(), open.page.close()]);
+    }
+
+    // Not yet the community's on GitHub: the rule wants 7 days without objection.
+    await tool.reload();
+    await pill.click({ timeout: 60_000 });
+    expect(await panelOf(tool).innerText()).not.toContain('Community stance');
+
+    // Eight days later, on Cy's community clock: the panel says the community's stance.
+    await cy.worker.evaluate(
+      (offset) => chrome.storage.local.set({ clockOffsetMs: offset }),
+      8 * DAY_MS,
+    );
+    await tool.reload();
+    await pill.click({ timeout: 60_000 });
+    const stance = panelOf(tool).getByRole('region', { name: 'Community stance' });
+    await expect
+      .poll(() => stance.innerText(), { timeout: 30_000 })
+      .toContain('Community stance: Adopt — 3 members, 2 teams');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await tool.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(tool, {
+        context: 'repertoire-related',
+        screen: `panel with Start here and a stance (${colorScheme})`,
+      });
+    }
+
+    // Its reasons open in the popup, with who agreed and their teams.
+    const opened = cy.context.waitForEvent('page');
+    await stance.getByRole('button', { name: 'Why: see the reasons' }).click();
+    const reasons = await opened;
+    await reasons.getByRole('heading', { name: 'Adopt GitHub' }).waitFor();
+    await expect
+      .poll(() => reasons.getByRole('list', { name: 'Agreed' }).innerText())
+      .toContain('Cy (Support)');
+    await reasons.close();
+    await tool.close();
+  });
+});
