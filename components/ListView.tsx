@@ -17,6 +17,8 @@ interface Props {
   joined: boolean;
   /** Ask the community, with the query typed, if any. */
   onAsk?: (query: string) => void;
+  /** Given on a web page no tip applies to: ask about it (the Ask form, about its host). */
+  onAskAboutPage?: () => void;
   /** The count line of the community's open questions, and the way to them. */
   questions?: ComponentChildren;
 }
@@ -31,6 +33,7 @@ export function ListView({
   onShowDeleted,
   joined,
   onAsk,
+  onAskAboutPage,
   questions,
 }: Props) {
   const { query, setQuery, found, entries } = search;
@@ -80,6 +83,14 @@ export function ListView({
           onOpen={onOpen}
         />
       )}
+      {onAskAboutPage ? (
+        <p class="ask-page">
+          No tips for this page yet.{' '}
+          <button type="button" class="quiet" onClick={onAskAboutPage}>
+            Ask about this page
+          </button>
+        </p>
+      ) : null}
       {questions}
       <div class="toolbar list-footer">
         <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>

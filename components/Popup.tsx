@@ -7,8 +7,10 @@ import { AnsweredIt } from './AnsweredIt';
 import { AnsweredNotice } from './AnsweredNotice';
 import { AskForm } from './AskForm';
 import { DeletedList } from './DeletedList';
+import { DraftChoice } from './DraftChoice';
 import { QuestionsList, countLine } from './QuestionsList';
 import { QuestionView } from './QuestionView';
+import { useAnswers } from './hooks/useAnswers';
 import { useAsk } from './hooks/useAsk';
 import { useQuestionActions } from './hooks/useQuestionActions';
 import { useQuestions } from './hooks/useQuestions';
@@ -25,6 +27,7 @@ import { useCommunitySync } from './hooks/useCommunitySync';
 import { useDeleted } from './hooks/useDeleted';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
+import { usePageWithoutTips } from './hooks/usePageWithoutTips';
 import { useRecent } from './hooks/useRecent';
 import { useSearch } from './hooks/useSearch';
 import { useShareReview } from './hooks/useShareReview';
@@ -41,6 +44,8 @@ export interface PopupProps {
   newTip?: boolean;
   /** With newTip: the tip answers this question (the panel's "Answer with a tip"). */
   answers?: string | null;
+  /** Open on the Ask form (the in-page panel's "Ask about this page"). */
+  askAbout?: boolean;
 }
 
 /** The popup: a thin view over one hook per concern (components/hooks). */
@@ -50,6 +55,7 @@ export function Popup({
   initialQuery = '',
   newTip = false,
   answers = null,
+  askAbout = false,
 }: PopupProps) {
   const nav = useNavigation();
   const { view, status, go, say } = nav;
@@ -93,6 +99,9 @@ export function Popup({
   const deleted = useDeleted({ ...common, db, nav });
   const asking = useAsk({ ...common, tab, nav });
   const questionActions = useQuestionActions({ say, reload });
+  const questionId = view.name === 'item' && view.item.kind === 'question' ? view.item.id : null;
+  const answersShown = useAnswers(db, questionId, generation);
+  const pageWithoutTips = usePageWithoutTips(db, tab?.url ?? null, generation);
   const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -108,6 +117,7 @@ export function Popup({
   const openedRef = useRef(false);
   const { open } = item;
   const { start: startTip } = tips;
+  const { start: startAsk } = asking;
   useEffect(() => {
     if (!db || openedRef.current) return;
     openedRef.current = true;
@@ -115,7 +125,8 @@ export function Popup({
     else if (newTip && answers)
       void getItem(db, answers).then((q) => startTip(q?.kind === 'question' ? q : undefined));
     else if (newTip) void startTip();
-  }, [db, itemId, newTip, answers, open, startTip]);
+    else if (askAbout) void startAsk();
+  }, [db, itemId, newTip, answers, askAbout, open, startTip, startAsk]);
 
   const backToList = () => {
     go({ name: 'list' });
@@ -231,6 +242,20 @@ export function Popup({
           onSave={(draft) => void asking.save(draft)}
           onCancel={() => void asking.discard().then(backToList)}
         />
+      ) : view.name === 'replace-draft' ? (
+        <DraftChoice
+          draft={view.draft}
+          answering={view.question.title}
+          onReplace={() => void tips.start(view.question, true)}
+          onKeep={() =>
+            void open(view.question.id).then(() =>
+              say({
+                tone: 'ok',
+                text: `Kept your unfinished tip. New tip takes it up again; answer this question once it is saved.`,
+              }),
+            )
+          }
+        />
       ) : view.name === 'questions' ? (
         <QuestionsList
           questions={questions.open}
@@ -242,7 +267,7 @@ export function Popup({
         <QuestionView
           item={view.item}
           meta={view.meta}
-          answers={questions.open?.find((q) => q.entry.id === view.item.id)?.answers ?? []}
+          answers={answersShown}
           memberId={questions.memberId}
           onMeToo={(on) => questionActions.meToo(view.item.id, on)}
           onAnswer={() => void tips.start(view.item.kind === 'question' ? view.item : undefined)}
@@ -284,6 +309,7 @@ export function Popup({
           onShowDeleted={() => void deleted.show()}
           joined={communities.some((c) => !c.local)}
           onAsk={(query) => void asking.start(query)}
+          {...(shared && pageWithoutTips ? { onAskAboutPage: () => void asking.start() } : {})}
           questions={
             shared && questions.open?.length ? (
               <p class="questions-line">

@@ -24,6 +24,8 @@ interface Props {
   questions?: readonly PanelQuestion[];
   onMeToo?: (id: string, on: boolean) => Promise<void>;
   onAnswer?: (id: string) => void;
+  /** "Ask about this page": the Ask form for this page, in a popup tab. */
+  onAsk?: () => void;
 }
 
 /** A click's mark, shown until the background has stored it and says the same. */
@@ -50,6 +52,7 @@ export function RelatedPanel({
   questions = [],
   onMeToo = async () => undefined,
   onAnswer = () => undefined,
+  onAsk,
 }: Props) {
   const [open, setOpen] = useState(false);
   const [why, setWhy] = useState<string | null>(null);
@@ -200,6 +203,11 @@ export function RelatedPanel({
         <button type="button" onClick={onNewTip}>
           Add a tip for this page
         </button>
+        {onAsk ? (
+          <button type="button" onClick={onAsk}>
+            Ask about this page
+          </button>
+        ) : null}
         {tips.length > 0 ? (
           <button type="button" onClick={() => run(onMuteSite, 'Not muted')}>
             Mute this site

@@ -6,6 +6,9 @@ import type { Item, QuestionItem } from '@/lib/wire/schemas';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
 
+/** Whether a draft holds anything the member typed: the prefilled "Applies to" is not. */
+const typedIn = (draft: TipDraft) => [draft.title, draft.body, draft.tags].some((t) => t.trim());
+
 interface Options {
   tab: TargetTab | null;
   community: string | null;
@@ -24,8 +27,11 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
   const [errors, setErrors] = useState<Partial<Record<keyof TipDraft, string>>>({});
   const [saving, setSaving] = useState(false);
 
-  /** A new tip; with a question, as its answer ("Answer with a tip"): about what it is about. */
-  const start = async (question?: QuestionItem) => {
+  /**
+   * A new tip; with a question, as its answer ("Answer with a tip"): about what it is about. An
+   * unfinished tip for something else is not replaced unasked (`replace` is the member's yes).
+   */
+  const start = async (question?: QuestionItem, replace = false) => {
     // The tip form's site-access check (and its pattern catalog) stays off the first paint.
     void import('@/lib/ui/site-access');
     const saved = await tipDraft.getValue();
@@ -39,6 +45,11 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
     };
     // An unfinished answer to the same question is taken up again, as an unfinished tip is.
     const resumed = question ? saved?.answers?.includes(question.id) : saved;
+    if (question && saved && !resumed && typedIn(saved)) {
+      if (!replace) return go({ name: 'replace-draft', draft: saved, question });
+      // Replaced as the member said: a Cancel now must not bring the old one back.
+      await tipDraft.setValue(fresh);
+    }
     go({
       name: 'tip',
       initial: (resumed ? saved : null) ?? fresh,

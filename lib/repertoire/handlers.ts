@@ -57,7 +57,7 @@ function tipChanges(
 
 export type WriteHandlers = Omit<
   Handlers,
-  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'askForTab' | 'tipSites'
 > & {
   /** A selection clipped with no popup open (context menu, shortcut): a sentence for a toast. */
   clipSelectionUnattended(request: { tabId: number; community: string }): Promise<{
