@@ -86,7 +86,7 @@ export function ListView({
       {onAskAboutPage ? (
         <p class="ask-page">
           No tips for this page yet.{' '}
-          <button type="button" class="quiet" onClick={onAskAboutPage}>
+          <button type="button" onClick={onAskAboutPage}>
             Ask about this page
           </button>
         </p>

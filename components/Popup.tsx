@@ -313,7 +313,7 @@ export function Popup({
           questions={
             shared && questions.open?.length ? (
               <p class="questions-line">
-                <button type="button" class="quiet" onClick={() => go({ name: 'questions' })}>
+                <button type="button" class="link" onClick={() => go({ name: 'questions' })}>
                   {countLine(questions.open.length)}
                 </button>
               </p>

@@ -95,7 +95,7 @@ export function QuestionView({
         <ul class="answers" aria-label="Answers">
           {answers.map((tip) => (
             <li key={tip.id}>
-              <button type="button" onClick={() => onOpen(tip.id)}>
+              <button type="button" class="link" onClick={() => onOpen(tip.id)}>
                 <span dir="auto">{tip.title}</span>
               </button>{' '}
               <span class="meta">by {tip.author ?? 'a member'}</span>

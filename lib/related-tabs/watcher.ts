@@ -12,6 +12,7 @@ import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db
 import { markdownTree } from '../markdown';
 import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
 import { BADGE } from '../ui/brand';
+import { badgeText } from './badge';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import { questionsHere, unannouncedAnswers } from './questions';
 import {
@@ -116,7 +117,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     // The badge counts tips only: a clip of this page is not advice about it.
     const count = found.tips.length;
     const notice = await answerWaits();
-    const text = `${count || ''}${notice ? '!' : ''}`;
+    const text = badgeText(count, notice);
     await browser.action.setBadgeText({ tabId, text });
     if (text) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE.background });
