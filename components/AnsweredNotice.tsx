@@ -14,7 +14,7 @@ export function AnsweredNotice({ notices, onOpen, onDismiss }: Props) {
       {notices.map((n) => (
         <p key={n.tipId} dir="auto">
           <strong>Answered by {n.by}</strong>: “{n.questionTitle}”{' '}
-          <button type="button" onClick={() => onOpen(n.tipId)}>
+          <button type="button" class="link" onClick={() => onOpen(n.tipId)}>
             Open the answer “{n.tipTitle}”
           </button>
         </p>

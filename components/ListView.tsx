@@ -19,6 +19,8 @@ interface Props {
   joined: boolean;
   /** Ask the community, with the query typed, if any. */
   onAsk?: (query: string) => void;
+  /** Given on a web page no tip applies to: ask about it (the Ask form, about its host). */
+  onAskAboutPage?: () => void;
   /** The count line of the community's open questions, and the way to them. */
   questions?: ComponentChildren;
   /** Tips' state badges (hooks/useTipBadges). */
@@ -36,6 +38,7 @@ export function ListView({
   onShowReview,
   joined,
   onAsk,
+  onAskAboutPage,
   questions,
   badges,
 }: Props) {
@@ -87,6 +90,14 @@ export function ListView({
           badges={badges}
         />
       )}
+      {onAskAboutPage ? (
+        <p class="ask-page">
+          No tips for this page yet.{' '}
+          <button type="button" onClick={onAskAboutPage}>
+            Ask about this page
+          </button>
+        </p>
+      ) : null}
       {questions}
       <div class="toolbar list-footer">
         <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>

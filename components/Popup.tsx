@@ -8,8 +8,10 @@ import { AnsweredNotice } from './AnsweredNotice';
 import { AskForm } from './AskForm';
 import type { Item } from '@/lib/wire/schemas';
 import { DeletedList } from './DeletedList';
+import { DraftChoice } from './DraftChoice';
 import { QuestionsList, countLine } from './QuestionsList';
 import { QuestionView } from './QuestionView';
+import { useAnswers } from './hooks/useAnswers';
 import { useAsk } from './hooks/useAsk';
 import { useQuestionActions } from './hooks/useQuestionActions';
 import { useQuestions } from './hooks/useQuestions';
@@ -35,6 +37,7 @@ import { useItemEditor } from './hooks/useItemEditor';
 import { useItemSignals } from './hooks/useItemSignals';
 import { useNavigation } from './hooks/useNavigation';
 import { useOpenItem } from './hooks/useOpenItem';
+import { usePageWithoutTips } from './hooks/usePageWithoutTips';
 import { useRecent } from './hooks/useRecent';
 import { useReviewList } from './hooks/useReviewList';
 import { useTipBadges } from './hooks/useTipBadges';
@@ -56,6 +59,8 @@ export interface PopupProps {
   newTip?: boolean;
   /** With newTip: the tip answers this question (the panel's "Answer with a tip"). */
   answers?: string | null;
+  /** Open on the Ask form (the in-page panel's "Ask about this page"). */
+  askAbout?: boolean;
 }
 
 /** The popup: a thin view over one hook per concern (components/hooks). */
@@ -65,6 +70,7 @@ export function Popup({
   initialQuery = '',
   newTip = false,
   answers = null,
+  askAbout = false,
 }: PopupProps) {
   const nav = useNavigation();
   const { view, status, go, say } = nav;
@@ -112,6 +118,9 @@ export function Popup({
   const deleted = useDeleted({ ...common, db, nav });
   const asking = useAsk({ ...common, tab, nav });
   const questionActions = useQuestionActions({ say, reload });
+  const questionId = view.name === 'item' && view.item.kind === 'question' ? view.item.id : null;
+  const answersShown = useAnswers(db, questionId, generation);
+  const pageWithoutTips = usePageWithoutTips(db, tab?.url ?? null, generation);
   const searchBox = useRef<HTMLInputElement>(null);
   const showReview = useReviewList(db, community, nav);
   const badges = useTipBadges(db, search.entries);
@@ -140,6 +149,7 @@ export function Popup({
   const openedRef = useRef(false);
   const { open } = item;
   const { start: startTip } = tips;
+  const { start: startAsk } = asking;
   useEffect(() => {
     if (!db || openedRef.current) return;
     openedRef.current = true;
@@ -147,7 +157,8 @@ export function Popup({
     else if (newTip && answers)
       void getItem(db, answers).then((q) => startTip(q?.kind === 'question' ? q : undefined));
     else if (newTip) void startTip();
-  }, [db, itemId, newTip, answers, open, startTip]);
+    else if (askAbout) void startAsk();
+  }, [db, itemId, newTip, answers, askAbout, open, startTip, startAsk]);
 
   const backToList = () => {
     go({ name: 'list' });
@@ -273,6 +284,20 @@ export function Popup({
           onSave={(draft) => void asking.save(draft)}
           onCancel={() => void asking.discard().then(backToList)}
         />
+      ) : view.name === 'replace-draft' ? (
+        <DraftChoice
+          draft={view.draft}
+          answering={view.question.title}
+          onReplace={() => void tips.start(view.question, true)}
+          onKeep={() =>
+            void open(view.question.id).then(() =>
+              say({
+                tone: 'ok',
+                text: `Kept your unfinished tip. New tip takes it up again; answer this question once it is saved.`,
+              }),
+            )
+          }
+        />
       ) : view.name === 'questions' ? (
         <QuestionsList
           questions={questions.open}
@@ -284,7 +309,7 @@ export function Popup({
         <QuestionView
           item={view.item}
           meta={view.meta}
-          answers={questions.open?.find((q) => q.entry.id === view.item.id)?.answers ?? []}
+          answers={answersShown}
           memberId={questions.memberId}
           onMeToo={(on) => questionActions.meToo(view.item.id, on)}
           onAnswer={() => void tips.start(view.item.kind === 'question' ? view.item : undefined)}
@@ -358,10 +383,11 @@ export function Popup({
             {...(shared ? { onShowReview: () => void showReview() } : {})}
             joined={communities.some((c) => !c.local)}
             onAsk={(query) => void asking.start(query)}
+            {...(shared && pageWithoutTips ? { onAskAboutPage: () => void asking.start() } : {})}
             questions={
               shared && questions.open?.length ? (
                 <p class="questions-line">
-                  <button type="button" class="quiet" onClick={() => go({ name: 'questions' })}>
+                  <button type="button" class="link" onClick={() => go({ name: 'questions' })}>
                     {countLine(questions.open.length)}
                   </button>
                 </p>

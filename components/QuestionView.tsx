@@ -7,8 +7,8 @@ import type { QuestionItem } from '@/lib/wire/schemas';
 interface Props {
   item: QuestionItem;
   meta?: ItemMeta;
-  /** Tips whose `answers` name this question, newest first. */
-  answers: readonly RelatedEntry[];
+  /** Tips whose `answers` name this question, newest first; null while they are read. */
+  answers: readonly RelatedEntry[] | null;
   /** This member's id in the question's community; null in none. */
   memberId: string | null;
   /** Given only to its asker and stewards (lib/wire/authz.ts). */
@@ -87,13 +87,15 @@ export function QuestionView({
         ) : null}
       </div>
       <h2>Answers</h2>
-      {answers.length === 0 ? (
+      {answers === null ? (
+        <p class="empty">Reading the answers…</p>
+      ) : answers.length === 0 ? (
         <p class="empty">No answer yet.</p>
       ) : (
         <ul class="answers" aria-label="Answers">
           {answers.map((tip) => (
             <li key={tip.id}>
-              <button type="button" onClick={() => onOpen(tip.id)}>
+              <button type="button" class="link" onClick={() => onOpen(tip.id)}>
                 <span dir="auto">{tip.title}</span>
               </button>{' '}
               <span class="meta">by {tip.author ?? 'a member'}</span>

@@ -17,7 +17,7 @@ const answersLine = (n: number) =>
 /** The community's open questions, newest first: asker, date, "Me too" count and answers. */
 export function QuestionsList({ questions, onOpen, onAsk, onBack }: Props) {
   return (
-    <section aria-labelledby="questions-title">
+    <section class="questions-list" aria-labelledby="questions-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
           Back to results

@@ -39,6 +39,8 @@ interface Props {
   pathStep?: Step;
   stances?: readonly Stance[];
   onOpen?: (target: { item: string } | { q: string }) => void;
+  /** "Ask about this page": the Ask form for this page, in a popup tab. */
+  onAsk?: () => void;
 }
 
 /** A click's mark, shown until the background has stored it and says the same. */
@@ -69,6 +71,7 @@ export function RelatedPanel({
   pathStep,
   stances = [],
   onOpen = () => undefined,
+  onAsk,
 }: Props) {
   const [open, setOpen] = useState(false);
   const [why, setWhy] = useState<string | null>(null);
@@ -235,6 +238,11 @@ export function RelatedPanel({
         <button type="button" onClick={onNewTip}>
           Add a tip for this page
         </button>
+        {onAsk ? (
+          <button type="button" onClick={onAsk}>
+            Ask about this page
+          </button>
+        ) : null}
         {tips.length > 0 ? (
           <button type="button" onClick={() => run(onMuteSite, 'Not muted')}>
             Mute this site

@@ -87,6 +87,7 @@ export default defineUnlistedScript(() => {
         onMuteTip: muteTip,
         onMuteSite: muteSite,
         onNewTip: () => void sendMessage('newTipForTab', {}),
+        onAsk: () => void sendMessage('askForTab', {}),
         onDismiss: hide,
         onMeToo: async (itemId, on) => {
           const result = await sendMessage('mark', { itemId, mark: 'me_too', on });

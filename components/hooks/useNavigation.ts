@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import type { ItemDraft, LinkDraft, LinkField, QuestionDraft, TipDraft } from '@/lib/messaging';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item, QuestionItem } from '@/lib/wire/schemas';
 import type { ReviewEntry } from '../ReviewList';
 import type { Status } from '../StatusMessage';
 
@@ -21,7 +21,9 @@ export type View =
   | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> }
   /** Ask the community, and the community's open questions. */
   | { name: 'ask'; initial: QuestionDraft }
-  | { name: 'questions' };
+  | { name: 'questions' }
+  /** "Answer with a tip" while an unfinished tip about something else waits: replace it? */
+  | { name: 'replace-draft'; draft: TipDraft; question: QuestionItem };
 
 const IDLE: Status = { tone: 'idle' };
 

@@ -7,6 +7,9 @@ import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
 import { editedNote, useSubmit } from './useSubmit';
 
+/** Whether a draft holds anything the member typed: the prefilled "Applies to" is not. */
+const typedIn = (draft: TipDraft) => [draft.title, draft.body, draft.tags].some((t) => t.trim());
+
 interface Options {
   tab: TargetTab | null;
   community: string | null;
@@ -24,8 +27,11 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
   const { go, say } = nav;
   const { errors, clearErrors, saving, submit } = useSubmit<keyof TipDraft>(say, ask);
 
-  /** A new tip; with a question, as its answer ("Answer with a tip"): about what it is about. */
-  const start = async (question?: QuestionItem) => {
+  /**
+   * A new tip; with a question, as its answer ("Answer with a tip"): about what it is about. An
+   * unfinished tip for something else is not replaced unasked (`replace` is the member's yes).
+   */
+  const start = async (question?: QuestionItem, replace = false) => {
     // The tip form's site-access check (and its pattern catalog) stays off the first paint.
     void import('@/lib/ui/site-access');
     const saved = await tipDraft.getValue();
@@ -39,6 +45,11 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
     };
     // An unfinished answer to the same question is taken up again, as an unfinished tip is.
     const resumed = question ? saved?.answers?.includes(question.id) : saved;
+    if (question && saved && !resumed && typedIn(saved)) {
+      if (!replace) return go({ name: 'replace-draft', draft: saved, question });
+      // Replaced as the member said: a Cancel now must not bring the old one back.
+      await tipDraft.setValue(fresh);
+    }
     go({
       name: 'tip',
       initial: (resumed ? saved : null) ?? fresh,

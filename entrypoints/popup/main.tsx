@@ -11,11 +11,12 @@ const props: PopupProps = {
   initialQuery: params.get('q') ?? '',
   newTip: params.get('new') === 'tip',
   answers: params.get('answers'),
+  askAbout: params.get('new') === 'question',
 };
 if (app) {
   const tab = targetTab(location.search);
   // Paint at once; the target tab (needed to clip) arrives a moment later. A tip form opened for a
-  // tab needs it from the start, for its "Applies to".
-  if (!props.newTip) render(<Popup {...props} />, app);
+  // tab needs it from the start, for its "Applies to", and so does the Ask form.
+  if (!props.newTip && !props.askAbout) render(<Popup {...props} />, app);
   void tab.then((target) => render(<Popup {...props} tab={target} />, app));
 }

@@ -229,6 +229,8 @@ export interface Protocol {
    * answer to that question (its "Applies to" and the link to it filled in).
    */
   newTipForTab: { request: { answers?: string }; response: { ok: true } };
+  /** From the in-page panel: open the Ask form for the sender's tab ("Ask about this page"). */
+  askForTab: { request: Record<string, never>; response: { ok: true } };
   /**
    * Ask the community a question (a synced `question` item), through the same write path as a
    * tip: the secret scan first. Only in a shared community: there is no one to answer in Personal.

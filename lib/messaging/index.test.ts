@@ -23,6 +23,7 @@ const handlers: Handlers = {
   unmute: async () => ({ ok: true }),
   tipSites: async () => ({ origins: [] }),
   newTipForTab: async () => ({ ok: true }),
+  askForTab: async () => ({ ok: true }),
   askQuestion: async () => ({ ok: false, errors: {}, message: 'no community' }),
   closeQuestion: async () => ({ ok: true }),
   joinCommunity: async () => ({ ok: false, message: 'no server' }),

@@ -1,5 +1,5 @@
 /** The background's answers to the in-page panel. */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
 import { communityNow, helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
@@ -11,13 +11,22 @@ import type { RelatedWatcher } from './watcher';
 
 export type PanelHandlers = Pick<
   Handlers,
-  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites'
+  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'askForTab' | 'tipSites'
 >;
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const toggled = (list: string[], value: string, on: boolean) =>
   on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
+
+/** The popup as a tab beside the panel's page, acting on it, opened on a form (`query`). */
+async function popupFor(sender: Browser.runtime.MessageSender, query: string) {
+  const tabId = sender.tab?.id;
+  const url = browser.runtime.getURL(
+    `/popup.html?${query}${tabId === undefined ? '' : `&tab=${tabId}`}`,
+  );
+  await browser.tabs.create({ url, index: (sender.tab?.index ?? -1) + 1 });
+}
 
 export function createPanelHandlers(
   watcher: RelatedWatcher,
@@ -76,13 +85,11 @@ export function createPanelHandlers(
       return { ok: true };
     },
     async newTipForTab({ answers }, sender) {
-      const tabId = sender.tab?.id;
-      const url = browser.runtime.getURL(
-        `/popup.html?new=tip${tabId === undefined ? '' : `&tab=${tabId}`}${
-          answers ? `&answers=${encodeURIComponent(answers)}` : ''
-        }`,
-      );
-      await browser.tabs.create({ url, index: (sender.tab?.index ?? -1) + 1 });
+      await popupFor(sender, `new=tip${answers ? `&answers=${encodeURIComponent(answers)}` : ''}`);
+      return { ok: true };
+    },
+    async askForTab(_request, sender) {
+      await popupFor(sender, 'new=question');
       return { ok: true };
     },
   };

@@ -3,10 +3,16 @@
  * here" and the Answered notice. Open questions and their answers are in the related index
  * (lib/related: `q:` and `a:` keys), so neither reads every item.
  */
-import { getItemMeta, listMemberships, type Membership, type RepertoireDb } from '../db';
+import {
+  getItemMeta,
+  listMemberships,
+  relatedStore,
+  type Membership,
+  type RepertoireDb,
+} from '../db';
 import { marked, meToo, newAnswers, type NewAnswer } from '../community';
 import type { PanelQuestion } from '../messaging';
-import type { PersistedRelated, RelatedHit } from '../related';
+import { PersistedRelated, type RelatedHit } from '../related';
 import { announcedAnswers } from '../repertoire/settings';
 
 const memberIn = (memberships: readonly Membership[], community: string) =>
@@ -56,4 +62,14 @@ export async function unannouncedAnswers(
     found.push(...newAnswers(asked, memberId, seen));
   }
   return found;
+}
+
+/**
+ * Whether the popup offers "Ask about this page": a web page no tip applies to. Reads only the
+ * records the URL looks up, as a navigation does.
+ */
+export async function askablePage(db: RepertoireDb, url: string | null): Promise<boolean> {
+  if (!url || !/^https?:/i.test(url)) return false;
+  const hits = await new PersistedRelated(relatedStore(db)).match(url);
+  return !hits.some(({ entry }) => entry.kind === 'tip');
 }

@@ -12,6 +12,7 @@ import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db
 import { markdownTree } from '../markdown';
 import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
 import { BADGE } from '../ui/brand';
+import { badgeText } from './badge';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import { questionsHere, unannouncedAnswers } from './questions';
 import {
@@ -134,7 +135,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     const count = found.tips.length;
     const notice = await answerWaits();
     try {
-      await showBadge(tabId, `${count || ''}${notice ? '!' : ''}`);
+      await showBadge(tabId, badgeText(count, notice));
     } catch (error) {
       // A tab closed while it was matched has nothing left to show; anything else is a bug.
       if (await tabClosed(tabId)) return;

@@ -74,7 +74,7 @@ const saveFailed = (error: unknown, what: string) =>
 
 export type WriteHandlers = Omit<
   Handlers,
-  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'tipSites' | keyof CommunityHandlers
+  'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'askForTab' | 'tipSites' | keyof CommunityHandlers
 > & {
   /** A selection clipped with no popup open (context menu, shortcut): a sentence for a toast. */
   clipSelectionUnattended(request: { tabId: number; community: string }): Promise<{

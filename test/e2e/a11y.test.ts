@@ -40,13 +40,20 @@ describe('accessibility of every screen (axe-core, light and dark)', () => {
       }
       await page.emulateMedia({ colorScheme: null });
     });
-    // The tour reached every screen it names, the panel (in its shadow root) last.
+    // The tour reached every screen it names, the panel with a question (in its shadow root)
+    // last.
     expect(checked).toEqual(
       expect.arrayContaining([
         'popup-empty-dark',
         'popup-tip-form-errors-light',
         'popup-edit-snippet-dark',
         'panel-dark',
+        'popup-ask-errors-light',
+        'popup-questions-dark',
+        'popup-answered-light',
+        'popup-question-dark',
+        'panel-questions-light',
+        'panel-questions-dark',
       ]),
     );
   });

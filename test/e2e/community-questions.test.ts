@@ -167,4 +167,22 @@ describe('asking and answering the community', () => {
     await popup.close();
     await page.close();
   });
+
+  it('Ben asks about a page from its panel, about its host', async () => {
+    const page = await ben.context.newPage();
+    await page.goto(githubPage);
+    const panel = page.locator('repertoire-related');
+    await panel.getByRole('button', { name: /related tips?$/ }).click({ timeout: 60_000 });
+    const opened = ben.context.waitForEvent('page');
+    await panel.getByRole('button', { name: 'Ask about this page' }).click();
+    const popup = await opened;
+    const form = popup.getByRole('form', { name: 'Ask the community' });
+    await form.waitFor({ timeout: 30_000 });
+    expect(await form.getByLabel('Applies to').inputValue()).toBe(new URL(githubPage).host);
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('name')))
+      .toBe('title');
+    await popup.close();
+    await page.close();
+  });
 });

@@ -5,6 +5,9 @@
  * screens. Written with Playwright waits only, so it runs outside vitest too.
  */
 import type { Locator, Page } from 'playwright-core';
+import { writableFields } from '../../../lib/wire/sync';
+import type { Principal } from '../../../server/store/store';
+import { sampleItem } from '../../support/items';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './community';
 import { startPageServer, type PageServer } from './server';
@@ -31,6 +34,8 @@ const TIP_SITE = 'github.com';
 interface StorageGlobal {
   chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 }
+const GUILD = 'Question guild';
+const ASKED = 'Where do we pin the docs build image?';
 const waitText = (locator: Locator, text: string) =>
   locator.filter({ hasText: text }).first().waitFor();
 
@@ -193,6 +198,7 @@ export async function screenTour(): Promise<ScreenTour> {
     await panel.getByRole('button', { name: 'Why is this shown?' }).click();
     await at({ name: 'panel', page: tool, context: 'repertoire-related', shot: null });
     await tool.close();
+    await questionScreens(at);
     await communityScreens(at);
     await signalScreens(at);
   }
@@ -317,6 +323,129 @@ export async function screenTour(): Promise<ScreenTour> {
       await tool.close();
     } finally {
       await review.close();
+    }
+  }
+
+  /** Questions: Ana asks about a page, Ben (writing on the server) asks and answers. */
+  async function questionScreens(at: (screen: Screen) => Promise<void>) {
+    const sync = await startSyncServer(GUILD);
+    try {
+      /** Another member, Ben, writing on the server as his client would. */
+      const joined = await sync.store.redeemInvite(
+        (
+          await sync.store.createInvite(sync.communityId, {
+            role: 'member',
+            maxUses: 1,
+            expiresInHours: 1,
+          })
+        ).code,
+        'Ben',
+      );
+      const ben: Principal | undefined = joined.ok
+        ? await sync.store.authenticate(joined.token)
+        : undefined;
+      if (!ben) throw new Error('Ben could not join the screen tour’s community');
+      const member = ben;
+      let benSeq = 0;
+      async function benWrites(kind: 'question' | 'tip', values: Record<string, unknown>) {
+        const item = sampleItem(kind, { community: sync.communityId, tags: [], ...values });
+        const stored = item as unknown as Record<string, unknown>;
+        const fields = Object.fromEntries(
+          writableFields(kind).map((f) => [f, { value: stored[f], base: 0 }]),
+        );
+        benSeq += 1;
+        const [result] = await sync.store.push(member, 'ben-client', [
+          { op: 'set', seq: benSeq, at: Date.now() * 1000 + benSeq, itemId: item.id, kind, fields },
+        ]);
+        if (result?.status !== 'applied') throw new Error(`Ben’s ${kind} was not applied`);
+      }
+      /** The id the server gave Ana's question, to answer it, once her client has pushed it. */
+      async function askedId(): Promise<string> {
+        for (;;) {
+          const pulled = await sync.store.pull(sync.communityId, 0, 1000, 16 * 1_048_576);
+          if (!pulled.ok) throw new Error('the screen tour could not read its server');
+          const item = pulled.changes
+            .map((change) => (JSON.parse(change) as { item: { id: string; title: string } }).item)
+            .find((i) => i.title === ASKED);
+          if (item) return item.id;
+          await new Promise((done) => setTimeout(done, 250));
+        }
+      }
+
+      // Questions go to a shared community: Ana joins one, where Ben asks about GitHub.
+      await benWrites('question', {
+        title: 'Who reviews changes to the CI workflows?',
+        details: 'Our CODEOWNERS file names a team that no longer exists.',
+        appliesTo: [TIP_SITE],
+        author: 'Ben',
+      });
+      await joinWithLink(ext, sync.stewardLink, 'Ana', GUILD);
+      const { page: plain, popup: asker } = await popupFor('/fixtures/snippet.html');
+      const askColumn = asker.locator('main.popup');
+      await asker.getByLabel('Community').selectOption({ label: GUILD });
+      await asker.getByRole('button', { name: 'Ask about this page' }).click();
+      const ask = asker.getByRole('form', { name: 'Ask the community' });
+      await ask.getByRole('button', { name: 'Ask' }).click();
+      await asker.getByRole('alert').first().waitFor();
+      await at({ name: 'popup-ask-errors', page: asker, shot: askColumn });
+      await ask.getByLabel('Your question').fill(ASKED);
+      await ask
+        .getByLabel('Details')
+        .fill('The docs job broke after the runner update; which file holds the image tag?');
+      await ask.getByRole('button', { name: 'Ask' }).click();
+      await waitText(asker.getByRole('status'), 'Asked');
+      await asker
+        .getByRole('list', { name: 'Open questions' })
+        .getByRole('listitem')
+        .nth(1)
+        .waitFor();
+      await at({ name: 'popup-questions', page: asker, shot: askColumn });
+      await asker.close();
+      await plain.close();
+
+      // Ben answers; Ana's next popup that has synced tells her, once.
+      await benWrites('tip', {
+        title: 'Pin it in .github/docs-image',
+        body: 'The docs job reads the image tag from `.github/docs-image`; bump it there.',
+        appliesTo: [`${TIP_SITE}/our-org/*`],
+        answers: [await askedId()],
+        author: 'Ben',
+      });
+      for (;;) {
+        const { page, popup } = await popupFor('/fixtures/snippet.html');
+        const told = popup.getByRole('status', { name: 'Answers to your questions' });
+        const seen = await told.waitFor({ timeout: 15_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (seen) {
+          await at({ name: 'popup-answered', page: popup, shot: popup.locator('main.popup') });
+          // Told; out of the way of the question's answers.
+          await told.getByRole('button', { name: 'Dismiss' }).click();
+          await popup.getByRole('button', { name: /open questions?$/ }).click();
+          await popup.getByRole('button', { name: ASKED }).click();
+          await popup.getByRole('list', { name: 'Answers' }).waitFor();
+          await at({ name: 'popup-question', page: popup, shot: popup.locator('main.popup') });
+          await popup.close();
+          await page.close();
+          break;
+        }
+        await popup.close();
+        await page.close();
+      }
+
+      const here = await ext.context.newPage();
+      await here.setViewportSize({ width: 1000, height: 900 });
+      await here.goto(`https://${TIP_SITE}:${toolPort}/our-org/repo/pull/1`);
+      await here.getByRole('button', { name: /related tips?$/ }).click();
+      const questions = here.getByRole('list', { name: '1 open question here' });
+      await questions.waitFor();
+      // The panel scrolls: its questions, under the tips, are what this screen is for.
+      await questions.getByRole('button', { name: 'Answer with a tip' }).scrollIntoViewIfNeeded();
+      await at({ name: 'panel-questions', page: here, context: 'repertoire-related', shot: null });
+      await here.close();
+    } finally {
+      await sync.close();
     }
   }
 
