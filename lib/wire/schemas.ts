@@ -9,6 +9,11 @@ export { LIMITS } from './limits';
 import { LIMITS } from './limits';
 import { isWebUrl, WEB_URL_RULE } from './web-url';
 
+// Extension pages forbid eval (their CSP): zod's one try at compiling a parser with `new
+// Function` is refused there and reported as a securitypolicyviolation. Pages parse little, so
+// they go without; the server and the service worker (no document, no report) keep the compiler.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 export const itemKinds = ['page', 'snippet', 'tip', 'question', 'path', 'stance'] as const;
 export const ItemKind = z.enum(itemKinds);
 export type ItemKind = z.infer<typeof ItemKind>;

@@ -444,7 +444,7 @@ describe('hostile content in real Chromium', () => {
     await view.getByRole('button', { name: 'Cancel' }).click();
     await view.getByRole('button', { name: 'Back to results' }).click();
     await view.getByRole('button', { name: /Pushed tip payload/ }).click();
-    await expect.poll(() => view.locator('.item').innerText()).toContain('Helped:');
+    await expect.poll(() => view.locator('.item').innerText()).toContain('Helped 1 member');
     await check(view, 'endorsed tip');
     await view.getByRole('button', { name: 'Back to results' }).click();
 

@@ -261,7 +261,10 @@ export async function screenTour(): Promise<ScreenTour> {
     await options.setViewportSize({ width: 900, height: 1200 });
     await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
     await options.getByText(`Community rules of ${community}`).click();
-    await options.getByLabel('Review tips every (days)').waitFor();
+    await options
+      .getByRole('form', { name: `Community rules of ${community}` })
+      .getByLabel('Review tips every (days)')
+      .waitFor();
     await at({ name: 'options-community', page: options, shot: null });
     await options.close();
 
