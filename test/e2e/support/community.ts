@@ -64,6 +64,8 @@ export async function joinWithLink(
   await options.getByRole('status').getByText(`You joined “${community}”`).waitFor();
   await options
     .getByRole('list', { name: 'Joined communities' })
+    .getByRole('listitem')
+    .filter({ hasText: community })
     .getByText(/Synced/)
     .waitFor({ timeout: 60_000 });
   await options.close();
