@@ -9,14 +9,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
+import {
+  inviteLink,
+  moveCommunityClock,
+  openWhenSynced,
+  panelOf,
+  popupAt,
+  pushed,
+} from './support/members';
 import { startPageServer, type PageServer } from './support/server';
 
 const COMMUNITY = 'Platform guild';
 const DAY_MS = 86_400_000;
-
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 let server: SyncServer;
 let pages: PageServer;
@@ -42,22 +48,8 @@ afterAll(async () => {
 const github = () => `https://github.com:${new URL(tools.origin).port}/our-org/repo/pull/7`;
 
 /** A popup on a plain page, in the shared community. */
-async function popupOf(ext: ExtensionBrowser): Promise<{ page: Page; popup: Page }> {
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.origin}/fixtures/snippet.html`);
-  const popup = await openPopup(ext, await tabIdOf(ext, page));
-  await popup.getByLabel('Community').selectOption({ label: COMMUNITY });
-  return { page, popup };
-}
-
-/** Waits until the popup has nothing left to send. */
-async function pushed(popup: Page) {
-  await expect
-    .poll(async () => (await popup.locator('.sync').innerText()).includes('waiting'), {
-      timeout: 60_000,
-    })
-    .toBe(false);
-}
+const popupOf = (ext: ExtensionBrowser) =>
+  popupAt(ext, `${pages.origin}/fixtures/snippet.html`, COMMUNITY);
 
 async function writeTip(popup: Page, title: string, body: string, appliesTo = '') {
   await popup.getByRole('button', { name: 'New tip' }).click();
@@ -67,46 +59,6 @@ async function writeTip(popup: Page, title: string, body: string, appliesTo = ''
   await popup.getByRole('button', { name: 'Save tip' }).click();
   await expect.poll(() => popup.getByRole('status').last().innerText()).toContain('Saved the tip');
 }
-
-/** An invite link from Ana's settings, for one more person. */
-async function inviteLink(): Promise<string> {
-  const settings = await ana.context.newPage();
-  await settings.goto(`chrome-extension://${ana.extensionId}/options.html`);
-  await settings.getByText(`Invite people to ${COMMUNITY}`).click();
-  const form = settings.getByRole('form', { name: `Invite people to ${COMMUNITY}` });
-  await form.getByLabel('How many people').fill('1');
-  await form.getByRole('button', { name: 'Create invite link' }).click();
-  const link = await form.getByLabel('Invite link').inputValue();
-  await settings.close();
-  return link;
-}
-
-/**
- * Polls fresh popups (each pulls when it opens) on an item found in Recent items, until `text`
- * shows in it; the popup is left open on it.
- */
-async function openWhenSynced(ext: ExtensionBrowser, title: RegExp, text: string) {
-  let open: { page: Page; popup: Page } | undefined;
-  await expect
-    .poll(
-      async () => {
-        if (open) await Promise.all([open.popup.close(), open.page.close()]);
-        open = await popupOf(ext);
-        const button = open.popup.getByRole('list', { name: 'Recent items' }).getByRole('button', {
-          name: title,
-        });
-        if (!(await button.count())) return '';
-        await button.first().click();
-        return open.popup.locator('main').innerText();
-      },
-      { timeout: 90_000, interval: 2_000 },
-    )
-    .toContain(text);
-  return open!;
-}
-
-const panelOf = (page: Page) =>
-  page.getByRole('dialog', { name: 'Related tips from your repertoire' });
 
 describe('Start here paths, teams and stances', () => {
   it('guides a newcomer and agrees a stance across teams', async () => {
@@ -156,8 +108,8 @@ describe('Start here paths, teams and stances', () => {
     await pushed(a.popup);
     await Promise.all([a.popup.close(), a.page.close()]);
 
-    await joinWithLink(ben, await inviteLink(), 'Ben', COMMUNITY, 'Platform');
-    await joinWithLink(cy, await inviteLink(), 'Cy', COMMUNITY, 'Support');
+    await joinWithLink(ben, await inviteLink(ana, COMMUNITY), 'Ben', COMMUNITY, 'Platform');
+    await joinWithLink(cy, await inviteLink(ana, COMMUNITY), 'Cy', COMMUNITY, 'Support');
 
     // Cy, just joined, is offered Start here at the top of the popup.
     const c = await popupOf(cy);
@@ -200,7 +152,7 @@ describe('Start here paths, teams and stances', () => {
       [ana, 'Ben (Platform)'],
       [cy, 'Ana (Platform)'],
     ] as const) {
-      const open = await openWhenSynced(ext, /Adopt GitHub/, who);
+      const open = await openWhenSynced(() => popupOf(ext), /Adopt GitHub/, who);
       await open.popup.getByLabel('Your reason (optional)').fill('We use it already.');
       await open.popup.getByRole('button', { name: 'Agree', exact: true }).click();
       await open.popup.getByRole('button', { name: 'Take back my agreement' }).waitFor();
@@ -223,10 +175,7 @@ describe('Start here paths, teams and stances', () => {
     expect(await panelOf(tool).innerText()).not.toContain('Community stance');
 
     // Eight days later, on Cy's community clock: the panel says the community's stance.
-    await cy.worker.evaluate(
-      (offset) => chrome.storage.local.set({ clockOffsetMs: offset }),
-      8 * DAY_MS,
-    );
+    await moveCommunityClock(cy, 8 * DAY_MS);
     await tool.reload();
     await pill.click({ timeout: 60_000 });
     const stance = panelOf(tool).getByRole('region', { name: 'Community stance' });

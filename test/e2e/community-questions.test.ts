@@ -7,8 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
+import { popupAt, popupUntil } from './support/members';
 import { startPageServer, type PageServer } from './support/server';
 
 const GUILD = 'Platform guild';
@@ -45,27 +46,10 @@ afterAll(async () => {
 });
 
 /** The popup on a tab showing the GitHub page, on the shared community (which syncs it). */
-async function popupOn(ext: ExtensionBrowser): Promise<{ page: Page; popup: Page }> {
-  const page = await ext.context.newPage();
-  await page.goto(githubPage);
-  const popup = await openPopup(ext, await tabIdOf(ext, page));
-  await popup.getByLabel('Community').selectOption({ label: GUILD });
-  return { page, popup };
-}
-
+const popupOn = (ext: ExtensionBrowser) => popupAt(ext, githubPage, GUILD);
 /** Opens popups until `ready` holds in one: each popup syncs as it opens. */
-async function popupUntil(ext: ExtensionBrowser, ready: (popup: Page) => Promise<boolean>) {
-  for (;;) {
-    const opened = await popupOn(ext);
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      if (await ready(opened.popup)) return opened;
-      await opened.popup.waitForTimeout(250);
-    }
-    await opened.popup.close();
-    await opened.page.close();
-  }
-}
+const popupUntilOn = (ext: ExtensionBrowser, ready: (popup: Page) => Promise<boolean>) =>
+  popupUntil(() => popupOn(ext), ready);
 
 const status = (popup: Page) => popup.getByRole('status').last().innerText();
 
@@ -91,7 +75,7 @@ describe('asking and answering the community', () => {
 
   it('Ben sees "1 open question here" on GitHub and answers it with a tip', async () => {
     // His popup pulls the question; the count line says so.
-    const { popup, page } = await popupUntil(ben, (p) =>
+    const { popup, page } = await popupUntilOn(ben, (p) =>
       p.getByRole('button', { name: '1 open question' }).isVisible(),
     );
     await popup.close();
@@ -121,7 +105,7 @@ describe('asking and answering the community', () => {
   });
 
   it('Ana is told "Answered by Ben" once, and marks "This answered it" with a story', async () => {
-    const { popup, page } = await popupUntil(ana, (p) =>
+    const { popup, page } = await popupUntilOn(ana, (p) =>
       p.getByText('Answered by Ben').isVisible(),
     );
     const notice = popup.getByRole('status', { name: 'Answers to your questions' });
@@ -158,7 +142,7 @@ describe('asking and answering the community', () => {
       await popup.getByRole('button', { name: 'Back to results' }).click();
       return false;
     };
-    const { popup, page } = await popupUntil(ben, found);
+    const { popup, page } = await popupUntilOn(ben, found);
     const article = await popup.locator('article').innerText();
     expect(article).toContain(`It answered Ana’s question: “${STORY}”`);
     // "This answered it" is also a "Helped me", with the same story.

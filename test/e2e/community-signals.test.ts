@@ -10,14 +10,20 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
+import {
+  closeAll,
+  inviteLink,
+  moveCommunityClock,
+  panelOf,
+  popupAt,
+  pushed,
+  tipState,
+} from './support/members';
 import { startPageServer, type PageServer } from './support/server';
 
-declare const chrome: {
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-};
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
 const GUILD = 'Platform guild';
 const TIP = 'Pair on risky rebases';
@@ -33,7 +39,7 @@ beforeAll(async () => {
   pages = await startPageServer();
   [ana, ben] = [await launchWithExtension(), await launchWithExtension()];
   await joinWithLink(ana, sync.stewardLink, 'Ana', GUILD);
-  await joinWithLink(ben, await inviteLink(ana), 'Ben', GUILD);
+  await joinWithLink(ben, await inviteLink(ana, GUILD), 'Ben', GUILD);
 });
 afterAll(async () => {
   await ana?.close();
@@ -42,40 +48,9 @@ afterAll(async () => {
   await sync?.close();
 });
 
-/** Ana, a steward, makes an invite link in the settings. */
-async function inviteLink(steward: ExtensionBrowser): Promise<string> {
-  const settings = await steward.context.newPage();
-  await settings.goto(`chrome-extension://${steward.extensionId}/options.html`);
-  await settings.getByText(`Invite people to ${GUILD}`).click();
-  const form = settings.getByRole('form', { name: `Invite people to ${GUILD}` });
-  await form.getByRole('button', { name: 'Create invite link' }).click();
-  await form.getByRole('status').waitFor();
-  const link = await form.getByLabel('Invite link').inputValue();
-  await settings.close();
-  return link;
-}
-
 /** A popup on a page of the loopback server, on the shared community. */
-async function popupOf(ext: ExtensionBrowser): Promise<{ page: Page; popup: Page }> {
-  const page = await ext.context.newPage();
-  await page.goto(`${pages.origin}/fixtures/snippet.html`);
-  const popup = await openPopup(ext, await tabIdOf(ext, page));
-  await popup.getByLabel('Community').selectOption({ label: GUILD });
-  return { page, popup };
-}
-
-async function closeAll(...open: Page[]) {
-  for (const p of open) await p.close();
-}
-
-/** Waits until nothing is left to push (the status line stops saying "waiting"). */
-async function pushed(popup: Page) {
-  await expect
-    .poll(async () => (await popup.locator('.sync').innerText()).includes('waiting'), {
-      timeout: 60_000,
-    })
-    .toBe(false);
-}
+const popupOf = (ext: ExtensionBrowser) =>
+  popupAt(ext, `${pages.origin}/fixtures/snippet.html`, GUILD);
 
 /** The tip opened in a fresh popup (which pulls as it opens), once it is there. */
 async function openTip(ext: ExtensionBrowser): Promise<{ page: Page; popup: Page }> {
@@ -103,11 +78,6 @@ async function signalsShow(ext: ExtensionBrowser, expected: string | RegExp) {
     )
     .toMatch(expected);
 }
-
-const panel = (page: Page) =>
-  page.getByRole('dialog', { name: 'Related tips from your repertoire' });
-const tipState = (scope: ReturnType<Page['getByRole']>) =>
-  scope.getByRole('list', { name: 'Tip state' });
 
 describe('signals and keeping tips current', () => {
   it('Ben says Ana’s tip helped him, with a story, and vouches; Ana sees the count and the story', async () => {
@@ -159,10 +129,7 @@ describe('signals and keeping tips current', () => {
 
   it('shows a tip past its interval "Due for review" in the panel, the item view and the Review list; "Still accurate" clears it', async () => {
     // The tip asks for a review every day: two days on, it is due.
-    await ben.worker.evaluate(
-      (ms) => chrome.storage.local.set({ clockOffsetMs: ms }),
-      2 * DAY_MS + 60_000,
-    );
+    await moveCommunityClock(ben, 2 * DAY_MS + 60_000);
 
     const b = await openTip(ben);
     await expect
@@ -179,7 +146,7 @@ describe('signals and keeping tips current', () => {
     const visit = await ben.context.newPage();
     await visit.goto(`${pages.origin}/fixtures/no-article.html`);
     await visit.getByRole('button', { name: '1 related tip' }).click();
-    const tips = panel(visit).getByRole('list', { name: 'Related tips' });
+    const tips = panelOf(visit).getByRole('list', { name: 'Related tips' });
     await expect.poll(() => tipState(tips).innerText()).toBe('Due for review');
     const ask = tips.getByRole('group', { name: `Is “${TIP}” still accurate?` });
     await ask.getByRole('button', { name: 'Still accurate' }).click();
