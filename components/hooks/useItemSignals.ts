@@ -6,7 +6,8 @@ import type { Viewer } from '@/lib/repertoire/permissions';
 import { communityNow, helpedItems } from '@/lib/repertoire/settings';
 import type { MarkKind } from '@/lib/wire/marks';
 import type { Item } from '@/lib/wire/schemas';
-import { DEFAULT_SETTINGS, type CommunitySettings, type Mark } from '@/lib/wire/sync';
+import { DEFAULT_SETTINGS } from '@/lib/wire/default-settings';
+import type { CommunitySettings, Mark } from '@/lib/wire/sync';
 
 interface Options {
   db: RepertoireDb | undefined;

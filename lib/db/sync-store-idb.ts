@@ -4,7 +4,8 @@
  * as local writes, so search and related tips follow synced changes too.
  */
 import type { PulledChange, SyncState, SyncStore } from '../sync';
-import { DEFAULT_SETTINGS, type CommunitySettings, type Mutation } from '../wire/sync';
+import { DEFAULT_SETTINGS } from '../wire/default-settings';
+import type { CommunitySettings, Mutation } from '../wire/sync';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { queueIds } from './search-queue';
 import type { Membership, RepertoireDb, RepertoireSchema } from './schema';

@@ -322,13 +322,7 @@ export const CommunitySettings = z.object({
 });
 export type CommunitySettings = z.infer<typeof CommunitySettings>;
 
-export const DEFAULT_SETTINGS: CommunitySettings = {
-  reviewIntervalDays: 180,
-  stanceMembers: 3,
-  stanceDays: 7,
-  pathCurators: 'stewards',
-  curators: [],
-};
+export { DEFAULT_SETTINGS } from './default-settings';
 
 /** A steward's change of some settings; the others stay as they are. */
 export const SettingsChange = CommunitySettings.partial()
