@@ -18,6 +18,7 @@ import { DEFAULT_SETTINGS } from '../../lib/wire/sync';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
 import {
+  answerFromPanel,
   closeAll,
   inviteLink,
   moveCommunityClock,
@@ -26,6 +27,7 @@ import {
   popupAt,
   popupUntil,
   pushed,
+  statusOf,
   tipState,
 } from './support/members';
 import { startPageServer, type PageServer } from './support/server';
@@ -65,7 +67,6 @@ const github = () => `https://github.com:${new URL(tools.origin).port}/our-org/r
 const onGithub = (ext: ExtensionBrowser) => () => popupAt(ext, github(), GUILD);
 const onPlainPage = (ext: ExtensionBrowser) => () =>
   popupAt(ext, `${pages.origin}/fixtures/snippet.html`, GUILD);
-const status = (popup: Page) => popup.getByRole('status').last().innerText();
 
 /** Opens the item titled `title` from a search in the popup. */
 async function openFound(popup: Page, title: string) {
@@ -95,7 +96,7 @@ describe('the community journey: ask, answer, Start here, a stance, a review', (
     await form.getByLabel('Applies to').selectOption({ label: 'The tool GitHub' });
     await form.getByLabel('Details').fill('The docs say “use the queue”, but where is it?');
     await form.getByRole('button', { name: 'Ask' }).click();
-    await expect.poll(() => status(popup)).toContain(`Asked “${QUESTION}”`);
+    await expect.poll(() => statusOf(popup)).toContain(`Asked “${QUESTION}”`);
     const list = popup.getByRole('list', { name: 'Open questions' });
     await expect.poll(() => list.innerText()).toContain(QUESTION);
     await pushed(popup);
@@ -108,25 +109,13 @@ describe('the community journey: ask, answer, Start here, a stance, a review', (
     );
     await popup.close();
     await page.reload();
-    const panel = page.locator('repertoire-related');
-    const pill = panel.getByRole('button', { name: '1 open question here' });
-    await pill.click({ timeout: 60_000 });
-    const here = panel.getByRole('list', { name: '1 open question here' });
-    await expect.poll(() => here.innerText()).toContain(QUESTION);
-    expect(await here.innerText()).toContain('Asked by Ana');
-    const opened = ben.context.waitForEvent('page');
-    await here.getByRole('button', { name: 'Answer with a tip' }).click();
-    const form = await opened;
-    const tipForm = form.getByRole('form', { name: 'New tip' });
-    await tipForm.waitFor({ timeout: 30_000 });
-    expect(await tipForm.innerText()).toContain(`Answers the question “${QUESTION}”`);
-    expect(await tipForm.getByLabel('Applies to').inputValue()).toBe('tool:github');
-    await tipForm.getByLabel('Title').fill(ANSWER);
-    await tipForm
-      .getByLabel('Tip', { exact: true })
-      .fill('Add **queue** to the PR; the bot merges it.');
-    await tipForm.getByRole('button', { name: 'Save tip' }).click();
-    await expect.poll(() => status(form)).toContain(`Saved the tip “${ANSWER}”`);
+    const form = await answerFromPanel(
+      ben,
+      page,
+      QUESTION,
+      ANSWER,
+      'Add **queue** to the PR; the bot merges it.',
+    );
     await pushed(form);
     await closeAll(form, page);
   });
@@ -142,7 +131,7 @@ describe('the community journey: ask, answer, Start here, a stance, a review', (
     const mark = popup.getByRole('form', { name: 'This answered your question' });
     await mark.getByLabel('How it helped (optional, one line)').fill(STORY);
     await mark.getByRole('button', { name: 'This answered it' }).click();
-    await expect.poll(() => status(popup)).toContain('Marked “This answered it”');
+    await expect.poll(() => statusOf(popup)).toContain('Marked “This answered it”');
     await expect
       .poll(() => popup.locator('article').innerText())
       .toContain(`It answered your question: “${STORY}”`);
@@ -155,7 +144,7 @@ describe('the community journey: ask, answer, Start here, a stance, a review', (
     const a = await onPlainPage(ana)();
     await openFound(a.popup, ANSWER);
     await a.popup.getByRole('button', { name: 'Add to Start here' }).click();
-    await expect.poll(() => status(a.popup)).toContain(`Added “${ANSWER}” to Start here`);
+    await expect.poll(() => statusOf(a.popup)).toContain(`Added “${ANSWER}” to Start here`);
     await a.popup.getByRole('button', { name: 'Show Start here' }).click();
     await a.popup.getByRole('button', { name: `Edit note: ${ANSWER}` }).click();
     await a.popup.getByLabel('Note for step 1').fill('Read this before your first merge');

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
-import { popupAt, popupUntil } from './support/members';
+import { answerFromPanel, popupAt, popupUntil, statusOf } from './support/members';
 import { startPageServer, type PageServer } from './support/server';
 
 const GUILD = 'Platform guild';
@@ -51,8 +51,6 @@ const popupOn = (ext: ExtensionBrowser) => popupAt(ext, githubPage, GUILD);
 const popupUntilOn = (ext: ExtensionBrowser, ready: (popup: Page) => Promise<boolean>) =>
   popupUntil(() => popupOn(ext), ready);
 
-const status = (popup: Page) => popup.getByRole('status').last().innerText();
-
 describe('asking and answering the community', () => {
   it('Ana asks from a search with no result, about the GitHub tool', async () => {
     const { page, popup } = await popupOn(ana);
@@ -65,7 +63,7 @@ describe('asking and answering the community', () => {
     await form.getByLabel('Applies to').selectOption({ label: 'The tool GitHub' });
     await form.getByLabel('Details').fill('The docs say “use the queue”, but where is it?');
     await form.getByRole('button', { name: 'Ask' }).click();
-    await expect.poll(() => status(popup)).toContain(`Asked “${QUESTION}”`);
+    await expect.poll(() => statusOf(popup)).toContain(`Asked “${QUESTION}”`);
     const list = popup.getByRole('list', { name: 'Open questions' });
     await expect.poll(() => list.innerText()).toContain(QUESTION);
     expect(await list.innerText()).toContain('Ana');
@@ -80,26 +78,13 @@ describe('asking and answering the community', () => {
     );
     await popup.close();
     await page.reload();
-    const panel = page.locator('repertoire-related');
-    const pill = panel.getByRole('button', { name: '1 open question here' });
-    await pill.waitFor({ timeout: 60_000 });
-    await pill.click();
-    const here = panel.getByRole('list', { name: '1 open question here' });
-    await expect.poll(() => here.innerText()).toContain(QUESTION);
-    expect(await here.innerText()).toContain('Asked by Ana');
-    const opened = ben.context.waitForEvent('page');
-    await here.getByRole('button', { name: 'Answer with a tip' }).click();
-    const form = await opened;
-    const tipForm = form.getByRole('form', { name: 'New tip' });
-    await tipForm.waitFor({ timeout: 30_000 });
-    expect(await tipForm.innerText()).toContain(`Answers the question “${QUESTION}”`);
-    expect(await tipForm.getByLabel('Applies to').inputValue()).toBe('tool:github');
-    await tipForm.getByLabel('Title').fill(ANSWER);
-    await tipForm
-      .getByLabel('Tip', { exact: true })
-      .fill('Add **queue** to the PR; the bot merges it.');
-    await tipForm.getByRole('button', { name: 'Save tip' }).click();
-    await expect.poll(() => status(form)).toContain(`Saved the tip “${ANSWER}”`);
+    const form = await answerFromPanel(
+      ben,
+      page,
+      QUESTION,
+      ANSWER,
+      'Add **queue** to the PR; the bot merges it.',
+    );
     await form.close();
     await page.close();
   });
@@ -115,7 +100,7 @@ describe('asking and answering the community', () => {
     const mark = popup.getByRole('form', { name: 'This answered your question' });
     await mark.getByLabel('How it helped (optional, one line)').fill(STORY);
     await mark.getByRole('button', { name: 'This answered it' }).click();
-    await expect.poll(() => status(popup)).toContain('Marked “This answered it”');
+    await expect.poll(() => statusOf(popup)).toContain('Marked “This answered it”');
     await expect
       .poll(() => popup.locator('article').innerText())
       .toContain(`It answered your question: “${STORY}”`);

@@ -112,3 +112,37 @@ export const panelOf = (page: Page): Locator =>
 
 /** A tip's state lines ("Due for review", "Verified by Ana · …") within `scope`. */
 export const tipState = (scope: Locator): Locator => scope.getByRole('list', { name: 'Tip state' });
+
+/** The last status line a page said. */
+export const statusOf = (page: Page) => page.getByRole('status').last().innerText();
+
+/**
+ * On `page` (a tab on the tool, as `member`), the panel's "1 open question here" shows
+ * `question` by Ana, and "Answer with a tip" opens the tip form for it: about the question's
+ * tool, linked to it. `answer` is saved with `body`; returns the tab the form opened in.
+ */
+export async function answerFromPanel(
+  member: ExtensionBrowser,
+  page: Page,
+  question: string,
+  answer: string,
+  body: string,
+): Promise<Page> {
+  const panel = page.locator('repertoire-related');
+  await panel.getByRole('button', { name: '1 open question here' }).click({ timeout: 60_000 });
+  const here = panel.getByRole('list', { name: '1 open question here' });
+  await expect.poll(() => here.innerText()).toContain(question);
+  expect(await here.innerText()).toContain('Asked by Ana');
+  const opened = member.context.waitForEvent('page');
+  await here.getByRole('button', { name: 'Answer with a tip' }).click();
+  const form = await opened;
+  const tipForm = form.getByRole('form', { name: 'New tip' });
+  await tipForm.waitFor({ timeout: 30_000 });
+  expect(await tipForm.innerText()).toContain(`Answers the question “${question}”`);
+  expect(await tipForm.getByLabel('Applies to').inputValue()).toBe('tool:github');
+  await tipForm.getByLabel('Title').fill(answer);
+  await tipForm.getByLabel('Tip', { exact: true }).fill(body);
+  await tipForm.getByRole('button', { name: 'Save tip' }).click();
+  await expect.poll(() => statusOf(form)).toContain(`Saved the tip “${answer}”`);
+  return form;
+}
