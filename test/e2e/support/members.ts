@@ -70,6 +70,12 @@ export async function openWhenSynced(
           .getByRole('button', { name: title });
         if (!(await button.count())) return '';
         await button.first().click();
+        // Views load when first shown: read the item once its heading is there.
+        await opened.popup
+          .getByRole('heading', { name: title })
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
         return opened.popup.locator('main').innerText();
       },
       { timeout: 180_000, interval: 2_000 },
