@@ -128,6 +128,8 @@ describe('asking and answering the community', () => {
       return false;
     };
     const { popup, page } = await popupUntilOn(ben, found);
+    // The line about the question is a part of the view loaded when first shown.
+    await popup.getByRole('list', { name: 'It answered' }).waitFor();
     const article = await popup.locator('article').innerText();
     expect(article).toContain(`It answered Ana’s question: “${STORY}”`);
     // "This answered it" is also a "Helped me", with the same story.
