@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { useMemo } from 'preact/hooks';
 import type { Facet, Facets, LibrarySort } from '@/lib/library';
 import type { LibraryChoices } from './useLibraryView';
 
@@ -28,24 +29,42 @@ const SORT_LABEL: Record<LibrarySort, string> = {
 const number = new Intl.NumberFormat();
 const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
+/**
+ * A facet's options: the Tool filter alone has thousands. Kept as one element per facet, so a
+ * change of another filter does not diff (nor format) them again.
+ */
+function Options({ facets, names }: { facets: Facet[]; names?: ReadonlyMap<string, string> }) {
+  return (
+    <>
+      {facets.map((f) => (
+        <option key={f.value} value={f.value}>
+          {`${names?.get(f.value) ?? f.value} (${number.format(f.count)})`}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function Choice(props: {
   label: string;
   any: string;
   facets: Facet[];
   value: string;
-  name?: (value: string) => string;
+  /** Names to show for the values (community ids). */
+  names?: ReadonlyMap<string, string>;
   onChange: (value: string) => void;
 }) {
+  const { facets, names } = props;
+  const options = useMemo(
+    () => <Options facets={facets} {...(names ? { names } : {})} />,
+    [facets, names],
+  );
   return (
     <label class="library-filter">
       <span>{props.label}</span>
       <select value={props.value} onChange={(e) => props.onChange(value(e))}>
         <option value="">{props.any}</option>
-        {props.facets.map((f) => (
-          <option key={f.value} value={f.value}>
-            {`${props.name?.(f.value) ?? f.value} (${number.format(f.count)})`}
-          </option>
-        ))}
+        {options}
       </select>
     </label>
   );
@@ -120,7 +139,7 @@ export function LibraryFilters({
           any="Every community"
           facets={facets.community}
           value={choices.community}
-          name={(id) => communities.get(id) ?? id}
+          names={communities}
           onChange={(v) => set('community', v)}
         />
         <Choice
