@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { QuestionDraft } from '@/lib/messaging';
-import type { AboutChoice } from '@/lib/ui/ask-about';
+import type { AboutChoice } from '@/lib/ui';
 import { FormField, formKeys } from './FormField';
 
 interface Props {

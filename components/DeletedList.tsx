@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { formatDate } from '@/lib/ui/dates';
+import { formatDate } from '@/lib/ui';
 import type { Item } from '@/lib/wire/schemas';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { welcomeUrl } from '@/lib/ui/welcome-link';
+import { welcomeUrl } from '@/lib/ui';
 
 /** The popup's list when nothing is stored yet: how to start, and how to join a community. */
 export function EmptyRepertoire({ joined }: { joined: boolean }) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ResponseOf } from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
-import { formatDate } from '@/lib/ui/dates';
+import { formatDate } from '@/lib/ui';
 
 type Made = Extract<ResponseOf<'createInvite'>, { ok: true }>;
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { welcomeUrl } from '@/lib/ui/welcome-link';
+import { welcomeUrl } from '@/lib/ui';
 import { parseInvite } from '@/lib/wire/invite';
 
 /**

@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
-import { formatDate } from '@/lib/ui/dates';
-import { hostOf, webHref } from '@/lib/ui/links';
+import { formatDate, hostOf, webHref } from '@/lib/ui';
 import { renderArticle, renderTip, SafeContent } from './SafeContent';
 import type { Item } from '@/lib/wire/schemas';
 

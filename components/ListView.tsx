@@ -3,7 +3,7 @@ import type { Item } from '@/lib/wire/schemas';
 import { EmptyRepertoire } from './EmptyRepertoire';
 import { ResultList } from './ResultList';
 import type { Search } from './hooks/useSearch';
-import { libraryUrl } from '@/lib/ui/library-link';
+import { libraryUrl } from '@/lib/ui';
 
 interface Props {
   search: Search;

@@ -1,4 +1,4 @@
-import { libraryUrl } from '@/lib/ui/library-link';
+import { libraryUrl } from '@/lib/ui';
 import { CommunitiesSettings } from './CommunitiesSettings';
 import { MutedSettings } from './MutedSettings';
 import { RelatedSettings } from './RelatedSettings';

@@ -1,6 +1,5 @@
 import { sendMessage } from '@/lib/messaging';
 import { AnsweredNotice } from './AnsweredNotice';
-import { InviteOffer } from './InviteOffer';
 import { PopupForm, FORM_VIEWS, type FormView } from './PopupForms';
 import { PopupHome } from './PopupHome';
 import { PopupItem } from './PopupItem';
@@ -14,6 +13,8 @@ import { lazyView } from './lazyView';
 
 export type { PopupProps };
 
+// Shown only on some pages (a /join page, a site without access): loaded when they are.
+const InviteOffer = lazyView(() => import('./InviteOffer').then((m) => m.InviteOffer));
 const SiteAccessOffer = lazyView(() => import('./SiteAccessOffer').then((m) => m.SiteAccessOffer));
 
 const isForm = (view: View): view is FormView =>

@@ -1,4 +1,4 @@
-import { aboutChoices } from '@/lib/ui/ask-about';
+import { aboutChoices } from '@/lib/ui';
 import type { PopupState } from './hooks/usePopup';
 import type { View } from './hooks/useNavigation';
 import { lazyView } from './lazyView';

@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ItemMeta } from '@/lib/db';
 import type { RelatedEntry } from '@/lib/related';
-import { formatDate } from '@/lib/ui/dates';
+import { formatDate } from '@/lib/ui';
 import type { QuestionItem } from '@/lib/wire/schemas';
 import type { Mark } from '@/lib/wire/sync';
 import { sampleItem } from '@/test/support/items';

@@ -1,5 +1,5 @@
 import type { OpenQuestion } from './hooks/useQuestions';
-import { formatDate } from '@/lib/ui/dates';
+import { formatDate } from '@/lib/ui';
 import { ResultList } from './ResultList';
 
 interface Props {

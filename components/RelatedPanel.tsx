@@ -6,7 +6,7 @@ import type {
   PanelStance as Stance,
   PanelTip,
 } from '@/lib/messaging';
-import { clippedLine } from '@/lib/ui/panel-text';
+import { clippedLine } from '@/lib/ui';
 import { MarkdownTree } from './MarkdownTree';
 import { PanelPathStep } from './PanelPathStep';
 import { PanelQuestions, questionsHereLine } from './PanelQuestions';

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
 import { relatedMode, relatedOffCommunities } from '@/lib/repertoire/settings';
-import { tipOrigins } from '@/lib/related-tabs/origins';
-import { requestOrigins } from '@/lib/ui/site-access';
+import { requestOrigins, tipOrigins } from '@/lib/related-tabs';
 import type { Community } from '@/lib/wire/schemas';
 
 type Mode = 'panel' | 'badge' | 'off';

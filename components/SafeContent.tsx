@@ -12,7 +12,7 @@ interface Props {
   label?: string;
 }
 
-/** Sanitized content placed as nodes: never through innerHTML (lib/ui/sanitize.ts says why). */
+/** Sanitized content placed as nodes: never through innerHTML (lib/sanitize/index.ts says why). */
 export function SafeContent({ source, build, class: className, dir = 'auto', lang, label }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -36,9 +36,9 @@ export function SafeContent({ source, build, class: className, dir = 'auto', lan
   );
 }
 
-/** Clipped article HTML, sanitized (lib/ui/sanitize.ts). */
+/** Clipped article HTML, sanitized (lib/sanitize/index.ts). */
 export const renderArticle = (html: string) =>
-  import('@/lib/ui/sanitize').then(({ sanitizeArticleHtml, hardenLinks }) => {
+  import('@/lib/sanitize').then(({ sanitizeArticleHtml, hardenLinks }) => {
     const nodes = sanitizeArticleHtml(html);
     hardenLinks(nodes);
     return nodes;

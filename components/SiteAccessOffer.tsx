@@ -2,8 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { siteAccessAsked } from '@/lib/repertoire/settings';
 import { openRepertoireDb } from '@/lib/db';
-import { originsForPage, siteName, withoutAccess } from '@/lib/related-tabs/origins';
-import { requestOrigins } from '@/lib/ui/site-access';
+import { originsForPage, requestOrigins, siteName, withoutAccess } from '@/lib/related-tabs';
 
 interface Props {
   /** Just joined: wait for the first sync, and offer only if the member was never asked. */

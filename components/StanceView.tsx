@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { POSITION_WORDS, subjectName } from '@/lib/community';
 import type { RepertoireDb } from '@/lib/db';
-import { formatDate } from '@/lib/ui/dates';
+import { formatDate } from '@/lib/ui';
 import type { StanceItem } from '@/lib/wire/schemas';
 import type { Mark } from '@/lib/wire/sync';
 import { useStance } from './hooks/useStance';

@@ -1,5 +1,5 @@
 import type { SyncStatus } from '@/lib/sync';
-import { formatDate } from '@/lib/ui/dates';
+import { formatDate } from '@/lib/ui';
 
 function ago(ms: number): string {
   const minutes = Math.round((Date.now() - ms) / 60_000);

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { showToast } from '@/lib/capture/toast';
+import { showToast } from '@/lib/capture';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
-import { createPanelHandlers } from '@/lib/related-tabs/handlers';
-import { startRelatedWatcher } from '@/lib/related-tabs/watcher';
+import { createPanelHandlers, startRelatedWatcher } from '@/lib/related-tabs';
 import { announceStarted, onMessages, publish } from '@/lib/messaging';
 import { createCommunityHandlers } from '@/lib/repertoire/community-handlers';
 import { createHandlers } from '@/lib/repertoire/handlers';
@@ -10,7 +9,7 @@ import { createIndexer } from '@/lib/repertoire/indexing';
 import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
 import { registerOmnibox } from '@/lib/repertoire/omnibox';
 import { currentCommunity } from '@/lib/repertoire/settings';
-import { welcomeUrl } from '@/lib/ui/welcome-link';
+import { welcomeUrl } from '@/lib/ui';
 
 const CLIP_SELECTION_MENU = 'repertoire-clip-selection';
 

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage, type NeedsReview, type QuestionDraft } from '@/lib/messaging';
 import { questionDraft } from '@/lib/repertoire/settings';
-import { aboutChoices } from '@/lib/ui/ask-about';
-import type { TargetTab } from '@/lib/ui/target-tab';
+import { aboutChoices, type TargetTab } from '@/lib/ui';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendMessage, type ClipResult, type LinkDraft } from '@/lib/messaging';
-import type { TargetTab } from '@/lib/ui/target-tab';
+import type { TargetTab } from '@/lib/ui';
 import type { Status } from '../StatusMessage';
 import type { View } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';

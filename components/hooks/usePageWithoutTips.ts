@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RepertoireDb } from '@/lib/db';
-import { askablePage } from '@/lib/related-tabs/questions';
+import { askablePage } from '@/lib/related-tabs';
 
 /** Whether the popup's page is a web page no tip applies to ("Ask about this page"). */
 export function usePageWithoutTips(

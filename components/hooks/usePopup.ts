@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { getItem } from '@/lib/db';
-import type { TargetTab } from '@/lib/ui/target-tab';
+import type { TargetTab } from '@/lib/ui';
 import { useAddToStartHere } from './useAddToStartHere';
 import { useAnswers } from './useAnswers';
 import { useAsk } from './useAsk';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { getItemMeta, listMemberships, relatedStore, type RepertoireDb } from '@/lib/db';
 import { meToo, type NewAnswer } from '@/lib/community';
 import { PersistedRelated, type RelatedEntry } from '@/lib/related';
-import { unannouncedAnswers } from '@/lib/related-tabs/questions';
+import { unannouncedAnswers } from '@/lib/related-tabs';
 import { announcedAnswers } from '@/lib/repertoire/settings';
 import type { Item } from '@/lib/wire/schemas';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SearchIndex } from '@/lib/search';
-import { hostOf } from '@/lib/ui/links';
+import { hostOf } from '@/lib/ui';
 import type { Item } from '@/lib/wire/schemas';
 import type { Entry } from '../ResultList';
 

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { sendMessage, type SaveTipResult, type TipDraft } from '@/lib/messaging';
 import { tipDraft } from '@/lib/repertoire/settings';
-import { defaultAppliesTo, type TargetTab } from '@/lib/ui/target-tab';
+import { defaultAppliesTo, type TargetTab } from '@/lib/ui';
 import type { Item, QuestionItem } from '@/lib/wire/schemas';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
@@ -33,7 +33,7 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
    */
   const start = async (question?: QuestionItem, replace = false) => {
     // The tip form's site-access check (and its pattern catalog) stays off the first paint.
-    void import('@/lib/ui/site-access');
+    void import('@/lib/related-tabs');
     const saved = await tipDraft.getValue();
     clearErrors();
     const fresh = {
@@ -86,7 +86,7 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
     if (!community) return;
     // Asked first, while the click still counts as the member's gesture (the module was loaded
     // when the form opened, so this does not wait on the network).
-    const access = import('@/lib/ui/site-access').then((m) => m.requestSiteAccess(draft.appliesTo));
+    const access = import('@/lib/related-tabs').then((m) => m.requestSiteAccess(draft.appliesTo));
     void submit(
       // The background clears the draft once the tip is stored, even if this popup is gone by
       // then (the permission prompt closes it): the last keystroke's write must land before.

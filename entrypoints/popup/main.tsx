@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Popup, type PopupProps } from '@/components/Popup';
-import { targetTab } from '@/lib/ui/target-tab';
+import { targetTab } from '@/lib/ui';
 import './style.css';
 
 const app = document.getElementById('app');

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Welcome } from '@/components/Welcome';
-import { inviteFromFragment } from '@/lib/ui/welcome-link';
+import { inviteFromFragment } from '@/lib/ui';
 import '../popup/style.css';
 
 const app = document.getElementById('app');

@@ -4,7 +4,7 @@
  * "Retired"), its one-word badge, and the order of the Review list. Pure: the clock is an
  * argument; dates are written through lib/ui/dates.ts like everywhere else.
  */
-import { formatAgo } from '../ui/dates';
+import { formatAgo } from '../ui';
 import type { MarkKind } from '../wire/marks';
 import type { Mark } from '../wire/sync';
 import type { ReviewState } from './review';

@@ -1,5 +1,5 @@
 import { findTool, TOOL_PREFIX } from '../related';
-import { hostOf } from '../ui/links';
+import { hostOf } from '../ui';
 import type { Item, ItemKind } from '../wire/schemas';
 
 /**

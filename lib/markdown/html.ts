@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { imageLabel } from './tree';
-import { articleSanitizer, hardenLinks, type ArticleSanitizer } from '../ui/sanitize';
+import { articleSanitizer, hardenLinks, type ArticleSanitizer } from '../sanitize';
 
 const escapeHtml = (text: string) =>
   text.replace(

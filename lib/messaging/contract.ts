@@ -8,7 +8,7 @@
  * than waking the service worker. Writes go through the background so that one context owns
  * them and their side effects.
  */
-import type { LinkCapture } from '../capture/types';
+import type { LinkCapture } from '../capture';
 import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';

@@ -1,8 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originsFor } from '../related-tabs/origins';
-
-/** The origins the sites of these "Applies to" lines need. */
-export { originsFor };
+import { originsFor } from './origins';
 
 /**
  * The one place the extension's pages ask for host access to the sites tips name, so their

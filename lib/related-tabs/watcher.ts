@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import { getItems, rebuildRelated, relatedStore, type RepertoireDb } from '../db';
 import { markdownTree } from '../markdown';
 import { sendToTab, type PanelClip, type PanelTip, type TabProtocol } from '../messaging';
-import { BADGE } from '../ui/brand';
+import { BADGE } from '../ui';
 import { badgeText } from './badge';
 import { PersistedRelated, whyShown, type MatchFilter, type RelatedHit } from '../related';
 import { questionsHere, unannouncedAnswers } from './questions';

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleCapture, SelectionCapture } from '../capture/types';
+import type { ArticleCapture, SelectionCapture } from '../capture';
 import { getItem, openRepertoireDb, recentItems, type RepertoireDb } from '../db';
 import { clipPage, clipSelection, saveLink, saveLocally, type TabCapture } from './clip';
 

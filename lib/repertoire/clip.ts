@@ -2,8 +2,12 @@
  * The write side of capture: run a capture in a tab, turn it into an item, store it. Every
  * failure comes back as a ClipError whose message says what happened and what to do next.
  */
-import type { InjectionFailure } from '../capture/run-in-tab';
-import { isFailure, type PageCaptureResult, type SelectionCaptureResult } from '../capture/types';
+import {
+  isFailure,
+  type InjectionFailure,
+  type PageCaptureResult,
+  type SelectionCaptureResult,
+} from '../capture';
 import { findByCanonicalUrl, putItem, StorageFullError, type RepertoireDb } from '../db';
 import type {
   ClipError,
@@ -15,7 +19,7 @@ import type {
   SavedItem,
   SaveLinkResult,
 } from '../messaging';
-import { formatDate } from '../ui/dates';
+import { formatDate } from '../ui';
 import { LIMITS } from '../wire/limits';
 import type { Item } from '../wire/schemas';
 import { linkItem, pageItem, parseTags, snippetItem, tagsProblem, type Authoring } from './items';

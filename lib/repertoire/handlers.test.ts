@@ -8,8 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAKE_SECRETS } from '../../test/fixtures/fake-secrets';
 import { sampleItem } from '../../test/support/items';
-import { runInTab } from '../capture/run-in-tab';
-import type { SelectionCapture } from '../capture/types';
+import { runInTab, type SelectionCapture } from '../capture';
 import {
   deleteItem,
   getItem,

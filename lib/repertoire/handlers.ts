@@ -1,7 +1,6 @@
 /** The background's answers to the message contract: each request type maps to one function. */
 import { browser } from 'wxt/browser';
-import { runInTab } from '../capture/run-in-tab';
-import type { PageCaptureResult, SelectionCaptureResult } from '../capture/types';
+import { runInTab, type PageCaptureResult, type SelectionCaptureResult } from '../capture';
 import {
   deleteItem,
   getItem,

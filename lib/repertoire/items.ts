@@ -1,5 +1,5 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
-import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture/types';
+import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture';
 import type { ItemDraft, QuestionDraft, StanceDraft, TipDraft } from '../messaging';
 import { LIMITS } from '../wire/limits';
 import { POSITION_WORDS } from '../community';

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { SearchResult } from '../search';
-import { libraryUrl } from '../ui/library-link';
+import { libraryUrl } from '../ui';
 import type { Indexer } from './indexing';
 import { currentCommunity } from './settings';
 

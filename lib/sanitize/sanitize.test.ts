@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { xssPayloads } from '../../test/fixtures/xss-payloads';
 import { isWebUrl } from '../wire/web-url';
-import { articleSanitizer, hardenLinks } from './sanitize';
+import { articleSanitizer, hardenLinks } from '.';
 
 const BEACON = 'http://127.0.0.1:9/beacon/';
 const payloads = xssPayloads((n) => `${BEACON}${n}`).filter((p) => p.kind !== 'url');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/capture/extract-article';
-import { isFailure } from '../../lib/capture/types';
+import { isFailure } from '../../lib/capture';
 import { readabilityPagesDir } from '../support/corpus';
 
 interface ExpectedMetadata {
