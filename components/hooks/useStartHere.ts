@@ -5,9 +5,11 @@ import {
   getItems,
   itemsOfKinds,
   listMemberships,
+  relatedStore,
   type RepertoireDb,
 } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
+import { PersistedRelated } from '@/lib/related';
 import { startHereProgress, withStepDone } from '@/lib/repertoire/start-here';
 import { mayCurate } from '@/lib/wire/authz';
 import type { Item, PathItem, PathStep } from '@/lib/wire/schemas';
@@ -40,7 +42,8 @@ export function useStartHere(db: RepertoireDb | undefined, community: string | n
   const load = useCallback(async () => {
     if (!db || !community) return;
     const [paths, memberships, settings, stored] = await Promise.all([
-      itemsOfKinds(db, community, ['path']),
+      // Listed in the related index: the popup's first paint reads no other item.
+      itemsOfKinds(db, new PersistedRelated(relatedStore(db)), community, ['path']),
       listMemberships(db),
       communitySettings(db, community),
       startHereProgress.getValue(),

@@ -1,7 +1,8 @@
 /**
  * The panel's community lines for a page: the newcomer's "Start here · step 3 of 8" and the
  * community's stance on the page's tool. Matched here, locally, like the tips: no visited URL
- * leaves the browser. Paths and stances are few; they are read once and kept until a write.
+ * leaves the browser. Paths and stances are few and listed in the related index (`ps:` keys),
+ * so only they are read, not every item; read once and kept until a write.
  */
 import {
   communityStanceLine,
@@ -20,7 +21,7 @@ import {
   type RepertoireDb,
 } from '../db';
 import type { PanelPathStep, PanelStance, PanelTip } from '../messaging';
-import { appliesToUrl } from '../related';
+import { appliesToUrl, type PersistedRelated } from '../related';
 import { communityNow, relatedOffCommunities } from '../repertoire/settings';
 import { startHereProgress, startHereVisits } from '../repertoire/start-here';
 import type { Item, PathItem, StanceItem } from '../wire/schemas';
@@ -32,7 +33,10 @@ export interface CommunityLines {
     tips: readonly PanelTip[],
     tabId: number,
   ): Promise<{ pathStep?: PanelPathStep; stances?: PanelStance[] }>;
-  /** After a write: paths and stances are read again at the next page. */
+  /**
+   * After a write the index has followed: paths and stances are read again at the next page (a
+   * read still under way is dropped too, so what it saw before the write is not kept).
+   */
   forget(items: readonly Item[], removedIds: readonly string[]): void;
 }
 
@@ -42,14 +46,18 @@ interface Kept {
   stances: StanceItem[];
 }
 
-export function communityLines(db: () => Promise<RepertoireDb>): CommunityLines {
+/** `index` is the background's, once built: an index stored by an older release lists none. */
+export function communityLines(
+  db: () => Promise<RepertoireDb>,
+  index: Promise<PersistedRelated>,
+): CommunityLines {
   let kept: Promise<Kept[]> | undefined;
   const read = async (): Promise<Kept[]> => {
-    const handle = await db();
+    const [handle, related] = [await db(), await index];
     const communities = (await listMemberships(handle)).map((m) => m.communityId);
     return Promise.all(
       communities.map(async (community) => {
-        const items = await itemsOfKinds(handle, community, ['path', 'stance']);
+        const items = await itemsOfKinds(handle, related, community, ['path', 'stance']);
         return {
           community,
           paths: items.filter((i) => i.kind === 'path'),

@@ -88,7 +88,7 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
     }
     return index;
   });
-  const lines = communityLines(db);
+  const lines = communityLines(db, related);
 
   async function relatedTo(url: string): Promise<Related> {
     const [index, filter, helped] = await Promise.all([
@@ -204,8 +204,9 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
 
   return {
     async apply(items, removedIds) {
-      lines.forget(items, removedIds);
       await (await related).apply(items, removedIds);
+      // Paths and stances are read through the index: forgotten only once it has the write.
+      lines.forget(items, removedIds);
       answered = null;
     },
     relatedTo,

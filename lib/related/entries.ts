@@ -26,8 +26,12 @@ export type RelatedEntry = RelatedSource & {
   answers?: string[];
 };
 
-/** The key listing a community's open questions, and the key listing a question's answers. */
+/**
+ * The keys listing a community's open questions, a community's paths and stances, and a
+ * question's answers.
+ */
 export const questionsKey = (community: string) => `q:${community}`;
+export const pathsAndStancesKey = (community: string) => `ps:${community}`;
 export const answersKey = (questionId: string) => `a:${questionId}`;
 
 function shown(item: Item): string {
@@ -79,9 +83,12 @@ export function keysOf(
 ): string[] {
   const rules = rulesOf(entry, parse);
   const keys = new Set<string>();
-  // Listed wherever they apply, too: the popup counts a community's open questions, and a
-  // question's view lists its answers, without reading every item.
+  // Listed wherever they apply, too: the popup counts a community's open questions, a question's
+  // view lists its answers, and the popup and the panel find the Start here path and the
+  // stances, without reading every item.
   if (entry.kind === 'question') keys.add(questionsKey(entry.community));
+  if (entry.kind === 'path' || entry.kind === 'stance')
+    keys.add(pathsAndStancesKey(entry.community));
   for (const id of entry.answers ?? []) keys.add(answersKey(id));
   for (const { pattern } of rules.patterns) {
     const [first] = literalSegments(pattern.path.text);

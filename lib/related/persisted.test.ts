@@ -229,3 +229,54 @@ describe('questions in the index', () => {
     expect(await ids(index, 'https://github.com/our-org/repo')).toEqual([]);
   });
 });
+
+describe('paths and stances in the index', () => {
+  const path = (id: string, community = 'c1') =>
+    sampleItem('path', { id, community, createdAt: 1, steps: [{ itemId: C, note: '' }] });
+  const stance = (id: string) => sampleItem('stance', { id, community: 'c1', createdAt: 2 });
+  const listed = async (index: PersistedRelated, community = 'c1') =>
+    (await index.pathsAndStances(community)).map((e) => [e.id, e.kind, e.title]);
+
+  it('lists a community’s live paths and stances, following edits and deletions', async () => {
+    const store = new MemoryStore();
+    const index = new PersistedRelated(store);
+    const [p, s] = [path(A), stance(B)];
+    await index.apply([p, s, path(C, 'c2'), tip(idFor(4), ['x.org'])]);
+    expect(await listed(index)).toEqual([
+      [B, 'stance', 'A stance'],
+      [A, 'path', 'A path'],
+    ]);
+    expect(await listed(index, 'c2')).toEqual([[C, 'path', 'A path']]);
+    // Listed only: no URL finds them.
+    expect(await ids(index, 'https://acme.atlassian.net/browse/X-1')).toEqual([]);
+
+    await index.apply([
+      { ...p, title: 'Start here' },
+      { ...s, title: 'Adopt Jira' },
+    ]);
+    expect(await listed(index)).toEqual([
+      [B, 'stance', 'Adopt Jira'],
+      [A, 'path', 'Start here'],
+    ]);
+    await index.apply([{ ...p, deletedAt: 9 }]);
+    expect(await listed(index)).toEqual([[B, 'stance', 'Adopt Jira']]);
+    await index.apply([], [B, C]);
+    expect(await listed(index)).toEqual([]);
+    expect(await listed(index, 'c2')).toEqual([]);
+    expect([...store.records.keys()].filter((key) => key.startsWith('ps:'))).toEqual([]);
+  });
+
+  it('lists them alike when the index is built at once', async () => {
+    const built = new MemoryStore();
+    const items = [path(A), stance(B), path(C, 'c2')];
+    await built.put(relatedRecords(items.flatMap((one) => entryOf(one) ?? [])));
+    const stepped = new PersistedRelated(new MemoryStore());
+    await stepped.apply(items);
+    for (const community of ['c1', 'c2']) {
+      expect(await listed(new PersistedRelated(built), community)).toEqual(
+        await listed(stepped, community),
+      );
+    }
+    expect(await listed(stepped)).toHaveLength(2);
+  });
+});

@@ -8,6 +8,7 @@
  * Records, by key:
  * - `h:<host>`, `w:<host>`, `p:<page>`: the entries of the items with a rule there;
  * - `q:<community>`: the community's open questions; `a:<question id>`: the tips answering it;
+ * - `ps:<community>`: the community's live paths and stances;
  * - `o:<n>`: for the items whose id falls in bucket n, the keys each is stored under, so that an
  *   update finds the records it must take an item out of;
  * - `format`: the version of this layout. A layout from another version is rebuilt from the
@@ -22,14 +23,18 @@ import {
   candidateKeys,
   entryOf,
   keysOf,
+  pathsAndStancesKey,
   questionsKey,
   type RelatedEntry,
 } from './entries';
 import { better, newestFirst, RelatedIndex } from './matcher';
 import type { Match, MatchFilter } from './rules';
 
-/** Bumped whenever what a key holds changes meaning (a pattern parses to another host, say). */
-export const RELATED_FORMAT = 2;
+/**
+ * Bumped whenever what a key holds changes meaning (a pattern parses to another host, say) or a
+ * kind of key is added (3: `ps:`), so that an index stored by an older release is rebuilt.
+ */
+export const RELATED_FORMAT = 3;
 const FORMAT_KEY = 'format';
 /** Item ids per owner record: a batch of updates reads and rewrites few of them. */
 const BUCKETS = 256;
@@ -221,6 +226,11 @@ export class PersistedRelated {
   /** The open questions of a community, newest first. */
   async questions(community: string): Promise<RelatedEntry[]> {
     return this.listed(questionsKey(community));
+  }
+
+  /** The live paths and stances of a community, newest first. */
+  async pathsAndStances(community: string): Promise<RelatedEntry[]> {
+    return this.listed(pathsAndStancesKey(community));
   }
 
   /** The tips that answer a question, newest first. */
