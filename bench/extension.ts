@@ -10,8 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DB_NAME, DB_VERSION } from '../lib/db';
 import { TOOLS } from '../lib/related';
-import { uuidv7 } from '../lib/repertoire/ids';
-import { TipItem, type Item } from '../lib/wire/schemas';
+import { type Item, TipItem, uuidv7 } from '../lib/wire';
 import { loadTldrTips } from './relevance';
 import { seeded } from './stats';
 

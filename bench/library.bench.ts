@@ -17,7 +17,7 @@
  */
 import type { Page } from 'playwright-core';
 import { sampleItem } from '../test/support/items';
-import type { Item } from '../lib/wire/schemas';
+import type { Item } from '../lib/wire';
 import {
   NAME_HELPER,
   privateE2eBuild,

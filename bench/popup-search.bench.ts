@@ -19,7 +19,7 @@
  * POPUP_SEARCH_ROUNDS=n the openings per browser and kind (default 10).
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import type { TipItem } from '../lib/wire/schemas';
+import type { TipItem } from '../lib/wire';
 import { startPageServer } from '../test/e2e/support/server';
 import {
   NAME_HELPER,

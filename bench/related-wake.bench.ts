@@ -17,8 +17,7 @@
 import { readdirSync } from 'node:fs';
 import TurndownService from 'turndown';
 import type { Page } from 'playwright-core';
-import { uuidv7 } from '../lib/repertoire/ids';
-import { PageItem, type Item } from '../lib/wire/schemas';
+import { type Item, PageItem, uuidv7 } from '../lib/wire';
 import { startPageServer } from '../test/e2e/support/server';
 import { controlWorker, type WorkerControl } from '../test/e2e/support/worker';
 import { corpusPage, readabilityPagesDir } from '../test/support/corpus';

@@ -6,7 +6,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import type { Item } from '../lib/wire/schemas';
+import type { Item } from '../lib/wire';
 import { RelatedIndex, TOOLS } from '../lib/related/index';
 import { LinearScan } from '../lib/related/linear-scan';
 import { idFor, page, tip } from '../test/support/items';

@@ -13,7 +13,7 @@ import MiniSearch from 'minisearch';
 import { deserialize, serialize } from 'node:v8';
 import { createSearchIndex, type SearchIndex, type SearchStore } from '../lib/search/index';
 import type { SearchRecord } from '../lib/search/records';
-import type { TipItem } from '../lib/wire/schemas';
+import type { TipItem } from '../lib/wire';
 import { tldrTipsFile } from '../test/support/corpus';
 
 interface TldrLine {

@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { fold, tokenize } from '../lib/search/tokenize';
-import type { TipItem } from '../lib/wire/schemas';
+import type { TipItem } from '../lib/wire';
 import { seeded } from './stats';
 import {
   type Engine,

@@ -14,8 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { uuidv7 } from '../lib/repertoire/ids';
-import { PullResponse, type Mutation } from '../lib/wire/sync';
+import { type Mutation, PullResponse, uuidv7 } from '../lib/wire';
 
 const ITEMS = 50_000;
 const BATCH = 500;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
-import { MARK_RULES } from '@/lib/wire/marks';
+import { MARK_RULES } from '@/lib/wire';
 
 interface Props {
   meta?: ItemMeta;

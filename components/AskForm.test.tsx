@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensurePersonalCommunity, openRepertoireDb } from '@/lib/db';
 import { onMessages, type Handlers } from '@/lib/messaging';
-import { questionDraft } from '@/lib/repertoire/settings';
+import { questionDraft } from '@/lib/repertoire';
 import { Popup } from './Popup';
 
 const PAGE = 'https://github.com/our-org/repo/pull/7?token=private';

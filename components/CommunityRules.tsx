@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CommunitySync } from '@/lib/sync';
-import type { CommunitySettings, SettingsChange } from '@/lib/wire/sync';
+import type { CommunitySettings, SettingsChange } from '@/lib/wire';
 import { useCommunityRules } from './hooks/useCommunityRules';
 
 type Draft = { reviewIntervalDays: string; stanceMembers: string; stanceDays: string };

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { formatDate } from '@/lib/ui';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 
 interface Props {
   /** Null while they are read. */

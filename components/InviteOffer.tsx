@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { welcomeUrl } from '@/lib/ui';
-import { parseInvite } from '@/lib/wire/invite';
+import { parseInvite } from '@/lib/wire';
 
 /**
  * On a server's /join page, the popup offers to join: the member's click on the toolbar button

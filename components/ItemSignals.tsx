@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { markedBy, standing, stateLines } from '@/lib/community';
-import { noteProblem } from '@/lib/wire/marks';
+import { noteProblem } from '@/lib/wire';
 import type { ItemSignals as Signals } from './hooks/useItemSignals';
 import { StateLines } from './StateLines';
 

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import { formatDate, hostOf, webHref } from '@/lib/ui';
 import { renderArticle, renderTip, SafeContent } from './SafeContent';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 
 interface Props {
   item: Item;

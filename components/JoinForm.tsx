@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging';
-import { parseInvite, serverAddressProblem, serverOrigin } from '@/lib/wire/invite';
+import { parseInvite, serverAddressProblem, serverOrigin } from '@/lib/wire';
 import { SiteAccessOffer } from './SiteAccessOffer';
 
 interface Props {

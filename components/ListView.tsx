@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import { EmptyRepertoire } from './EmptyRepertoire';
 import { ResultList } from './ResultList';
 import type { Search } from './hooks/useSearch';

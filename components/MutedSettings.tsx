@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getItems, openRepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import type { RequestOf } from '@/lib/messaging/contract';
-import { mutedItems, mutedSites } from '@/lib/repertoire/settings';
+import { mutedItems, mutedSites } from '@/lib/repertoire';
 
 interface MutedTip {
   id: string;

@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ensurePersonalCommunity, openRepertoireDb, putItem } from '@/lib/db';
 import { onMessages, type Handlers } from '@/lib/messaging';
-import { createIndexer } from '@/lib/repertoire/indexing';
-import type { Item } from '@/lib/wire/schemas';
+import { createIndexer } from '@/lib/repertoire';
+import type { Item } from '@/lib/wire';
 import { sampleItem } from '@/test/support/items';
 import { Popup } from './Popup';
 

@@ -1,4 +1,4 @@
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import { ItemSignals } from './ItemSignals';
 import { ItemView } from './ItemView';
 import type { PopupState } from './hooks/usePopup';

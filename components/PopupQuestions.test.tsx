@@ -17,9 +17,8 @@ import {
 } from '@/lib/db';
 import { onMessages, type Handlers } from '@/lib/messaging';
 import { PersistedRelated } from '@/lib/related';
-import { createIndexer } from '@/lib/repertoire/indexing';
-import { currentCommunity, tipDraft } from '@/lib/repertoire/settings';
-import type { Item } from '@/lib/wire/schemas';
+import { createIndexer, currentCommunity, tipDraft } from '@/lib/repertoire';
+import type { Item } from '@/lib/wire';
 import { sampleItem } from '@/test/support/items';
 import { Popup } from './Popup';
 

@@ -5,8 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ItemMeta } from '@/lib/db';
 import type { RelatedEntry } from '@/lib/related';
 import { formatDate } from '@/lib/ui';
-import type { QuestionItem } from '@/lib/wire/schemas';
-import type { Mark } from '@/lib/wire/sync';
+import type { Mark, QuestionItem } from '@/lib/wire';
 import { sampleItem } from '@/test/support/items';
 import { QuestionView } from './QuestionView';
 

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import type { RelatedEntry } from '@/lib/related';
 import { formatDate } from '@/lib/ui';
-import type { QuestionItem } from '@/lib/wire/schemas';
+import type { QuestionItem } from '@/lib/wire';
 
 interface Props {
   item: QuestionItem;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
-import { relatedMode, relatedOffCommunities } from '@/lib/repertoire/settings';
+import { relatedMode, relatedOffCommunities } from '@/lib/repertoire';
 import { requestOrigins, tipOrigins } from '@/lib/related-tabs';
-import type { Community } from '@/lib/wire/schemas';
+import type { Community } from '@/lib/wire';
 
 type Mode = 'panel' | 'badge' | 'off';
 

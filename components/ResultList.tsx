@@ -1,4 +1,4 @@
-import type { ItemKind } from '@/lib/wire/schemas';
+import type { ItemKind } from '@/lib/wire';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
-import { siteAccessAsked } from '@/lib/repertoire/settings';
+import { siteAccessAsked } from '@/lib/repertoire';
 import { openRepertoireDb } from '@/lib/db';
 import { originsForPage, requestOrigins, siteName, withoutAccess } from '@/lib/related-tabs';
 

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { POSITION_WORDS } from '@/lib/community';
 import type { StanceDraft } from '@/lib/messaging';
-import type { StancePosition } from '@/lib/wire/schemas';
+import type { StancePosition } from '@/lib/wire';
 import { FormField, formKeys } from './FormField';
 
 interface Props {

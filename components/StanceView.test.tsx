@@ -9,8 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { idbSyncStore, openRepertoireDb, saveMembership, type RepertoireDb } from '@/lib/db';
 import { onMessages, type Handlers } from '@/lib/messaging';
-import type { StanceItem } from '@/lib/wire/schemas';
-import { DEFAULT_SETTINGS, type Mark } from '@/lib/wire/sync';
+import { DEFAULT_SETTINGS, type Mark, type StanceItem } from '@/lib/wire';
 import { sampleItem } from '@/test/support/items';
 import { StanceView } from './StanceView';
 

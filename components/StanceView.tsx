@@ -2,8 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { POSITION_WORDS, subjectName } from '@/lib/community';
 import type { RepertoireDb } from '@/lib/db';
 import { formatDate } from '@/lib/ui';
-import type { StanceItem } from '@/lib/wire/schemas';
-import type { Mark } from '@/lib/wire/sync';
+import type { Mark, StanceItem } from '@/lib/wire';
 import { useStance } from './hooks/useStance';
 import type { Status } from './StatusMessage';
 

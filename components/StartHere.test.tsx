@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PathItem, PathStep } from '@/lib/wire/schemas';
+import type { PathItem, PathStep } from '@/lib/wire';
 import { sampleItem } from '@/test/support/items';
 import type { StartHere as Data } from './hooks/useStartHere';
 import { StartHere } from './StartHere';

@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveStep } from '@/lib/community';
-import { LIMITS } from '@/lib/wire/limits';
-import type { PathStep } from '@/lib/wire/schemas';
+import { LIMITS, type PathStep } from '@/lib/wire';
 import type { StartHere as Data } from './hooks/useStartHere';
 import type { Status } from './StatusMessage';
 

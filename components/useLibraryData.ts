@@ -7,7 +7,7 @@ import {
   type RepertoireDb,
 } from '@/lib/db';
 import { Library, toEntry } from '@/lib/library';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
 
 export type LibraryData =

@@ -8,8 +8,8 @@ import {
   type RepertoireDb,
 } from '@/lib/db';
 import { sendMessage, type ItemDraft } from '@/lib/messaging';
-import { canChange, viewerOf } from '@/lib/repertoire/permissions';
-import type { Community, Item } from '@/lib/wire/schemas';
+import { canChange, viewerOf } from '@/lib/repertoire';
+import type { Community, Item } from '@/lib/wire';
 import type { Status } from './StatusMessage';
 import { startEditing } from './hooks/useItemEditor';
 import { useShareReview } from './hooks/useShareReview';

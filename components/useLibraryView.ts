@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { LibraryFilters, LibrarySort } from '@/lib/library';
-import type { ItemKind } from '@/lib/wire/schemas';
+import type { ItemKind } from '@/lib/wire';
 
 /** What the member chose to see, as the form holds it ('' is "any"; dates are YYYY-MM-DD). */
 export interface LibraryChoices {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getItem, getItemMeta, type ItemMeta, type RepertoireDb } from '@/lib/db';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 
 export type OpenItem =
   | { state: 'none' | 'loading' | 'missing' }

@@ -3,12 +3,14 @@ import { showToast } from '@/lib/capture';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { createPanelHandlers, startRelatedWatcher } from '@/lib/related-tabs';
 import { announceStarted, onMessages, publish } from '@/lib/messaging';
-import { createCommunityHandlers } from '@/lib/repertoire/community-handlers';
-import { createHandlers } from '@/lib/repertoire/handlers';
-import { createIndexer } from '@/lib/repertoire/indexing';
+import {
+  createCommunityHandlers,
+  createHandlers,
+  createIndexer,
+  currentCommunity,
+  registerOmnibox,
+} from '@/lib/repertoire';
 import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
-import { registerOmnibox } from '@/lib/repertoire/omnibox';
-import { currentCommunity } from '@/lib/repertoire/settings';
 import { welcomeUrl } from '@/lib/ui';
 
 const CLIP_SELECTION_MENU = 'repertoire-clip-selection';

@@ -15,7 +15,7 @@ import {
   SettingsChange,
   SYNC_LIMITS,
   TeamChange,
-} from '../lib/wire/sync';
+} from '../lib/wire';
 import { compress } from './compress';
 import { ApiError } from './errors';
 import { JOIN_PAGE } from './join-page';

@@ -1,5 +1,5 @@
 /** Creating a community and the invites that let people in, for the CLI and tests. */
-import type { InviteResponse } from '../lib/wire/sync';
+import type { InviteResponse } from '../lib/wire';
 import type { Store } from './store/store';
 
 export interface Bootstrapped {

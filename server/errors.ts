@@ -1,6 +1,6 @@
 /** Errors that become `{error: {code, message}}` responses; the message says what to do. */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../lib/wire/sync';
+import type { ErrorBody } from '../lib/wire';
 
 export class ApiError extends Error {
   constructor(

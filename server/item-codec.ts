@@ -3,10 +3,18 @@
  * metadata the wire form lacks, kept compact because every write stores it again: each field
  * points into a short list of distinct writer stamps (a new item has just one).
  */
-import { markKinds, type MarkKind } from '../lib/wire/marks';
-import type { Item, ItemKind } from '../lib/wire/schemas';
-import type { Endorsement, FieldWrite, Mark, SetMutation, SyncedItem } from '../lib/wire/sync';
-import { requiredFields } from '../lib/wire/sync';
+import {
+  type Endorsement,
+  type FieldWrite,
+  type Item,
+  type ItemKind,
+  type Mark,
+  type MarkKind,
+  markKinds,
+  requiredFields,
+  type SetMutation,
+  type SyncedItem,
+} from '../lib/wire';
 import { WRITABLE, type FieldState, type ItemDoc, type MarkState, type Writer } from './merge';
 
 type Stamp = [at: number, clientId: string, author: string];

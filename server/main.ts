@@ -1,7 +1,7 @@
 /** `npm run server -- --help`: the Repertoire sync server. */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { inviteLink } from '../lib/wire/invite';
+import { inviteLink } from '../lib/wire';
 import { backupSqlite } from './backup';
 import { stewardInvite } from './bootstrap';
 import { failpoints } from './failpoints';

@@ -15,26 +15,30 @@
  * by member id and mark kind, and merge as sets (docs/community.md).
  */
 import {
+  type ChangeAction,
+  type CommunitySettings,
+  type ConflictRevision,
+  type EndorseMutation,
+  type FieldWrite,
+  fieldWrites,
+  type ItemKind,
+  itemKinds,
+  MARK_RULES,
+  type MarkKind,
+  type MarkMutation,
   mayChange,
   mayCurate,
+  type Mutation,
   NOT_A_CURATOR,
   notAllowedReason,
-  type ChangeAction,
-} from '../lib/wire/authz';
-import { MARK_RULES, notYourMark, wrongKindForMark, type MarkKind } from '../lib/wire/marks';
-import { itemKinds, type ItemKind } from '../lib/wire/schemas';
-import type {
-  CommunitySettings,
-  ConflictRevision,
-  EndorseMutation,
-  FieldWrite,
-  MarkMutation,
-  Mutation,
-  RejectCode,
-  Role,
-  SetMutation,
-} from '../lib/wire/sync';
-import { fieldWrites, requiredFields, writableFields } from '../lib/wire/sync';
+  notYourMark,
+  type RejectCode,
+  requiredFields,
+  type Role,
+  type SetMutation,
+  writableFields,
+  wrongKindForMark,
+} from '../lib/wire';
 
 /** Listed once per kind: every new item is checked against its kind's list. */
 export const WRITABLE = Object.fromEntries(

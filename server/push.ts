@@ -2,7 +2,7 @@
  * A push from its raw body to its results: parse, validate, apply in one transaction. The same
  * function runs on the HTTP thread or on a pool of worker threads (push-pool.ts).
  */
-import { PushRequest, type PushResponse } from '../lib/wire/sync';
+import { PushRequest, type PushResponse } from '../lib/wire';
 import type { Failpoints } from './failpoints';
 import type { Principal, Store } from './store/store';
 import { parseBody } from './validate';

@@ -1,6 +1,6 @@
 /** Request bodies: JSON parsed and checked against the shared wire schemas, or a clear 4xx. */
 import type { z } from 'zod';
-import { SYNC_LIMITS } from '../lib/wire/sync';
+import { SYNC_LIMITS } from '../lib/wire';
 import { ApiError } from './errors';
 
 export function parseBody<T extends z.ZodType>(bytes: Uint8Array, schema: T): z.infer<T> {

@@ -1,5 +1,5 @@
 import { useCallback } from 'preact/hooks';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import type { Status } from '../StatusMessage';
 import type { View } from './useNavigation';
 import type { StartHere } from './useStartHere';

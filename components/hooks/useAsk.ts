@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendMessage, type NeedsReview, type QuestionDraft } from '@/lib/messaging';
-import { questionDraft } from '@/lib/repertoire/settings';
+import { questionDraft } from '@/lib/repertoire';
 import { aboutChoices, type TargetTab } from '@/lib/ui';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { communitySettings, openRepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import type { CommunitySettings, SettingsChange } from '@/lib/wire/sync';
+import type { CommunitySettings, SettingsChange } from '@/lib/wire';
 
 /** A community's settings as last pulled, and a steward's change of them. */
 export function useCommunityRules(community: string) {

@@ -1,6 +1,6 @@
 import { deletedItems, type RepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
 
 const DELETED_LIMIT = 50;

@@ -1,6 +1,6 @@
 import { sendMessage, type ItemDraft, type NeedsReview } from '@/lib/messaging';
 import type { ItemMeta } from '@/lib/db';
-import type { Community, Item } from '@/lib/wire/schemas';
+import type { Community, Item } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
 import type { Shared } from './useShareReview';
 import { editedNote, useSubmit } from './useSubmit';

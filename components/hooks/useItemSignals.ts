@@ -2,12 +2,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { reviewState, type ReviewState } from '@/lib/community';
 import { communitySettings, type ItemMeta, type RepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import type { Viewer } from '@/lib/repertoire/permissions';
-import { communityNow, helpedItems } from '@/lib/repertoire/settings';
-import type { MarkKind } from '@/lib/wire/marks';
-import type { Item } from '@/lib/wire/schemas';
-import { DEFAULT_SETTINGS } from '@/lib/wire/default-settings';
-import type { CommunitySettings, Mark } from '@/lib/wire/sync';
+import { communityNow, helpedItems, type Viewer } from '@/lib/repertoire';
+import {
+  type CommunitySettings,
+  DEFAULT_SETTINGS,
+  type Item,
+  type Mark,
+  type MarkKind,
+} from '@/lib/wire';
 
 interface Options {
   db: RepertoireDb | undefined;

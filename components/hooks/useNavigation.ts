@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
 import type { ItemDraft, LinkDraft, LinkField, QuestionDraft, TipDraft } from '@/lib/messaging';
-import type { Item, QuestionItem } from '@/lib/wire/schemas';
+import type { Item, QuestionItem } from '@/lib/wire';
 import type { ReviewEntry } from '../ReviewList';
 import type { Status } from '../StatusMessage';
 

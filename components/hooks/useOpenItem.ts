@@ -1,7 +1,7 @@
 import { useCallback } from 'preact/hooks';
 import { getItem, getItemMeta, type RepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
 
 /** The open item: opening one, reading it again after a sync, and settling its conflicts. */

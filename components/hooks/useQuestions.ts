@@ -3,8 +3,8 @@ import { getItemMeta, listMemberships, relatedStore, type RepertoireDb } from '@
 import { meToo, type NewAnswer } from '@/lib/community';
 import { PersistedRelated, type RelatedEntry } from '@/lib/related';
 import { unannouncedAnswers } from '@/lib/related-tabs';
-import { announcedAnswers } from '@/lib/repertoire/settings';
-import type { Item } from '@/lib/wire/schemas';
+import { announcedAnswers } from '@/lib/repertoire';
+import type { Item } from '@/lib/wire';
 
 export interface OpenQuestion {
   entry: RelatedEntry;

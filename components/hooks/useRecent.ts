@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { recentItems, type RepertoireDb } from '@/lib/db';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 
 const RECENT_LIMIT = 50;
 

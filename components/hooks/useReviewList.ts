@@ -1,7 +1,7 @@
 import { useCallback } from 'preact/hooks';
 import { reviewOrder, reviewState, stateLines } from '@/lib/community';
 import { communitySettings, tipsWithMarks, type RepertoireDb } from '@/lib/db';
-import { communityNow, panelShownCounts } from '@/lib/repertoire/settings';
+import { communityNow, panelShownCounts } from '@/lib/repertoire';
 import type { ReviewEntry } from '../ReviewList';
 import type { Navigation } from './useNavigation';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SearchIndex } from '@/lib/search';
 import { hostOf } from '@/lib/ui';
-import type { Item } from '@/lib/wire/schemas';
+import type { Item } from '@/lib/wire';
 import type { Entry } from '../ResultList';
 
 const RESULT_LIMIT = 50;

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { agreementStatus, stanceAgreement, type StanceAgreement } from '@/lib/community';
 import { communitySettings, getItemMeta, listMemberships, type RepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
-import { communityNow } from '@/lib/repertoire/settings';
-import type { StanceItem } from '@/lib/wire/schemas';
-import type { Mark } from '@/lib/wire/sync';
+import { communityNow } from '@/lib/repertoire';
+import type { Mark, StanceItem } from '@/lib/wire';
 
 export interface StanceState {
   agreement: StanceAgreement;

@@ -10,9 +10,8 @@ import {
 } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import { PersistedRelated } from '@/lib/related';
-import { startHereProgress, withStepDone } from '@/lib/repertoire/start-here';
-import { mayCurate } from '@/lib/wire/authz';
-import type { Item, PathItem, PathStep } from '@/lib/wire/schemas';
+import { startHereProgress, withStepDone } from '@/lib/repertoire';
+import { type Item, mayCurate, type PathItem, type PathStep } from '@/lib/wire';
 
 export interface StartHere {
   /** Undefined while reading; null when the community has no Start here path. */

@@ -8,10 +8,9 @@ import {
   type Membership,
   type RepertoireDb,
 } from '@/lib/db';
-import { canChange, viewerOf as viewerIn } from '@/lib/repertoire/permissions';
-import { currentCommunity } from '@/lib/repertoire/settings';
+import { canChange, currentCommunity, viewerOf as viewerIn } from '@/lib/repertoire';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
-import type { Community, Item } from '@/lib/wire/schemas';
+import type { Community, Item } from '@/lib/wire';
 
 export interface Store {
   db: RepertoireDb;

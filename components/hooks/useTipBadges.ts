@@ -7,7 +7,7 @@ import {
   listMemberships,
   type RepertoireDb,
 } from '@/lib/db';
-import { communityNow } from '@/lib/repertoire/settings';
+import { communityNow } from '@/lib/repertoire';
 import type { Entry } from '../ResultList';
 
 const NONE: ReadonlyMap<string, string> = new Map();

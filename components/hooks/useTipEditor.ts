@@ -1,8 +1,8 @@
 import { useRef } from 'preact/hooks';
 import { sendMessage, type SaveTipResult, type TipDraft } from '@/lib/messaging';
-import { tipDraft } from '@/lib/repertoire/settings';
+import { tipDraft } from '@/lib/repertoire';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui';
-import type { Item, QuestionItem } from '@/lib/wire/schemas';
+import type { Item, QuestionItem } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
 import { editedNote, useSubmit } from './useSubmit';

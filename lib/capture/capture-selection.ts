@@ -1,4 +1,4 @@
-import { LIMITS } from '../wire/limits';
+import { LIMITS } from '../wire';
 import type { SelectionCaptureResult } from './types';
 import { blockText } from './block-text';
 import { canonicalUrlOf } from './page-url';

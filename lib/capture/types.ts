@@ -1,5 +1,5 @@
 /** What the scripts injected into a page send back. Plain data: it crosses a context boundary. */
-import type { TextPositionSelector, TextQuoteSelector } from '../wire/schemas';
+import type { TextPositionSelector, TextQuoteSelector } from '../wire';
 
 export interface ArticleCapture {
   url: string;

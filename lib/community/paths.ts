@@ -3,7 +3,7 @@
  * newcomer is on it, and which of its steps a page's tips are. Pure: progress and the tips that
  * match a page are arguments.
  */
-import type { PathItem } from '../wire/schemas';
+import type { PathItem } from '../wire';
 
 /**
  * A community's Start here: its oldest live path. "Add to Start here" makes one only when there

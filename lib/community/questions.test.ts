@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Mark } from '../wire/sync';
+import type { Mark } from '../wire';
 import { answeredBy, marked, meToo, newAnswers } from '.';
 
 const mark = (kind: Mark['kind'], memberId: string, on = true): Mark => ({

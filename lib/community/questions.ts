@@ -2,7 +2,7 @@
  * Questions (docs/community.md): who stands with one ("Me too"), who may close it, and which
  * answers its asker has not been told of yet. Pure: what was announced is an argument.
  */
-import type { Mark } from '../wire/sync';
+import type { Mark } from '../wire';
 
 /** The members whose "Me too" stands on a question. */
 export function meToo(marks: readonly Mark[]): Mark[] {

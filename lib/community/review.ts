@@ -2,8 +2,7 @@
  * Keeping tips current (docs/community.md): when a tip was last verified, whether it is due for
  * review, and which "Needs an update" notes still stand. Pure: the clock is an argument.
  */
-import type { TipItem } from '../wire/schemas';
-import type { CommunitySettings, Mark } from '../wire/sync';
+import type { CommunitySettings, Mark, TipItem } from '../wire';
 
 export const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Mark } from '../wire/sync';
+import type { Mark } from '../wire';
 import { DAY_MS, markedBy, reviewOrder, reviewState, stateLines, tipBadge } from './index';
 
 const T0 = Date.UTC(2026, 0, 1);

@@ -5,8 +5,7 @@
  * argument; dates are written through lib/ui/dates.ts like everywhere else.
  */
 import { formatAgo } from '../ui';
-import type { MarkKind } from '../wire/marks';
-import type { Mark } from '../wire/sync';
+import type { Mark, MarkKind } from '../wire';
 import type { ReviewState } from './review';
 
 /** The marks of a kind that stand (not taken back), in the order given. */

@@ -3,8 +3,7 @@
  * 3 members, 2 teams" and the stance view's "why not yet". Pure, like the rule it describes.
  */
 import { findTool, TOOL_PREFIX } from '../related';
-import type { StancePosition } from '../wire/schemas';
-import type { CommunitySettings } from '../wire/sync';
+import type { CommunitySettings, StancePosition } from '../wire';
 import { DAY_MS } from './review';
 import type { StanceAgreement } from './stance';
 

@@ -2,8 +2,7 @@
  * When a stance becomes the community's (docs/community.md): agreed by at least N members from
  * at least 2 teams, with no open objection, for D days. Pure: the clock is an argument.
  */
-import type { StanceItem } from '../wire/schemas';
-import type { CommunitySettings, Mark } from '../wire/sync';
+import type { CommunitySettings, Mark, StanceItem } from '../wire';
 import { DAY_MS } from './review';
 
 export interface StanceAgreement {

@@ -1,12 +1,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { uuidv7 } from '../repertoire/ids';
-import { tipItem } from '../repertoire/items';
+import { tipItem } from '../repertoire';
+import { type Item, type Mutation, type SyncedItem, uuidv7 } from '../wire';
 import { sampleItem } from '../../test/support/items';
 import { PersistedRelated } from '../related';
-import type { Item } from '../wire/schemas';
-import type { Mutation, SyncedItem } from '../wire/sync';
 import {
   DB_NAME,
   DB_VERSION,

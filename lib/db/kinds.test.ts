@@ -5,9 +5,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PersistedRelated } from '../related';
-import { createIndexer } from '../repertoire/indexing';
-import type { Item } from '../wire/schemas';
-import type { SyncedItem } from '../wire/sync';
+import { createIndexer } from '../repertoire';
+import type { Item, SyncedItem } from '../wire';
 import { sampleItem } from '../../test/support/items';
 import {
   deleteItem,

@@ -4,7 +4,7 @@
  * community, which the popup's first paint and every navigation would otherwise pay for.
  */
 import type { PersistedRelated } from '../related';
-import type { Item, ItemKind } from '../wire/schemas';
+import type { Item, ItemKind } from '../wire';
 import { getItems } from './reads';
 import type { RepertoireDb } from './schema';
 

@@ -1,8 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, it } from 'vitest';
 import { sampleItem } from '../../test/support/items';
-import type { Item } from '../wire/schemas';
-import type { SyncedItem } from '../wire/sync';
+import type { Item, SyncedItem } from '../wire';
 import { openRepertoireDb, putItems, readLibrary } from '.';
 import { idbSyncStore } from './sync-store-idb';
 

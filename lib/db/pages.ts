@@ -3,8 +3,7 @@
  * per-item copies into it. Part of the storage module (lib/db); nothing else sees a page.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import type { Mutation, SyncedItem } from '../wire/sync';
-import type { Item } from '../wire/schemas';
+import type { Item, Mutation, SyncedItem } from '../wire';
 
 /** [community, n]: n is the pull cursor right after the page, so pages sort as they came. */
 export type PageKey = [string, number];

@@ -2,8 +2,7 @@
  * Reads of items as the member sees them, wherever they live: a local item, a pending view, or
  * the server's copy in a pulled page.
  */
-import type { SyncedItem } from '../wire/sync';
-import type { Item } from '../wire/schemas';
+import type { Item, SyncedItem } from '../wire';
 import { latestPage, pageKeyId, type PageKey } from './pages';
 import type { ItemMeta, RepertoireDb, Tx } from './schema';
 

@@ -5,7 +5,7 @@
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { entryOf, relatedRecords, type RelatedEntry, type RelatedStore } from '../related';
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import type { RepertoireDb, RepertoireSchema } from './schema';
 
 type BuildTx = IDBPTransaction<

@@ -12,8 +12,16 @@ import {
 import type { RelatedRecord } from '../related';
 import type { SearchRecord } from '../search/store';
 import type { SyncState } from '../sync';
-import type { Endorsement, ConflictRevision, Mark, Mutation, Role, SyncedItem } from '../wire/sync';
-import type { Community, Item } from '../wire/schemas';
+import type {
+  Community,
+  ConflictRevision,
+  Endorsement,
+  Item,
+  Mark,
+  Mutation,
+  Role,
+  SyncedItem,
+} from '../wire';
 import { migrateSyncedToPages, type PageKey, type ServerPage, type StaleCopies } from './pages';
 import type { PrivateNote } from './notes';
 import { buildRelated } from './related';

@@ -3,7 +3,7 @@
  * the search and related-tips indexes; and lib/search's persistence.
  */
 import type { SearchStore } from '../search/store';
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import { pageKeyId, type PageKey } from './pages';
 import { copiesIn, lookup, SEEN_STORES } from './reads';
 import { idsOf, type QueuedIds, type RepertoireDb } from './schema';

@@ -4,10 +4,10 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { tipItem } from '../repertoire/items';
+import { tipItem } from '../repertoire';
 import { MemorySyncStore } from '../../test/support/memory-sync-store';
 import type { SyncState, SyncStore } from '../sync';
-import { DEFAULT_SETTINGS, type Mutation, type SyncedItem } from '../wire/sync';
+import { DEFAULT_SETTINGS, type Mutation, type SyncedItem } from '../wire';
 import {
   countItems,
   deletedItems,

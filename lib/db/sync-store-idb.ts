@@ -4,8 +4,7 @@
  * as local writes, so search and related tips follow synced changes too.
  */
 import type { PulledChange, SyncState, SyncStore } from '../sync';
-import { DEFAULT_SETTINGS } from '../wire/default-settings';
-import type { CommunitySettings, Mutation } from '../wire/sync';
+import { type CommunitySettings, DEFAULT_SETTINGS, type Mutation } from '../wire';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { queueIds } from './search-queue';
 import type { Membership, RepertoireDb, RepertoireSchema } from './schema';

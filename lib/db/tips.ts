@@ -1,6 +1,5 @@
 /** Reads of a shared community's tips for keeping them current (the popup's Review list). */
-import type { TipItem } from '../wire/schemas';
-import type { Mark, SyncedItem } from '../wire/sync';
+import type { Mark, SyncedItem, TipItem } from '../wire';
 import type { RepertoireDb } from '.';
 
 /**

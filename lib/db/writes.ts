@@ -1,5 +1,5 @@
 /** Writes of items and communities; every item written is queued for indexing with it. */
-import type { Community, Item } from '../wire/schemas';
+import type { Community, Item } from '../wire';
 import type { RepertoireDb } from './schema';
 
 /** Thrown when the browser refuses a write because storage is full. Nothing was written. */

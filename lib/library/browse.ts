@@ -1,4 +1,4 @@
-import type { ItemKind } from '../wire/schemas';
+import type { ItemKind } from '../wire';
 import type { LibraryEntry } from './entry';
 
 /** What the member narrowed the library to; an absent field does not filter. */

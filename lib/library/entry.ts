@@ -1,6 +1,6 @@
 import { findTool, TOOL_PREFIX } from '../related';
 import { hostOf } from '../ui';
-import type { Item, ItemKind } from '../wire/schemas';
+import type { Item, ItemKind } from '../wire';
 
 /**
  * What the library keeps of an item: enough to list, filter and sort it, never its body. At 50k

@@ -1,5 +1,5 @@
 import { Marked, type Token, type Tokens } from 'marked';
-import { isWebUrl } from '../wire/web-url';
+import { isWebUrl } from '../wire';
 
 /**
  * Markdown as a small tree of allowed elements and text: what the in-page panel renders with

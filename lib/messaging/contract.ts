@@ -12,10 +12,17 @@ import type { LinkCapture } from '../capture';
 import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets/types';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
-import type { Item, ItemKind, PathStep, StancePosition } from '../wire/schemas';
-import type { MarkKind } from '../wire/marks';
+import type {
+  CommunitySettings,
+  InviteRequest,
+  Item,
+  ItemKind,
+  MarkKind,
+  PathStep,
+  SettingsChange,
+  StancePosition,
+} from '../wire';
 import type { StateLine } from '../community';
-import type { CommunitySettings, InviteRequest, SettingsChange } from '../wire/sync';
 
 /** A tip as typed in the tip form, before it is checked. */
 export interface TipDraft {

@@ -2,10 +2,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Handlers } from '../messaging';
 import { siteOf } from '../related';
-import { communityNow, helpedItems, mutedItems, mutedSites } from '../repertoire/settings';
+import { communityNow, helpedItems, mutedItems, mutedSites } from '../repertoire';
 import type { SyncHub } from '../sync';
 import type { RepertoireDb } from '../db';
-import { MARK_RULES, noteProblem } from '../wire/marks';
+import { MARK_RULES, noteProblem } from '../wire';
 import { tipOrigins, withoutAccess } from './origins';
 import type { RelatedWatcher } from './watcher';
 

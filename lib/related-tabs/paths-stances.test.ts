@@ -12,9 +12,8 @@ import {
 } from '../db';
 import type { PanelTip } from '../messaging';
 import { PersistedRelated } from '../related';
-import { createIndexer } from '../repertoire/indexing';
-import type { Item, PathItem, StanceItem } from '../wire/schemas';
-import type { Mark, SyncedItem } from '../wire/sync';
+import { createIndexer } from '../repertoire';
+import type { Item, Mark, PathItem, StanceItem, SyncedItem } from '../wire';
 import { sampleItem } from '../../test/support/items';
 import { communityLines, type CommunityLines } from './paths-stances';
 

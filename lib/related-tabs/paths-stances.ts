@@ -22,9 +22,13 @@ import {
 } from '../db';
 import type { PanelPathStep, PanelStance, PanelTip } from '../messaging';
 import { appliesToUrl, type PersistedRelated } from '../related';
-import { communityNow, relatedOffCommunities } from '../repertoire/settings';
-import { startHereProgress, startHereVisits } from '../repertoire/start-here';
-import type { Item, PathItem, StanceItem } from '../wire/schemas';
+import {
+  communityNow,
+  relatedOffCommunities,
+  startHereProgress,
+  startHereVisits,
+} from '../repertoire';
+import type { Item, PathItem, StanceItem } from '../wire';
 
 export interface CommunityLines {
   /** What the panel adds to a page's tips; nothing when no path or stance applies. */

@@ -13,7 +13,7 @@ import {
 import { marked, meToo, newAnswers, type NewAnswer } from '../community';
 import type { PanelQuestion } from '../messaging';
 import { PersistedRelated, type RelatedHit } from '../related';
-import { announcedAnswers } from '../repertoire/settings';
+import { announcedAnswers } from '../repertoire';
 
 const memberIn = (memberships: readonly Membership[], community: string) =>
   memberships.find((m) => m.communityId === community)?.memberId;

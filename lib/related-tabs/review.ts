@@ -12,7 +12,7 @@ import {
   type RepertoireDb,
 } from '../db';
 import type { PanelTip } from '../messaging';
-import { communityNow, panelShownCounts } from '../repertoire/settings';
+import { communityNow, panelShownCounts } from '../repertoire';
 
 export async function withReview(db: RepertoireDb, tips: PanelTip[]): Promise<PanelTip[]> {
   if (tips.length === 0) return tips;

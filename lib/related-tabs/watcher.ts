@@ -22,8 +22,8 @@ import {
   mutedSites,
   relatedMode,
   relatedOffCommunities,
-} from '../repertoire/settings';
-import type { Item } from '../wire/schemas';
+} from '../repertoire';
+import type { Item } from '../wire';
 import { toolbarButton } from './toolbar-button';
 import { countShown, withReview } from './review';
 import { communityLines } from './paths-stances';

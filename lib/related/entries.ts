@@ -3,7 +3,7 @@
  * panel shows, without article bodies. The persisted index (persisted.ts) stores entries under the
  * keys a visited URL looks up, so a navigation reads the few entries that could match it.
  */
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import { parseAppliesTo, type AppliesToResult } from './applies-to';
 import { literalSegments } from './matcher';
 import { rulesOf, type RelatedSource } from './rules';

@@ -3,7 +3,7 @@
  * extension; it is the reference that tests compare the index with, and the baseline the
  * benchmark measures the index against.
  */
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import { patternMatches } from './patterns';
 import { better, newestFirst, switchedOff } from './matcher';
 import { rulesOf, type ItemRules, type Match, type MatchFilter, type MatchReason } from './rules';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Item, SnippetItem } from '../wire/schemas';
+import type { Item, SnippetItem } from '../wire';
 import { LinearScan } from './linear-scan';
 import { RelatedIndex } from './matcher';
 import { idFor, page, tip } from '../../test/support/items';

@@ -4,7 +4,7 @@
  * `example.atlassian.net`, `https://wiki.corp/x`). The syntax and its choices are documented in
  * docs/related.md; refusals are worded for the person typing the tip.
  */
-import { LIMITS } from '../wire/limits';
+import { LIMITS } from '../wire';
 import { Glob, PathGlob, stripTrailingSlashes } from './glob';
 import { trimDot, type Visit } from './visit';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { item, itemFrom, url } from '../../test/support/related-arbitraries';
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import { ENTRY_TEXT_CHARS, entryOf } from './entries';
 import { RelatedIndex } from './matcher';
 import {

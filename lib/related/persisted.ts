@@ -16,7 +16,7 @@
  *
  * One writer (the background's indexer), which applies each drained batch; readers never write.
  */
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import { parseAppliesTo, type AppliesToResult } from './applies-to';
 import {
   answersKey,

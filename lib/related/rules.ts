@@ -3,7 +3,7 @@
  * a clipped page's or snippet's own address. The index and the reference linear scan both start
  * from these rules, so they can only differ in how they find candidates.
  */
-import type { ItemKind } from '../wire/schemas';
+import type { ItemKind } from '../wire';
 import { parseAppliesTo, toolPatterns, type AppliesToResult } from './applies-to';
 import type { UrlPattern } from './patterns';
 import { findTool } from './tools';

@@ -20,8 +20,7 @@ import type {
   SaveLinkResult,
 } from '../messaging';
 import { formatDate } from '../ui';
-import { LIMITS } from '../wire/limits';
-import type { Item } from '../wire/schemas';
+import { type Item, LIMITS } from '../wire';
 import { linkItem, pageItem, parseTags, snippetItem, tagsProblem, type Authoring } from './items';
 
 type Injected<T> = { ok: true; value: T } | { ok: false; failure: InjectionFailure };

@@ -8,8 +8,7 @@ import { POSITION_WORDS, subjectName } from '../community';
 import { communitySettings, type RepertoireDb } from '../db';
 import type { Handlers } from '../messaging';
 import type { SyncHub } from '../sync';
-import { mayCurate, NOT_A_CURATOR } from '../wire/authz';
-import { SYNC_LIMITS } from '../wire/sync';
+import { mayCurate, NOT_A_CURATOR, SYNC_LIMITS } from '../wire';
 import { checkPattern } from './handlers';
 import { checkStanceDraft, pathItem, pathStepsProblem, stanceItem } from './items';
 

@@ -18,7 +18,7 @@ import {
   recentItems,
   type RepertoireDb,
 } from '../db';
-import type { Item, TipItem } from '../wire/schemas';
+import type { Item, TipItem } from '../wire';
 import { createHandlers } from './handlers';
 import { snippetItem, tipItem } from './items';
 import { tipDraft } from './settings';

@@ -16,9 +16,8 @@ import type { NeedsReview, ReviewOutcome } from '../messaging';
 import { parseAppliesTo } from '../related';
 import { findingViews, redactFields, scanFields } from '../secrets';
 import { describeFindings } from '../secrets/words';
-import type { Item } from '../wire/schemas';
+import { type Item, uuidv7 } from '../wire';
 import { clipPage, clipSelection, saved, saveLink, type SaveItem, type TabCapture } from './clip';
-import { uuidv7 } from './ids';
 import {
   checkItemDraft,
   checkQuestionDraft,

@@ -3,7 +3,7 @@
  * transaction as the item (lib/db); this drains the queue into the index. Only the background
  * runs it, so the index has one writer; a crash mid-drain leaves the queue to drain again.
  */
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import {
   acknowledgeSearchQueue,
   countItems,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Item } from '../wire/schemas';
+import { Item } from '../wire';
 import {
   checkStanceDraft,
   checkTipDraft,

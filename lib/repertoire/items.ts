@@ -1,20 +1,20 @@
 /** Turning captures and drafts into items: pure functions, no storage, no browser APIs. */
 import type { ArticleCapture, LinkCapture, SelectionCapture } from '../capture';
 import type { ItemDraft, QuestionDraft, StanceDraft, TipDraft } from '../messaging';
-import { LIMITS } from '../wire/limits';
+import {
+  LIMITS,
+  type PageItem,
+  type PathItem,
+  type PathStep,
+  type QuestionItem,
+  type SnippetItem,
+  type StanceItem,
+  type StancePosition,
+  type TipItem,
+  uuidv7,
+  webUrlOrNull,
+} from '../wire';
 import { POSITION_WORDS } from '../community';
-import type {
-  PageItem,
-  PathItem,
-  PathStep,
-  QuestionItem,
-  SnippetItem,
-  StanceItem,
-  StancePosition,
-  TipItem,
-} from '../wire/schemas';
-import { webUrlOrNull } from '../wire/web-url';
-import { uuidv7 } from './ids';
 
 export interface Authoring {
   community: string;

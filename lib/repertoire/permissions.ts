@@ -1,7 +1,5 @@
 /** Which changes the extension offers on an item: those the server will accept. */
-import { mayChange } from '../wire/authz';
-import type { Community, Item } from '../wire/schemas';
-import type { Role } from '../wire/sync';
+import { type Community, type Item, mayChange, type Role } from '../wire';
 
 /** The member looking at a shared community's items, as their membership says. */
 export interface Viewer {

@@ -5,8 +5,7 @@
  */
 import { storage } from '#imports';
 import type { Finding } from '../secrets';
-import type { Item, PageItem, SnippetItem, TipItem } from '../wire/schemas';
-import { uuidv7 } from './ids';
+import { type Item, type PageItem, type SnippetItem, type TipItem, uuidv7 } from '../wire';
 
 export type HeldWrite =
   | { kind: 'create'; item: Item; notice?: string }

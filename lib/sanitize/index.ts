@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
 import { parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
-import { isWebUrl } from '../wire/web-url';
+import { isWebUrl } from '../wire';
 
 /**
  * Clipped HTML and other members' content are untrusted: sanitized right before rendering, even

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { xssPayloads } from '../../test/fixtures/xss-payloads';
-import { isWebUrl } from '../wire/web-url';
+import { isWebUrl } from '../wire';
 import { articleSanitizer, hardenLinks } from '.';
 
 const BEACON = 'http://127.0.0.1:9/beacon/';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Item, PageItem, SnippetItem, TipItem } from '../wire/schemas';
+import type { Item, PageItem, SnippetItem, TipItem } from '../wire';
 import { createMemoryStore, createSearchIndex, type SearchIndex, type SearchStore } from './index';
 import { SPLIT_POSTINGS, type MetaRecord, type SearchRecord } from './records';
 

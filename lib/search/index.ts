@@ -14,7 +14,7 @@
  * One writer per store (the background). An index open in another context (a popup left open)
  * does not see those writes until it calls refresh(); it must not write itself.
  */
-import type { Item, ItemKind } from '../wire/schemas';
+import type { Item, ItemKind } from '../wire';
 import { mayHoldTypo, typoHeads, withinOneEdit } from './fuzzy';
 import { highlight, type Range } from './highlight';
 import { type FilterField, filterTerm, pairTerm, prepare, type PreparedDoc } from './prepare';

@@ -1,5 +1,5 @@
 /** Item → what the index stores about it: terms with per-field frequencies, lengths, display info. */
-import type { Item } from '../wire/schemas';
+import type { Item } from '../wire';
 import type { DocInfo } from './records';
 import { fold, STOP_WORDS, tokenize } from './tokenize';
 

@@ -12,7 +12,7 @@
  * - `f:<block>`: each document's terms, for 256 document numbers; read only to update or delete.
  * - `i:<shard>`: item id → document number, hashed into 256 shards; read only to update or delete.
  */
-import type { ItemKind } from '../wire/schemas';
+import type { ItemKind } from '../wire';
 
 /** 4: tip snippets are plain text, without Markdown syntax. */
 export const FORMAT_VERSION = 4;

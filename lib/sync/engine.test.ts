@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { uuidv7 } from '../repertoire/ids';
-import type { TipItem } from '../wire/schemas';
 import {
   DEFAULT_SETTINGS,
   fieldWrites,
@@ -8,7 +6,9 @@ import {
   type PushRequest,
   type PushResponse,
   type SyncedItem,
-} from '../wire/sync';
+  type TipItem,
+  uuidv7,
+} from '../wire';
 import { SyncEngine } from './engine';
 import { SyncHttpError, SyncUnreachableError, type SyncTransport } from './http';
 import { MemorySyncStore } from '../../test/support/memory-sync-store';

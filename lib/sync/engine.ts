@@ -3,9 +3,15 @@
  * debounced push sends them; a pull with the stored cursor brings everyone else's changes.
  * Failures back off exponentially and show in the status. Protocol: docs/sync-protocol.md.
  */
-import type { MarkKind } from '../wire/marks';
-import type { Item, ItemKind } from '../wire/schemas';
-import { Mutation, SYNC_LIMITS, writableFields, type SyncedItem } from '../wire/sync';
+import {
+  type Item,
+  type ItemKind,
+  type MarkKind,
+  Mutation,
+  SYNC_LIMITS,
+  type SyncedItem,
+  writableFields,
+} from '../wire';
 import { SyncHttpError, SyncUnreachableError, type SyncTransport } from './http';
 import { overlay, type Me } from './overlay';
 import type { SyncState, SyncStore } from './store-interface';

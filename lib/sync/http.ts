@@ -17,7 +17,7 @@ import {
   type JoinRequest,
   type PushRequest,
   type SettingsChange,
-} from '../wire/sync';
+} from '../wire';
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;

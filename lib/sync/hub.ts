@@ -12,8 +12,15 @@ import {
   type Membership,
   type RepertoireDb,
 } from '../db';
-import { inviteLink, serverAddressProblem, serverOrigin } from '../wire/invite';
-import type { CommunitySettings, InviteRequest, Role, SettingsChange } from '../wire/sync';
+import {
+  type CommunitySettings,
+  inviteLink,
+  type InviteRequest,
+  type Role,
+  serverAddressProblem,
+  serverOrigin,
+  type SettingsChange,
+} from '../wire';
 import { SyncEngine, type SyncStatus } from './engine';
 import {
   changeSettings,

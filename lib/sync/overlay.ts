@@ -2,17 +2,17 @@
  * The item a user sees: the server's copy with their queued (not yet acknowledged) mutations on
  * top, applied the way the server will most likely apply them.
  */
-import { markKinds } from '../wire/marks';
-import type { Item } from '../wire/schemas';
 import {
-  fieldWrites,
-  requiredFields,
   type EndorseMutation,
+  fieldWrites,
+  type Item,
   type Mark,
+  markKinds,
   type MarkMutation,
   type Mutation,
+  requiredFields,
   type SyncedItem,
-} from '../wire/sync';
+} from '../wire';
 
 export interface Me {
   communityId: string;

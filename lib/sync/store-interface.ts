@@ -3,7 +3,7 @@
  * IndexedDB (lib/db); test/support/memory-sync-store.ts is the reference implementation. Methods that take several
  * things must store them atomically (one IndexedDB transaction), or a crash could lose a write.
  */
-import type { Mutation, SyncedItem, SyncedSettings } from '../wire/sync';
+import type { Mutation, SyncedItem, SyncedSettings } from '../wire';
 
 /** Sync bookkeeping of one community on this device. */
 export interface SyncState {

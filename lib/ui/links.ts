@@ -1,4 +1,4 @@
-import { isWebUrl } from '../wire/web-url';
+import { isWebUrl } from '../wire';
 
 /**
  * The href a view may render for a link an item carries, or undefined for no link at all. Every

@@ -189,7 +189,7 @@ export const EndorseMutation = z.object({
 });
 export type EndorseMutation = z.infer<typeof EndorseMutation>;
 
-export const MarkKind = z.enum(markKinds);
+const MarkKind = z.enum(markKinds);
 
 /**
  * The writer's own mark of one kind, added (`on`) or taken back. `memberId`, if sent, must be the

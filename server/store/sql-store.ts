@@ -20,7 +20,7 @@ import {
   type Role,
   type SettingsChange,
   type SyncedSettings,
-} from '../../lib/wire/sync';
+} from '../../lib/wire';
 import {
   decodeItem,
   encodeItem,

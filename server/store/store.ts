@@ -9,7 +9,7 @@ import type {
   Role,
   SettingsChange,
   SyncedSettings,
-} from '../../lib/wire/sync';
+} from '../../lib/wire';
 
 /** The member behind a valid, unrevoked token. */
 export interface Principal {

@@ -14,7 +14,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../lib/community/review';
-import { DEFAULT_SETTINGS } from '../../lib/wire/sync';
+import { DEFAULT_SETTINGS } from '../../lib/wire';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
 import {

@@ -8,8 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleItem } from '../support/items';
 import { NAME_HELPER, writeItems } from '../../bench/extension';
-import { uuidv7 } from '../../lib/repertoire/ids';
-import type { Item } from '../../lib/wire/schemas';
+import { type Item, uuidv7 } from '../../lib/wire';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { startPageServer, type PageServer } from './support/server';
 

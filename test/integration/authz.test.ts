@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySyncStore } from '../support/memory-sync-store';
-import { PushResponse, type SyncedItem } from '../../lib/wire/sync';
+import { PushResponse, type SyncedItem } from '../../lib/wire';
 import {
   SETUPS,
   memberEngine,

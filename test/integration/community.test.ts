@@ -4,10 +4,15 @@
  * settings in pulls, and members' own teams. Every refusal is checked for its code and words.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_A_CURATOR } from '../../lib/wire/authz';
-import { markKinds } from '../../lib/wire/marks';
-import type { MarkMutation } from '../../lib/wire/sync';
-import { PushResponse, SyncedSettings, type Mark, type SyncedItem } from '../../lib/wire/sync';
+import {
+  type Mark,
+  markKinds,
+  type MarkMutation,
+  NOT_A_CURATOR,
+  PushResponse,
+  type SyncedItem,
+  SyncedSettings,
+} from '../../lib/wire';
 import {
   BACKENDS,
   newItem,

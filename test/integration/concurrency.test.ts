@@ -5,7 +5,7 @@
  * With worker threads, each server also writes from several threads of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PullResponse } from '../../lib/wire/sync';
+import { PullResponse } from '../../lib/wire';
 import { stewardInvite } from '../../server/bootstrap';
 import { startPushPool, type PushPool } from '../../server/push-pool';
 import { listen, type RunningServer } from '../../server/serve';

@@ -18,10 +18,16 @@ import {
   type RepertoireDb,
 } from '../../lib/db';
 import type { SyncEngine, SyncStore } from '../../lib/sync';
-import type { Item, TipItem } from '../../lib/wire/schemas';
-import { mayChange } from '../../lib/wire/authz';
-import { uuidv7 } from '../../lib/repertoire/ids';
-import type { ConflictRevision, Endorsement, Mark, Role } from '../../lib/wire/sync';
+import {
+  type ConflictRevision,
+  type Endorsement,
+  type Item,
+  type Mark,
+  mayChange,
+  type Role,
+  type TipItem,
+  uuidv7,
+} from '../../lib/wire';
 import {
   SETUPS,
   memberEngine,

@@ -5,7 +5,7 @@
  * push whose answer is lost after the commit is retried without applying anything twice.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorBody, PushResponse } from '../../lib/wire/sync';
+import { ErrorBody, PushResponse } from '../../lib/wire';
 import { stewardInvite } from '../../server/bootstrap';
 import { MemorySyncStore } from '../support/memory-sync-store';
 import { kill, startChild } from './child';

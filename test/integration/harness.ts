@@ -9,15 +9,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { httpTransport, SyncEngine, type SyncEngineOptions, type SyncStore } from '../../lib/sync';
-import type { ItemKind } from '../../lib/wire/schemas';
 import {
-  writableFields,
   type FieldWrite,
+  type ItemKind,
   type Mutation,
   type Role,
   type SyncedItem,
   type SyncedSettings,
-} from '../../lib/wire/sync';
+  writableFields,
+} from '../../lib/wire';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { startPushPool } from '../../server/push-pool';

@@ -11,7 +11,7 @@ import { openPostgresDriver } from '../../server/store/postgres';
 import type { SqlDriver } from '../../server/store/sql';
 import { openSqliteDriver } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
-import type { SyncedItem } from '../../lib/wire/sync';
+import type { SyncedItem } from '../../lib/wire';
 import { BACKENDS, freshDatabase, newTip, type Database } from './harness';
 
 const TABLES = ['communities', 'members', 'tokens', 'invites', 'client_seqs', 'items'];

@@ -3,7 +3,7 @@
  * members, written only by the author or a steward, and merged like the title.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PushResponse, type Mutation, type SyncedItem } from '../../lib/wire/sync';
+import { PushResponse, type Mutation, type SyncedItem } from '../../lib/wire';
 import { SETUPS, newItem, startServer, writes, type Client, type TestServer } from './harness';
 
 describe.each(SETUPS)('notes on pages and snippets, on $name', ({ backend, workers }) => {

@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorBody, PushResponse } from '../../lib/wire/sync';
+import { ErrorBody, PushResponse } from '../../lib/wire';
 import { stewardInvite } from '../../server/bootstrap';
 import { kill, root, startChild, type Child } from './child';
 import {

@@ -17,7 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PushResponse } from '../../lib/wire/sync';
+import { PushResponse } from '../../lib/wire';
 import { childEnv, kill, root, startChild } from './child';
 import { BACKENDS, freshDatabase, joinWith, newTip, type Database } from './harness';
 

@@ -1,9 +1,8 @@
 /** The sync server over real HTTP, on both storage backends. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { inviteLink, parseInvite } from '../../lib/wire/invite';
+import { ErrorBody, inviteLink, parseInvite, PullResponse, PushResponse } from '../../lib/wire';
 import { listen } from '../../server/serve';
 import { MemorySyncStore } from '../support/memory-sync-store';
-import { ErrorBody, PullResponse, PushResponse } from '../../lib/wire/sync';
 import {
   BACKENDS,
   Client,

@@ -1,6 +1,5 @@
 /** The item factory of tests and benches: a valid item of each kind (unit, integration, e2e, bench). */
-import { uuidv7 } from '../../lib/repertoire/ids';
-import type { Item, ItemKind, PageItem, TipItem } from '../../lib/wire/schemas';
+import { type Item, type ItemKind, type PageItem, type TipItem, uuidv7 } from '../../lib/wire';
 
 const KIND_DEFAULTS: Record<ItemKind, Record<string, unknown>> = {
   tip: { body: 'Use `set -euo pipefail`.', tool: null, appliesTo: [] },

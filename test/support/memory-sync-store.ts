@@ -1,5 +1,5 @@
 /** SyncStore in memory: the reference implementation, and the test double of the engine. */
-import type { Mutation, SyncedItem } from '../../lib/wire/sync';
+import type { Mutation, SyncedItem } from '../../lib/wire';
 import type { PulledChange, SyncState, SyncStore } from '../../lib/sync';
 
 export class MemorySyncStore implements SyncStore {

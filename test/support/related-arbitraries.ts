@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { idFor, page, tip } from './items';
 import { TOOLS } from '../../lib/related/tools';
-import type { Item } from '../../lib/wire/schemas';
+import type { Item } from '../../lib/wire';
 
 const hosts = ['example.com', 'app.example.com', 'a.b.example.com', 'github.com', 'localhost'];
 hosts.push('acme.atlassian.net', 'docs.google.com', 'xn--bcher-kva.example', '10.0.0.1');

@@ -1,12 +1,13 @@
 /** Who may change what: the shared rule, and the merge applying it to every kind of write. */
 import { describe, expect, it } from 'vitest';
-import { mayChange, notAllowedReason } from '../../lib/wire/authz';
 import {
   DEFAULT_SETTINGS,
-  writableFields,
+  mayChange,
   type Mutation,
+  notAllowedReason,
   type SetMutation,
-} from '../../lib/wire/sync';
+  writableFields,
+} from '../../lib/wire';
 import {
   applyMutation,
   type ItemDoc,

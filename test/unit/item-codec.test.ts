@@ -4,8 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemKinds, type ItemKind } from '../../lib/wire/schemas';
-import { DEFAULT_SETTINGS, SetMutation, writableFields } from '../../lib/wire/sync';
+import {
+  DEFAULT_SETTINGS,
+  type ItemKind,
+  itemKinds,
+  SetMutation,
+  writableFields,
+} from '../../lib/wire';
 import { decodeItem, encodeItem, prepareCreated, storeCreated } from '../../server/item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../../server/merge';
 import { sampleItem } from '../support/items';

@@ -5,7 +5,7 @@
  * screens. Written with Playwright waits only, so it runs outside vitest too.
  */
 import type { Locator, Page } from 'playwright-core';
-import { writableFields } from '../../../lib/wire/sync';
+import { writableFields } from '../../../lib/wire';
 import type { Principal } from '../../../server/store/store';
 import { sampleItem } from '../../support/items';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
