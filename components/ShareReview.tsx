@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NeedsReview, ReviewOutcome, ShareChoice } from '@/lib/messaging';
-import { describeFindings, fieldName } from '@/lib/secrets/words';
+import { describeFindings, fieldName } from '@/lib/secrets';
 
 interface Props {
   review: NeedsReview['review'];

@@ -10,7 +10,7 @@
  */
 import type { LinkCapture } from '../capture';
 import type { MarkdownNode } from '../markdown';
-import type { FindingView } from '../secrets/types';
+import type { FindingView } from '../secrets';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type {
   CommunitySettings,

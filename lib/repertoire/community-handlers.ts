@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { POSITION_WORDS, subjectName } from '../community';
 import { communitySettings, type RepertoireDb } from '../db';
 import type { Handlers } from '../messaging';
+import { describeFindings, scanFields } from '../secrets';
 import type { SyncHub } from '../sync';
 import { mayCurate, NOT_A_CURATOR, SYNC_LIMITS } from '../wire';
 import { checkPattern } from './handlers';
@@ -16,6 +17,17 @@ export type CommunityHandlers = Pick<
   Handlers,
   'savePath' | 'proposeStance' | 'setTeam' | 'saveCommunitySettings' | 'openFromPanel'
 >;
+
+/**
+ * Paths and stances only ever go to a shared community, with notes and reasons every member
+ * reads: what the secret scan finds there is refused in words (the form keeps the text), not
+ * shared. Null when nothing is found.
+ */
+async function secretIn(fields: object, where: string): Promise<string | null> {
+  const findings = await scanFields(fields);
+  if (findings.length === 0) return null;
+  return `${where} holds ${describeFindings(findings)}, which would be shared with every member. Remove it, then save again.`;
+}
 
 const NOT_SHARED =
   'This is for a shared community: choose one you joined in the popup’s community picker.';
@@ -39,7 +51,9 @@ export function createCommunityHandlers(
           message: `Not saved: ${NOT_A_CURATOR}. Ask a steward to add you as a curator.`,
         };
       }
-      const problem = pathStepsProblem(steps);
+      const problem =
+        pathStepsProblem(steps) ??
+        (await secretIn({ notes: steps.map((s) => s.note) }, 'A step’s note'));
       if (problem) return { ok: false, message: problem };
       const now = Date.now();
       let id = pathId;
@@ -64,6 +78,8 @@ export function createCommunityHandlers(
       ];
       if (!membership || !engine) return { ok: false, errors: {}, message: NOT_SHARED };
       const { subject, position, reason } = checked;
+      const secret = await secretIn({ reason }, 'The reason');
+      if (secret) return { ok: false, errors: { reason: secret } };
       const title = `${POSITION_WORDS[position]} ${subjectName(subject)}`;
       const item = stanceItem({ subject, position, reason }, title, {
         community,

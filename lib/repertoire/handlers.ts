@@ -14,8 +14,7 @@ import {
 import type { Handlers } from '../messaging';
 import type { NeedsReview, ReviewOutcome } from '../messaging';
 import { parseAppliesTo } from '../related';
-import { findingViews, redactFields, scanFields } from '../secrets';
-import { describeFindings } from '../secrets/words';
+import { describeFindings, findingViews, redactFields, scanFields } from '../secrets';
 import { type Item, uuidv7 } from '../wire';
 import { clipPage, clipSelection, saved, saveLink, type SaveItem, type TabCapture } from './clip';
 import {
