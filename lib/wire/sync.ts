@@ -58,6 +58,18 @@ export const CommunityInfo = z.object({
 });
 export type CommunityInfo = z.infer<typeof CommunityInfo>;
 
+/** An active member as a steward sees them, to choose who curates paths (`GET …/members`). */
+export const CommunityMember = z.object({
+  memberId: z.string(),
+  displayName: z.string(),
+  team: Team,
+  role: Role,
+});
+export type CommunityMember = z.infer<typeof CommunityMember>;
+
+export const MembersResponse = z.object({ members: z.array(CommunityMember) });
+export type MembersResponse = z.infer<typeof MembersResponse>;
+
 export const JoinResponse = z.object({
   token: z.string(),
   /** When the token stops working (ms since the epoch); null if it never expires. */
