@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CommunitySync } from '@/lib/sync';
 import type { CommunitySettings, SettingsChange } from '@/lib/wire';
+import { CuratorPicker } from './CuratorPicker';
+import { useCommunityMembers } from './hooks/useCommunityMembers';
 import { useCommunityRules } from './hooks/useCommunityRules';
 
 type Draft = { reviewIntervalDays: string; stanceMembers: string; stanceDays: string };
@@ -22,10 +24,17 @@ const draftOf = (s: CommunitySettings): Draft => ({
   stanceDays: String(s.stanceDays),
 });
 
-/** What changed, checked: a whole number in range for each number typed. */
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * What changed, checked: a whole number in range for each number typed. `curators` is null while
+ * the member list is not read (the chosen members then stay as they are).
+ */
 function changeOf(
   draft: Draft,
   pathCurators: CommunitySettings['pathCurators'],
+  curators: readonly string[] | null,
   current: CommunitySettings,
 ): { change: SettingsChange } | { error: string } {
   const change: SettingsChange = {};
@@ -37,6 +46,7 @@ function changeOf(
     if (value !== current[key]) change[key] = value;
   }
   if (pathCurators !== current.pathCurators) change.pathCurators = pathCurators;
+  if (curators && !sameSet(curators, current.curators)) change.curators = [...curators];
   return { change };
 }
 
@@ -48,13 +58,7 @@ export function CommunityRules({ community }: { community: CommunitySync }) {
   const { settings, save } = useCommunityRules(community.community);
   if (!settings) return null;
   return community.role === 'steward' ? (
-    <RulesForm
-      key={JSON.stringify(settings)}
-      id={community.community}
-      name={community.name}
-      settings={settings}
-      save={save}
-    />
+    <RulesForm id={community.community} name={community.name} settings={settings} save={save} />
   ) : (
     <details>
       <summary>Community rules of {community.name}</summary>
@@ -92,6 +96,8 @@ function RulesForm({
 }) {
   const [draft, setDraft] = useState(() => draftOf(settings));
   const [curators, setCurators] = useState(settings.pathCurators);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(settings.curators));
+  const { members, retry } = useCommunityMembers(cid, curators === 'stewards_and_allowed');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const field = (key: keyof Draft, label: string, id: string) => (
@@ -110,7 +116,12 @@ function RulesForm({
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const checked = changeOf(draft, curators, settings);
+    // Those chosen who are no longer members leave the list when it is saved.
+    const listed =
+      members.state === 'ready'
+        ? members.members.filter((m) => chosen.has(m.memberId)).map((m) => m.memberId)
+        : null;
+    const checked = changeOf(draft, curators, listed, settings);
     if ('error' in checked)
       return setMessage({ ok: false, text: `${checked.error} Nothing was saved.` });
     if (Object.keys(checked.change).length === 0)
@@ -154,8 +165,23 @@ function RulesForm({
               checked={curators === 'stewards_and_allowed'}
               onChange={() => setCurators('stewards_and_allowed')}
             />
-            Stewards and chosen members ({settings.curators.length} chosen)
+            Stewards and chosen members ({chosen.size} chosen)
           </label>
+          {curators === 'stewards_and_allowed' ? (
+            <CuratorPicker
+              members={members}
+              chosen={chosen}
+              onRetry={retry}
+              onToggle={(id, on) =>
+                setChosen((now) => {
+                  const next = new Set(now);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
+            />
+          ) : null}
         </fieldset>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save rules'}

@@ -13,6 +13,7 @@ import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
 import type {
+  CommunityMember,
   CommunitySettings,
   InviteRequest,
   Item,
@@ -283,6 +284,11 @@ export interface Protocol {
   saveCommunitySettings: {
     request: { community: string; change: SettingsChange };
     response: { ok: true; settings: CommunitySettings } | { ok: false; message: string };
+  };
+  /** A steward's list of the community's active members, to choose who curates paths. */
+  communityMembers: {
+    request: { community: string };
+    response: { ok: true; members: CommunityMember[] } | { ok: false; message: string };
   };
   /** From the in-page panel: open an item (a stance and its reasons) or a search in the popup. */
   openFromPanel: { request: { item: string } | { q: string }; response: { ok: true } };

@@ -37,6 +37,7 @@ const handlers: Handlers = {
   proposeStance: async () => ({ ok: false, errors: {} }),
   setTeam: async () => ({ ok: true, communities: [] }),
   saveCommunitySettings: async () => ({ ok: false, message: 'not a steward' }),
+  communityMembers: async () => ({ ok: false, message: 'not a steward' }),
   openFromPanel: async () => ({ ok: true }),
 };
 

@@ -15,7 +15,12 @@ import { checkStanceDraft, pathItem, pathStepsProblem, stanceItem } from './item
 
 export type CommunityHandlers = Pick<
   Handlers,
-  'savePath' | 'proposeStance' | 'setTeam' | 'saveCommunitySettings' | 'openFromPanel'
+  | 'savePath'
+  | 'proposeStance'
+  | 'setTeam'
+  | 'saveCommunitySettings'
+  | 'communityMembers'
+  | 'openFromPanel'
 >;
 
 /**
@@ -103,6 +108,9 @@ export function createCommunityHandlers(
     },
     async saveCommunitySettings({ community, change }) {
       return hub.saveSettings(community, change);
+    },
+    async communityMembers({ community }) {
+      return hub.members(community);
     },
     async openFromPanel(request, sender) {
       const query =

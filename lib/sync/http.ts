@@ -9,6 +9,7 @@ import {
   ErrorBody,
   InviteResponse,
   JoinResponse,
+  MembersResponse,
   PullResponse,
   PushResponse,
   SYNC_LIMITS,
@@ -202,6 +203,16 @@ export const changeTeam = (
       headers: { ...JSON_BODY, ...bearer(session) },
       body: JSON.stringify({ team }),
     },
+    session.fetch,
+  );
+
+/** The community's active members, for a steward choosing who curates paths. */
+export const listMembers = (session: Session): Promise<Outcome<MembersResponse>> =>
+  outcome(
+    session.serverUrl,
+    MembersResponse,
+    `${communityBase(session)}/members`,
+    { headers: bearer(session) },
     session.fetch,
   );
 

@@ -13,6 +13,7 @@ import {
   type RepertoireDb,
 } from '../db';
 import {
+  type CommunityMember,
   type CommunitySettings,
   inviteLink,
   type InviteRequest,
@@ -30,6 +31,7 @@ import {
   endSession,
   httpTransport,
   joinCommunity,
+  listMembers,
   type Session,
 } from './http';
 
@@ -184,6 +186,17 @@ export class SyncHub {
     if (!saved.ok) return saved;
     await entry.engine.sync();
     return { ok: true, settings: saved.value };
+  }
+
+  /** The community's active members, as its server lists them to a steward. */
+  async members(
+    community: string,
+  ): Promise<{ ok: true; members: CommunityMember[] } | { ok: false; message: string }> {
+    await this.ready;
+    const entry = this.engines.get(community);
+    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const listed = await listMembers(sessionOf(entry.membership));
+    return listed.ok ? { ok: true, members: listed.value.members } : listed;
   }
 
   /**
