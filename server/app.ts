@@ -10,6 +10,7 @@ import {
   InviteRequest,
   JoinRequest,
   type JoinResponse,
+  type MembersResponse,
   PullQuery,
   PurgeRequest,
   SettingsChange,
@@ -196,6 +197,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(await store.createInvite(who.communityId, invite), 201);
   });
 
+  // For stewards choosing who curates paths (the settings' `curators`, by member id).
+  community.get('/members', async (c) => {
+    const who = stewardOnly(
+      c.get('who'),
+      'Only a steward can list the community’s members, to choose who curates paths; ' +
+        'ask one of its stewards.',
+    );
+    const body: MembersResponse = { members: await store.listMembers(who.communityId) };
+    return c.json(body);
+  });
+
   community.delete('/members/:memberId', async (c) => {
     const who = c.get('who');
     const memberId = c.req.param('memberId');
@@ -326,10 +338,12 @@ function operatorOnly(expected: string | undefined, header: string | undefined):
   }
 }
 
-function stewardOnly(who: Principal): Principal {
-  if (who.role !== 'steward') {
-    throw new ApiError(403, 'steward_only', 'Only a steward of this community may do this.');
-  }
+/** `message` may name what the refused request was for, and so whom to ask. */
+function stewardOnly(
+  who: Principal,
+  message = 'Only a steward of this community may do this.',
+): Principal {
+  if (who.role !== 'steward') throw new ApiError(403, 'steward_only', message);
   return who;
 }
 

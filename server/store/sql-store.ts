@@ -12,6 +12,7 @@ import {
   CommunitySettings,
   DEFAULT_SETTINGS,
   type CommunityInfo,
+  type CommunityMember,
   type InviteRequest,
   type InviteResponse,
   type Mutation,
@@ -30,6 +31,7 @@ import {
 } from '../item-codec';
 import { applyMutation, isTombstone, type ItemDoc, type Writer } from '../merge';
 import { hashSecret, newInviteCode, newToken } from '../secrets';
+import { listMembers } from './members';
 import { migrate } from './migrations';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import type { Principal, PullOutcome, RedeemOutcome, SettingsOutcome, Store } from './store';
@@ -351,6 +353,10 @@ class SqlStore implements Store {
 
   communityInfo(who: Principal): Promise<CommunityInfo> {
     return describe(this.db, who);
+  }
+
+  listMembers(communityId: string): Promise<CommunityMember[]> {
+    return listMembers(this.db, communityId);
   }
 
   async setTeam(who: Principal, team: string | null): Promise<CommunityInfo> {

@@ -1,6 +1,7 @@
 /** The one storage interface the HTTP layer talks to; SQLite and PostgreSQL both implement it. */
 import type {
   CommunityInfo,
+  CommunityMember,
   InviteRequest,
   InviteResponse,
   Mutation,
@@ -50,6 +51,8 @@ export interface Store {
   /** Revokes every token of the member; false if no such member in that community. */
   revokeMember(communityId: string, memberId: string): Promise<boolean>;
   communityInfo(who: Principal): Promise<CommunityInfo>;
+  /** The active (unrevoked) members, by display name ignoring case, then member id. */
+  listMembers(communityId: string): Promise<CommunityMember[]>;
   /** The member's own team (null: none); marks they make from now on carry it. */
   setTeam(who: Principal, team: string | null): Promise<CommunityInfo>;
   settings(communityId: string): Promise<SyncedSettings>;
