@@ -32,8 +32,10 @@ export function CuratorPicker({ members, chosen, onToggle, onRetry }: Props) {
             checked={chosen.has(m.memberId)}
             onChange={(e) => onToggle(m.memberId, e.currentTarget.checked)}
           />
-          <span dir="auto">{m.displayName}</span>
-          {m.team ? <span class="meta"> · {m.team}</span> : null}
+          <span>
+            <bdi>{m.displayName}</bdi>
+            {m.team ? <span class="meta"> · {m.team}</span> : null}
+          </span>
         </label>
       ))}
     </fieldset>

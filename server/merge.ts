@@ -171,10 +171,14 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
     return { code: 'wrong_kind', rejected: `item is a ${doc.kind}, not a ${m.kind}` };
   }
   // A complete first write under an id that exists is an edit of that item, like any other.
-  if (!mayChange(w, doc.authorId)) {
+  // Paths are the curators' (checked before): any curator edits the community's Start here,
+  // whoever made it; deleting or restoring one stays with its author and stewards.
+  const action = changeAction(doc, m);
+  const curating = doc.kind === 'path' && action === 'edit';
+  if (!curating && !mayChange(w, doc.authorId)) {
     return {
       code: 'not_allowed',
-      rejected: notAllowedReason(changeAction(doc, m), doc.kind, doc.createdBy),
+      rejected: notAllowedReason(action, doc.kind, doc.createdBy),
     };
   }
   const fields = { ...doc.fields };

@@ -4,7 +4,8 @@
  *
  * Anyone may create items (paths: only curators, see mayCurate) and add or take back their own
  * marks (lib/wire/marks.ts). Editing, retiring, closing, deleting and restoring an item is for
- * the member who created it (by member id, never by display name) and for stewards.
+ * the member who created it (by member id, never by display name) and for stewards; a path is
+ * edited by any curator, whoever made it (deleting it stays with its author and stewards).
  */
 import type { ItemKind } from './schemas';
 import type { CommunitySettings, Role } from './sync';

@@ -12,11 +12,13 @@ import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
 import { joinWithLink, startSyncServer, type SyncServer } from './support/community';
 import {
+  closeAll,
   inviteLink,
   moveCommunityClock,
   openWhenSynced,
   panelOf,
   popupAt,
+  popupUntil,
   pushed,
 } from './support/members';
 import { startPageServer, type PageServer } from './support/server';
@@ -200,5 +202,66 @@ describe('Start here paths, teams and stances', () => {
       .toContain('Cy (Support)');
     await reasons.close();
     await tool.close();
+  });
+
+  it('lets a steward choose Ben as a curator, who can then add to Start here', async () => {
+    // Ben is not a curator yet: his item view has no "Add to Start here".
+    const before = await openWhenSynced(() => popupOf(ben), /Say hello in #guild/, 'Tell us');
+    expect(await before.popup.getByRole('button', { name: 'Add to Start here' }).count()).toBe(0);
+    await closeAll(before.popup, before.page);
+
+    const options = await ana.context.newPage();
+    await options.goto(`chrome-extension://${ana.extensionId}/options.html`);
+    await options.getByText(`Community rules of ${COMMUNITY}`).click();
+    await options.getByRole('radio', { name: /Stewards and chosen members/ }).check();
+    const picker = options.getByRole('group', { name: 'Members who may curate paths' });
+    // The members the server lists, with their teams; Ana, a steward, curates already.
+    await expect.poll(() => picker.innerText()).toContain('Ben · Platform');
+    expect(await picker.innerText()).toContain('Cy · Support');
+    expect(await picker.getByRole('checkbox').count()).toBe(2);
+    await picker.getByRole('checkbox', { name: /Ben/ }).check();
+    await options.getByRole('button', { name: 'Save rules' }).click();
+    await expect
+      .poll(() => options.getByRole('status').last().innerText())
+      .toContain(`Saved. Every member of ${COMMUNITY} gets them at their next sync.`);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(options, { screen: `curators (${colorScheme})` });
+    }
+    await options.close();
+
+    // Once Ben's browser has the new settings, he curates: he adds his own tip as step 3, and
+    // the server takes it (a refused write would leave the path at 2 steps once pushed).
+    const b = await popupUntil(
+      () => openWhenSynced(() => popupOf(ben), /Say hello in #guild/, 'Tell us'),
+      async (popup) => (await popup.getByRole('button', { name: 'Add to Start here' }).count()) > 0,
+    );
+    await b.popup.getByRole('button', { name: 'Back to results' }).click();
+    await writeTip(b.popup, 'Pair on risky rebases', 'Ask for a pair before rebasing main.');
+    await b.popup
+      .getByRole('list', { name: 'Recent items' })
+      .getByRole('button', { name: /Pair on risky rebases/ })
+      .click();
+    await b.popup.getByRole('button', { name: 'Add to Start here' }).click();
+    await expect
+      .poll(() => b.popup.getByRole('status').last().innerText())
+      .toContain('Added “Pair on risky rebases” to Start here as step 3');
+    await pushed(b.popup);
+    await closeAll(b.popup, b.page);
+    const a = await popupUntil(
+      () => popupOf(ana),
+      async (popup) => {
+        await popup
+          .getByRole('navigation', { name: 'Start here and stances' })
+          .getByRole('button', { name: /Start here$/ })
+          .click({ timeout: 5_000 });
+        const text = await popup.getByRole('list', { name: 'Start here steps' }).innerText();
+        return text.includes('3. Pair on risky rebases');
+      },
+    );
+    expect(await a.popup.getByRole('list', { name: 'Start here steps' }).innerText()).toContain(
+      'by Ben',
+    );
+    await closeAll(a.popup, a.page);
   });
 });

@@ -314,6 +314,35 @@ describe.each(BACKENDS)('community life on %s', (backend) => {
       expect((await push(ana, { op: 'set', ...path() }))[0]?.code).toBe('not_allowed');
     });
 
+    it('are edited by any curator, whoever made them; deleted only by their author or a steward', async () => {
+      const { c, ben, tip } = await anaWroteATip();
+      const made = newItem('path', {
+        title: 'Start here',
+        steps: [{ itemId: tip.itemId, note: 'Read before your first deploy' }],
+      });
+      await push(c.steward, { op: 'set', ...made });
+      await c.steward.post('/settings', {
+        pathCurators: 'stewards_and_allowed',
+        curators: [ben.memberId],
+      });
+      const change = async (fields: Record<string, unknown>) => ({
+        op: 'set' as const,
+        itemId: made.itemId,
+        kind: 'path' as const,
+        fields: writes(fields, await latest(ben, made.itemId)),
+      });
+      const steps = [{ itemId: tip.itemId, note: 'Read this first' }];
+      expect((await push(ben, await change({ steps })))[0]?.status).toBe('applied');
+      expect((await latest(c.steward, made.itemId)).item).toMatchObject({ steps });
+      expect(await push(ben, await change({ deletedAt: 5 }))).toMatchObject([
+        {
+          status: 'rejected',
+          code: 'not_allowed',
+          reason: expect.stringMatching(/^only its author, .+, or a steward can delete this path$/),
+        },
+      ]);
+    });
+
     it('keep both of two concurrent reorderings: one as the steps, one as a revision', async () => {
       const { c, tip } = await anaWroteATip();
       const other = newTip({ title: 'second' });
