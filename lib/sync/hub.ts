@@ -47,6 +47,8 @@ export interface JoinInput {
 export type JoinOutcome = { ok: true; name: string } | { ok: false; message: string };
 
 /** A joined community and how its sync is going, as the popup and options page show it. */
+const NOT_JOINED = 'You are not in this community any more.';
+
 export interface CommunitySync {
   community: string;
   name: string;
@@ -145,9 +147,8 @@ export class SyncHub {
 
   /** A steward's new invite for their community, as a link to send and its bare code. */
   async createInvite(community: string, invite: InviteRequest): Promise<InviteOutcome> {
-    await this.ready;
-    const entry = this.engines.get(community);
-    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const entry = await this.joined(community);
+    if (!entry) return { ok: false, message: NOT_JOINED };
     const made = await createInvite(sessionOf(entry.membership), invite);
     if (!made.ok) return made;
     return {
@@ -162,9 +163,8 @@ export class SyncHub {
     community: string,
     team: string | null,
   ): Promise<{ ok: true } | { ok: false; message: string }> {
-    await this.ready;
-    const entry = this.engines.get(community);
-    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const entry = await this.joined(community);
+    if (!entry) return { ok: false, message: NOT_JOINED };
     const changed = await changeTeam(sessionOf(entry.membership), entry.membership.memberId, team);
     if (!changed.ok) return changed;
     entry.membership = { ...entry.membership, team: changed.value.team ?? team };
@@ -179,9 +179,8 @@ export class SyncHub {
     community: string,
     change: SettingsChange,
   ): Promise<{ ok: true; settings: CommunitySettings } | { ok: false; message: string }> {
-    await this.ready;
-    const entry = this.engines.get(community);
-    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const entry = await this.joined(community);
+    if (!entry) return { ok: false, message: NOT_JOINED };
     const saved = await changeSettings(sessionOf(entry.membership), change);
     if (!saved.ok) return saved;
     await entry.engine.sync();
@@ -192,11 +191,16 @@ export class SyncHub {
   async members(
     community: string,
   ): Promise<{ ok: true; members: CommunityMember[] } | { ok: false; message: string }> {
-    await this.ready;
-    const entry = this.engines.get(community);
-    if (!entry) return { ok: false, message: 'You are not in this community any more.' };
+    const entry = await this.joined(community);
+    if (!entry) return { ok: false, message: NOT_JOINED };
     const listed = await listMembers(sessionOf(entry.membership));
     return listed.ok ? { ok: true, members: listed.value.members } : listed;
+  }
+
+  /** The engine and membership of a community this browser is in, once the hub is started. */
+  private async joined(community: string) {
+    await this.ready;
+    return this.engines.get(community);
   }
 
   /**
