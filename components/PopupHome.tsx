@@ -14,6 +14,7 @@ export function PopupHome({ popup }: { popup: PopupState }) {
           startHere={popup.startHere}
           onShow={() => nav.go({ name: 'startHere' })}
           onPropose={() => nav.go({ name: 'stance-new' })}
+          onStances={() => nav.go({ name: 'stances' })}
         />
       ) : null}
       <ListView

@@ -37,10 +37,16 @@ export function PopupItem({
     );
   if (shown.kind === 'stance')
     return (
-      <StanceView db={popup.db} stance={shown} onBack={popup.backToList} say={popup.nav.say} />
+      <StanceView
+        db={popup.db}
+        stance={shown}
+        onBack={() => popup.nav.go({ name: 'stances' })}
+        say={popup.nav.say}
+      />
     );
   return (
     <ItemView
+      db={popup.db}
       {...(startHere.curator && shown.kind !== 'path'
         ? { onAddToStartHere: (added: Item) => void popup.addToStartHere(added) }
         : {})}

@@ -4,14 +4,15 @@ interface Props {
   startHere: StartHere;
   onShow: () => void;
   onPropose: () => void;
+  onStances: () => void;
 }
 
 /**
  * Above the list in a shared community: Start here shown prominently to a member who has not
  * finished or dismissed it (that is what "joined recently" means here), a quiet link otherwise;
- * and proposing a stance on a tool.
+ * the community's stances, and proposing one on a tool.
  */
-export function StartHereOffer({ startHere, onShow, onPropose }: Props) {
+export function StartHereOffer({ startHere, onShow, onPropose, onStances }: Props) {
   const { path, open, progress } = startHere;
   const steps = path?.steps.length ?? 0;
   return (
@@ -33,6 +34,9 @@ export function StartHereOffer({ startHere, onShow, onPropose }: Props) {
           Start here
         </button>
       )}
+      <button type="button" class="quiet" onClick={onStances}>
+        Stances
+      </button>
       <button type="button" class="quiet" onClick={onPropose}>
         Propose a stance
       </button>

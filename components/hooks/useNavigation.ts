@@ -17,6 +17,8 @@ export type View =
   | { name: 'review'; tips: ReviewEntry[] | null }
   | { name: 'startHere' }
   | { name: 'stance-new' }
+  /** Every stance of the community, the community's own first. */
+  | { name: 'stances' }
   /** "Save as a link" for a page with no article, with what the background refused. */
   | { name: 'link'; initial: LinkDraft; errors: Partial<Record<LinkField, string>> }
   /** Ask the community, and the community's open questions. */
