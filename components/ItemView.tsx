@@ -1,11 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { ItemMeta } from '@/lib/db';
+import type { ItemMeta, RepertoireDb } from '@/lib/db';
 import { formatDate, hostOf, webHref } from '@/lib/ui';
 import { renderArticle, renderTip, SafeContent } from './SafeContent';
 import type { Item } from '@/lib/wire';
+import { lazyView } from './lazyView';
+
+// A path's steps read their items' titles, and conflicts are rare: loaded when shown.
+const PathSteps = lazyView(() => import('./PathSteps').then((m) => m.PathSteps));
+const ItemConflicts = lazyView(() => import('./ItemConflicts').then((m) => m.ItemConflicts));
 
 interface Props {
+  /** Where a path's steps read their items' titles. */
+  db: RepertoireDb | undefined;
   item: Item;
   /** Endorsements and kept conflict revisions of a shared item. */
   meta?: ItemMeta;
@@ -48,6 +55,7 @@ function Notes({ note, privateNote }: { note?: string; privateNote?: string }) {
 
 /** One item, rendered safely: article HTML and tip Markdown sanitized, everything else as text. */
 export function ItemView({
+  db,
   item,
   meta,
   onBack,
@@ -105,42 +113,15 @@ export function ItemView({
         <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
       ) : null}
       {children}
-      {meta?.conflicts.map((c) => (
-        <div
-          class="conflict"
-          role="group"
-          aria-label={`Conflict on ${c.field}`}
-          key={`${c.field}-${c.version}`}
-        >
-          <p class="meta">
-            {c.author} edited “{c.field}” at the same time. Their version:
-          </p>
-          <p class="conflict-value" dir="auto">
-            {typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}
-          </p>
-          {onResolve ? (
-            <div class="toolbar">
-              <button type="button" onClick={() => onResolve(c.field, c.value, [c.version])}>
-                Keep their version
-              </button>
-              <button
-                type="button"
-                onClick={() =>
-                  onResolve(c.field, (item as Record<string, unknown>)[c.field], [c.version])
-                }
-              >
-                Keep the current version
-              </button>
-            </div>
-          ) : null}
-        </div>
-      ))}
-      <ItemBody item={item} />
+      {meta && meta.conflicts.length > 0 ? (
+        <ItemConflicts db={db} item={item} conflicts={meta.conflicts} onResolve={onResolve} />
+      ) : null}
+      <ItemBody db={db} item={item} />
     </article>
   );
 }
 
-function ItemBody({ item }: { item: Item }) {
+function ItemBody({ db, item }: { db: RepertoireDb | undefined; item: Item }) {
   switch (item.kind) {
     case 'page':
       // A page kept as a link (it had no article) has only its description.
@@ -174,5 +155,7 @@ function ItemBody({ item }: { item: Item }) {
           ) : null}
         </>
       );
+    case 'path':
+      return <PathSteps db={db} steps={item.steps} label="Steps" />;
   }
 }

@@ -183,6 +183,7 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
           />
         ) : (
           <ItemView
+            db={ready?.db}
             item={open.item}
             meta={open.meta}
             onBack={backToList}

@@ -7,11 +7,15 @@ import { lazyView } from './lazyView';
 const DeletedList = lazyView(() => import('./DeletedList').then((m) => m.DeletedList));
 const ReviewList = lazyView(() => import('./ReviewList').then((m) => m.ReviewList));
 const StartHere = lazyView(() => import('./StartHere').then((m) => m.StartHere));
+const StancesList = lazyView(() => import('./StancesList').then((m) => m.StancesList));
 
-export const LIST_VIEWS = ['questions', 'review', 'startHere', 'deleted'] as const;
+export const LIST_VIEWS = ['questions', 'review', 'startHere', 'stances', 'deleted'] as const;
 export type ListOfItemsView = Extract<View, { name: (typeof LIST_VIEWS)[number] }>;
 
-/** The popup's lists besides search: open questions, tips to review, Start here, recently deleted. */
+/**
+ * The popup's lists besides search: open questions, tips to review, Start here, stances,
+ * recently deleted.
+ */
 export function PopupList({ popup, view }: { popup: PopupState; view: ListOfItemsView }) {
   const { questions, asking, startHere, deleted, home, backToList, nav } = popup;
   const open = (id: string) => void popup.item.open(id);
@@ -28,7 +32,25 @@ export function PopupList({ popup, view }: { popup: PopupState; view: ListOfItem
     case 'review':
       return <ReviewList tips={view.tips} onOpen={open} onBack={backToList} />;
     case 'startHere':
-      return <StartHere startHere={startHere} onOpen={open} onBack={backToList} say={nav.say} />;
+      return (
+        <StartHere
+          db={popup.db}
+          startHere={startHere}
+          onOpen={open}
+          onBack={backToList}
+          say={nav.say}
+        />
+      );
+    case 'stances':
+      return (
+        <StancesList
+          db={popup.db}
+          community={home.community}
+          onOpen={open}
+          onPropose={() => nav.go({ name: 'stance-new' })}
+          onBack={backToList}
+        />
+      );
     case 'deleted':
       return (
         <DeletedList

@@ -1,13 +1,18 @@
 // @vitest-environment jsdom
 /** The Start here view: reading it, ticking steps, and curating its order. Found by role and name. */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { useState } from 'preact/hooks';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { useMemo, useState } from 'preact/hooks';
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getItemMeta, idbSyncStore, openRepertoireDb, type RepertoireDb } from '@/lib/db';
+import { DEFAULT_SETTINGS, uuidv7 } from '@/lib/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PathItem, PathStep } from '@/lib/wire';
 import { sampleItem } from '@/test/support/items';
 import type { StartHere as Data } from './hooks/useStartHere';
 import { StartHere } from './StartHere';
 
+const PATH_ID = uuidv7();
 const tips = ['Say hello', 'Read the runbook', 'Label PRs'].map((title) =>
   sampleItem('tip', { title, author: 'Ana' }),
 );
@@ -17,10 +22,23 @@ const initial: PathStep[] = tips.map((t, i) => ({
 }));
 
 /** The view over a path whose save writes the steps, as the background would, or refuses. */
-function Harness({ curator, refuse }: { curator: boolean; refuse?: string }) {
+function Harness({
+  curator,
+  refuse,
+  db,
+  onOpen = () => undefined,
+}: {
+  curator: boolean;
+  refuse?: string;
+  db?: RepertoireDb;
+  onOpen?: (id: string) => void;
+}) {
   const [steps, setSteps] = useState(initial);
   const [done, setDone] = useState<string[]>([]);
-  const path = sampleItem('path', { title: 'Start here', steps }) as PathItem;
+  const path = useMemo(
+    () => sampleItem('path', { id: PATH_ID, title: 'Start here', steps }) as PathItem,
+    [steps],
+  );
   const data: Data = {
     path,
     items: new Map(tips.map((t) => [t.id, t])),
@@ -40,8 +58,9 @@ function Harness({ curator, refuse }: { curator: boolean; refuse?: string }) {
   return (
     <>
       <StartHere
+        db={db}
         startHere={data}
-        onOpen={() => undefined}
+        onOpen={onOpen}
         onBack={() => undefined}
         say={(s) => say('text' in s ? s.text : '')}
       />
@@ -58,6 +77,58 @@ const titles = () =>
 afterEach(cleanup);
 
 describe('Start here', () => {
+  it('tells a curator that another curator changed the steps at the same time, and opens the choice', async () => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openRepertoireDb();
+    const revision = (version: number) => ({
+      field: 'steps',
+      value: [...initial].reverse(),
+      author: 'Ben',
+      clientId: 'b',
+      at: version,
+      version,
+    });
+    const stored = sampleItem('path', { id: PATH_ID, community: 'team', steps: initial });
+    await idbSyncStore(db, 'team').applyPulled(
+      [
+        {
+          synced: {
+            item: stored,
+            version: 9,
+            fieldVersions: {},
+            endorsements: [],
+            marks: [],
+            // Two of Ben's versions waiting: he is named once.
+            conflicts: [revision(7), revision(8)],
+          },
+        },
+      ],
+      {
+        clientId: 'c',
+        nextSeq: 1,
+        clock: 0,
+        cursor: 9,
+        lastSyncedAt: 1,
+        settings: { ...DEFAULT_SETTINGS, version: 1 },
+      },
+    );
+    const opened: string[] = [];
+    render(<Harness curator db={db} onOpen={(id) => opened.push(id)} />);
+    const conflict = await screen.findByRole('group', { name: 'Conflict on the steps' });
+    expect(conflict.textContent).toContain('Ben changed the steps at the same time');
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Compare the versions' }));
+    expect(opened).toEqual([PATH_ID]);
+    cleanup();
+    // A newcomer is not asked to settle what only curators may.
+    render(<Harness curator={false} db={db} />);
+    await screen.findByRole('list', { name: 'Start here steps' });
+    // Reads in order: once this one is answered, the view's own read has been too.
+    await act(() => getItemMeta(db, PATH_ID).then(() => undefined));
+    expect(screen.queryByRole('group', { name: 'Conflict on the steps' })).toBeNull();
+    db.close();
+  });
+
   it('lists the steps in order with their notes and authors, and keeps Done on this browser', async () => {
     render(<Harness curator={false} />);
     expect(titles()).toEqual(['1. Say hello', '2. Read the runbook', '3. Label PRs']);

@@ -1,10 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveStep } from '@/lib/community';
 import { LIMITS, type PathStep } from '@/lib/wire';
+import type { RepertoireDb } from '@/lib/db';
 import type { StartHere as Data } from './hooks/useStartHere';
+import { useStepConflicts } from './hooks/useStepConflicts';
 import type { Status } from './StatusMessage';
 
 interface Props {
+  db: RepertoireDb | undefined;
   startHere: Data;
   onOpen: (itemId: string) => void;
   onBack: () => void;
@@ -16,8 +19,9 @@ interface Props {
  * wrote it, and a "Done" box kept on this browser only. Curators reorder (Move up / Move down,
  * the focus staying on the step moved), edit a step's note and remove a step, with Undo.
  */
-export function StartHere({ startHere, onOpen, onBack, say }: Props) {
+export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
   const { path, items, progress, curator } = startHere;
+  const conflictsBy = useStepConflicts(db, path);
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const [busy, setBusy] = useState(false);
@@ -131,6 +135,17 @@ export function StartHere({ startHere, onOpen, onBack, say }: Props) {
           <p class="meta">
             {done.size} of {steps.length} done. What you tick stays on this browser only.
           </p>
+          {curator && conflictsBy.length > 0 ? (
+            <div class="conflict" role="group" aria-label="Conflict on the steps">
+              <p class="meta">
+                {conflictsBy.join(', ')} changed the steps at the same time. Nothing is lost:
+                compare the versions and keep one.
+              </p>
+              <button type="button" onClick={() => onOpen(path.id)}>
+                Compare the versions
+              </button>
+            </div>
+          ) : null}
           <ol aria-label="Start here steps" class="steps" ref={list}>
             {steps.map((step, index) => {
               const item = items.get(step.itemId);
