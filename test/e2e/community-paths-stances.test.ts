@@ -202,6 +202,26 @@ describe('Start here paths, teams and stances', () => {
       .toContain('Cy (Support)');
     await reasons.close();
     await tool.close();
+
+    // Every stance in one list, the community's first; Back from one returns to the list.
+    const list = await popupOf(cy);
+    await list.popup
+      .getByRole('navigation', { name: 'Start here and stances' })
+      .getByRole('button', { name: 'Stances' })
+      .click();
+    const stances = list.popup.getByRole('list', { name: 'Stances' });
+    await expect
+      .poll(() => stances.getByRole('listitem').first().innerText())
+      .toMatch(/Adopt: GitHub[\s\S]*The community’s · 3 members, 2 teams agree · Ben/);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await list.popup.emulateMedia({ colorScheme });
+      await expectNoSeriousA11yViolations(list.popup, { screen: `stances (${colorScheme})` });
+    }
+    await stances.getByRole('button', { name: /Adopt: GitHub/ }).click();
+    await list.popup.getByRole('heading', { name: 'Adopt GitHub' }).waitFor();
+    await list.popup.getByRole('button', { name: 'Back to results' }).click();
+    await list.popup.getByRole('heading', { name: 'Stances on tools' }).waitFor();
+    await closeAll(list.popup, list.page);
   });
 
   it('lets a steward choose Ben as a curator, who can then add to Start here', async () => {
