@@ -25,6 +25,7 @@ export {
   countItems,
   deletedItems,
   findByCanonicalUrl,
+  findByCanonicalUrls,
   getItem,
   getItemMeta,
   getItems,
@@ -49,3 +50,4 @@ export { readLibrary } from './library';
 export { getPrivateNote, setPrivateNote } from './notes';
 export { tipsWithMarks } from './tips';
 export { itemsOfKinds } from './kinds';
+export { exportRecords, type ExportRecord } from './export';

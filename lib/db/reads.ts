@@ -96,22 +96,42 @@ export async function findByCanonicalUrl(
   community: string,
   canonicalUrl: string,
 ): Promise<Item[]> {
+  return (await findByCanonicalUrls(db, community, [canonicalUrl])).get(canonicalUrl) ?? [];
+}
+
+/**
+ * Live items of a community clipped from each of these canonical URLs, in one transaction (an
+ * import asks for hundreds at once). URLs with none are absent from the map.
+ */
+export async function findByCanonicalUrls(
+  db: RepertoireDb,
+  community: string,
+  canonicalUrls: readonly string[],
+): Promise<Map<string, Item[]>> {
   const tx = db.transaction(SEEN_STORES);
+  const wanted = new Set(canonicalUrls);
   const [local, views, pages] = await Promise.all([
-    tx.objectStore('items').index('by-canonical-url').getAll(canonicalUrl),
+    Promise.all(
+      [...wanted].map((url) => tx.objectStore('items').index('by-canonical-url').getAll(url)),
+    ),
     viewsOf(tx, community),
-    tx.objectStore('serverPages').index('by-canonical-url').getAll(canonicalUrl),
+    Promise.all(
+      [...wanted].map((url) => tx.objectStore('serverPages').index('by-canonical-url').getAll(url)),
+    ),
   ]);
   const found = new Map<string, Item>();
-  for (const item of local) found.set(item.id, item);
+  for (const item of local.flat()) found.set(item.id, item);
   // A page's copy may be superseded (by a newer page, or a view): ask for each item's current one.
-  const candidates = new Set(pages.flatMap((page) => page.ids));
+  const candidates = new Set(pages.flat().flatMap((page) => page.ids));
   for (const [id, seen] of await lookup(tx, [...candidates])) found.set(id, seen.item);
   for (const { item } of views.values()) found.set(item.id, item);
-  return [...found.values()].filter(
-    (item) =>
-      item.community === community && item.canonicalUrl === canonicalUrl && item.deletedAt === null,
-  );
+  const out = new Map<string, Item[]>();
+  for (const item of found.values()) {
+    if (item.community !== community || item.deletedAt !== null) continue;
+    if (item.canonicalUrl === null || !wanted.has(item.canonicalUrl)) continue;
+    out.set(item.canonicalUrl, [...(out.get(item.canonicalUrl) ?? []), item]);
+  }
+  return out;
 }
 
 /** Newest live items of a community, newest first. */

@@ -9,6 +9,8 @@
  * them and their side effects.
  */
 import type { LinkCapture } from '../capture';
+import type { ExportRecord } from '../db';
+import type { ImportCandidate } from '../portable';
 import type { MarkdownNode } from '../markdown';
 import type { FindingView } from '../secrets';
 import type { CommunitySync, InviteOutcome, JoinInput, JoinOutcome } from '../sync';
@@ -24,6 +26,20 @@ import type {
   StancePosition,
 } from '../wire';
 import type { StateLine } from '../community';
+
+/**
+ * One batch of an import: the options page reads the file and sends it in batches, so that it
+ * can show how far it got. Candidates come from another tool's file; records from our own.
+ */
+export type ImportBatch =
+  { from: 'candidates'; candidates: ImportCandidate[] } | { from: 'json'; records: ExportRecord[] };
+
+/** What became of a batch: added, already in the community, and each one left out with why. */
+export interface ImportTally {
+  imported: number;
+  already: number;
+  refused: { what: string; why: string }[];
+}
 
 /** A tip as typed in the tip form, before it is checked. */
 export interface TipDraft {
@@ -289,6 +305,11 @@ export interface Protocol {
   communityMembers: {
     request: { community: string };
     response: { ok: true; members: CommunityMember[] } | { ok: false; message: string };
+  };
+  /** A batch of an import into `community`, through the normal write path (lib/repertoire). */
+  importItems: {
+    request: { community: string; batch: ImportBatch };
+    response: { ok: true; tally: ImportTally } | { ok: false; message: string };
   };
   /** From the in-page panel: open an item (a stance and its reasons) or a search in the popup. */
   openFromPanel: { request: { item: string } | { q: string }; response: { ok: true } };

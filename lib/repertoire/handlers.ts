@@ -25,6 +25,7 @@ import {
   tipItem,
   type Authoring,
 } from './items';
+import { importBatch } from './importing';
 import { hold, take, type HeldWrite } from './review';
 import { memberName, questionDraft, tipDraft } from './settings';
 import type { SyncHub } from '../sync';
@@ -428,6 +429,26 @@ export function createHandlers(
       if (engine) await engine.retry();
       else if (!community) await hub.syncAll();
       return hub.list();
+    },
+    async importItems({ community, batch }) {
+      try {
+        const tally = await importBatch(
+          {
+            db: await db(),
+            engine: (await hub.engineFor(community)) ?? null,
+            authoring: await authoring(community),
+          },
+          batch,
+        );
+        return written({ ok: true, tally } as const);
+      } catch (error) {
+        // What was written before the failure stays, and a second import skips it.
+        const message =
+          error instanceof StorageFullError
+            ? error.message
+            : 'This part of the file could not be stored. Try the import again: what was imported is kept and is not added twice.';
+        return { ok: false, message };
+      }
     },
   };
 }

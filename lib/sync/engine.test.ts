@@ -119,6 +119,34 @@ describe('SyncEngine', () => {
     expect(transport.pushes).toHaveLength(0);
   });
 
+  it('creates items in bulk as one by one: the same writes in order, shown at once, pushed together', async () => {
+    const first = tip({ title: 'before' });
+    await engine.create(first);
+    const many = ['a', 'b', 'c'].map((title) => tip({ title }));
+    await engine.createMany(many);
+    const outbox = await store.outbox();
+    expect(outbox.map((m) => [m.seq, m.itemId])).toEqual([
+      [1, first.id],
+      ...many.map((item, i) => [i + 2, item.id]),
+    ]);
+    // Each one as `create` would have written it, and stamped after the one before.
+    await engine.create(tip());
+    const alone = (await store.outbox()).at(-1)!;
+    for (const m of outbox.slice(1)) {
+      expect(m.op === 'set' && Object.keys(m.fields).sort()).toEqual(
+        alone.op === 'set' && Object.keys(alone.fields).sort(),
+      );
+    }
+    const stamps = (await store.outbox()).map((m) => m.at);
+    expect([...stamps].sort((x, y) => x - y)).toEqual(stamps);
+    expect(new Set(stamps).size).toBe(stamps.length);
+    expect(many.map((item) => store.items().get(item.id)?.item.title)).toEqual(['a', 'b', 'c']);
+    expect(engine.getStatus().pending).toBe(5);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(transport.pushes).toHaveLength(1);
+    expect(transport.pushes[0]!.mutations).toHaveLength(5);
+  });
+
   it('shows the member’s marks at once, “This answered it” as a “Helped me” too', async () => {
     const item = tip();
     await engine.create(item);
