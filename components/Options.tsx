@@ -1,5 +1,6 @@
 import { libraryUrl } from '@/lib/ui';
 import { CommunitiesSettings } from './CommunitiesSettings';
+import { ExportImport } from './ExportImport';
 import { MutedSettings } from './MutedSettings';
 import { RelatedSettings } from './RelatedSettings';
 
@@ -14,6 +15,7 @@ export function Options() {
       <CommunitiesSettings />
       <RelatedSettings />
       <MutedSettings />
+      <ExportImport />
     </main>
   );
 }

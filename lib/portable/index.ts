@@ -4,4 +4,4 @@
  * the background writes what an import brings.
  */
 export type { ImportCandidate, ParsedImport } from './candidates';
-export { isJsonExport, JSON_FORMAT, parseJsonExport, toJsonExport } from './json';
+export { isJsonExport, itemProblem, JSON_FORMAT, parseJsonExport, toJsonExport } from './json';

@@ -53,6 +53,13 @@ export function toJsonExport(
   return JSON.stringify(file, null, 2);
 }
 
+/** Why an item read from a file is not one Repertoire keeps, and what to do. */
+export function itemProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue?.path.join('.') ?? '';
+  return `It is not an item Repertoire keeps (${where ? `${where}: ` : ''}${issue?.message ?? 'unknown shape'}). Correct it in the file and import again.`;
+}
+
 /** Whether a parsed JSON file claims to be ours (then its errors are ours to explain). */
 export const isJsonExport = (value: unknown): boolean =>
   typeof value === 'object' &&
@@ -80,10 +87,9 @@ export function parseJsonExport(value: unknown): {
     const item = Item.safeParse(record.item);
     if (!item.success) {
       const title = (record.item as { title?: unknown } | null)?.title;
-      const issue = item.error.issues[0];
       refused.push({
         what: typeof title === 'string' && title ? `“${title}”` : `Item ${at + 1}`,
-        why: `${issue?.path.join('.') || 'the item'}: ${issue?.message ?? 'not an item'}.`,
+        why: itemProblem(item.error),
       });
       continue;
     }

@@ -127,7 +127,10 @@ describe('importing another tool’s file', () => {
     });
     expect(tally.imported).toBe(1);
     expect(tally.refused).toEqual([
-      { what: '“Too long”', why: expect.stringMatching(/^url: .+\.$/) },
+      {
+        what: '“Too long”',
+        why: expect.stringMatching(/^It is not an item Repertoire keeps \(url: .+\)\. Correct it/),
+      },
     ]);
   });
 });

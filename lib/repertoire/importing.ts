@@ -13,7 +13,7 @@ import {
   type RepertoireDb,
 } from '../db';
 import type { ImportBatch, ImportTally } from '../messaging';
-import type { ImportCandidate } from '../portable';
+import { itemProblem, type ImportCandidate } from '../portable';
 import { describeFindings, scanFields } from '../secrets';
 import type { SyncEngine } from '../sync';
 import { Item, LIMITS, uuidv7 } from '../wire';
@@ -134,11 +134,7 @@ export async function importBatch(target: ImportTarget, batch: ImportBatch): Pro
     }
     const checked = Item.safeParse(item);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
-      tally.refused.push({
-        what: title(item),
-        why: `${issue?.path.join('.') || 'It'}: ${issue?.message ?? 'not a valid item'}.`,
-      });
+      tally.refused.push({ what: title(item), why: itemProblem(checked.error) });
       continue;
     }
     if (engine) {

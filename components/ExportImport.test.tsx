@@ -1,0 +1,143 @@
+// @vitest-environment jsdom
+/**
+ * Export and import on the options page, over fake IndexedDB, with the background's import
+ * answered by its real batch writer: a JSON export downloaded, read back into a new browser,
+ * progress and summary shown, and nothing added twice. Found by role and name.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  exportRecords,
+  openRepertoireDb,
+  PERSONAL_COMMUNITY_ID,
+  putItems,
+  type RepertoireDb,
+} from '@/lib/db';
+import { onMessages, type Handlers } from '@/lib/messaging';
+import { importBatch } from '@/lib/repertoire/importing';
+import { sampleItem } from '@/test/support/items';
+import { ExportImport } from './ExportImport';
+
+let downloaded: { name: string; blob: Blob }[];
+let stop: () => void;
+beforeEach(async () => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  downloaded = [];
+  const blobs = new Map<string, Blob>();
+  // jsdom has no object URLs: these stand in, keeping each blob to read back.
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  URL.revokeObjectURL = () => undefined;
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    downloaded.push({ name: this.download, blob: blobs.get(this.href)! });
+  });
+  stop = onMessages({
+    importItems: async ({ community, batch }) => {
+      const db = await openRepertoireDb();
+      try {
+        const tally = await importBatch(
+          { db, engine: null, authoring: { community, author: 'Ana', now: Date.now() } },
+          batch,
+        );
+        return { ok: true, tally };
+      } finally {
+        db.close();
+      }
+    },
+  } as Partial<Handlers> as Handlers);
+});
+afterEach(() => {
+  cleanup();
+  stop?.();
+  vi.restoreAllMocks();
+});
+
+async function seeded(): Promise<RepertoireDb> {
+  const db = await openRepertoireDb();
+  await putItems(
+    db,
+    ['Rebase safely', 'Find a process by port'].map((title) =>
+      sampleItem('tip', { community: PERSONAL_COMMUNITY_ID, title }),
+    ),
+  );
+  return db;
+}
+
+describe('export and import', () => {
+  it('exports as JSON and reads it back into another browser, then finds it all already there', async () => {
+    const db = await seeded();
+    const before = await exportRecords(db, PERSONAL_COMMUNITY_ID);
+    db.close();
+    render(<ExportImport />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export as JSON' }));
+    await screen.findByText(
+      /^Exported 2 items as JSON to repertoire-all-communities-\d{4}-\d\d-\d\d\.json/,
+    );
+    const [{ name, blob }] = downloaded as [{ name: string; blob: Blob }];
+    cleanup();
+
+    // Another browser: an empty repertoire.
+    globalThis.indexedDB = new IDBFactory();
+    render(<ExportImport />);
+    const input = (await screen.findByLabelText('File')) as HTMLInputElement;
+    const file = new File([await blob.text()], name, { type: 'application/json' });
+    fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(
+      `${name}: Imported 2 items · 0 were already there · 0 were not imported.`,
+    );
+    const after = await openRepertoireDb();
+    expect(await exportRecords(after, PERSONAL_COMMUNITY_ID)).toEqual(before);
+    after.close();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(
+      `${name}: Imported 0 items · 2 were already there · 0 were not imported.`,
+    );
+  });
+
+  it('says what a file that is not an export is, and what to choose instead', async () => {
+    render(<ExportImport />);
+    const input = (await screen.findByLabelText('File')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File(['{"a":1}'], 'other.json')] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/other\.json is JSON, but not a Repertoire export/);
+  });
+
+  it('names each item it refused, and why', async () => {
+    render(<ExportImport />);
+    const file = {
+      format: 'repertoire-export',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      communities: [],
+      items: [
+        { item: sampleItem('tip', { community: PERSONAL_COMMUNITY_ID, title: 'Good' }) },
+        {
+          item: {
+            ...sampleItem('page', { community: PERSONAL_COMMUNITY_ID, title: 'Hostile' }),
+            url: 'javascript:alert(1)',
+          },
+        },
+      ],
+    };
+    const input = (await screen.findByLabelText('File')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([JSON.stringify(file)], 'b.json')] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(/Imported 1 item · 0 were already there · 1 was not imported/);
+    const refused = screen.getByRole('list', { name: 'Not imported' });
+    expect(refused.textContent).toMatch(
+      /^“Hostile”: It is not an item Repertoire keeps \(url: .+\)\. Correct it in the file/,
+    );
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+  });
+});

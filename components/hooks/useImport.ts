@@ -1,0 +1,100 @@
+import { useCallback, useRef, useState } from 'preact/hooks';
+import { sendMessage, type ImportBatch, type ImportTally } from '@/lib/messaging';
+import { isJsonExport, parseJsonExport } from '@/lib/portable';
+
+/** Items per message: the background answers each, so the bar moves and Stop is heard. */
+const BATCH_ITEMS = 500;
+/** A batch's size in characters, so one of clipped pages stays far under messaging limits. */
+const BATCH_CHARS = 8_000_000;
+
+export type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; file: string }
+  | { phase: 'importing'; file: string; done: number; total: number; tally: ImportTally }
+  | { phase: 'done'; file: string; tally: ImportTally; stopped: boolean }
+  | { phase: 'failed'; file: string; message: string; tally: ImportTally | null };
+
+/** What a file holds, read in this page: the batches for the background and what was refused. */
+async function read(
+  file: File,
+): Promise<{ batches: ImportBatch[]; total: number; refused: ImportTally['refused'] }> {
+  const text = await file.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(
+      `${file.name} is not a file Repertoire reads: choose a Repertoire export made with “Export as JSON”.`,
+    );
+  }
+  if (!isJsonExport(parsed))
+    throw new Error(
+      `${file.name} is JSON, but not a Repertoire export: choose a file made with “Export as JSON”.`,
+    );
+  const { records, refused } = parseJsonExport(parsed);
+  const batches: ImportBatch[] = [];
+  let current: ImportBatch & { from: 'json' } = { from: 'json', records: [] };
+  let chars = 0;
+  for (const record of records) {
+    const size = JSON.stringify(record).length;
+    if (current.records.length >= BATCH_ITEMS || (chars + size > BATCH_CHARS && chars > 0)) {
+      batches.push(current);
+      current = { from: 'json', records: [] };
+      chars = 0;
+    }
+    current.records.push(record);
+    chars += size;
+  }
+  if (current.records.length > 0) batches.push(current);
+  return { batches, total: records.length, refused };
+}
+
+const sizeOf = (batch: ImportBatch) =>
+  batch.from === 'json' ? batch.records.length : batch.candidates.length;
+
+/**
+ * Import's half of the section: a file read here, sent to the background in batches into the
+ * chosen community, with how far it got, Stop, and a summary of what was imported, already
+ * there, and refused with why. What was imported before a failure or a Stop stays.
+ */
+export function useImport() {
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const stoppingRef = useRef(false);
+
+  const run = useCallback(async (file: File, community: string) => {
+    stoppingRef.current = false;
+    setState({ phase: 'reading', file: file.name });
+    let tally: ImportTally | null = null;
+    try {
+      const { batches, total, refused } = await read(file);
+      tally = { imported: 0, already: 0, refused };
+      let done = 0;
+      for (const batch of batches) {
+        if (stoppingRef.current) break;
+        setState({ phase: 'importing', file: file.name, done, total, tally });
+        const answer = await sendMessage('importItems', { community, batch });
+        if (!answer.ok) throw new Error(answer.message);
+        tally = {
+          imported: tally.imported + answer.tally.imported,
+          already: tally.already + answer.tally.already,
+          refused: [...tally.refused, ...answer.tally.refused],
+        };
+        done += sizeOf(batch);
+      }
+      setState({ phase: 'done', file: file.name, tally, stopped: stoppingRef.current });
+    } catch (error) {
+      setState({
+        phase: 'failed',
+        file: file.name,
+        message: error instanceof Error ? error.message : String(error),
+        tally,
+      });
+    }
+  }, []);
+
+  const stop = useCallback(() => {
+    stoppingRef.current = true;
+  }, []);
+
+  return { state, run, stop };
+}
