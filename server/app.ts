@@ -11,13 +11,17 @@ import {
   JoinRequest,
   type JoinResponse,
   type MembersResponse,
+  EventsQuery,
+  LIVE,
   PullQuery,
   PurgeRequest,
   SettingsChange,
   SYNC_LIMITS,
   TeamChange,
 } from '../lib/wire';
+import { streamSSE } from 'hono/streaming';
 import { compress } from './compress';
+import { ChangeFeed } from './events';
 import { ApiError } from './errors';
 import { JOIN_PAGE } from './join-page';
 import { log as defaultLog, type Log } from './log';
@@ -40,6 +44,8 @@ export interface AppOptions {
   /** The push pool's state, for /metrics. */
   pushWorkers?: () => PushWorkerStats;
   log?: Log;
+  /** Who listens for live changes; given by the server so that a drain can end the streams. */
+  feed?: ChangeFeed;
 }
 
 type Env = {
@@ -67,6 +73,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   const [perToken, perIp] = [limiter(), limiter()];
   const log = options.log ?? defaultLog;
   const metrics = new ServerMetrics(options.pushWorkers);
+  const feed = options.feed ?? new ChangeFeed();
+  /** Open live streams per member (by id), to hold each to LIVE.streamsPerMember. */
+  const streams = new Map<string, number>();
   const app = new Hono<Env>();
 
   // First, so that every answer, preflights and errors included, carries its id, is counted and
@@ -243,6 +252,7 @@ export function createApp(options: AppOptions): Hono<Env> {
           'who curates paths); ask one of its stewards.',
       );
     }
+    feed.changed(c.get('who').communityId);
     return c.json(outcome.settings);
   });
 
@@ -254,8 +264,11 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   community.post('/push', limitBody(options.maxBodyBytes), async (c) => {
     const timer = metrics.push.startTimer();
-    const body = await pusher(c.get('who'), c.get('body'));
+    const who = c.get('who');
+    const body = await pusher(who, c.get('body'));
     timer();
+    // Listeners pull on hearing it; a push that changed nothing (all duplicates) is not news.
+    if (body.includes('"status":"applied"')) feed.changed(who.communityId);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
@@ -283,6 +296,60 @@ export function createApp(options: AppOptions): Hono<Env> {
     const settings = page.settings ? `"settings":${JSON.stringify(page.settings)},` : '';
     const body = `{"changes":[${page.changes.join(',')}],${settings}"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
     return c.body(body, 200, { 'Content-Type': 'application/json' });
+  });
+
+  // Live changes while a member has a page open: "changed" events, never the changes, which
+  // the client pulls as it always does. Several changes while one is being told are one event.
+  community.get('/events', async (c) => {
+    const query = EventsQuery.safeParse(c.req.query());
+    if (!query.success) throw invalid(query.error);
+    const who = c.get('who');
+    const open = streams.get(who.memberId) ?? 0;
+    if (open >= LIVE.streamsPerMember) {
+      throw new ApiError(
+        429,
+        'too_many_streams',
+        `This member already has ${LIVE.streamsPerMember} live streams open; close a Repertoire page (popup, library or settings) and this one connects again.`,
+      );
+    }
+    streams.set(who.memberId, open + 1);
+    return streamSSE(c, async (stream) => {
+      let news = false;
+      let ended = false;
+      let wake = () => {};
+      const heard = () => ((news = true), wake());
+      const end = () => ((ended = true), wake());
+      const stop = feed.listen(who.communityId, heard, end);
+      stream.onAbort(end);
+      try {
+        await stream.writeSSE({ event: 'ready', data: '{}', retry: LIVE.retryMs });
+        // What came after the client's cursor while it was away is news already.
+        const behind = await store.pull(
+          who.communityId,
+          query.data.cursor,
+          1,
+          SYNC_LIMITS.pullPageBytes,
+        );
+        if (!behind.ok || behind.changes.length > 0 || behind.settings) news = true;
+        while (!ended) {
+          if (news) {
+            news = false;
+            await stream.writeSSE({ event: 'changed', data: '{}' });
+            continue;
+          }
+          const quiet = await new Promise<boolean>((done) => {
+            const ping = setTimeout(() => done(true), LIVE.pingMs);
+            wake = () => (clearTimeout(ping), done(false));
+          });
+          if (quiet && !ended) await stream.write(': ping\n\n');
+        }
+      } finally {
+        stop();
+        const left = (streams.get(who.memberId) ?? 1) - 1;
+        if (left > 0) streams.set(who.memberId, left);
+        else streams.delete(who.memberId);
+      }
+    });
   });
 
   app.route('/v1/communities/:cid', community);

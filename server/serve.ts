@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app';
+import { ChangeFeed } from './events';
 
 export interface RunningServer {
   url: string;
@@ -19,21 +20,22 @@ export interface RunningServer {
 export function listen(
   options: AppOptions & { host: string; port: number },
 ): Promise<RunningServer> {
-  const app = createApp(options);
+  const feed = options.feed ?? new ChangeFeed();
+  const app = createApp({ ...options, feed });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, hostname: options.host, port: options.port },
       (info) => {
         const { address, port } = info as AddressInfo;
         const host = address.includes(':') ? `[${address}]` : address;
-        resolve(running(server as Server, `http://${host}:${port}`));
+        resolve(running(server as Server, `http://${host}:${port}`, feed));
       },
     );
     server.once('error', reject);
   });
 }
 
-function running(server: Server, url: string): RunningServer {
+function running(server: Server, url: string, feed: ChangeFeed): RunningServer {
   let inProgress = 0;
   const settled = new EventTarget();
   server.on('request', (_req, res) => {
@@ -44,6 +46,7 @@ function running(server: Server, url: string): RunningServer {
   });
   const close = () =>
     new Promise<void>((done) => {
+      feed.close();
       server.close(() => done());
       // Keep-alive sockets would hold close() open until they time out.
       server.closeAllConnections();
@@ -54,6 +57,8 @@ function running(server: Server, url: string): RunningServer {
     async drain(graceMs) {
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
+      // Live streams never finish on their own: ended now, their clients reconnect elsewhere.
+      feed.close();
       if (inProgress > 0) {
         await Promise.race([
           once(settled, 'idle'),

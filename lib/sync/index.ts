@@ -20,4 +20,5 @@ export {
   type Session,
   type SyncTransport,
 } from './http';
+export { listenLive, type LiveOptions, type LiveState } from './live';
 export type { PulledChange, SyncState, SyncStore } from './store-interface';

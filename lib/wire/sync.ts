@@ -274,6 +274,16 @@ export const PullQuery = z.object({
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
+/** The live stream's query: the client's cursor, so that what it missed while away is news. */
+export const EventsQuery = PullQuery.pick({ cursor: true });
+
+/**
+ * The live stream (GET /v1/communities/:cid/events, docs/sync-protocol.md): a comment line
+ * every `pingMs` keeps proxies from closing a quiet stream, `retryMs` is the browser's
+ * reconnection delay, and a member holds at most `streamsPerMember` open (one per open page).
+ */
+export const LIVE = { pingMs: 25_000, retryMs: 2_000, streamsPerMember: 8 } as const;
+
 /** A losing concurrent edit of a text field, kept until a member resolves it. */
 export const ConflictRevision = z.object({
   field: z.string(),
