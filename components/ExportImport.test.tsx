@@ -18,6 +18,7 @@ import {
 import { onMessages, type Handlers } from '@/lib/messaging';
 import { importBatch } from '@/lib/repertoire/importing';
 import { sampleItem } from '@/test/support/items';
+import { collectionViolations, mustViolations } from '@/test/support/web-annotation-musts';
 import { ExportImport } from './ExportImport';
 
 let downloaded: { name: string; blob: Blob }[];
@@ -104,13 +105,77 @@ describe('export and import', () => {
     );
   });
 
+  it('exports Web Annotations in which every annotation meets the model’s MUSTs', async () => {
+    const db = await seeded();
+    await putItems(db, [
+      sampleItem('page', {
+        community: PERSONAL_COMMUNITY_ID,
+        title: 'A page',
+        url: 'https://example.com/a',
+      }),
+    ]);
+    db.close();
+    render(<ExportImport />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export as Web Annotations' }));
+    await screen.findByText(/^Exported 3 items as Web Annotations to .+\.jsonld/);
+    const collection = JSON.parse(await downloaded[0]!.blob.text());
+    expect(collectionViolations(collection)).toEqual([]);
+    // Tips that name no site have no target: the page is the one annotation.
+    expect(collection.first.items).toHaveLength(1);
+    for (const annotation of collection.first.items)
+      expect(mustViolations(annotation, collection['@context'])).toEqual([]);
+  });
+
+  it('imports a Hypothesis export, highlights as snippets and replies refused with why', async () => {
+    const highlight = {
+      uri: 'https://blog.example.com/rollbacks',
+      text: 'The step people skip.',
+      tags: ['ops'],
+      created: '2024-05-14T09:12:33.412345+00:00',
+      updated: '2024-05-14T09:12:33.412345+00:00',
+      document: { title: ['Rollbacks'] },
+      target: [
+        {
+          source: 'https://blog.example.com/rollbacks',
+          selector: [
+            { type: 'TextPositionSelector', start: 10, end: 30 },
+            {
+              type: 'TextQuoteSelector',
+              exact: 'Keep the old release',
+              prefix: 'a ',
+              suffix: ' b',
+            },
+          ],
+        },
+      ],
+    };
+    const reply = { ...highlight, references: ['parent-id'] };
+    const file = new File([JSON.stringify({ annotations: [highlight, reply] })], 'h.json');
+    render(<ExportImport />);
+    const input = (await screen.findByLabelText('File')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('h.json: Imported 1 item · 0 were already there · 1 was not imported.');
+    expect(screen.getByRole('list', { name: 'Not imported' }).textContent).toMatch(/repl/i);
+    const db = await openRepertoireDb();
+    const [snippet] = (await exportRecords(db, PERSONAL_COMMUNITY_ID)).map((r) => r.item);
+    db.close();
+    expect(snippet).toMatchObject({
+      kind: 'snippet',
+      quote: 'Keep the old release',
+      tags: ['ops'],
+    });
+  });
+
   it('says what a file that is not an export is, and what to choose instead', async () => {
     render(<ExportImport />);
     const input = (await screen.findByLabelText('File')) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(['{"a":1}'], 'other.json')] } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/other\.json is JSON, but not a Repertoire export/);
+    expect(alert.textContent).toMatch(
+      /other\.json is JSON, but neither a Repertoire export nor a Hypothesis export/,
+    );
   });
 
   it('names each item it refused, and why', async () => {

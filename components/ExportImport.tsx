@@ -10,6 +10,7 @@ const count = (n: number, one: string, many: string) =>
 
 const EXPORTS: { format: ExportFormat; label: string }[] = [
   { format: 'json', label: 'Export as JSON' },
+  { format: 'annotations', label: 'Export as Web Annotations' },
 ];
 
 /** The communities of this browser, Personal included, for both halves of the section. */
@@ -119,8 +120,9 @@ export function ExportImport() {
 
       <h3>Import</h3>
       <p class="meta">
-        Reads a file made with “Export as JSON”. What is already in the community is not added
-        again; into a shared community, items are checked for secrets and shared at the next sync.
+        Reads a file made with “Export as JSON”, or a Hypothesis export (JSON). What is already in
+        the community is not added again; into a shared community, items are checked for secrets and
+        shared at the next sync.
       </p>
       <div class="field">
         <label for="import-into">Into</label>

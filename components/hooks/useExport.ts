@@ -1,13 +1,41 @@
 import { useCallback, useState } from 'preact/hooks';
-import { exportRecords, listCommunities, openRepertoireDb } from '@/lib/db';
-import { toJsonExport } from '@/lib/portable';
-import type { Community } from '@/lib/wire';
+import { exportRecords, listCommunities, openRepertoireDb, type ExportRecord } from '@/lib/db';
+import { toJsonExport, toWebAnnotations } from '@/lib/portable';
+import { type Community, uuidv7 } from '@/lib/wire';
 import type { Status } from '../StatusMessage';
 
-export type ExportFormat = 'json';
+export type ExportFormat = 'json' | 'annotations';
 
-const TYPES: Record<ExportFormat, { type: string; extension: string; what: string }> = {
-  json: { type: 'application/json', extension: 'json', what: 'JSON' },
+interface Format {
+  type: string;
+  extension: string;
+  what: string;
+  /** The file, from the items and the communities they are in. */
+  make(records: ExportRecord[], communities: Community[], label: string, now: number): BlobPart;
+}
+
+const FORMATS: Record<ExportFormat, Format> = {
+  json: {
+    type: 'application/json',
+    extension: 'json',
+    what: 'JSON',
+    make: (records, communities, _label, now) => toJsonExport(records, communities, now),
+  },
+  annotations: {
+    // The model's own media type, with its profile, so annotation tools know it on sight.
+    type: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
+    extension: 'jsonld',
+    what: 'Web Annotations',
+    make: (records, _communities, label, now) =>
+      JSON.stringify(
+        toWebAnnotations(
+          records.map((r) => r.item),
+          { id: `urn:uuid:${uuidv7(now)}`, label, generatedAt: now },
+        ),
+        null,
+        2,
+      ),
+  },
 };
 
 /** A file name members recognise later: what, which community, and the day. */
@@ -50,9 +78,10 @@ export function useExport() {
         return;
       }
       const now = Date.now();
-      const { type, extension, what } = TYPES[format];
+      const { type, extension, what, make } = FORMATS[format];
       const name = exportName(community, now, extension);
-      download(toJsonExport(records, communities, now), type, name);
+      const label = `Repertoire: ${community ? community.name : 'every community'}`;
+      download(make(records, communities, label, now), type, name);
       setStatus({
         tone: 'ok',
         text: `Exported ${records.length.toLocaleString()} ${records.length === 1 ? 'item' : 'items'} as ${what} to ${name}, in your downloads.`,

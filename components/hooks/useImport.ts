@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ImportBatch, type ImportTally } from '@/lib/messaging';
-import { isJsonExport, parseJsonExport } from '@/lib/portable';
+import { isJsonExport, parseHypothesis, parseJsonExport, type ParsedImport } from '@/lib/portable';
 
 /** Items per message: the background answers each, so the bar moves and Stop is heard. */
 const BATCH_ITEMS = 500;
@@ -14,39 +14,68 @@ export type ImportState =
   | { phase: 'done'; file: string; tally: ImportTally; stopped: boolean }
   | { phase: 'failed'; file: string; message: string; tally: ImportTally | null };
 
-/** What a file holds, read in this page: the batches for the background and what was refused. */
-async function read(
-  file: File,
-): Promise<{ batches: ImportBatch[]; total: number; refused: ImportTally['refused'] }> {
+interface Read {
+  batches: ImportBatch[];
+  total: number;
+  refused: ImportTally['refused'];
+}
+
+/** Batches of at most BATCH_ITEMS, and of BATCH_CHARS of JSON where items are large. */
+function batched<T>(entries: readonly T[], make: (part: T[]) => ImportBatch): ImportBatch[] {
+  const batches: ImportBatch[] = [];
+  let part: T[] = [];
+  let chars = 0;
+  for (const entry of entries) {
+    const size = JSON.stringify(entry).length;
+    if (part.length >= BATCH_ITEMS || (chars + size > BATCH_CHARS && part.length > 0)) {
+      batches.push(make(part));
+      [part, chars] = [[], 0];
+    }
+    part.push(entry);
+    chars += size;
+  }
+  if (part.length > 0) batches.push(make(part));
+  return batches;
+}
+
+const fromCandidates = ({ candidates, refused }: ParsedImport): Read => ({
+  batches: batched(candidates, (part) => ({ from: 'candidates', candidates: part })),
+  total: candidates.length,
+  refused,
+});
+
+/**
+ * What a file holds, read in this page: our own JSON export, a Hypothesis export, or a
+ * browser's bookmarks; the batches for the background and what was refused already.
+ */
+async function read(file: File): Promise<Read> {
   const text = await file.text();
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw new Error(
-      `${file.name} is not a file Repertoire reads: choose a Repertoire export made with “Export as JSON”.`,
+      `${file.name} is not a file Repertoire reads: choose a Repertoire export (“Export as JSON”) or a Hypothesis export.`,
     );
   }
-  if (!isJsonExport(parsed))
+  if (isJsonExport(parsed)) {
+    const { records, refused } = parseJsonExport(parsed);
+    return {
+      batches: batched(records, (part) => ({ from: 'json', records: part })),
+      total: records.length,
+      refused,
+    };
+  }
+  const isHypothesis =
+    Array.isArray(parsed) ||
+    (typeof parsed === 'object' &&
+      parsed !== null &&
+      ('annotations' in parsed || 'rows' in parsed));
+  if (!isHypothesis)
     throw new Error(
-      `${file.name} is JSON, but not a Repertoire export: choose a file made with “Export as JSON”.`,
+      `${file.name} is JSON, but neither a Repertoire export nor a Hypothesis export. Choose a file made with “Export as JSON”, or one exported from Hypothesis.`,
     );
-  const { records, refused } = parseJsonExport(parsed);
-  const batches: ImportBatch[] = [];
-  let current: ImportBatch & { from: 'json' } = { from: 'json', records: [] };
-  let chars = 0;
-  for (const record of records) {
-    const size = JSON.stringify(record).length;
-    if (current.records.length >= BATCH_ITEMS || (chars + size > BATCH_CHARS && chars > 0)) {
-      batches.push(current);
-      current = { from: 'json', records: [] };
-      chars = 0;
-    }
-    current.records.push(record);
-    chars += size;
-  }
-  if (current.records.length > 0) batches.push(current);
-  return { batches, total: records.length, refused };
+  return fromCandidates(parseHypothesis(text));
 }
 
 const sizeOf = (batch: ImportBatch) =>

@@ -4,4 +4,6 @@
  * the background writes what an import brings.
  */
 export type { ImportCandidate, ParsedImport } from './candidates';
+export { annotatable, toWebAnnotations, type AnnotationCollection } from './annotations';
+export { parseHypothesis } from './hypothesis';
 export { isJsonExport, itemProblem, JSON_FORMAT, parseJsonExport, toJsonExport } from './json';
