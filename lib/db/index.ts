@@ -38,13 +38,14 @@ export {
   queuedIdCount,
   searchStore,
 } from './search-queue';
+export { idbSyncStore } from './sync-store-idb';
 export {
   communitySettings,
   forgetCommunity,
-  idbSyncStore,
   listMemberships,
   saveMembership,
-} from './sync-store-idb';
+  syncCursor,
+} from './memberships';
 export { rebuildRelated, relatedStore } from './related';
 export { readLibrary } from './library';
 export { getPrivateNote, setPrivateNote } from './notes';

@@ -101,3 +101,7 @@ export async function migrateSyncedToPages(
   db.deleteObjectStore('synced');
   db.deleteObjectStore('itemMeta');
 }
+
+/** Keys [community, number] of one community: its outbox, its pages. */
+export const all = (community: string) =>
+  IDBKeyRange.bound([community, -Infinity], [community, Infinity]);

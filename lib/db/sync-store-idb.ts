@@ -4,14 +4,11 @@
  * as local writes, so search and related tips follow synced changes too.
  */
 import type { PulledChange, SyncState, SyncStore } from '../sync';
-import { type CommunitySettings, DEFAULT_SETTINGS, type Mutation } from '../wire';
+import type { Mutation } from '../wire';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { queueIds } from './search-queue';
-import type { Membership, RepertoireDb, RepertoireSchema } from './schema';
-import { latestPage, pageKeyId, serverPage, type PageKey } from './pages';
-
-/** Keys [community, number] of one community: its outbox, its pages. */
-const all = (community: string) => IDBKeyRange.bound([community, -Infinity], [community, Infinity]);
+import type { RepertoireDb, RepertoireSchema } from './schema';
+import { all, latestPage, pageKeyId, serverPage, type PageKey } from './pages';
 
 export function idbSyncStore(db: RepertoireDb, community: string): SyncStore {
   /**
@@ -160,70 +157,4 @@ function idRange(ids: readonly string[]): IDBKeyRange | undefined {
   const sorted = [...ids].sort();
   const [first, last] = [sorted[0], sorted.at(-1)];
   return first === undefined || last === undefined ? undefined : IDBKeyRange.bound(first, last);
-}
-
-export const listMemberships = (db: RepertoireDb): Promise<Membership[]> =>
-  db.getAll('memberships');
-
-/** Joining: the membership and the community it makes appear in the picker, together. */
-export async function saveMembership(db: RepertoireDb, membership: Membership): Promise<void> {
-  const tx = db.transaction(['memberships', 'communities'], 'readwrite');
-  void tx.objectStore('memberships').put(membership);
-  void tx.objectStore('communities').put({
-    id: membership.communityId,
-    name: membership.name,
-    local: false,
-    createdAt: membership.joinedAt,
-  });
-  await tx.done;
-}
-
-/** Leaving: the membership, its sync bookkeeping and its items go; other communities stay. */
-export async function forgetCommunity(db: RepertoireDb, community: string): Promise<void> {
-  const stores = [
-    'memberships',
-    'communities',
-    'syncState',
-    'serverPages',
-    'staleCopies',
-    'views',
-    'outbox',
-    'items',
-    'searchQueue',
-    'privateNotes',
-  ] as const;
-  const tx = db.transaction([...stores], 'readwrite');
-  const [pages, views, local, notes] = await Promise.all([
-    tx.objectStore('serverPages').getAll(all(community)),
-    tx.objectStore('views').index('by-community').getAllKeys(community),
-    tx
-      .objectStore('items')
-      .index('by-community-updated')
-      .getAllKeys(IDBKeyRange.bound([community, -Infinity], [community, Infinity])),
-    tx.objectStore('privateNotes').index('by-community').getAllKeys(community),
-  ]);
-  for (const id of notes) void tx.objectStore('privateNotes').delete(id);
-  void tx.objectStore('memberships').delete(community);
-  void tx.objectStore('communities').delete(community);
-  void tx.objectStore('syncState').delete(community);
-  void tx.objectStore('serverPages').delete(all(community));
-  void tx.objectStore('staleCopies').delete(all(community));
-  void tx.objectStore('outbox').delete(all(community));
-  for (const id of views) void tx.objectStore('views').delete(id);
-  for (const id of local) void tx.objectStore('items').delete(id);
-  queueIds(tx.objectStore('searchQueue'), [
-    ...new Set([...pages.flatMap((page) => page.ids), ...views, ...local]),
-  ]);
-  await tx.done;
-}
-
-/**
- * A community's settings as this browser last pulled them; the defaults for Personal and for a
- * community whose server has not sent any yet.
- */
-export async function communitySettings(
-  db: RepertoireDb,
-  community: string,
-): Promise<CommunitySettings> {
-  return (await db.get('syncState', community))?.settings ?? DEFAULT_SETTINGS;
 }
