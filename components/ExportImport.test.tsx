@@ -6,6 +6,7 @@
  */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { IDBFactory } from 'fake-indexeddb';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -17,6 +18,7 @@ import {
 } from '@/lib/db';
 import { onMessages, type Handlers } from '@/lib/messaging';
 import { importBatch } from '@/lib/repertoire/importing';
+import { bookmarksFile } from '@/test/support/bookmarks-file';
 import { sampleItem } from '@/test/support/items';
 import { collectionViolations, mustViolations } from '@/test/support/web-annotation-musts';
 import { ExportImport } from './ExportImport';
@@ -165,6 +167,45 @@ describe('export and import', () => {
       quote: 'Keep the old release',
       tags: ['ops'],
     });
+  });
+
+  it('exports Markdown as a zip of one file per item, with front matter', async () => {
+    (await seeded()).close();
+    render(<ExportImport />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export as Markdown' }));
+    await screen.findByText(/^Exported 2 items as Markdown to .+\.zip/);
+    const files = unzipSync(new Uint8Array(await downloaded[0]!.blob.arrayBuffer()));
+    const names = Object.keys(files).sort();
+    expect(names).toEqual(['tips/Find a process by port.md', 'tips/Rebase safely.md']);
+    expect(strFromU8(files[names[1]!]!)).toMatch(/^---\ntitle: "Rebase safely"\n/);
+  });
+
+  it('imports bookmarks in batches, folders as tags, and adds none twice', async () => {
+    const file = () => new File([bookmarksFile(1_200)], 'bookmarks.html', { type: 'text/html' });
+    render(<ExportImport />);
+    const input = (await screen.findByLabelText('File')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [file()] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(
+      'bookmarks.html: Imported 1,200 items · 0 were already there · 0 were not imported.',
+      undefined,
+      { timeout: 10_000 },
+    );
+    const db = await openRepertoireDb();
+    const stored = (await exportRecords(db, PERSONAL_COMMUNITY_ID)).map((r) => r.item);
+    db.close();
+    expect(stored.find((i) => i.title === 'Guide page 150')).toMatchObject({
+      kind: 'page',
+      url: 'https://docs.example.com/guide/150',
+      tags: ['folder-2'],
+    });
+    fireEvent.change(input, { target: { files: [file()] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText(
+      'bookmarks.html: Imported 0 items · 1,200 were already there · 0 were not imported.',
+      undefined,
+      { timeout: 10_000 },
+    );
   });
 
   it('says what a file that is not an export is, and what to choose instead', async () => {

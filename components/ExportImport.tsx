@@ -9,6 +9,7 @@ const count = (n: number, one: string, many: string) =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 const EXPORTS: { format: ExportFormat; label: string }[] = [
+  { format: 'markdown', label: 'Export as Markdown' },
   { format: 'json', label: 'Export as JSON' },
   { format: 'annotations', label: 'Export as Web Annotations' },
 ];
@@ -120,9 +121,9 @@ export function ExportImport() {
 
       <h3>Import</h3>
       <p class="meta">
-        Reads a file made with “Export as JSON”, or a Hypothesis export (JSON). What is already in
-        the community is not added again; into a shared community, items are checked for secrets and
-        shared at the next sync.
+        Reads a file made with “Export as JSON”, your browser’s bookmarks (exported as HTML, folders
+        becoming tags), or a Hypothesis export (JSON). What is already in the community is not added
+        again; into a shared community, items are checked for secrets and shared at the next sync.
       </p>
       <div class="field">
         <label for="import-into">Into</label>
@@ -139,7 +140,7 @@ export function ExportImport() {
         <input
           id="import-file"
           type="file"
-          accept=".json,application/json"
+          accept=".json,.html,.htm,application/json,text/html"
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
       </div>

@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'preact/hooks';
 import { exportRecords, listCommunities, openRepertoireDb, type ExportRecord } from '@/lib/db';
-import { toJsonExport, toWebAnnotations } from '@/lib/portable';
+import { markdownZip, toJsonExport, toWebAnnotations } from '@/lib/portable';
 import { type Community, uuidv7 } from '@/lib/wire';
 import type { Status } from '../StatusMessage';
 
-export type ExportFormat = 'json' | 'annotations';
+export type ExportFormat = 'markdown' | 'json' | 'annotations';
 
 interface Format {
   type: string;
@@ -15,6 +15,12 @@ interface Format {
 }
 
 const FORMATS: Record<ExportFormat, Format> = {
+  markdown: {
+    type: 'application/zip',
+    extension: 'zip',
+    what: 'Markdown',
+    make: (records) => markdownZip(records.map((r) => r.item)) as Uint8Array<ArrayBuffer>,
+  },
   json: {
     type: 'application/json',
     extension: 'json',

@@ -1,6 +1,12 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ImportBatch, type ImportTally } from '@/lib/messaging';
-import { isJsonExport, parseHypothesis, parseJsonExport, type ParsedImport } from '@/lib/portable';
+import {
+  isJsonExport,
+  parseBookmarks,
+  parseHypothesis,
+  parseJsonExport,
+  type ParsedImport,
+} from '@/lib/portable';
 
 /** Items per message: the background answers each, so the bar moves and Stop is heard. */
 const BATCH_ITEMS = 500;
@@ -50,12 +56,17 @@ const fromCandidates = ({ candidates, refused }: ParsedImport): Read => ({
  */
 async function read(file: File): Promise<Read> {
   const text = await file.text();
+  // Browsers write bookmarks as HTML (the Netscape bookmark file); everything else is JSON.
+  if (/^\s*</.test(text) || /\.html?$/i.test(file.name))
+    return fromCandidates(
+      parseBookmarks(text, (html) => new DOMParser().parseFromString(html, 'text/html')),
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw new Error(
-      `${file.name} is not a file Repertoire reads: choose a Repertoire export (“Export as JSON”) or a Hypothesis export.`,
+      `${file.name} is not a file Repertoire reads: choose a Repertoire export (“Export as JSON”), a Hypothesis export, or bookmarks exported from your browser (HTML).`,
     );
   }
   if (isJsonExport(parsed)) {

@@ -5,5 +5,7 @@
  */
 export type { ImportCandidate, ParsedImport } from './candidates';
 export { annotatable, toWebAnnotations, type AnnotationCollection } from './annotations';
+export { parseBookmarks } from './bookmarks';
 export { parseHypothesis } from './hypothesis';
+export { markdownFiles, markdownZip, type MarkdownFile } from './markdown';
 export { isJsonExport, itemProblem, JSON_FORMAT, parseJsonExport, toJsonExport } from './json';
