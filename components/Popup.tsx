@@ -1,8 +1,8 @@
+import { useEffect } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import { AnsweredNotice } from './AnsweredNotice';
 import { PopupForm, FORM_VIEWS, type FormView } from './PopupForms';
 import { PopupHome } from './PopupHome';
-import { PopupItem } from './PopupItem';
 import { PopupList, LIST_VIEWS, type ListOfItemsView } from './PopupLists';
 import { PopupToolbar } from './PopupToolbar';
 import { StatusMessage } from './StatusMessage';
@@ -16,6 +16,9 @@ export type { PopupProps };
 // Shown only on some pages (a /join page, a site without access): loaded when they are.
 const InviteOffer = lazyView(() => import('./InviteOffer').then((m) => m.InviteOffer));
 const SiteAccessOffer = lazyView(() => import('./SiteAccessOffer').then((m) => m.SiteAccessOffer));
+// An opened item (its view, signals and answers) is the popup's second screen: not part of the
+// first paint, but loaded as soon as the popup is idle, so that opening one shows it at once.
+const PopupItem = lazyView(() => import('./PopupItem').then((m) => m.PopupItem));
 
 const isForm = (view: View): view is FormView =>
   (FORM_VIEWS as readonly string[]).includes(view.name);
@@ -27,6 +30,10 @@ export function Popup(props: PopupProps) {
   const popup = usePopup(props);
   const { nav, home, sync, questions, review, tab } = popup;
   const { reviewing } = review;
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    idle(() => void PopupItem.preload());
+  }, []);
   return (
     // While a review shows, what comes after it is hidden, not unmounted: Back returns to the
     // form as it was.

@@ -8,20 +8,23 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function lazyView<P extends object>(
   load: () => Promise<ComponentType<P>>,
-): ComponentType<P> {
+): ComponentType<P> & { preload(): Promise<unknown> } {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
-  return function LazyView(props: P) {
+  const start = () => (loading ??= load().then((component) => (loaded = component)));
+  function LazyView(props: P) {
     const [view, setView] = useState<ComponentType<P> | null>(() => loaded);
     useEffect(() => {
       if (view) return;
       let live = true;
-      loading ??= load().then((component) => (loaded = component));
-      void loading.then((component) => live && setView(() => component));
+      void start().then((component) => live && setView(() => component));
       return () => {
         live = false;
       };
     }, [view]);
     return view ? h(view, props) : null;
-  };
+  }
+  /** Loads the view ahead of its first showing (when the page is idle), so it shows at once. */
+  LazyView.preload = start;
+  return LazyView;
 }
