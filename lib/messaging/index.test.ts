@@ -38,6 +38,7 @@ const handlers: Handlers = {
   setTeam: async () => ({ ok: true, communities: [] }),
   saveCommunitySettings: async () => ({ ok: false, message: 'not a steward' }),
   communityMembers: async () => ({ ok: false, message: 'not a steward' }),
+  importItems: async () => ({ ok: true, tally: { imported: 0, already: 0, refused: [] } }),
   openFromPanel: async () => ({ ok: true }),
 };
 
