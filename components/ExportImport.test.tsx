@@ -181,13 +181,13 @@ describe('export and import', () => {
   });
 
   it('imports bookmarks in batches, folders as tags, and adds none twice', async () => {
-    const file = () => new File([bookmarksFile(1_200)], 'bookmarks.html', { type: 'text/html' });
+    const file = () => new File([bookmarksFile(2_100)], 'bookmarks.html', { type: 'text/html' });
     render(<ExportImport />);
     const input = (await screen.findByLabelText('File')) as HTMLInputElement;
     fireEvent.change(input, { target: { files: [file()] } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByText(
-      'bookmarks.html: Imported 1,200 items · 0 were already there · 0 were not imported.',
+      'bookmarks.html: Imported 2,100 items · 0 were already there · 0 were not imported.',
       undefined,
       { timeout: 10_000 },
     );
@@ -202,7 +202,7 @@ describe('export and import', () => {
     fireEvent.change(input, { target: { files: [file()] } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByText(
-      'bookmarks.html: Imported 0 items · 1,200 were already there · 0 were not imported.',
+      'bookmarks.html: Imported 0 items · 2,100 were already there · 0 were not imported.',
       undefined,
       { timeout: 10_000 },
     );

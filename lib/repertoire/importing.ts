@@ -112,14 +112,13 @@ export async function importBatch(target: ImportTarget, batch: ImportBatch): Pro
           privateNote: undefined,
         }));
 
-  // Already there: the same id (a backup imported twice), or the same page or quote.
+  // Already there: the same id (a backup imported twice), or the same page or quote. Ids made
+  // for candidates just now cannot be there, so only a file's own ids are looked up.
+  const ids = batch.from === 'json' ? built.map((b) => b.item.id) : [];
   const byId = new Set(
-    (
-      await getItems(
-        db,
-        built.map((b) => b.item.id),
-      )
-    ).flatMap((found) => (found && found.deletedAt === null ? [found.id] : [])),
+    (await getItems(db, ids)).flatMap((found) =>
+      found && found.deletedAt === null ? [found.id] : [],
+    ),
   );
   const urls = built.flatMap(({ item }) => (item.canonicalUrl ? [item.canonicalUrl] : []));
   const byUrl = batch.from === 'json' ? new Map() : await findByCanonicalUrls(db, community, urls);
