@@ -208,6 +208,36 @@ describe('export and import', () => {
     );
   });
 
+  it('shows how far it got between batches, and Stop keeps what was imported', async () => {
+    stop();
+    let release: () => void = () => undefined;
+    const batches: number[] = [];
+    stop = onMessages({
+      importItems: async ({ batch }) => {
+        batches.push(batch.from === 'candidates' ? batch.candidates.length : 0);
+        // The first batch answers only once the test has looked at the bar.
+        if (batches.length === 1) await new Promise<void>((go) => (release = go));
+        return { ok: true, tally: { imported: batches.at(-1)!, already: 0, refused: [] } };
+      },
+    } as Partial<Handlers> as Handlers);
+    render(<ExportImport />);
+    const input = (await screen.findByLabelText('File')) as HTMLInputElement;
+    const html = bookmarksFile(4_500);
+    fireEvent.change(input, { target: { files: [new File([html], 'bookmarks.html')] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const bar = (await screen.findByRole('progressbar', {
+      name: 'Import progress',
+    })) as HTMLProgressElement;
+    expect([bar.value, bar.max]).toEqual([0, 4_500]);
+    expect(screen.getByText('Importing bookmarks.html: 0 of 4,500 items')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    release();
+    await screen.findByText(
+      'Stopped. bookmarks.html: Imported 2,000 items · 0 were already there · 0 were not imported.',
+    );
+    expect(batches).toEqual([2_000]);
+  });
+
   it('says what a file that is not an export is, and what to choose instead', async () => {
     render(<ExportImport />);
     const input = (await screen.findByLabelText('File')) as HTMLInputElement;
