@@ -1,5 +1,7 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { useJoined } from './hooks/useJoined';
+import { useLiveChanges } from './hooks/useLiveChanges';
 import { sendMessage } from '@/lib/messaging';
 import { InviteForm } from './InviteForm';
 import { JoinForm } from './JoinForm';
@@ -15,6 +17,18 @@ export function CommunitiesSettings() {
     // Member counts and roles as the servers know them now; sync status is pushed meanwhile.
     void sendMessage('refreshCommunities', {}).then(setJoined);
   }, [setJoined]);
+
+  // Live while the page is open: another member's change (a steward's new rules) is pulled,
+  // and the sync lines and rules below show it.
+  const [db, setDb] = useState<RepertoireDb>();
+  useEffect(() => {
+    let opened: RepertoireDb | undefined;
+    void openRepertoireDb().then((handle) => setDb((opened = handle)));
+    return () => opened?.close();
+  }, []);
+  useLiveChanges(db, joined?.map((c) => c.community) ?? [], (community) => {
+    void sendMessage('syncNow', { community }).then(setJoined, () => undefined);
+  });
 
   return (
     <section aria-labelledby="communities-heading">
@@ -46,7 +60,7 @@ export function CommunitiesSettings() {
                 }
               />
               <TeamSetting community={c} onChanged={setJoined} />
-              <CommunityRules community={c} />
+              <CommunityRules community={c} syncedAt={c.status.lastSyncedAt} />
               {c.role === 'steward' ? (
                 <details>
                   <summary>Invite people to {c.name}</summary>

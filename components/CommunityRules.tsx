@@ -54,8 +54,15 @@ function changeOf(
  * The community's rules: how often tips are reviewed, when a stance is the community's, and who
  * curates paths. Stewards change them (the server checks); everyone else reads them.
  */
-export function CommunityRules({ community }: { community: CommunitySync }) {
-  const { settings, save } = useCommunityRules(community.community);
+export function CommunityRules({
+  community,
+  syncedAt = null,
+}: {
+  community: CommunitySync;
+  /** When the community last synced: the rules are read again after each sync. */
+  syncedAt?: number | null;
+}) {
+  const { settings, save } = useCommunityRules(community.community, syncedAt);
   if (!settings) return null;
   return community.role === 'steward' ? (
     <RulesForm id={community.community} name={community.name} settings={settings} save={save} />

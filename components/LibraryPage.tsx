@@ -7,6 +7,7 @@ import { LibraryFilters } from './LibraryFilters';
 import { LibraryList, type LibraryListHandle } from './LibraryList';
 import { StatusMessage } from './StatusMessage';
 import { useLibraryData } from './useLibraryData';
+import { useLiveLibrary } from './hooks/useLiveLibrary';
 import { useLibraryEdit } from './useLibraryEdit';
 import { useLibraryRoute } from './useLibraryRoute';
 import { SEARCH_LIMIT, useLibrarySearch } from './useLibrarySearch';
@@ -35,6 +36,7 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
   const route = useLibraryRoute();
   const edit = useLibraryEdit(ready?.db ?? null, (item) => ready?.replace(item));
   const open = useOpenItem(ready?.db ?? null, route.itemId, edit.version);
+  const live = useLiveLibrary(ready);
   const [activeId, setActiveId] = useState<string | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const list = useRef<LibraryListHandle>(null);
@@ -119,6 +121,13 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
             onEnterList={() => list.current?.focus()}
             onSubmit={() => entries[0] && openItem(entries[0].id)}
           />
+        ) : null}
+        {live.arrived > 0 ? (
+          <p class="live-notice">
+            <button type="button" class="link" onClick={live.show}>
+              {live.arrived} new or changed from your community · Show
+            </button>
+          </p>
         ) : null}
         <p role="status" class="library-count">
           {data.state === 'loading'

@@ -17,6 +17,13 @@ export function PopupHome({ popup }: { popup: PopupState }) {
           onStances={() => nav.go({ name: 'stances' })}
         />
       ) : null}
+      {popup.live.fresh > 0 ? (
+        <p class="live-notice">
+          <button type="button" class="link" onClick={() => void popup.live.show()}>
+            {popup.live.fresh} new from your community · Show
+          </button>
+        </p>
+      ) : null}
       <ListView
         search={popup.search}
         recent={popup.recent.recent}

@@ -20,8 +20,11 @@ export type LibraryData =
       index: SearchIndex;
       /** Community names by id. */
       communities: ReadonlyMap<string, string>;
-      /** Puts an item just edited in the list, and has search read the index again. */
-      replace: (item: Item) => void;
+      /**
+       * Puts items in the list in their new state (one just edited, others arrived live), and
+       * has search read the index again.
+       */
+      replace: (...items: Item[]) => void;
     };
 
 /** Opens storage and reads every item's list entry once, saying how far it got meanwhile. */
@@ -45,11 +48,11 @@ export function useLibraryData(): LibraryData {
           library: new Library(entries),
           index,
           communities: new Map(communities.map((c) => [c.id, c.name])),
-          replace: (item) => {
+          replace: (...items) => {
             void index.refresh();
             setData((current) =>
               current.state === 'ready'
-                ? { ...current, library: current.library.replace(toEntry(item)) }
+                ? { ...current, library: current.library.upsert(items.map(toEntry)) }
                 : current,
             );
           },

@@ -4,14 +4,18 @@ import { sendMessage } from '@/lib/messaging';
 import type { CommunitySettings, SettingsChange } from '@/lib/wire';
 
 /** A community's settings as last pulled, and a steward's change of them. */
-export function useCommunityRules(community: string) {
+export function useCommunityRules(community: string, syncedAt: number | null = null) {
   const [settings, setSettings] = useState<CommunitySettings | null>(null);
 
   useEffect(() => {
-    void openRepertoireDb()
-      .then((db) => communitySettings(db, community))
-      .then(setSettings);
-  }, [community]);
+    void openRepertoireDb().then(async (db) => {
+      try {
+        setSettings(await communitySettings(db, community));
+      } finally {
+        db.close();
+      }
+    });
+  }, [community, syncedAt]);
 
   /** Resolves with a sentence when the server refused the change. */
   const save = useCallback(

@@ -18,23 +18,43 @@ export function useCommunitySync(
   // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
   // this popup ran has been shown by then (pull, below), and a first status is nothing new.
   const shownRef = useRef<{ community: string; at: number | null } | null>(null);
+  /** A live pull is running: what it brings is offered, not shown (useLiveNotice). */
+  const quietRef = useRef(false);
   const at = sync?.status.lastSyncedAt ?? null;
   useEffect(() => {
     if (!sync) return;
     const seen = shownRef.current;
     shownRef.current = { community: sync.community, at };
-    if (seen?.community === sync.community && seen.at !== at) void onSynced();
+    if (seen?.community === sync.community && seen.at !== at && !quietRef.current) void onSynced();
   }, [sync, at, onSynced]);
 
-  const pull = useCallback(
+  /** Syncs `target` now; what it brought counts as seen (the caller shows it, or offers it). */
+  const syncNow = useCallback(
     async (target: string) => {
       const views = await sendMessage('syncNow', { community: target }).catch(() => null);
       const view = views?.find((v) => v.community === target);
       if (view) shownRef.current = { community: target, at: view.status.lastSyncedAt };
       if (views) setJoined(views);
+    },
+    [setJoined],
+  );
+  const pull = useCallback(
+    async (target: string) => {
+      await syncNow(target);
       await onSynced();
     },
-    [onSynced, setJoined],
+    [syncNow, onSynced],
+  );
+  const pullQuietly = useCallback(
+    async (target: string) => {
+      quietRef.current = true;
+      try {
+        await syncNow(target);
+      } finally {
+        quietRef.current = false;
+      }
+    },
+    [syncNow],
   );
   const pullRef = useRef(pull);
   useEffect(() => {
@@ -48,5 +68,5 @@ export function useCommunitySync(
   const retry = () => community && void pull(community);
   const dismiss = () =>
     community && void sendMessage('dismissRefused', { community }).then(setJoined, () => undefined);
-  return { sync, retry, dismiss };
+  return { sync, retry, dismiss, pullQuietly };
 }

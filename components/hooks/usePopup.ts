@@ -19,6 +19,7 @@ import { useReviewList } from './useReviewList';
 import { useSearch } from './useSearch';
 import { useShareReview } from './useShareReview';
 import { useStanceProposal } from './useStanceProposal';
+import { useLiveNotice } from './useLiveNotice';
 import { useStartHere } from './useStartHere';
 import { useStore } from './useStore';
 import { useTipBadges } from './useTipBadges';
@@ -88,6 +89,13 @@ export function usePopup({
   }, [loadRecent, store, refreshItem, reloadRoles, loadQuestions, refreshStartHere]);
 
   const sync = useCommunitySync(community, shared, reload);
+  const live = useLiveNotice({
+    db,
+    community: shared ? community : null,
+    shown: recent.recent,
+    pullQuietly: sync.pullQuietly,
+    reload,
+  });
   const review = useShareReview(say);
   const common = { community, reload, open: item.open, ask: review.ask };
   const { clip, ...link } = useClip({ ...common, tab, say, go });
@@ -154,6 +162,7 @@ export function usePopup({
     questions,
     startHere,
     sync,
+    live,
     review,
     clip,
     link,

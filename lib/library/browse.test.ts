@@ -51,7 +51,7 @@ describe('the library', () => {
 
   it('replaces an edited entry, in its order and facets, leaving the library it came from', () => {
     const awk = library.browse({ tag: 'shell' }, 'newest')[0]!;
-    const edited = library.replace({ ...awk, title: 'awk, the basics', tags: ['text', 'awk'] });
+    const edited = library.upsert([{ ...awk, title: 'awk, the basics', tags: ['text', 'awk'] }]);
     expect(titles(edited.browse({}, 'title'))).toEqual([
       'awk, the basics',
       'branch names',
@@ -62,6 +62,22 @@ describe('the library', () => {
     expect(edited.facets.tag.map((f) => f.value)).toContain('awk');
     expect(edited.size).toBe(library.size);
     expect(library.get(awk.id)?.title).toBe('awk basics');
+  });
+
+  it('adds entries it does not list yet, in order and facets', () => {
+    const awk = library.browse({ tag: 'shell' }, 'newest')[0]!;
+    const added = {
+      ...awk,
+      id: 'new-one',
+      title: 'jq in one page',
+      tags: ['json'],
+      createdAt: 9e15,
+    };
+    const grown = library.upsert([added]);
+    expect(grown.size).toBe(library.size + 1);
+    expect(grown.browse({}, 'newest')[0]?.title).toBe('jq in one page');
+    expect(grown.facets.tag.map((f) => f.value)).toContain('json');
+    expect(library.get('new-one')).toBeUndefined();
   });
 
   it('sorts by newest, oldest, title (ignoring case) and recently updated', () => {

@@ -98,8 +98,14 @@ export class Library {
   }
 
   /** The library with `entry` in place of the one with its id (an item just edited). */
-  replace(entry: LibraryEntry): Library {
-    return new Library(this.entries.map((e) => (e.id === entry.id ? entry : e)));
+  /**
+   * These entries in their new state (an edit here), and those not listed yet added (another
+   * member's, live); a new Library, the old one unchanged.
+   */
+  upsert(entries: readonly LibraryEntry[]): Library {
+    const next = new Map(entries.map((e) => [e.id, e]));
+    const kept = this.entries.map((e) => next.get(e.id) ?? e);
+    return new Library([...kept, ...entries.filter((e) => !this.byId.has(e.id))]);
   }
 
   private inOrder(order: Order): readonly LibraryEntry[] {
