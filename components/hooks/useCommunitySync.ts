@@ -5,12 +5,15 @@ import { useJoined } from './useJoined';
 /**
  * The shown community's sync status, pushed by the background, and syncing it: when the popup
  * opens or the community changes (what others shared is pulled, then shown), and on Retry.
- * `onSynced` reads storage again after a sync brought something.
+ * `onSynced` reads storage again after a sync this popup ran; `onSyncedElsewhere` hears of a
+ * sync it did not run (another page's, the alarm, a live change), whose news it may offer rather
+ * than show.
  */
 export function useCommunitySync(
   community: string | null,
   shared: boolean,
   onSynced: () => Promise<void>,
+  onSyncedElsewhere: () => Promise<void> = onSynced,
 ) {
   const [joined, setJoined] = useJoined();
   const sync = (shared && joined?.find((c) => c.community === community)) || null;
@@ -18,15 +21,13 @@ export function useCommunitySync(
   // A sync the background ran on its own (a retry, the alarm) shows what it brought too; one
   // this popup ran has been shown by then (pull, below), and a first status is nothing new.
   const shownRef = useRef<{ community: string; at: number | null } | null>(null);
-  /** A live pull is running: what it brings is offered, not shown (useLiveNotice). */
-  const quietRef = useRef(false);
   const at = sync?.status.lastSyncedAt ?? null;
   useEffect(() => {
     if (!sync) return;
     const seen = shownRef.current;
     shownRef.current = { community: sync.community, at };
-    if (seen?.community === sync.community && seen.at !== at && !quietRef.current) void onSynced();
-  }, [sync, at, onSynced]);
+    if (seen?.community === sync.community && seen.at !== at) void onSyncedElsewhere();
+  }, [sync, at, onSyncedElsewhere]);
 
   /** Syncs `target` now; what it brought counts as seen (the caller shows it, or offers it). */
   const syncNow = useCallback(
@@ -45,16 +46,13 @@ export function useCommunitySync(
     },
     [syncNow, onSynced],
   );
-  const pullQuietly = useCallback(
+  /** A live change: synced now, what it brought offered rather than shown. */
+  const pullLive = useCallback(
     async (target: string) => {
-      quietRef.current = true;
-      try {
-        await syncNow(target);
-      } finally {
-        quietRef.current = false;
-      }
+      await syncNow(target);
+      await onSyncedElsewhere();
     },
-    [syncNow],
+    [syncNow, onSyncedElsewhere],
   );
   const pullRef = useRef(pull);
   useEffect(() => {
@@ -68,5 +66,5 @@ export function useCommunitySync(
   const retry = () => community && void pull(community);
   const dismiss = () =>
     community && void sendMessage('dismissRefused', { community }).then(setJoined, () => undefined);
-  return { sync, retry, dismiss, pullQuietly };
+  return { sync, retry, dismiss, pullLive };
 }

@@ -19,7 +19,8 @@ import { useReviewList } from './useReviewList';
 import { useSearch } from './useSearch';
 import { useShareReview } from './useShareReview';
 import { useStanceProposal } from './useStanceProposal';
-import { useLiveNotice } from './useLiveNotice';
+import { useFreshNotice } from './useFreshNotice';
+import { useLiveChanges } from './useLiveChanges';
 import { useStartHere } from './useStartHere';
 import { useStore } from './useStore';
 import { useTipBadges } from './useTipBadges';
@@ -88,13 +89,11 @@ export function usePopup({
     setGeneration((g) => g + 1);
   }, [loadRecent, store, refreshItem, reloadRoles, loadQuestions, refreshStartHere]);
 
-  const sync = useCommunitySync(community, shared, reload);
-  const live = useLiveNotice({
-    db,
-    community: shared ? community : null,
-    shown: recent.recent,
-    pullQuietly: sync.pullQuietly,
-    reload,
+  const live = useFreshNotice(db, shared ? community : null, recent.recent, reload);
+  const sync = useCommunitySync(community, shared, reload, live.offer);
+  // Another member's change, while the popup is open: pulled at once, offered by `live`.
+  useLiveChanges(db, shared && community ? [community] : [], (changed) => {
+    void sync.pullLive(changed);
   });
   const review = useShareReview(say);
   const common = { community, reload, open: item.open, ask: review.ask };
