@@ -159,6 +159,22 @@ export async function screenTour(): Promise<ScreenTour> {
     await options.getByRole('heading', { name: 'Shared communities' }).waitFor();
     await options.getByRole('heading', { name: 'Related tips on the sites you visit' }).waitFor();
     await at({ name: 'options', page: options, shot: null });
+    const portable = options.getByRole('region', { name: 'Export and import' });
+    await portable.getByRole('button', { name: 'Export as Markdown' }).waitFor();
+    await at({ name: 'options-export-import', page: options, shot: portable });
+    await portable.getByLabel('File').setInputFiles({
+      name: 'bookmarks.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        '<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><H3>Docs</H3><DL><p>' +
+          '<DT><A HREF="https://git-scm.com/docs/git-rebase" ADD_DATE="1000000000">git-rebase</A>' +
+          '<DT><A HREF="javascript:void(0)">A bookmarklet</A></DL><p></DL><p>',
+      ),
+    });
+    await portable.getByRole('button', { name: 'Import' }).click();
+    await portable.getByText(/^bookmarks\.html: Imported 1 item/).waitFor();
+    await portable.getByText('1 item not imported, and why').click();
+    await at({ name: 'options-import-summary', page: options, shot: portable });
     await options.close();
 
     const welcome = await ext.context.newPage();
@@ -172,7 +188,7 @@ export async function screenTour(): Promise<ScreenTour> {
     await library.setViewportSize({ width: 1000, height: 700 });
     await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
     const rows = library.getByRole('listbox', { name: 'Library items' }).getByRole('option');
-    // The article and the tip (the snippet was deleted above).
+    // The tip, the article and the imported bookmark (the snippet was deleted above).
     await rows.nth(1).waitFor();
     await at({ name: 'library', page: library, shot: null });
     await rows.first().click();
@@ -254,6 +270,9 @@ export async function screenTour(): Promise<ScreenTour> {
     await popup.getByRole('button', { name: 'Agree', exact: true }).click();
     await popup.getByRole('button', { name: 'Take back my agreement' }).waitFor();
     await at({ name: 'popup-stance', page: popup, shot: column });
+    await popup.getByRole('button', { name: 'Back to results' }).click();
+    await popup.getByRole('list', { name: 'Stances' }).getByRole('button').first().waitFor();
+    await at({ name: 'popup-stances', page: popup, shot: column });
     await popup.close();
     await page.close();
 
