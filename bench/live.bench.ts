@@ -9,12 +9,12 @@
  *   clients each pulling once after the push, from the push's answer to the last pull's answer.
  * LIVE_LISTENERS=n sets the listeners (default 500), LIVE_PUSHES=n the pushes (default 5).
  */
-import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIVE, uuidv7 } from '../lib/wire';
+import { invite, joinCommunity, startServer, type Member } from './server-process';
 import { ms, summarize } from './stats';
 
 const LISTENERS = Number(process.env.LIVE_LISTENERS ?? 500);
@@ -22,55 +22,8 @@ const PUSHES = Number(process.env.LIVE_PUSHES ?? 5);
 const IDLE_MS = 10_000;
 const GOALS = { heardMs: 2_000, kbPerListener: 64, idleCpuPercent: 1 };
 
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'repertoire-bench-live-'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
-interface Member {
-  base: string;
-  token: string;
-}
-
-async function startServer() {
-  const file = join(dir, 'live.sqlite');
-  const server = ['--import', 'tsx', 'server/main.ts', '--db', file];
-  const made = execFileSync(process.execPath, [...server, '--invite', 'Live'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const invite = /Steward invite code[^:]*:\s+(\S+)/.exec(made)?.[1];
-  if (!invite) throw new Error(`no invite code in: ${made}`);
-  const child = spawn(process.execPath, [...server, '--port', '0', '--rate-limit', '1000000'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  return new Promise<{ url: string; invite: string; pid: number; stop: () => void }>(
-    (resolve, reject) => {
-      const read = (d: Buffer) => {
-        out += d.toString();
-        const url = /"url":"([^"]+)".*"msg":"listening"/.exec(out)?.[1];
-        if (!url) return;
-        child.stdout.off('data', read);
-        child.stdout.resume();
-        resolve({ url, invite, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-      };
-      child.stdout.on('data', read);
-      child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    },
-  );
-}
-
-async function join_(url: string, code: string, name: string): Promise<Member> {
-  const res = await fetch(`${url}/v1/join`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, displayName: name }),
-  });
-  if (res.status !== 201) throw new Error(`join: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { token: string; community: { id: string } };
-  return { base: `${url}/v1/communities/${body.community.id}`, token: body.token };
-}
 
 /** `/proc/<pid>`: resident set in KB, and user+system CPU in clock ticks (100 a second). */
 function proc(pid: number) {
@@ -91,7 +44,7 @@ function listen(m: Member, cursor: number, heard: () => void): Promise<http.Clie
     const req = http.get(
       // At the community's cursor: told of nothing until the next push.
       `${m.base}/events?cursor=${cursor}`,
-      { agent, headers: { Authorization: `Bearer ${m.token}`, Accept: 'text/event-stream' } },
+      { agent, headers: { ...m.headers, Accept: 'text/event-stream' } },
       (res) => {
         if (res.statusCode !== 200) return fail(new Error(`events: ${res.statusCode}`));
         let buffer = '';
@@ -133,7 +86,7 @@ async function push(m: Member, seq: number): Promise<void> {
   );
   const res = await fetch(`${m.base}/push`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${m.token}`, 'Content-Type': 'application/json' },
+    headers: m.headers,
     body: JSON.stringify({
       clientId: 'bench-pusher',
       mutations: [{ op: 'set', seq, itemId: uuidv7(), kind: 'tip', at: seq, fields }],
@@ -146,38 +99,29 @@ async function push(m: Member, seq: number): Promise<void> {
 function pullOnce(m: Member): Promise<void> {
   return new Promise((done, fail) => {
     http
-      .get(
-        `${m.base}/pull?cursor=0&limit=10`,
-        { agent, headers: { Authorization: `Bearer ${m.token}` } },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? done() : fail(new Error(`pull ${res.statusCode}`)),
-          );
-        },
-      )
+      .get(`${m.base}/pull?cursor=0&limit=10`, { agent, headers: m.headers }, (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? done() : fail(new Error(`pull ${res.statusCode}`)),
+        );
+      })
       .on('error', fail);
   });
 }
 
-const server = await startServer();
+const server = await startServer(dir, 'live', []);
 try {
-  const steward = await join_(server.url, server.invite, 'Steward');
-  const invite = await fetch(`${steward.base}/invites`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${steward.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ maxUses: 1000 }),
-  });
-  const code = ((await invite.json()) as { code: string }).code;
+  const steward = await joinCommunity(server.url, server.invite, 'Steward');
+  const code = await invite(steward, 1000);
   const members = await Promise.all(
     Array.from({ length: Math.ceil(LISTENERS / LIVE.streamsPerMember) }, (_, i) =>
-      join_(server.url, code, `Listener ${i}`),
+      joinCommunity(server.url, code, `Listener ${i}`),
     ),
   );
-  const pusher = await join_(server.url, code, 'Pusher');
+  const pusher = await joinCommunity(server.url, code, 'Pusher');
   await push(pusher, 1);
   const pulled = await fetch(`${steward.base}/pull?cursor=0`, {
-    headers: { Authorization: `Bearer ${steward.token}` },
+    headers: steward.headers,
   });
   const { cursor } = (await pulled.json()) as { cursor: number };
 

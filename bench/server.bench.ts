@@ -8,13 +8,14 @@
  * - initial pull of 50,000 items into a fresh client.
  */
 import Database from 'better-sqlite3';
-import { execFileSync, spawn } from 'node:child_process';
+
 import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Mutation, PullResponse, uuidv7 } from '../lib/wire';
+import { invite, joinCommunity, startServer, type Member, type Server } from './server-process';
 
 const ITEMS = 50_000;
 const BATCH = 500;
@@ -26,7 +27,6 @@ const PULL_CLIENTS = 100;
 const PULLS_PER_CLIENT = 20;
 const INITIAL_PULL_PAGE = 2_000;
 
-const root = new URL('..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'repertoire-bench-'));
 
 function tipValues(i: number): Record<string, unknown> {
@@ -121,64 +121,6 @@ function cpuSeconds(pid: number): number {
   if (!existsSync(stat)) return NaN;
   const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-interface Server {
-  url: string;
-  invite: string;
-  file: string;
-  pid: number;
-  stop: () => void;
-}
-
-async function startServer(name: string, workers: string[]): Promise<Server> {
-  const file = join(dir, `${name}.sqlite`);
-  const server = ['--import', 'tsx', 'server/main.ts', '--db', file];
-  // Invite codes are never in the server's output: the CLI makes one.
-  const made = execFileSync(process.execPath, [...server, '--invite', 'Bench'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  const invite = /Steward invite code[^:]*:\s+(\S+)/.exec(made)?.[1];
-  if (!invite) throw new Error(`no invite code in: ${made}`);
-  const child = spawn(
-    process.execPath,
-    [...server, '--port', '0', '--rate-limit', '1000000', ...workers],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const read = (d: Buffer) => {
-      out += d.toString();
-      const url = /"url":"([^"]+)".*"msg":"listening"/.exec(out)?.[1];
-      if (!url) return;
-      // Past its first lines the server logs a line per request: read and dropped, as a
-      // service's log collector would take them.
-      child.stdout.off('data', read);
-      child.stdout.resume();
-      resolve({ url, invite, file, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-    };
-    child.stdout.on('data', read);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-interface Member {
-  base: string;
-  headers: Record<string, string>;
-}
-
-async function joinCommunity(url: string, code: string, name: string): Promise<Member> {
-  const res = await fetch(`${url}/v1/join`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ code, displayName: name }),
-  });
-  const body = (await res.json()) as { token: string; community: { id: string } };
-  return {
-    base: `${url}/v1/communities/${body.community.id}`,
-    headers: { Authorization: `Bearer ${body.token}`, 'Content-Type': 'application/json' },
-  };
 }
 
 async function pull(m: Member, cursor: number, limit: number): Promise<PullResponse> {
@@ -307,11 +249,11 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const servers: Server[] = [];
   try {
-    const pooled = await startServer('workers', []);
+    const pooled = await startServer(dir, 'workers', []);
     servers.push(pooled);
     const withPool = await measurePush(pooled);
     pooled.stop();
-    const single = await startServer('http-thread', ['--workers', '0']);
+    const single = await startServer(dir, 'http-thread', ['--workers', '0']);
     servers.push(single);
     const onHttpThread = await measurePush(single);
     single.stop();
@@ -328,7 +270,7 @@ async function main(): Promise<void> {
     minimalDb.close();
 
     // Pulls, from a server holding exactly ITEMS items.
-    const pullServer = await startServer('pull', []);
+    const pullServer = await startServer(dir, 'pull', []);
     servers.push(pullServer);
     const pullSteward = await joinCommunity(pullServer.url, pullServer.invite, 'Bench steward');
     await pushAll(pullSteward, ids, 'pull');
@@ -411,15 +353,6 @@ async function main(): Promise<void> {
   } finally {
     for (const server of servers) server.stop();
   }
-}
-
-async function invite(steward: Member, maxUses: number): Promise<string> {
-  const res = await fetch(`${steward.base}/invites`, {
-    method: 'POST',
-    headers: steward.headers,
-    body: JSON.stringify({ maxUses }),
-  });
-  return ((await res.json()) as { code: string }).code;
 }
 
 try {

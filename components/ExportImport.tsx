@@ -31,6 +31,34 @@ function useCommunities() {
   return communities;
 }
 
+/** A community picked by name; `every`, when given, names the choice of all of them. */
+function CommunityChoice(props: {
+  id: string;
+  label: string;
+  communities: readonly Community[];
+  value: string;
+  onChange: (id: string) => void;
+  every?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        {props.every ? <option value="">{props.every}</option> : null}
+        {props.communities.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Summary({ state }: { state: ImportState }) {
   if (state.phase === 'idle' || state.phase === 'reading') return null;
   const { tally } = state;
@@ -94,17 +122,14 @@ export function ExportImport() {
     <section aria-labelledby="portable-heading" class="portable">
       <h2 id="portable-heading">Export and import</h2>
       <h3>Export</h3>
-      <div class="field">
-        <label for="export-from">What to export</label>
-        <select id="export-from" value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
-          <option value="">Every community</option>
-          {communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CommunityChoice
+        id="export-from"
+        label="What to export"
+        communities={communities}
+        value={from}
+        onChange={setFrom}
+        every="Every community"
+      />
       <div class="toolbar">
         {EXPORTS.map(({ format, label }) => (
           <button
@@ -125,16 +150,13 @@ export function ExportImport() {
         becoming tags), or a Hypothesis export (JSON). What is already in the community is not added
         again; into a shared community, items are checked for secrets and shared at the next sync.
       </p>
-      <div class="field">
-        <label for="import-into">Into</label>
-        <select id="import-into" value={target} onChange={(e) => setInto(e.currentTarget.value)}>
-          {communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <CommunityChoice
+        id="import-into"
+        label="Into"
+        communities={communities}
+        value={target}
+        onChange={setInto}
+      />
       <div class="field">
         <label for="import-file">File</label>
         <input
