@@ -4,34 +4,46 @@
  * "something changed", never the change: the client pulls as it always does, so the stream
  * carries no item and needs no rules of its own beyond membership.
  */
-export class ChangeFeed {
-  private readonly listeners = new Map<string, Set<() => void>>();
-  private readonly ends = new Set<() => void>();
+import { LIVE } from '../lib/wire';
 
-  /** Calls `heard` on each change of `community`; `end` if the server closes the feed. */
-  listen(community: string, heard: () => void, end: () => void): () => void {
-    let set = this.listeners.get(community);
-    if (!set) this.listeners.set(community, (set = new Set()));
-    set.add(heard);
-    this.ends.add(end);
+export interface Listener {
+  /** The community changed. */
+  heard(): void;
+  /** A comment line, so that proxies keep a quiet stream open. */
+  ping(): void;
+  /** The server ends the stream (a drain). */
+  end(): void;
+}
+
+export class ChangeFeed {
+  private readonly byCommunity = new Map<string, Set<Listener>>();
+  private readonly all = new Set<Listener>();
+  /** One timer pings every stream, rather than one timer each. */
+  private pinger: NodeJS.Timeout | undefined;
+
+  listen(community: string, listener: Listener): () => void {
+    let set = this.byCommunity.get(community);
+    if (!set) this.byCommunity.set(community, (set = new Set()));
+    set.add(listener);
+    this.all.add(listener);
+    this.pinger ??= setInterval(() => this.all.forEach((l) => l.ping()), LIVE.pingMs).unref();
     return () => {
-      set.delete(heard);
-      if (set.size === 0) this.listeners.delete(community);
-      this.ends.delete(end);
+      set.delete(listener);
+      if (set.size === 0) this.byCommunity.delete(community);
+      this.all.delete(listener);
+      if (this.all.size === 0) {
+        clearInterval(this.pinger);
+        this.pinger = undefined;
+      }
     };
   }
 
   changed(community: string): void {
-    for (const heard of this.listeners.get(community) ?? []) heard();
-  }
-
-  /** Open streams, for /metrics and the listeners' bench. */
-  get size(): number {
-    return this.ends.size;
+    for (const listener of this.byCommunity.get(community) ?? []) listener.heard();
   }
 
   /** Ends every stream (a drain before a restart): clients reconnect, with their cursor. */
   close(): void {
-    for (const end of [...this.ends]) end();
+    for (const listener of [...this.all]) listener.end();
   }
 }
