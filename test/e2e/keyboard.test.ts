@@ -86,9 +86,15 @@ describe('keyboard only', () => {
 
     // Escape clears the search; ↑ from the first result goes back to the box.
     await tabTo(popup, 'Search repertoire');
-    await popup.keyboard.type('rebasing');
+    // The word in one input (as a paste or an input method gives it): typed letter by letter,
+    // each letter's results replace the last's, and a loaded machine could move ↓ onto a list
+    // about to be replaced.
+    await popup.keyboard.insertText('rebasing');
     await popup.getByRole('list', { name: 'Search results' }).waitFor();
     await popup.keyboard.press('ArrowDown');
+    await expect
+      .poll(async () => !['', 'Search repertoire'].includes(await focused(popup)))
+      .toBe(true);
     await popup.keyboard.press('ArrowUp');
     await expect.poll(() => focused(popup)).toBe('Search repertoire');
     await popup.keyboard.press('Escape');

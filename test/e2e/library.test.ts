@@ -231,6 +231,10 @@ describe('the library page', () => {
     const listbox = list(page);
     // ↓ hands the focus to the list in a render of its own: End must wait for it.
     await expect.poll(() => listbox.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The count follows the query at once, the rows at their next render: End reads the rows.
+    await expect
+      .poll(() => listbox.getByRole('option').first().getAttribute('aria-setsize'))
+      .toBe(String(TOTAL));
     await page.keyboard.press('End');
     await expect
       .poll(async () => {
