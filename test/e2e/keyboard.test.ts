@@ -54,8 +54,9 @@ describe('keyboard only', () => {
     await expect.poll(() => statusText(popup)).toContain('Saved the tip “Squash fixups');
 
     // Search, then into the results with ↓ and open with Enter.
+    // In one input, as below: each typed letter's results would replace the last's.
     await tabTo(popup, 'Search repertoire');
-    await popup.keyboard.type('squash fixups');
+    await popup.keyboard.insertText('squash fixups');
     await popup.getByRole('list', { name: 'Search results' }).waitFor();
     await popup.keyboard.press('ArrowDown');
     await expect.poll(() => focused(popup)).toContain('Squash fixups before review');

@@ -285,11 +285,6 @@ export async function screenTour(): Promise<ScreenTour> {
       .getByLabel('Review tips every (days)')
       .waitFor();
     await at({ name: 'options-community', page: options, shot: null });
-    // Choosing curators with no member besides the steward: the list's empty state.
-    const rules = options.getByRole('form', { name: `Community rules of ${community}` });
-    await rules.getByRole('radio', { name: /Stewards and chosen members/ }).check();
-    await rules.getByText('Every member is a steward', { exact: false }).waitFor();
-    await at({ name: 'options-curators', page: options, shot: rules });
     await options.close();
 
     const tool = await ext.context.newPage();
