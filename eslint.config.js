@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -10,6 +11,33 @@ export default tseslint.config(
   {
     files: ['components/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+  },
+  // Every sentence a member reads comes from the catalogue (docs/i18n.md): none in JSX text or
+  // in the attributes a member reads or hears.
+  {
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'warn',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'aria-label',
+              'aria-description',
+              'aria-roledescription',
+              'title',
+              'placeholder',
+              'alt',
+              'label',
+            ],
+          },
+          callees: { exclude: ['t', 'tn', 'formatDate', 'formatAgo', 'formatNumber'] },
+        },
+      ],
+    },
   },
   {
     rules: {

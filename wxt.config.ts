@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { compileLocales, DEFAULT_LANGUAGE } from './scripts/locales';
 
 /**
  * Hosts the end-to-end tests serve from loopback. Only the `e2e` build mode grants them up front,
@@ -20,14 +21,25 @@ const OPTIONAL_HOSTS = ['*://*/*'];
 // only when they act.
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The catalogues members translate (locales/) become the messages.json browsers read.
+    'build:publicAssets': (_wxt, files) => {
+      for (const [lang, messages] of compileLocales()) {
+        files.push({
+          relativeDest: `_locales/${lang}/messages.json`,
+          contents: JSON.stringify(messages, null, 2),
+        });
+      }
+    },
+  },
   // Firefox too gets Manifest V3 (WXT's default there is V2): the same action, permissions and
   // commands as Chrome, and a background that may be suspended like Chrome's worker. Why:
   // docs/firefox.md. `--mv2` still builds a working V2 package.
   manifestVersion: 3,
   manifest: ({ browser, mode, manifestVersion }) => ({
-    name: 'Repertoire',
-    description:
-      "Your community of practice's shared repertoire: clip, search, and see related tips.",
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: DEFAULT_LANGUAGE,
     permissions: [
       'storage',
       'unlimitedStorage',
@@ -47,11 +59,11 @@ export default defineConfig({
       // The command that opens the popup is named after the V2 key, browser_action, there.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Open Repertoire, ready to search',
+        description: '__MSG_commandOpen__',
       },
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Clip the selected text into your repertoire',
+        description: '__MSG_commandClipSelection__',
       },
     },
     browser_specific_settings:

@@ -1,22 +1,29 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import { welcomeUrl } from '@/lib/ui';
+import { Rich } from './Rich';
 
 /** The popup's list when nothing is stored yet: how to start, and how to join a community. */
 export function EmptyRepertoire({ joined }: { joined: boolean }) {
   return (
     <div class="empty">
-      <p>Nothing here yet. Clip this page, select text and clip the selection, or write a tip.</p>
+      <p>{t('popup_emptyStart')}</p>
       {joined ? null : (
         <p>
-          Your community shares one? Open its invite link and click this button there, or{' '}
-          <button
-            type="button"
-            class="link"
-            onClick={() => void browser.tabs.create({ url: welcomeUrl('') })}
-          >
-            Join your community
-          </button>{' '}
-          with the link.
+          <Rich
+            text={t('popup_emptyJoin')}
+            parts={{
+              join: (text) => (
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => void browser.tabs.create({ url: welcomeUrl('') })}
+                >
+                  {text}
+                </button>
+              ),
+            }}
+          />
         </p>
       )}
     </div>

@@ -1,0 +1,73 @@
+/**
+ * Every sentence a member reads comes from here: `browser.i18n` picks the catalogue of the
+ * browser's language (`locales/`, compiled into `_locales/`), and numbers, dates and plural
+ * forms follow the same language through Intl.
+ */
+import { browser } from 'wxt/browser';
+import type { MessageKey, PluralKey } from './keys';
+
+export type { MessageKey, PluralKey } from './keys';
+
+export type Vars = Record<string, string | number>;
+
+/** WXT types names from public/_locales; ours are compiled from locales/ at build time. */
+const getMessage = (name: string, substitutions?: string[]): string =>
+  (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(
+    name,
+    substitutions,
+  );
+
+let language: string | undefined;
+
+/** The browser's UI language ("fr", "en-US"): what dates and numbers are written in. */
+export function uiLanguage(): string {
+  language ??= browser.i18n.getUILanguage() || 'en';
+  return language;
+}
+
+let numbers: Intl.NumberFormat | undefined;
+
+export function formatNumber(n: number): string {
+  numbers ??= new Intl.NumberFormat(uiLanguage());
+  return numbers.format(n);
+}
+
+/**
+ * Substitutions go in the order of their sorted names, as the catalogue compiler numbered them
+ * (lib/i18n/catalogue.ts); numbers are written the UI language's way.
+ */
+function substitutions(vars: Vars | undefined): string[] | undefined {
+  if (vars === undefined) return undefined;
+  return Object.keys(vars)
+    .sort()
+    .map((name) => {
+      const value = vars[name]!;
+      return typeof value === 'number' ? formatNumber(value) : value;
+    });
+}
+
+/** The message `key` in the member's language; the key itself, visibly, if it has none. */
+export function t(key: MessageKey, vars?: Vars): string {
+  return getMessage(key, substitutions(vars)) || key;
+}
+
+let plurals: Intl.PluralRules | undefined;
+
+/**
+ * The plural form of `key` the catalogue's language uses for `count` (`key_one`, `key_few`,
+ * `key_other`…, by CLDR's rules through Intl.PluralRules), with `{count}` substituted. The rules
+ * are those of the catalogue the browser chose, which may not be the UI language when no
+ * catalogue matches it.
+ */
+export function tn(key: PluralKey, count: number, vars?: Vars): string {
+  plurals ??= new Intl.PluralRules(getMessage('language') || 'en');
+  const all = substitutions({ ...vars, count });
+  return (
+    getMessage(`${key}_${plurals.select(count)}`, all) || getMessage(`${key}_other`, all) || key
+  );
+}
+
+/** "a, b and c" in the UI language. */
+export function formatList(items: string[]): string {
+  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+}
