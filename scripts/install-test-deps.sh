@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm packages, from Debian's packages, only if missing:
-# Chromium and Firefox ESR for the end-to-end tests, a virtual display and a keyboard on it for the one that types
-# into the address bar, and PostgreSQL for the server's integration tests.
+# Chromium (with its UI languages) and Firefox ESR for the end-to-end tests, a virtual display
+# and a keyboard on it for the one that types into the address bar, and PostgreSQL for the
+# server's integration tests.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Chromium's other UI languages, for the e2e run in French.
+[ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)

@@ -53,8 +53,11 @@ export interface ExtensionBrowser {
  * browser UI (the address bar) that headless Chromium does not have.
  */
 export async function launchWithExtension(
-  /** `profile`: a profile directory the caller keeps (a restart), instead of a fresh one. */
-  options: { mapHosts?: string[]; display?: string; profile?: string } = {},
+  /**
+   * `profile`: a profile directory the caller keeps (a restart), instead of a fresh one.
+   * `language`: the browser's UI language ("fr"); Chromium on Linux reads it from LANGUAGE.
+   */
+  options: { mapHosts?: string[]; display?: string; profile?: string; language?: string } = {},
 ): Promise<ExtensionBrowser> {
   const mapped = options.mapHosts ?? [];
   const dir = requireBuild(extensionDir(), 'npx wxt build --mode e2e');
@@ -62,12 +65,18 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.display === undefined,
-    ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
+    env: {
+      ...process.env,
+      ...(options.display === undefined ? {} : { DISPLAY: options.display }),
+      // English unless asked, whatever the machine's own language.
+      LANGUAGE: options.language ?? 'en-US',
+    },
     ignoreHTTPSErrors: mapped.length > 0,
     args: [
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       ...CHROMIUM_FLAGS,
+      `--lang=${options.language ?? 'en-US'}`,
       ...(mapped.length
         ? [`--host-resolver-rules=${mapped.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`]
         : []),
