@@ -33,6 +33,7 @@ import {
   notAllowedReason,
   notYourMark,
   type RejectCode,
+  type Refusal,
   requiredFields,
   type Role,
   type SetMutation,
@@ -97,7 +98,8 @@ export interface MergeContext {
   settings: Pick<CommunitySettings, 'pathCurators' | 'curators'>;
 }
 
-export type MergeOutcome = { doc: ItemDoc } | { rejected: string; code: RejectCode };
+export type MergeOutcome =
+  { doc: ItemDoc } | { rejected: string; code: RejectCode; refusal: Refusal };
 
 export function applyMutation(
   doc: ItemDoc | null,
@@ -107,7 +109,7 @@ export function applyMutation(
 ): MergeOutcome {
   if (m.op !== 'set') return mark(doc, m, w, ctx.now);
   if (m.kind === 'path' && !mayCurate(w, ctx.settings)) {
-    return { code: 'not_allowed', rejected: NOT_A_CURATOR };
+    return { code: 'not_allowed', rejected: NOT_A_CURATOR, refusal: { rule: 'curators_only' } };
   }
   return doc ? update(doc, m, w, ctx.version) : create(m, w, ctx.version);
 }
@@ -136,6 +138,7 @@ function create(m: SetMutation, w: Writer, version: number): MergeOutcome {
     return {
       code: 'unknown_item',
       rejected: `unknown item (never created, or purged): a first write must set every field; missing: ${missing.join(', ')}`,
+      refusal: { rule: 'unknown_item', missing },
     };
   }
   return {
@@ -168,7 +171,11 @@ export function changeAction(doc: ItemDoc, m: SetMutation): ChangeAction {
 
 function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): MergeOutcome {
   if (doc.kind !== m.kind) {
-    return { code: 'wrong_kind', rejected: `item is a ${doc.kind}, not a ${m.kind}` };
+    return {
+      code: 'wrong_kind',
+      rejected: `item is a ${doc.kind}, not a ${m.kind}`,
+      refusal: { rule: 'item_kind', kind: doc.kind, claimed: m.kind },
+    };
   }
   // A complete first write under an id that exists is an edit of that item, like any other.
   // Paths are the curators' (checked before): any curator edits the community's Start here,
@@ -179,6 +186,7 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
     return {
       code: 'not_allowed',
       rejected: notAllowedReason(action, doc.kind, doc.createdBy),
+      refusal: { rule: 'author_or_steward', action, kind: doc.kind, author: doc.createdBy },
     };
   }
   const fields = { ...doc.fields };
@@ -202,7 +210,11 @@ function update(doc: ItemDoc, m: SetMutation, w: Writer, version: number): Merge
       } else {
         if (keepsLoser(current.v, incoming.v)) {
           if (conflicts.filter((c) => c.field === name).length >= MAX_CONFLICTS_PER_FIELD) {
-            return { code: 'too_many_conflicts', rejected: tooManyConflicts(name) };
+            return {
+              code: 'too_many_conflicts',
+              rejected: tooManyConflicts(name),
+              refusal: { rule: 'conflicts_waiting', field: name, max: MAX_CONFLICTS_PER_FIELD },
+            };
           }
           conflicts = [...conflicts, revision(name, loser)];
         }
@@ -242,14 +254,23 @@ function mark(
     return {
       code: 'unknown_item',
       rejected: 'unknown item (never created, or purged): cannot mark it',
+      refusal: { rule: 'unknown_item', missing: [] },
     };
   }
   if (m.memberId !== undefined && m.memberId !== w.memberId) {
     const owner = doc.marks[markKey(m.mark, m.memberId)]?.name;
-    return { code: 'not_allowed', rejected: notYourMark(m.mark, owner) };
+    return {
+      code: 'not_allowed',
+      rejected: notYourMark(m.mark, owner),
+      refusal: { rule: 'own_mark', mark: m.mark, ...(owner ? { owner } : {}) },
+    };
   }
   if (!MARK_RULES[m.mark].on.includes(doc.kind)) {
-    return { code: 'wrong_kind', rejected: wrongKindForMark(m.mark, doc.kind) };
+    return {
+      code: 'wrong_kind',
+      rejected: wrongKindForMark(m.mark, doc.kind),
+      refusal: { rule: 'mark_kind', mark: m.mark, kind: doc.kind },
+    };
   }
   const incoming: MarkState = {
     on: m.on,

@@ -7,6 +7,7 @@
  * the member who created it (by member id, never by display name) and for stewards; a path is
  * edited by any curator, whoever made it (deleting it stays with its author and stewards).
  */
+import type { ChangeAction } from './refusal';
 import type { ItemKind } from './schemas';
 import type { CommunitySettings, Role } from './sync';
 
@@ -14,9 +15,6 @@ export interface Actor {
   memberId: string;
   role: Role;
 }
-
-/** What a `set` does to an existing item, for the words of a refusal. */
-export type ChangeAction = 'edit' | 'delete' | 'restore' | 'retire' | 'close';
 
 /**
  * May `actor` edit, delete or restore an item created by `authorId`? An item whose author is

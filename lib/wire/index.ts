@@ -9,6 +9,7 @@ export * from './ids';
 export * from './invite';
 export * from './limits';
 export * from './marks';
+export * from './refusal';
 export * from './schemas';
 export * from './sync';
 export * from './web-url';

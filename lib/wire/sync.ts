@@ -16,6 +16,7 @@ import {
   ReviewIntervalDays,
 } from './schemas';
 import { markKinds, noteProblem } from './marks';
+import { Refusal } from './refusal';
 
 export const SYNC_LIMITS = {
   mutationsPerPush: 500,
@@ -259,9 +260,10 @@ export const MutationResult = z.object({
   /** duplicate: this seq was applied before (a retry); rejected: valid but inapplicable. */
   status: z.enum(['applied', 'duplicate', 'rejected']),
   version: Version.optional(),
-  /** With `rejected`: the stable code, and a sentence for the member. */
+  /** With `rejected`: the stable code, a sentence in English, and its parts (lib/wire/refusal.ts). */
   code: RejectCode.optional(),
   reason: z.string().optional(),
+  refusal: Refusal.optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;
 

@@ -445,6 +445,7 @@ class SqlStore implements Store {
             status: 'rejected',
             code: outcome.code,
             reason: outcome.rejected,
+            refusal: outcome.refusal,
           });
           continue;
         }

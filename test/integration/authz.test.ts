@@ -48,6 +48,7 @@ describe.each(SETUPS)('who may change what, on $name', ({ backend, workers }) =>
     status: 'rejected',
     code: 'not_allowed',
     reason: `only its author, Ana, or a steward can ${action} this tip`,
+    refusal: { rule: 'author_or_steward', action, kind: 'tip', author: 'Ana' },
   });
 
   it('records the author’s member id and carries it, with the name, in pulls', async () => {

@@ -137,6 +137,7 @@ describe.each(BACKENDS)('community life on %s', (backend) => {
           code: 'not_allowed',
           reason:
             'a mark is its member’s own: you can add or take back only yours, not Ana’s “I vouch for this”',
+          refusal: { rule: 'own_mark', mark: 'vouch', owner: 'Ana' },
         },
         {
           status: 'rejected',
@@ -302,7 +303,12 @@ describe.each(BACKENDS)('community life on %s', (backend) => {
           steps: [{ itemId: tip.itemId, note: 'Read before your first deploy' }],
         });
       expect(await push(ben, { op: 'set', ...path() })).toMatchObject([
-        { status: 'rejected', code: 'not_allowed', reason: NOT_A_CURATOR },
+        {
+          status: 'rejected',
+          code: 'not_allowed',
+          reason: NOT_A_CURATOR,
+          refusal: { rule: 'curators_only' },
+        },
       ]);
       expect((await push(c.steward, { op: 'set', ...path() }))[0]?.status).toBe('applied');
       const allow = await c.steward.post('/settings', {
