@@ -97,6 +97,7 @@ describe('applying writes by who made them', () => {
     expect(edit).toEqual({
       code: 'not_allowed',
       rejected: 'only its author, Ana, or a steward can edit this tip',
+      refusal: { rule: 'author_or_steward', action: 'edit', kind: 'tip', author: 'Ana' },
     });
     const remove = applyMutation(doc, set(made.itemId, { deletedAt: 5 }), ben, at(2));
     expect(remove).toMatchObject({
@@ -117,6 +118,7 @@ describe('applying writes by who made them', () => {
     expect(applyMutation(gone, restore, ben, at(3))).toEqual({
       code: 'not_allowed',
       rejected: 'only its author, Ana, or a steward can restore this tip',
+      refusal: { rule: 'author_or_steward', action: 'restore', kind: 'tip', author: 'Ana' },
     });
     expect(applied(applyMutation(gone, restore, ana, at(3))).fields['deletedAt']?.v).toBeNull();
     expect(applied(applyMutation(gone, restore, steward, at(3))).fields['deletedAt']?.v).toBeNull();
