@@ -67,7 +67,10 @@ export function tn(key: PluralKey, count: number, vars?: Vars): string {
   );
 }
 
-/** "a, b and c" in the UI language. */
-export function formatList(items: string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { type: 'conjunction' }).format(items);
+/** "a, b and c" (or "a, b or c") in the UI language. */
+export function formatList(
+  items: string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
+  return new Intl.ListFormat(uiLanguage(), { type }).format(items);
 }
