@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { formatDate } from '@/lib/ui';
 import type { Item } from '@/lib/wire';
 
@@ -20,33 +21,30 @@ export function DeletedList({ items, shared, canRestore, onRestore, onBack }: Pr
     <section class="deleted" aria-labelledby="deleted-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('library_backToResults')}
         </button>
       </div>
       <h1 id="deleted-title" tabIndex={-1} ref={heading}>
-        Recently deleted
+        {t('library_recentlyDeleted')}
       </h1>
-      <p class="meta">
-        {shared
-          ? 'Restore an item here until a steward clears the community’s deleted items for good.'
-          : 'Deleted items stay here until you restore them.'}
-      </p>
+      <p class="meta">{shared ? t('library_deletedShared') : t('library_deletedPersonal')}</p>
       {items === null ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('library_loading')}</p>
       ) : items.length === 0 ? (
-        <p class="empty">Nothing was deleted.</p>
+        <p class="empty">{t('library_nothingDeleted')}</p>
       ) : (
-        <ul class="results" aria-label="Deleted items">
+        <ul class="results" aria-label={t('library_deletedItems')}>
           {items.map((item) => (
             <li key={item.id} class="deleted-item">
               <span class="deleted-text">
                 <span class="result-title" dir="auto">
-                  {item.title || '(untitled)'}
+                  {item.title || t('library_untitled')}
                 </span>
                 <span class="result-meta">
                   {[
                     item.author,
-                    item.deletedAt && `deleted ${formatDate(item.deletedAt, { time: true })}`,
+                    item.deletedAt &&
+                      t('library_deletedOn', { date: formatDate(item.deletedAt, { time: true }) }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -55,13 +53,15 @@ export function DeletedList({ items, shared, canRestore, onRestore, onBack }: Pr
               {canRestore(item) ? (
                 <button
                   type="button"
-                  aria-label={`Restore “${item.title || '(untitled)'}”`}
+                  aria-label={t('library_restoreTitle', {
+                    title: item.title || t('library_untitled'),
+                  })}
                   onClick={() => onRestore(item)}
                 >
-                  Restore
+                  {t('library_restore')}
                 </button>
               ) : (
-                <span class="meta">Its author or a steward can restore it.</span>
+                <span class="meta">{t('library_restoreWho')}</span>
               )}
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import type { ConflictRevision, Item, PathStep } from '@/lib/wire';
 import { PathSteps } from './PathSteps';
 
@@ -13,7 +14,7 @@ interface Props {
 /** Another member's version of a field, as the field reads: text, a list, or a path's steps. */
 function ConflictValue({ db, field, value }: { db: Props['db']; field: string; value: unknown }) {
   if (field === 'steps' && Array.isArray(value))
-    return <PathSteps db={db} steps={value as PathStep[]} label="Their steps" />;
+    return <PathSteps db={db} steps={value as PathStep[]} label={t('library_theirSteps')} />;
   return (
     <p class="conflict-value" dir="auto">
       {Array.isArray(value) ? value.join(', ') : String(value)}
@@ -32,17 +33,15 @@ export function ItemConflicts({ db, item, conflicts, onResolve }: Props) {
         <div
           class="conflict"
           role="group"
-          aria-label={`Conflict on ${c.field}`}
+          aria-label={t('library_conflictOn', { field: c.field })}
           key={`${c.field}-${c.version}`}
         >
-          <p class="meta">
-            {c.author} edited “{c.field}” at the same time. Their version:
-          </p>
+          <p class="meta">{t('library_conflictEdited', { author: c.author, field: c.field })}</p>
           <ConflictValue db={db} field={c.field} value={c.value} />
           {onResolve ? (
             <div class="toolbar">
               <button type="button" onClick={() => onResolve(c.field, c.value, [c.version])}>
-                Keep their version
+                {t('library_keepTheirs')}
               </button>
               <button
                 type="button"
@@ -50,7 +49,7 @@ export function ItemConflicts({ db, item, conflicts, onResolve }: Props) {
                   onResolve(c.field, (item as Record<string, unknown>)[c.field], [c.version])
                 }
               >
-                Keep the current version
+                {t('library_keepCurrent')}
               </button>
             </div>
           ) : null}

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
+import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 import type { Facet, Facets, LibrarySort } from '@/lib/library';
 import type { LibraryChoices } from './useLibraryView';
 
@@ -18,15 +19,14 @@ interface Props {
   onSubmit: () => void;
 }
 
-const SORT_LABEL: Record<LibrarySort, string> = {
-  relevance: 'Best match',
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-  title: 'Title A–Z',
-  updated: 'Recently updated',
+const SORT_LABEL: Record<LibrarySort, MessageKey> = {
+  relevance: 'library_sortRelevance',
+  newest: 'library_sortNewest',
+  oldest: 'library_sortOldest',
+  title: 'library_sortTitle',
+  updated: 'library_sortUpdated',
 };
 
-const number = new Intl.NumberFormat();
 const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
 /**
@@ -38,7 +38,7 @@ function Options({ facets, names }: { facets: Facet[]; names?: ReadonlyMap<strin
     <>
       {facets.map((f) => (
         <option key={f.value} value={f.value}>
-          {`${names?.get(f.value) ?? f.value} (${number.format(f.count)})`}
+          {`${names?.get(f.value) ?? f.value} (${formatNumber(f.count)})`}
         </option>
       ))}
     </>
@@ -91,9 +91,9 @@ export function LibraryFilters({
         ref={searchBox}
         type="search"
         class="search"
-        aria-label="Search library"
+        aria-label={t('library_searchLibrary')}
         aria-keyshortcuts="/"
-        placeholder="Search pages, snippets and tips (press / )"
+        placeholder={t('library_searchPlaceholder')}
         value={choices.query}
         onInput={(e) => set('query', value(e))}
         onKeyDown={(e) => {
@@ -110,65 +110,65 @@ export function LibraryFilters({
           }
         }}
       />
-      <div class="library-filters" role="group" aria-label="Filters">
+      <div class="library-filters" role="group" aria-label={t('library_filters')}>
         <label class="library-filter">
-          <span>Kind</span>
+          <span>{t('library_kind')}</span>
           <select value={choices.kind} onChange={(e) => set('kind', value(e))}>
-            <option value="">Any kind</option>
-            <option value="page">Pages</option>
-            <option value="snippet">Snippets</option>
-            <option value="tip">Tips</option>
+            <option value="">{t('library_anyKind')}</option>
+            <option value="page">{t('library_pages')}</option>
+            <option value="snippet">{t('library_snippets')}</option>
+            <option value="tip">{t('library_tips')}</option>
           </select>
         </label>
         <Choice
-          label="Tag"
-          any="Any tag"
+          label={t('library_tag')}
+          any={t('library_anyTag')}
           facets={facets.tag}
           value={choices.tag}
           onChange={(v) => set('tag', v)}
         />
         <Choice
-          label="Author"
-          any="Anyone"
+          label={t('library_author')}
+          any={t('library_anyone')}
           facets={facets.author}
           value={choices.author}
           onChange={(v) => set('author', v)}
         />
         <Choice
-          label="Community"
-          any="Every community"
+          label={t('library_community')}
+          any={t('library_everyCommunity')}
           facets={facets.community}
           value={choices.community}
           names={communities}
           onChange={(v) => set('community', v)}
         />
         <Choice
-          label="Tool"
-          any="Any tool"
+          label={t('library_tool')}
+          any={t('library_anyTool')}
           facets={facets.tool}
           value={choices.tool}
           onChange={(v) => set('tool', v)}
         />
         <label class="library-filter">
-          <span>Added from</span>
+          <span>{t('library_addedFrom')}</span>
           <input type="date" value={choices.from} onChange={(e) => set('from', value(e))} />
         </label>
         <label class="library-filter">
-          <span>Added until</span>
+          <span>{t('library_addedUntil')}</span>
           <input type="date" value={choices.until} onChange={(e) => set('until', value(e))} />
         </label>
         <label class="library-filter">
-          <span>Sort</span>
+          <span>{t('library_sort')}</span>
           <select value={choices.sort} onChange={(e) => set('sort', value(e) as LibrarySort)}>
             {sorts.map((s) => (
               <option key={s} value={s}>
-                {SORT_LABEL[s]}
+                {t(SORT_LABEL[s])}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={clear} disabled={!filtered}>
-          Clear filters
+          {t('library_clearFilters')}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { forwardRef } from 'preact/compat';
 import { useImperativeHandle, useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { LibraryEntry } from '@/lib/library';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
@@ -121,7 +122,7 @@ export const LibraryList = forwardRef(function LibraryList(
     >
       <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
       <span class="result-title" dir="auto">
-        <Marked text={entry.title || '(untitled)'} marks={marks?.get(entry.id) ?? []} />
+        <Marked text={entry.title || t('library_untitled')} marks={marks?.get(entry.id) ?? []} />
       </span>
       <span class="result-meta" dir="auto">
         {detail(entry)}

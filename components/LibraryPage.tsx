@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
+import { t, tn } from '@/lib/i18n';
 import type { LibraryEntry } from '@/lib/library';
 import { sendMessage } from '@/lib/messaging';
+import { formatDate } from '@/lib/ui';
 import { ItemForm } from './ItemForm';
 import { ItemView } from './ItemView';
 import { LibraryFilters } from './LibraryFilters';
@@ -15,9 +17,7 @@ import { useLibraryShortcuts } from './useLibraryShortcuts';
 import { useLibraryView } from './useLibraryView';
 import { useOpenItem } from './useOpenItem';
 
-const number = new Intl.NumberFormat();
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const items = (n: number) => `${number.format(n)} ${n === 1 ? 'item' : 'items'}`;
+const items = (n: number) => tn('library_items', n);
 
 export interface LibraryPageProps {
   /** Start with this query (the omnibox's, when nothing matched it). */
@@ -51,8 +51,8 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
       entry.site,
       entry.author,
       (ready?.communities.size ?? 0) > 1 ? ready?.communities.get(entry.community) : null,
-      day.format(entry.createdAt),
-      ...entry.tags.map((t) => `#${t}`),
+      formatDate(entry.createdAt),
+      ...entry.tags.map((tag) => `#${tag}`),
     ]
       .filter(Boolean)
       .join(' · ');
@@ -77,14 +77,17 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
 
   const searching = choices.query.trim() !== '';
   const total = ready?.library.size ?? 0;
+  const query = choices.query.trim().slice(0, 80);
   const count = !ready
     ? ''
     : searching
       ? found.searching && found.ranked === null
-        ? 'Searching…'
-        : `${number.format(entries.length)} ${entries.length === 1 ? 'match' : 'matches'} for “${choices.query.trim().slice(0, 80)}”${(found.ranked?.length ?? 0) >= SEARCH_LIMIT ? ` (the best ${SEARCH_LIMIT})` : ''}`
+        ? t('library_searching')
+        : (found.ranked?.length ?? 0) >= SEARCH_LIMIT
+          ? tn('library_matchesBest', entries.length, { query, limit: SEARCH_LIMIT })
+          : tn('library_matches', entries.length, { query })
       : view.filtered
-        ? `Showing ${number.format(entries.length)} of ${items(total)}`
+        ? tn('library_showing', total, { shown: entries.length })
         : items(total);
 
   const { reviewing } = edit.review;
@@ -94,7 +97,7 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
         <reviewing.Panel
           review={reviewing.review}
           communityName={
-            ready?.communities.get(edit.editing?.item.community ?? '') ?? 'the community'
+            ready?.communities.get(edit.editing?.item.community ?? '') ?? t('library_theCommunity')
           }
           choose={(choice) =>
             sendMessage('shareReviewed', { reviewId: reviewing.review.reviewId, choice })
@@ -108,7 +111,7 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
         aria-labelledby="library-title"
         hidden={route.itemId !== null}
       >
-        <h1 id="library-title">Library</h1>
+        <h1 id="library-title">{t('library_title')}</h1>
         {ready && ready.library.size > 0 ? (
           <LibraryFilters
             choices={choices}
@@ -125,13 +128,15 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
         {live.arrived > 0 ? (
           <p class="live-notice">
             <button type="button" class="link" onClick={live.show}>
-              {live.arrived} new or changed from your community · Show
+              {tn('library_liveArrived', live.arrived)}
             </button>
           </p>
         ) : null}
         <p role="status" class="library-count">
           {data.state === 'loading'
-            ? `Reading your library… ${data.read > 0 ? items(data.read) : ''}`.trim()
+            ? data.read > 0
+              ? tn('library_readingCount', data.read)
+              : t('library_reading')
             : total > 0
               ? count
               : ''}
@@ -142,24 +147,16 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
           </p>
         ) : found.failed ? (
           <p role="alert" class="status status-error">
-            Repertoire could not search just now. Reload this page to try again; the filters work
-            without a query.
+            {t('library_searchFailed')}
           </p>
         ) : !ready ? null : total === 0 ? (
-          <p class="empty">
-            Nothing here yet. Clip a page or a selection, or write a tip, from the Repertoire button
-            in the toolbar: everything you keep shows here.
-          </p>
+          <p class="empty">{t('library_empty')}</p>
         ) : entries.length === 0 && !found.searching ? (
           <div class="empty">
-            <p>
-              {searching
-                ? 'No item matches this search with these filters. Try fewer or other words.'
-                : 'No item matches these filters.'}
-            </p>
+            <p>{searching ? t('library_noSearchMatch') : t('library_noFilterMatch')}</p>
             {view.filtered ? (
               <button type="button" onClick={view.clear}>
-                Clear filters
+                {t('library_clearFilters')}
               </button>
             ) : null}
           </div>
@@ -167,7 +164,7 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
           <LibraryList
             ref={list}
             entries={entries}
-            label={searching ? 'Search results' : 'Library items'}
+            label={searching ? t('library_searchResults') : t('library_libraryItems')}
             detail={detail}
             marks={found.marks}
             activeId={activeId}
@@ -203,18 +200,15 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
         )
       ) : open.state === 'missing' ? (
         <section class="library-missing" aria-labelledby="missing-title">
-          <h1 id="missing-title">Item not found</h1>
-          <p>
-            This item is not in your repertoire on this browser: it was deleted, or it has not
-            synced here yet. Open the library to find another.
-          </p>
+          <h1 id="missing-title">{t('library_missingTitle')}</h1>
+          <p>{t('library_missingText')}</p>
           <button type="button" onClick={backToList}>
-            Open the library
+            {t('library_openTheLibrary')}
           </button>
         </section>
       ) : (
         <p role="status" class="library-count">
-          Opening the item…
+          {t('library_opening')}
         </p>
       )}
     </main>

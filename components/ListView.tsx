@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { t } from '@/lib/i18n';
 import type { Item } from '@/lib/wire';
 import { EmptyRepertoire } from './EmptyRepertoire';
 import { ResultList } from './ResultList';
@@ -45,13 +46,13 @@ export function ListView({
   const { query, setQuery, found, entries } = search;
   const q = query.trim();
   return (
-    <section aria-label="Repertoire">
+    <section aria-label={t('extName')}>
       <input
         ref={inputRef}
         type="search"
         class="search"
-        aria-label="Search repertoire"
-        placeholder="Search pages, snippets and tips"
+        aria-label={t('library_searchRepertoire')}
+        placeholder={t('library_searchRepertoirePlaceholder')}
         autoFocus
         value={query}
         onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
@@ -68,48 +69,48 @@ export function ListView({
         }}
       />
       {recent === null ? (
-        <p class="empty">Loading your repertoire…</p>
+        <p class="empty">{t('library_loadingRepertoire')}</p>
       ) : recent.length === 0 && !q ? (
         <EmptyRepertoire joined={joined} />
       ) : q && found === null ? (
-        <p class="empty">Searching…</p>
+        <p class="empty">{t('library_searching')}</p>
       ) : entries.length === 0 ? (
         <div class="empty">
-          <p>No match for “{q.slice(0, 80)}”. Try fewer or other words.</p>
+          <p>{t('library_noMatch', { query: q.slice(0, 80) })}</p>
           {onAsk ? (
             <button type="button" onClick={() => onAsk(q)}>
-              Ask the community
+              {t('library_askTheCommunity')}
             </button>
           ) : null}
         </div>
       ) : (
         <ResultList
           entries={entries}
-          label={q ? 'Search results' : 'Recent items'}
+          label={q ? t('library_searchResults') : t('library_recentItems')}
           onOpen={onOpen}
           badges={badges}
         />
       )}
       {onAskAboutPage ? (
         <p class="ask-page">
-          No tips for this page yet.{' '}
+          {t('library_noTipsForPage')}{' '}
           <button type="button" onClick={onAskAboutPage}>
-            Ask about this page
+            {t('library_askAboutPage')}
           </button>
         </p>
       ) : null}
       {questions}
       <div class="toolbar list-footer">
         <button type="button" class="quiet" onClick={onShowDeleted} disabled={!ready}>
-          Recently deleted
+          {t('library_recentlyDeleted')}
         </button>
         {onShowReview ? (
           <button type="button" class="quiet" onClick={onShowReview} disabled={!ready}>
-            Review tips
+            {t('library_reviewTips')}
           </button>
         ) : null}
         <a href={libraryUrl()} target="_blank" rel="noopener">
-          Open library
+          {t('library_openLibrary')}
         </a>
       </div>
     </section>

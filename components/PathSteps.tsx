@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getItems, type RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import type { Item, PathStep } from '@/lib/wire';
 
 interface Props {
@@ -30,19 +31,19 @@ export function PathSteps({ db, steps, label }: Props) {
       live = false;
     };
   }, [db, steps]);
-  if (steps.length === 0) return <p class="meta">No steps.</p>;
+  if (steps.length === 0) return <p class="meta">{t('library_noSteps')}</p>;
   return (
     <ol aria-label={label} class="steps">
       {steps.map((step, index) => {
         const item = items?.get(step.itemId);
-        const title = items ? item?.title || '(an item not here)' : '…';
+        const title = items ? item?.title || t('library_itemNotHere') : '…';
         return (
           <li key={step.itemId}>
-            <strong dir="auto">
-              {index + 1}. {title}
-            </strong>
+            <strong dir="auto">{t('library_stepTitle', { number: index + 1, title })}</strong>
             {step.note ? <p dir="auto">{step.note}</p> : null}
-            {item?.author ? <p class="meta">by {item.author}</p> : null}
+            {item?.author ? (
+              <p class="meta">{t('library_byAuthor', { author: item.author })}</p>
+            ) : null}
           </li>
         );
       })}

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import type { RelatedEntry } from '@/lib/related';
 import { formatDate } from '@/lib/ui';
 import type { QuestionItem } from '@/lib/wire';
@@ -42,23 +43,28 @@ export function QuestionView({
     <article class="item" aria-labelledby="question-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('library_backToResults')}
         </button>
         {onClose && item.closedAt === null ? (
           <button type="button" onClick={onClose}>
-            Close question
+            {t('library_closeQuestion')}
           </button>
         ) : null}
       </div>
       <h1 id="question-title" tabIndex={-1} ref={heading} dir="auto">
-        {item.title || '(untitled)'}
+        {item.title || t('library_untitled')}
       </h1>
       <p class="meta">
-        {[
-          `Asked by ${item.author ?? 'a member'}`,
-          formatDate(item.createdAt),
-          item.closedAt === null ? 'open' : `closed ${formatDate(item.closedAt)}`,
-        ].join(' · ')}
+        {item.closedAt === null
+          ? t('library_askedOpen', {
+              author: item.author ?? t('library_aMember'),
+              date: formatDate(item.createdAt),
+            })
+          : t('library_askedClosed', {
+              author: item.author ?? t('library_aMember'),
+              date: formatDate(item.createdAt),
+              closed: formatDate(item.closedAt),
+            })}
       </p>
       {item.details ? (
         <p class="details" dir="auto">
@@ -66,39 +72,42 @@ export function QuestionView({
         </p>
       ) : null}
       <p class="meta">
-        Applies to:{' '}
-        {item.appliesTo.length > 0 ? item.appliesTo.join(', ') : 'nothing in particular'}
+        {item.appliesTo.length > 0
+          ? t('library_appliesTo', { sites: item.appliesTo.join(', ') })
+          : t('library_appliesToNothing')}
       </p>
       <p class="meta">
         {meToo.length === 0
-          ? 'Nobody has said “Me too” yet.'
-          : `Me too: ${meToo.map((m) => m.name).join(', ')}`}
+          ? t('library_nobodyMeToo')
+          : t('library_meTooNames', { names: meToo.map((m) => m.name).join(', ') })}
       </p>
       <div class="toolbar">
         {asker || item.closedAt !== null ? null : (
           <button type="button" aria-pressed={mine} onClick={() => onMeToo(!mine)}>
-            {mine ? 'Me too ✓' : 'Me too'}
+            {mine ? t('library_meTooOn') : t('library_meToo')}
           </button>
         )}
         {item.closedAt === null ? (
           <button type="button" class="primary" onClick={onAnswer}>
-            Answer with a tip
+            {t('library_answerWithTip')}
           </button>
         ) : null}
       </div>
-      <h2>Answers</h2>
+      <h2>{t('library_answers')}</h2>
       {answers === null ? (
-        <p class="empty">Reading the answers…</p>
+        <p class="empty">{t('library_readingAnswers')}</p>
       ) : answers.length === 0 ? (
-        <p class="empty">No answer yet.</p>
+        <p class="empty">{t('library_noAnswer')}</p>
       ) : (
-        <ul class="answers" aria-label="Answers">
+        <ul class="answers" aria-label={t('library_answers')}>
           {answers.map((tip) => (
             <li key={tip.id}>
               <button type="button" class="link" onClick={() => onOpen(tip.id)}>
                 <span dir="auto">{tip.title}</span>
               </button>{' '}
-              <span class="meta">by {tip.author ?? 'a member'}</span>
+              <span class="meta">
+                {t('library_byAuthor', { author: tip.author ?? t('library_aMember') })}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import type { OpenQuestion } from './hooks/useQuestions';
+import { t, tn } from '@/lib/i18n';
 import { formatDate } from '@/lib/ui';
 import { ResultList } from './ResultList';
 
@@ -9,10 +10,10 @@ interface Props {
   onBack: () => void;
 }
 
-export const countLine = (n: number) => `${n} open ${n === 1 ? 'question' : 'questions'}`;
+export const countLine = (n: number) => tn('library_openQuestions', n);
 
 const answersLine = (n: number) =>
-  n === 0 ? 'no answer yet' : `${n} ${n === 1 ? 'answer' : 'answers'}`;
+  n === 0 ? t('library_noAnswerYet') : tn('library_answerCount', n);
 
 /** The community's open questions, newest first: asker, date, "Me too" count and answers. */
 export function QuestionsList({ questions, onOpen, onAsk, onBack }: Props) {
@@ -20,29 +21,29 @@ export function QuestionsList({ questions, onOpen, onAsk, onBack }: Props) {
     <section class="questions-list" aria-labelledby="questions-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('library_backToResults')}
         </button>
         <button type="button" onClick={onAsk}>
-          Ask a question
+          {t('library_askAQuestion')}
         </button>
       </div>
-      <h1 id="questions-title">Open questions</h1>
+      <h1 id="questions-title">{t('library_openQuestionsTitle')}</h1>
       {questions === null ? (
-        <p class="empty">Loading the questions…</p>
+        <p class="empty">{t('library_loadingQuestions')}</p>
       ) : questions.length === 0 ? (
-        <p class="empty">No open questions. Ask one, or answer the next one you see.</p>
+        <p class="empty">{t('library_noOpenQuestions')}</p>
       ) : (
         <ResultList
-          label="Open questions"
+          label={t('library_openQuestionsTitle')}
           onOpen={onOpen}
           entries={questions.map(({ entry, meToo, answers }) => ({
             id: entry.id,
             kind: 'question',
             title: entry.title,
             detail: [
-              entry.author ?? 'a member',
+              entry.author ?? t('library_aMember'),
               formatDate(entry.createdAt),
-              meToo > 0 ? `${meToo} Me too` : '',
+              meToo > 0 ? tn('library_meTooCount', meToo) : '',
               answersLine(answers.length),
             ]
               .filter(Boolean)

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { StateLine } from '@/lib/community';
+import { t } from '@/lib/i18n';
 
 export interface ReviewEntry {
   id: string;
@@ -22,27 +23,24 @@ export function ReviewList({ tips, onOpen, onBack }: Props) {
     <section class="review" aria-labelledby="review-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('library_backToResults')}
         </button>
       </div>
       <h1 id="review-title" tabIndex={-1} ref={heading}>
-        Review
+        {t('library_review')}
       </h1>
-      <p class="meta">
-        Tips due for review or flagged, the ones shown most on your pages first. Open one to say it
-        is still accurate, or edit it.
-      </p>
+      <p class="meta">{t('library_reviewIntro')}</p>
       {tips === null ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('library_loading')}</p>
       ) : tips.length === 0 ? (
-        <p class="empty">Nothing to review: every tip was verified within its interval.</p>
+        <p class="empty">{t('library_nothingToReview')}</p>
       ) : (
-        <ul class="results" aria-label="Tips to review">
+        <ul class="results" aria-label={t('library_tipsToReview')}>
           {tips.map((tip) => (
             <li key={tip.id}>
               <button type="button" class="result" onClick={() => onOpen(tip.id)}>
                 <span class="result-title" dir="auto">
-                  {tip.title || '(untitled)'}
+                  {tip.title || t('library_untitled')}
                 </span>
                 {tip.lines.map((line) => (
                   <span key={line.text} class={`result-meta state-${line.tone}`} dir="auto">

@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { NeedsReview, ReviewOutcome, ShareChoice } from '@/lib/messaging';
 import { describeFindings, fieldName } from '@/lib/secrets';
+import { Rich } from './Rich';
 
 interface Props {
   review: NeedsReview['review'];
@@ -48,23 +50,31 @@ export function ShareReview({ review, communityName, choose, onDone, onBack }: P
       }}
     >
       <h2 id="share-review-title" tabIndex={-1} ref={heading}>
-        Check before sharing with {communityName}
+        {t('library_checkBeforeSharing', { community: communityName })}
       </h2>
       <p>
-        This holds {describeFindings(review.findings)}
-        {secrets ? ', which others could use' : ''}. Nothing has left your browser yet.
+        {t(secrets ? 'library_reviewHoldsSecrets' : 'library_reviewHolds', {
+          findings: describeFindings(review.findings),
+        })}
       </p>
-      <ul class="findings" aria-label="Found">
+      <ul class="findings" aria-label={t('library_found')}>
         {review.findings.map((f, i) => (
           <li key={i}>
-            <strong>{f.label}</strong> in {fieldName(f.field)}:{' '}
-            <code>
-              {f.before ? '…' : ''}
-              {f.before}
-              <mark>{f.masked}</mark>
-              {f.after}
-              {f.after ? '…' : ''}
-            </code>
+            <Rich
+              text={t('library_findingIn', { label: f.label, field: fieldName(f.field) })}
+              parts={{
+                what: (label) => <strong>{label}</strong>,
+                context: () => (
+                  <code>
+                    {f.before ? '…' : ''}
+                    {f.before}
+                    <mark>{f.masked}</mark>
+                    {f.after}
+                    {f.after ? '…' : ''}
+                  </code>
+                ),
+              }}
+            />
           </li>
         ))}
       </ul>
@@ -75,21 +85,20 @@ export function ShareReview({ review, communityName, choose, onDone, onBack }: P
       ) : null}
       <div class="toolbar">
         <button type="button" class="primary" disabled={busy} onClick={() => void answer('redact')}>
-          Redact and share
+          {t('library_redactAndShare')}
         </button>
         <button type="button" disabled={busy} onClick={() => void answer('share')}>
-          Share anyway
+          {t('library_shareAnyway')}
         </button>
         <button type="button" disabled={busy} onClick={() => void answer('personal')}>
-          Keep in Personal
+          {t('library_keepPersonal')}
         </button>
         <button type="button" disabled={busy} onClick={onBack}>
-          Back
+          {t('library_back')}
         </button>
       </div>
       <p class="hint">
-        Redacting replaces each one, wherever it appears, with a placeholder such as{' '}
-        {`“[redacted ${review.findings[0]?.label ?? 'secret'}]”`}.
+        {t('library_redactHint', { label: review.findings[0]?.label ?? t('library_secret') })}
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { POSITION_WORDS } from '@/lib/community';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { StanceDraft } from '@/lib/messaging';
 import type { StancePosition } from '@/lib/wire';
 import { FormField, formKeys } from './FormField';
@@ -11,11 +12,11 @@ interface Props {
   onCancel: () => void;
 }
 
-const POSITION_HINTS: Record<StancePosition, string> = {
-  adopt: 'use it: it is the way here',
-  trial: 'try it on real work, and tell',
-  hold: 'do not start new work with it',
-  retire: 'move away from it',
+const POSITION_HINTS: Record<StancePosition, MessageKey> = {
+  adopt: 'library_hintAdopt',
+  trial: 'library_hintTrial',
+  hold: 'library_hintHold',
+  retire: 'library_hintRetire',
 };
 
 /** Proposing a stance on a tool: the tool, the position, and why. Members then agree or object. */
@@ -30,21 +31,21 @@ export function StanceForm({ saving, errors, onSave, onCancel }: Props) {
   return (
     <form
       class="tip-form stance-form"
-      aria-label="Propose a stance"
+      aria-label={t('library_proposeAStance')}
       onSubmit={(e) => {
         e.preventDefault();
         save();
       }}
       onKeyDown={formKeys(save, onCancel)}
     >
-      <h1>Propose a stance</h1>
+      <h1>{t('library_proposeAStance')}</h1>
       <FormField
         id="stance-subject"
         name="subject"
-        label="Tool"
+        label={t('library_tool')}
         value={draft.subject}
         onValue={set('subject')}
-        hint="tool: with a catalog tool (tool:github, tool:jira), or its address (grafana.example.com/*)."
+        hint={t('library_toolHint')}
         error={errors.subject}
       >
         {(control) => <input {...control} ref={first} />}
@@ -54,7 +55,7 @@ export function StanceForm({ saving, errors, onSave, onCancel }: Props) {
         aria-invalid={errors.position ? true : undefined}
         aria-describedby={errors.position ? 'stance-position-error' : undefined}
       >
-        <legend>Position</legend>
+        <legend>{t('library_position')}</legend>
         {(Object.keys(POSITION_WORDS) as StancePosition[]).map((p) => (
           <label key={p} class="choice">
             <input
@@ -64,7 +65,7 @@ export function StanceForm({ saving, errors, onSave, onCancel }: Props) {
               checked={draft.position === p}
               onChange={() => set('position')(p)}
             />
-            {POSITION_WORDS[p]} <span class="meta">— {POSITION_HINTS[p]}</span>
+            {POSITION_WORDS[p]} <span class="meta">— {t(POSITION_HINTS[p])}</span>
           </label>
         ))}
         {errors.position ? (
@@ -76,20 +77,20 @@ export function StanceForm({ saving, errors, onSave, onCancel }: Props) {
       <FormField
         id="stance-reason"
         name="reason"
-        label="Reason"
+        label={t('library_reason')}
         value={draft.reason}
         onValue={set('reason')}
-        hint="Why: members agree or object to what you write here."
+        hint={t('library_reasonHint')}
         error={errors.reason}
       >
         {(control) => <textarea {...control} rows={4} />}
       </FormField>
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Proposing…' : 'Propose stance'}
+          {saving ? t('library_proposing') : t('library_proposeStance')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('library_cancel')}
         </button>
       </div>
     </form>

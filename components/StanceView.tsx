@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { POSITION_WORDS, subjectName } from '@/lib/community';
 import type { RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { formatDate } from '@/lib/ui';
 import type { Mark, StanceItem } from '@/lib/wire';
 import { useStance } from './hooks/useStance';
@@ -13,7 +14,8 @@ interface Props {
   say: (status: Status) => void;
 }
 
-const who = (m: Mark) => (m.team ? `${m.name} (${m.team})` : m.name);
+const who = (m: Mark) =>
+  m.team ? t('library_memberOfTeam', { name: m.name, team: m.team }) : m.name;
 
 function Marks({ label, marks }: { label: string; marks: Mark[] }) {
   if (marks.length === 0) return null;
@@ -46,15 +48,15 @@ export function StanceView({ db, stance, onBack, say }: Props) {
     const problem = await mark(kind, on, note.trim() || undefined);
     setBusy(false);
     // On a failure the reason stays in its field, as typed.
-    if (problem) return say({ tone: 'error', text: `Not saved: ${problem}` });
+    if (problem) return say({ tone: 'error', text: t('library_notSaved', { problem }) });
     setNote('');
     say({
       tone: 'ok',
       text: on
         ? kind === 'agree'
-          ? 'You agree with this stance.'
-          : 'You object to this stance; your reason is shown with it.'
-        : 'Taken back.',
+          ? t('library_youAgree')
+          : t('library_youObject')
+        : t('library_takenBack'),
     });
   };
 
@@ -62,15 +64,22 @@ export function StanceView({ db, stance, onBack, say }: Props) {
     <article class="item stance" aria-labelledby="item-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('library_backToResults')}
         </button>
       </div>
       <h1 id="item-title" tabIndex={-1} ref={heading} dir="auto">
-        {stance.title || `${POSITION_WORDS[stance.position]} ${subjectName(stance.subject)}`}
+        {stance.title ||
+          t('library_stanceHeading', {
+            position: POSITION_WORDS[stance.position],
+            tool: subjectName(stance.subject),
+          })}
       </h1>
       <p class="meta">
-        Stance on {subjectName(stance.subject)} · proposed by {stance.author ?? 'a member'} ·{' '}
-        {formatDate(stance.createdAt)}
+        {t('library_stanceMeta', {
+          tool: subjectName(stance.subject),
+          author: stance.author ?? t('library_aMember'),
+          date: formatDate(stance.createdAt),
+        })}
       </p>
       <p>
         <strong>{POSITION_WORDS[stance.position]}</strong>
@@ -79,14 +88,14 @@ export function StanceView({ db, stance, onBack, say }: Props) {
         {stance.reason}
       </p>
       {state === null ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('library_loading')}</p>
       ) : (
         <>
           <p class="agreement">{state.status}</p>
-          <Marks label="Agreed" marks={state.agreeing} />
-          <Marks label="Objected" marks={state.objecting} />
+          <Marks label={t('library_agreed')} marks={state.agreeing} />
+          <Marks label={t('library_objected')} marks={state.objecting} />
           <div class="field">
-            <label for="stance-note">Your reason (optional)</label>
+            <label for="stance-note">{t('library_yourReason')}</label>
             <textarea
               id="stance-note"
               value={note}
@@ -96,7 +105,7 @@ export function StanceView({ db, stance, onBack, say }: Props) {
           <div class="toolbar">
             {state.mine === 'agree' ? (
               <button type="button" disabled={busy} onClick={() => void act('agree', false)}>
-                Take back my agreement
+                {t('library_takeBackAgreement')}
               </button>
             ) : (
               <button
@@ -105,16 +114,16 @@ export function StanceView({ db, stance, onBack, say }: Props) {
                 disabled={busy}
                 onClick={() => void act('agree', true)}
               >
-                Agree
+                {t('library_agree')}
               </button>
             )}
             {state.mine === 'object' ? (
               <button type="button" disabled={busy} onClick={() => void act('object', false)}>
-                Take back my objection
+                {t('library_takeBackObjection')}
               </button>
             ) : (
               <button type="button" disabled={busy} onClick={() => void act('object', true)}>
-                Object
+                {t('library_object')}
               </button>
             )}
           </div>

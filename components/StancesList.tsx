@@ -1,11 +1,11 @@
 import { agreeingWords, POSITION_WORDS, subjectName } from '@/lib/community';
 import type { RepertoireDb } from '@/lib/db';
+import { t, tn } from '@/lib/i18n';
 import { formatDate } from '@/lib/ui';
 import { useStances } from './hooks/useStances';
 import { ResultList } from './ResultList';
 
-const objectionsLine = (n: number) =>
-  n === 0 ? '' : `${n} open ${n === 1 ? 'objection' : 'objections'}`;
+const objectionsLine = (n: number) => (n === 0 ? '' : tn('library_openObjections', n));
 
 interface Props {
   db: RepertoireDb | undefined;
@@ -25,32 +25,35 @@ export function StancesList({ db, community, onOpen, onPropose, onBack }: Props)
     <section class="stances-list" aria-labelledby="stances-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('library_backToResults')}
         </button>
         <button type="button" onClick={onPropose}>
-          Propose a stance
+          {t('library_proposeAStance')}
         </button>
       </div>
-      <h1 id="stances-title">Stances on tools</h1>
+      <h1 id="stances-title">{t('library_stancesTitle')}</h1>
       {stances === null ? (
-        <p class="empty">Loading the stances…</p>
+        <p class="empty">{t('library_loadingStances')}</p>
       ) : stances.length === 0 ? (
-        <p class="empty">
-          No stances yet. Propose one on a tool your teams use, and see who agrees.
-        </p>
+        <p class="empty">{t('library_noStances')}</p>
       ) : (
         <ResultList
-          label="Stances"
+          label={t('library_stances')}
           onOpen={onOpen}
           entries={stances.map(({ stance, agreement }) => ({
             id: stance.id,
             kind: 'stance',
-            title: `${POSITION_WORDS[stance.position]}: ${subjectName(stance.subject)}`,
+            title: t('library_stanceListTitle', {
+              position: POSITION_WORDS[stance.position],
+              tool: subjectName(stance.subject),
+            }),
             detail: [
-              agreement.agreed ? 'The community’s' : 'Proposed',
-              agreement.members === 0 ? 'no one agrees yet' : `${agreeingWords(agreement)} agree`,
+              agreement.agreed ? t('library_theCommunitys') : t('library_proposed'),
+              agreement.members === 0
+                ? t('library_noOneAgrees')
+                : t('library_whoAgree', { who: agreeingWords(agreement) }),
               objectionsLine(agreement.objections.length),
-              stance.author ?? 'a member',
+              stance.author ?? t('library_aMember'),
               formatDate(stance.createdAt),
             ]
               .filter(Boolean)

@@ -6,6 +6,7 @@ import {
   searchStore,
   type RepertoireDb,
 } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { Library, toEntry } from '@/lib/library';
 import type { Item } from '@/lib/wire';
 import { createSearchIndex, type SearchIndex } from '@/lib/search';
@@ -61,8 +62,7 @@ export function useLibraryData(): LibraryData {
         if (live) {
           setData({
             state: 'error',
-            message:
-              'Repertoire could not read its storage. Close other Repertoire windows, then reload this page.',
+            message: t('library_storageFailed'),
           });
         }
       }

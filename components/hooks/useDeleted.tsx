@@ -1,4 +1,5 @@
 import { deletedItems, type RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { Item } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
@@ -38,10 +39,10 @@ export function useDeleted({ db, community, nav, reload, open }: Options) {
     go({ name: 'list' });
     say({
       tone: 'ok',
-      text: `Deleted “${item.title}”.`,
+      text: t('library_deleted', { title: item.title }),
       actions: (
         <button type="button" ref={focusOnMount} onClick={() => void restore(item)}>
-          Undo
+          {t('library_undo')}
         </button>
       ),
     });
@@ -56,10 +57,10 @@ export function useDeleted({ db, community, nav, reload, open }: Options) {
     await Promise.all([reload(), read()]);
     say({
       tone: 'ok',
-      text: `Restored “${result.title}”.`,
+      text: t('library_restored', { title: result.title }),
       actions: (
         <button type="button" onClick={() => void open(item.id)}>
-          Open it
+          {t('library_openIt')}
         </button>
       ),
     });

@@ -1,5 +1,6 @@
 import { useCallback } from 'preact/hooks';
 import { getItem, getItemMeta, type RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { Item } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
@@ -34,7 +35,7 @@ export function useOpenItem(db: RepertoireDb | undefined, { view, go, say, setVi
       const result = await sendMessage('resolveConflict', { id: item.id, field, value, dismiss });
       if (!result.ok) return say({ tone: 'error', text: result.message });
       await open(item.id);
-      say({ tone: 'ok', text: 'Conflict settled; everyone will see the version you kept.' });
+      say({ tone: 'ok', text: t('library_conflictSettled') });
     },
     [open, say],
   );

@@ -1,4 +1,5 @@
 import { useCallback } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { Status } from '../StatusMessage';
 
@@ -13,15 +14,17 @@ export function useQuestionActions({ say, reload }: Options) {
     async (
       request: () => Promise<{ ok: true } | { ok: false; message: string }>,
       done: string,
-      failed: string,
+      /** The refusal, with the background's reason; and when the request itself failed. */
+      failed: { refused: MessageKey; thrown: MessageKey },
     ) => {
       try {
         const result = await request();
-        if (!result.ok) return say({ tone: 'error', text: `${failed}: ${result.message}` });
+        if (!result.ok)
+          return say({ tone: 'error', text: t(failed.refused, { reason: result.message }) });
         await reload();
         say({ tone: 'ok', text: done });
       } catch (error) {
-        say({ tone: 'error', text: `${failed}: ${String(error)}. Try again.` });
+        say({ tone: 'error', text: t(failed.thrown, { reason: String(error) }) });
       }
     },
     [say, reload],
@@ -30,10 +33,8 @@ export function useQuestionActions({ say, reload }: Options) {
   const meToo = (id: string, on: boolean) =>
     void send(
       () => sendMessage('mark', { itemId: id, mark: 'me_too', on }),
-      on
-        ? 'Added your “Me too”: the asker and the others see one more.'
-        : 'Took back your “Me too”.',
-      '“Me too” was not saved',
+      on ? t('library_meTooAdded') : t('library_meTooTakenBack'),
+      { refused: 'library_meTooNotSaved', thrown: 'library_meTooNotSavedRetry' },
     );
 
   const answeredIt = (tipId: string, story: string) =>
@@ -45,16 +46,15 @@ export function useQuestionActions({ say, reload }: Options) {
           on: true,
           ...(story.trim() ? { note: story.trim() } : {}),
         }),
-      'Marked “This answered it”; it counts as a “Helped me” too.',
-      '“This answered it” was not saved',
+      t('library_answeredMarked'),
+      { refused: 'library_answeredNotSaved', thrown: 'library_answeredNotSavedRetry' },
     );
 
   const close = (id: string) =>
-    void send(
-      () => sendMessage('closeQuestion', { id }),
-      'Closed the question: it is no longer listed as open.',
-      'The question was not closed',
-    );
+    void send(() => sendMessage('closeQuestion', { id }), t('library_questionClosed'), {
+      refused: 'library_questionNotClosed',
+      thrown: 'library_questionNotClosedRetry',
+    });
 
   return { meToo, answeredIt, close };
 }

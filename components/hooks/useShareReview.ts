@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { NeedsReview, ReviewOutcome } from '@/lib/messaging';
 import type { Status } from '../StatusMessage';
 import type { ShareReview as ShareReviewPanel } from '../ShareReview';
@@ -15,10 +16,10 @@ export interface Reviewing {
 /** After a review, what became of it, as a sentence. */
 export const reviewNote = (outcome: Shared): string =>
   outcome.choice === 'personal'
-    ? 'It was kept in Personal; nothing was shared.'
+    ? t('library_keptPersonal')
     : outcome.choice === 'redact'
-      ? 'What looked private was redacted before sharing.'
-      : 'It was shared as written.';
+      ? t('library_redactedBeforeSharing')
+      : t('library_sharedAsWritten');
 
 /** What the secret scan held back, shown (the panel loads only then), and the choice awaited. */
 export function useShareReview(say: (status: Status) => void) {

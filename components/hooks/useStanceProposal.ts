@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage, type StanceDraft } from '@/lib/messaging';
 import type { Status } from '../StatusMessage';
 
@@ -31,7 +32,7 @@ export function useStanceProposal(
       await open(result.item.id);
       say({
         tone: 'ok',
-        text: `Proposed “${result.item.title}”. It becomes the community’s once enough members agree.`,
+        text: t('library_stanceProposed', { title: result.item.title }),
       });
     },
     [community, open, say, reload],
