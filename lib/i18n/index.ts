@@ -60,11 +60,26 @@ let plurals: Intl.PluralRules | undefined;
  * catalogue matches it.
  */
 export function tn(key: PluralKey, count: number, vars?: Vars): string {
-  plurals ??= new Intl.PluralRules(getMessage('language') || 'en');
+  plurals ??= new Intl.PluralRules(catalogueLanguage());
   const all = substitutions({ ...vars, count });
   return (
     getMessage(`${key}_${plurals.select(count)}`, all) || getMessage(`${key}_other`, all) || key
   );
+}
+
+/** The language of the catalogue the browser chose ("fr"; "en" when none matches its own). */
+export function catalogueLanguage(): string {
+  return getMessage('language') || 'en';
+}
+
+/**
+ * An extension page in the member's language: `lang` and direction for screen readers and
+ * hyphenation, and its title.
+ */
+export function localizePage(title: MessageKey): void {
+  document.documentElement.lang = catalogueLanguage();
+  document.documentElement.dir = getMessage('@@bidi_dir') || 'ltr';
+  document.title = t(title);
 }
 
 /** "a, b and c" (or "a, b or c") in the UI language. */
