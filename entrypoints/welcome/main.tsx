@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { Welcome } from '@/components/Welcome';
+import { t } from '@/lib/i18n';
 import { inviteFromFragment } from '@/lib/ui';
 import '../popup/style.css';
 
+document.title = t('community_welcomeTitle');
 const app = document.getElementById('app');
 if (app) render(<Welcome invite={inviteFromFragment(location.hash)} />, app);
