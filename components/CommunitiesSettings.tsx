@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn } from '@/lib/i18n';
 import { openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { useJoined } from './hooks/useJoined';
 import { useLiveChanges } from './hooks/useLiveChanges';
@@ -32,23 +33,23 @@ export function CommunitiesSettings() {
 
   return (
     <section aria-labelledby="communities-heading">
-      <h2 id="communities-heading">Shared communities</h2>
+      <h2 id="communities-heading">{t('community_sharedHeading')}</h2>
       {joined === null ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('community_loading')}</p>
       ) : joined.length === 0 ? (
-        <p class="empty">
-          You have not joined a shared community yet. Your Personal repertoire stays on this
-          browser.
-        </p>
+        <p class="empty">{t('community_noneJoined')}</p>
       ) : (
-        <ul aria-label="Joined communities" class="joined">
+        <ul aria-label={t('community_joinedList')} class="joined">
           {joined.map((c) => (
             <li key={c.community}>
               <strong>{c.name}</strong>{' '}
               <span class="meta">
-                {c.role === 'steward' ? 'Steward' : 'Member'} · {c.memberCount}{' '}
-                {c.memberCount === 1 ? 'member' : 'members'} · as {c.displayName}
-                {c.team ? ` (${c.team})` : ''} · {c.serverUrl}
+                {t(c.role === 'steward' ? 'community_roleSteward' : 'community_roleMember')} ·{' '}
+                {tn('community_memberCount', c.memberCount)} ·{' '}
+                {c.team
+                  ? t('community_asNameTeam', { name: c.displayName, team: c.team })
+                  : t('community_asName', { name: c.displayName })}{' '}
+                · {c.serverUrl}
               </span>
               <SyncStatusLine
                 status={c.status}
@@ -63,7 +64,7 @@ export function CommunitiesSettings() {
               <CommunityRules community={c} syncedAt={c.status.lastSyncedAt} />
               {c.role === 'steward' ? (
                 <details>
-                  <summary>Invite people to {c.name}</summary>
+                  <summary>{t('community_invitePeople', { name: c.name })}</summary>
                   <InviteForm community={c.community} name={c.name} />
                 </details>
               ) : null}
@@ -71,12 +72,11 @@ export function CommunitiesSettings() {
                 type="button"
                 class="danger"
                 onClick={() => {
-                  if (!confirm(`Leave “${c.name}”? Its items will be removed from this browser.`))
-                    return;
+                  if (!confirm(t('community_leaveConfirm', { name: c.name }))) return;
                   void sendMessage('leaveCommunity', { community: c.community });
                 }}
               >
-                Leave {c.name}
+                {t('community_leave', { name: c.name })}
               </button>
             </li>
           ))}

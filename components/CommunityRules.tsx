@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import type { CommunitySync } from '@/lib/sync';
 import type { CommunitySettings, SettingsChange } from '@/lib/wire';
 import { CuratorPicker } from './CuratorPicker';
@@ -12,10 +13,11 @@ const LIMITS: Record<keyof Draft, [number, number]> = {
   stanceMembers: [1, 1_000],
   stanceDays: [0, 365],
 };
-const WORDS: Record<keyof Draft, string> = {
-  reviewIntervalDays: 'The review interval',
-  stanceMembers: 'The number of members',
-  stanceDays: 'The number of days',
+/** What a number out of range is told with, the range as {min} and {max}. */
+const OUT_OF_RANGE: Record<keyof Draft, MessageKey> = {
+  reviewIntervalDays: 'community_rulesReviewRange',
+  stanceMembers: 'community_rulesMembersRange',
+  stanceDays: 'community_rulesDaysRange',
 };
 
 const draftOf = (s: CommunitySettings): Draft => ({
@@ -42,7 +44,7 @@ function changeOf(
     const [min, max] = LIMITS[key];
     const value = Number(draft[key].trim());
     if (!Number.isInteger(value) || value < min || value > max)
-      return { error: `${WORDS[key]} is a whole number from ${min} to ${max}.` };
+      return { error: t(OUT_OF_RANGE[key], { min, max }) };
     if (value !== current[key]) change[key] = value;
   }
   if (pathCurators !== current.pathCurators) change.pathCurators = pathCurators;
@@ -68,24 +70,21 @@ export function CommunityRules({
     <RulesForm id={community.community} name={community.name} settings={settings} save={save} />
   ) : (
     <details>
-      <summary>Community rules of {community.name}</summary>
-      <ul aria-label={`Community rules of ${community.name}`}>
+      <summary>{t('community_rulesOf', { name: community.name })}</summary>
+      <ul aria-label={t('community_rulesOf', { name: community.name })}>
+        <li>{tn('community_rulesReview', settings.reviewIntervalDays)}</li>
         <li>
-          A tip is due for review {settings.reviewIntervalDays} days after it was last verified.
+          {tn('community_rulesStance', settings.stanceMembers, {
+            days: tn('community_days', settings.stanceDays),
+          })}
         </li>
         <li>
-          A stance is the community’s when {settings.stanceMembers} members from at least 2 teams
-          agree, with no objection for {settings.stanceDays} days.
-        </li>
-        <li>
-          Paths are curated by{' '}
           {settings.pathCurators === 'stewards'
-            ? 'stewards'
-            : 'stewards and the members they chose'}
-          .
+            ? t('community_rulesCuratedByStewards')
+            : t('community_rulesCuratedByChosen')}
         </li>
       </ul>
-      <p class="meta">Only a steward can change these.</p>
+      <p class="meta">{t('community_rulesStewardOnly')}</p>
     </details>
   );
 }
@@ -130,32 +129,43 @@ function RulesForm({
         : null;
     const checked = changeOf(draft, curators, listed, settings);
     if ('error' in checked)
-      return setMessage({ ok: false, text: `${checked.error} Nothing was saved.` });
+      return setMessage({
+        ok: false,
+        text: t('community_rulesNotSaved', { error: checked.error }),
+      });
     if (Object.keys(checked.change).length === 0)
-      return setMessage({ ok: true, text: 'Nothing changed.' });
+      return setMessage({ ok: true, text: t('community_rulesNothingChanged') });
     setBusy(true);
     const problem = await save(checked.change);
     setBusy(false);
     // On a refusal the form keeps what was typed.
     setMessage(
       problem
-        ? { ok: false, text: `The settings were not saved: ${problem}` }
-        : { ok: true, text: `Saved. Every member of ${name} gets them at their next sync.` },
+        ? { ok: false, text: t('community_rulesRefused', { problem }) }
+        : { ok: true, text: t('community_rulesSaved', { name }) },
     );
   };
 
+  const reviewField = field('reviewIntervalDays', t('community_rulesReviewLabel'), `review-${cid}`);
+  const membersField = field(
+    'stanceMembers',
+    t('community_rulesStanceMembers'),
+    `stance-members-${cid}`,
+  );
+  const daysField = field('stanceDays', t('community_rulesStanceDays'), `stance-days-${cid}`);
+
   return (
     <details>
-      <summary>Community rules of {name}</summary>
-      <form aria-label={`Community rules of ${name}`} onSubmit={(e) => void submit(e)}>
-        {field('reviewIntervalDays', 'Review tips every (days)', `review-${cid}`)}
+      <summary>{t('community_rulesOf', { name })}</summary>
+      <form aria-label={t('community_rulesOf', { name })} onSubmit={(e) => void submit(e)}>
+        {reviewField}
         <fieldset>
-          <legend>A stance is the community’s when agreed by</legend>
-          {field('stanceMembers', 'Members (from at least 2 teams)', `stance-members-${cid}`)}
-          {field('stanceDays', 'With no objection for (days)', `stance-days-${cid}`)}
+          <legend>{t('community_rulesStanceLegend')}</legend>
+          {membersField}
+          {daysField}
         </fieldset>
         <fieldset>
-          <legend>Who may curate paths</legend>
+          <legend>{t('community_rulesCuratorsLegend')}</legend>
           <label class="choice">
             <input
               type="radio"
@@ -163,7 +173,7 @@ function RulesForm({
               checked={curators === 'stewards'}
               onChange={() => setCurators('stewards')}
             />
-            Stewards
+            {t('community_rulesCuratorsStewards')}
           </label>
           <label class="choice">
             <input
@@ -172,7 +182,7 @@ function RulesForm({
               checked={curators === 'stewards_and_allowed'}
               onChange={() => setCurators('stewards_and_allowed')}
             />
-            Stewards and chosen members ({chosen.size} chosen)
+            {tn('community_rulesCuratorsChosen', chosen.size)}
           </label>
           {curators === 'stewards_and_allowed' ? (
             <CuratorPicker
@@ -191,7 +201,7 @@ function RulesForm({
           ) : null}
         </fieldset>
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save rules'}
+          {busy ? t('community_saving') : t('community_saveRules')}
         </button>
         {message ? <p role={message.ok ? 'status' : 'alert'}>{message.text}</p> : null}
       </form>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { MembersState } from './hooks/useCommunityMembers';
 
 interface Props {
@@ -9,22 +10,21 @@ interface Props {
 
 /** The members a steward allows to curate paths; stewards curate already, so they are not listed. */
 export function CuratorPicker({ members, chosen, onToggle, onRetry }: Props) {
-  if (members.state === 'loading') return <p role="status">Reading the community’s members…</p>;
+  if (members.state === 'loading') return <p role="status">{t('community_readingMembers')}</p>;
   if (members.state === 'error')
     return (
       <p role="alert">
-        The members could not be read: {members.message}{' '}
+        {t('community_membersUnreadable', { message: members.message })}{' '}
         <button type="button" class="link" onClick={onRetry}>
-          Try again
+          {t('community_tryAgain')}
         </button>
       </p>
     );
   const others = members.members.filter((m) => m.role !== 'steward');
-  if (others.length === 0)
-    return <p class="meta">Every member is a steward: there is nobody else to choose yet.</p>;
+  if (others.length === 0) return <p class="meta">{t('community_noOtherMembers')}</p>;
   return (
     <fieldset class="curators">
-      <legend>Members who may curate paths</legend>
+      <legend>{t('community_curatorsLegend')}</legend>
       {others.map((m) => (
         <label key={m.memberId} class="choice">
           <input

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
 import type { Community } from '@/lib/wire';
 import { useExport, type ExportFormat } from './hooks/useExport';
 import { useImport, type ImportState } from './hooks/useImport';
+import { Rich } from './Rich';
 import { StatusMessage } from './StatusMessage';
 
-const count = (n: number, one: string, many: string) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
-
-const EXPORTS: { format: ExportFormat; label: string }[] = [
-  { format: 'markdown', label: 'Export as Markdown' },
-  { format: 'json', label: 'Export as JSON' },
-  { format: 'annotations', label: 'Export as Web Annotations' },
+const EXPORTS: { format: ExportFormat; label: MessageKey }[] = [
+  { format: 'markdown', label: 'community_exportMarkdown' },
+  { format: 'json', label: 'community_exportJson' },
+  { format: 'annotations', label: 'community_exportAnnotations' },
 ];
 
 /** The communities of this browser, Personal included, for both halves of the section. */
@@ -62,11 +61,12 @@ function CommunityChoice(props: {
 function Summary({ state }: { state: ImportState }) {
   if (state.phase === 'idle' || state.phase === 'reading') return null;
   const { tally } = state;
+  // Three statements side by side, as in the item lists' meta lines.
   const lines = tally
     ? [
-        `Imported ${count(tally.imported, 'item', 'items')}`,
-        `${count(tally.already, 'was', 'were')} already there`,
-        `${count(tally.refused.length, 'was', 'were')} not imported`,
+        tn('community_importedItems', tally.imported),
+        tn('community_importAlready', tally.already),
+        tn('community_importRefused', tally.refused.length),
       ].join(' · ')
     : '';
   return (
@@ -75,24 +75,36 @@ function Summary({ state }: { state: ImportState }) {
         <StatusMessage
           status={{
             tone: 'ok',
-            text: `${state.stopped ? 'Stopped. ' : ''}${state.file}: ${lines}.`,
+            text: t(state.stopped ? 'community_importStopped' : 'community_importDone', {
+              file: state.file,
+              tally: lines,
+            }),
           }}
         />
       ) : state.phase === 'failed' ? (
         <StatusMessage
           status={{
             tone: 'error',
-            text: `${state.message}${tally ? ` So far: ${lines}; a second import does not add those again.` : ''}`,
+            text: tally
+              ? t('community_importFailedSoFar', { message: state.message, tally: lines })
+              : state.message,
           }}
         />
       ) : null}
       {tally && tally.refused.length > 0 && state.phase !== 'importing' ? (
         <details class="import-refused">
-          <summary>{count(tally.refused.length, 'item', 'items')} not imported, and why</summary>
-          <ul aria-label="Not imported">
+          <summary>{tn('community_refusedSummary', tally.refused.length)}</summary>
+          <ul aria-label={t('community_refusedList')}>
             {tally.refused.map((r, i) => (
               <li key={i}>
-                <strong dir="auto">{r.what}</strong>: <span dir="auto">{r.why}</span>
+                {/* The tags are empty: what and why are the file's and the check's words. */}
+                <Rich
+                  text={t('community_refusedLine')}
+                  parts={{
+                    what: () => <strong dir="auto">{r.what}</strong>,
+                    why: () => <span dir="auto">{r.why}</span>,
+                  }}
+                />
               </li>
             ))}
           </ul>
@@ -115,20 +127,20 @@ export function ExportImport() {
   const [file, setFile] = useState<File | null>(null);
   const busy = importing.state.phase === 'reading' || importing.state.phase === 'importing';
 
-  if (communities === null) return <p class="empty">Loading export and import…</p>;
+  if (communities === null) return <p class="empty">{t('community_loadingPortable')}</p>;
   const target = into || communities[0]?.id || '';
   const state = importing.state;
   return (
     <section aria-labelledby="portable-heading" class="portable">
-      <h2 id="portable-heading">Export and import</h2>
-      <h3>Export</h3>
+      <h2 id="portable-heading">{t('community_portableHeading')}</h2>
+      <h3>{t('community_exportHeading')}</h3>
       <CommunityChoice
         id="export-from"
-        label="What to export"
+        label={t('community_exportFrom')}
         communities={communities}
         value={from}
         onChange={setFrom}
-        every="Every community"
+        every={t('community_everyCommunity')}
       />
       <div class="toolbar">
         {EXPORTS.map(({ format, label }) => (
@@ -138,27 +150,23 @@ export function ExportImport() {
             disabled={exporting.status.tone === 'busy'}
             onClick={() => void exporting.run(format, from || null)}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
       <StatusMessage status={exporting.status} />
 
-      <h3>Import</h3>
-      <p class="meta">
-        Reads a file made with “Export as JSON”, your browser’s bookmarks (exported as HTML, folders
-        becoming tags), or a Hypothesis export (JSON). What is already in the community is not added
-        again; into a shared community, items are checked for secrets and shared at the next sync.
-      </p>
+      <h3>{t('community_importHeading')}</h3>
+      <p class="meta">{t('community_importAbout')}</p>
       <CommunityChoice
         id="import-into"
-        label="Into"
+        label={t('community_importInto')}
         communities={communities}
         value={target}
         onChange={setInto}
       />
       <div class="field">
-        <label for="import-file">File</label>
+        <label for="import-file">{t('community_importFile')}</label>
         <input
           id="import-file"
           type="file"
@@ -173,23 +181,28 @@ export function ExportImport() {
           disabled={!file || busy}
           onClick={() => file && void importing.run(file, target)}
         >
-          Import
+          {t('community_importButton')}
         </button>
         {state.phase === 'importing' ? (
           <button type="button" onClick={importing.stop}>
-            Stop
+            {t('community_importStop')}
           </button>
         ) : null}
       </div>
       {state.phase === 'reading' ? (
-        <StatusMessage status={{ tone: 'busy', text: `Reading ${state.file}…` }} />
+        <StatusMessage
+          status={{ tone: 'busy', text: t('community_importReading', { file: state.file }) }}
+        />
       ) : null}
       {state.phase === 'importing' ? (
         <div class="import-progress">
-          <progress aria-label="Import progress" max={state.total} value={state.done} />
+          <progress
+            aria-label={t('community_importProgress')}
+            max={state.total}
+            value={state.done}
+          />
           <p role="status" class="meta">
-            Importing {state.file}: {state.done.toLocaleString()} of{' '}
-            {count(state.total, 'item', 'items')}
+            {tn('community_importing', state.total, { file: state.file, done: state.done })}
           </p>
         </div>
       ) : null}

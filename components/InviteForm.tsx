@@ -1,15 +1,14 @@
 import { useState } from 'preact/hooks';
+import { t, tn } from '@/lib/i18n';
 import type { ResponseOf } from '@/lib/messaging';
 import { sendMessage } from '@/lib/messaging';
 import { formatDate } from '@/lib/ui';
 
 type Made = Extract<ResponseOf<'createInvite'>, { ok: true }>;
 
-const VALIDITY = [
-  { hours: 24, label: '1 day' },
-  { hours: 24 * 7, label: '7 days' },
-  { hours: 24 * 30, label: '30 days' },
-];
+/** How long a link may be used, in days. */
+const VALIDITY = [1, 7, 30];
+const MAX_USES = 10_000;
 
 /** A steward's invite: who may join, how many, for how long; then a link to send. */
 export function InviteForm({ community, name }: { community: string; name: string }) {
@@ -21,7 +20,7 @@ export function InviteForm({ community, name }: { community: string; name: strin
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const uses = Number(maxUses);
-  const usesValid = Number.isInteger(uses) && uses >= 1 && uses <= 10_000;
+  const usesValid = Number.isInteger(uses) && uses >= 1 && uses <= MAX_USES;
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -44,30 +43,34 @@ export function InviteForm({ community, name }: { community: string; name: strin
     if (!made) return;
     await navigator.clipboard.writeText(made.link).then(
       () => setCopied(true),
-      () => setError('Could not copy; select the link and copy it yourself.'),
+      () => setError(t('community_copyFailed')),
     );
   };
 
   return (
-    <form class="invite" aria-label={`Invite people to ${name}`} onSubmit={(e) => void create(e)}>
+    <form
+      class="invite"
+      aria-label={t('community_invitePeople', { name })}
+      onSubmit={(e) => void create(e)}
+    >
       <div class="field">
-        <label for={`invite-role-${community}`}>They join as</label>
+        <label for={`invite-role-${community}`}>{t('community_inviteRole')}</label>
         <select
           id={`invite-role-${community}`}
           value={role}
           onChange={(e) => setRole(e.currentTarget.value as 'member' | 'steward')}
         >
-          <option value="member">Members</option>
-          <option value="steward">Stewards (can invite others)</option>
+          <option value="member">{t('community_inviteAsMembers')}</option>
+          <option value="steward">{t('community_inviteAsStewards')}</option>
         </select>
       </div>
       <div class="field">
-        <label for={`invite-uses-${community}`}>How many people</label>
+        <label for={`invite-uses-${community}`}>{t('community_inviteUses')}</label>
         <input
           id={`invite-uses-${community}`}
           type="number"
           min={1}
-          max={10_000}
+          max={MAX_USES}
           value={maxUses}
           aria-invalid={!usesValid}
           aria-describedby={`invite-uses-hint-${community}`}
@@ -75,30 +78,30 @@ export function InviteForm({ community, name }: { community: string; name: strin
         />
         <small id={`invite-uses-hint-${community}`} class={usesValid ? 'hint' : 'field-error'}>
           {usesValid
-            ? 'The link stops working after that many joins.'
-            : 'A number from 1 to 10,000.'}
+            ? t('community_inviteUsesHint')
+            : t('community_inviteUsesRange', { min: 1, max: MAX_USES })}
         </small>
       </div>
       <div class="field">
-        <label for={`invite-valid-${community}`}>Valid for</label>
+        <label for={`invite-valid-${community}`}>{t('community_inviteValid')}</label>
         <select
           id={`invite-valid-${community}`}
           value={String(hours)}
           onChange={(e) => setHours(Number(e.currentTarget.value))}
         >
-          {VALIDITY.map((v) => (
-            <option key={v.hours} value={String(v.hours)}>
-              {v.label}
+          {VALIDITY.map((days) => (
+            <option key={days} value={String(days * 24)}>
+              {tn('community_days', days)}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" disabled={busy || !usesValid}>
-        {busy ? 'Creating…' : 'Create invite link'}
+        {busy ? t('community_creating') : t('community_createInvite')}
       </button>
       {made ? (
         <div class="field" role="status">
-          <label for={`invite-link-${community}`}>Invite link</label>
+          <label for={`invite-link-${community}`}>{t('community_inviteLink')}</label>
           <input
             id={`invite-link-${community}`}
             readOnly
@@ -106,14 +109,16 @@ export function InviteForm({ community, name }: { community: string; name: strin
             onFocus={(e) => e.currentTarget.select()}
           />
           <small class="hint">
-            Up to {made.maxUses} {made.maxUses === 1 ? 'person joins' : 'people join'} as{' '}
-            {made.role === 'steward' ? 'stewards' : 'members'} until{' '}
-            {formatDate(made.expiresAt, { time: true })}. Anyone with the link can use it: send it
-            only to the people you mean. They paste it in Repertoire’s settings, under Join a
-            community.
+            {tn(
+              made.role === 'steward'
+                ? 'community_inviteMadeStewards'
+                : 'community_inviteMadeMembers',
+              made.maxUses,
+              { date: formatDate(made.expiresAt, { time: true }) },
+            )}
           </small>
           <button type="button" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy link'}
+            {copied ? t('community_copied') : t('community_copyLink')}
           </button>
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import { welcomeUrl } from '@/lib/ui';
 import { parseInvite } from '@/lib/wire';
 
@@ -12,14 +13,14 @@ export function InviteOffer({ url }: { url: string | null | undefined }) {
   if (!invite?.ok || !invite.serverUrl || !url) return null;
   const server = new URL(invite.serverUrl).host;
   return (
-    <section class="invite-offer" aria-label="Invite on this page">
-      <p>This page is an invitation to a Repertoire community on {server}.</p>
+    <section class="invite-offer" aria-label={t('community_inviteOnPage')}>
+      <p>{t('community_inviteOffer', { server })}</p>
       <button
         type="button"
         class="primary"
         onClick={() => void browser.tabs.create({ url: welcomeUrl(url) })}
       >
-        Join this community
+        {t('community_joinThis')}
       </button>
     </section>
   );

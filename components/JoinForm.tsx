@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { parseInvite, serverAddressProblem, serverOrigin } from '@/lib/wire';
 import { SiteAccessOffer } from './SiteAccessOffer';
@@ -52,7 +53,7 @@ export function JoinForm({ invite = '', onJoined }: Props) {
       setBusy(false);
       setMessage({
         ok: false,
-        text: `Repertoire needs your permission to talk to ${origin}. Join again and choose Allow.`,
+        text: t('community_joinPermission', { origin }),
       });
       return;
     }
@@ -68,7 +69,7 @@ export function JoinForm({ invite = '', onJoined }: Props) {
       setJoined(true);
       setMessage({
         ok: true,
-        text: `You joined “${result.name}”. It is now in the popup’s community picker.`,
+        text: t('community_joined', { name: result.name }),
       });
       onJoined?.(result.name);
     } else {
@@ -78,10 +79,10 @@ export function JoinForm({ invite = '', onJoined }: Props) {
 
   return (
     <div class="join">
-      <form onSubmit={(e) => void join(e)} aria-label="Join a community">
-        <h3>Join a community</h3>
+      <form onSubmit={(e) => void join(e)} aria-label={t('community_joinForm')}>
+        <h3>{t('community_joinForm')}</h3>
         <div class="field">
-          <label for="join-code">Invite link or code</label>
+          <label for="join-code">{t('community_joinCode')}</label>
           <input
             id="join-code"
             value={code}
@@ -90,11 +91,11 @@ export function JoinForm({ invite = '', onJoined }: Props) {
             onInput={(e) => onInvite(e.currentTarget.value)}
           />
           <small id="join-code-hint" class="hint">
-            Paste the link a steward sent you (it fills in the server address), or just its code.
+            {t('community_joinCodeHint')}
           </small>
         </div>
         <div class="field">
-          <label for="join-server">Server address</label>
+          <label for="join-server">{t('community_joinServer')}</label>
           <input
             id="join-server"
             value={serverUrl}
@@ -102,17 +103,17 @@ export function JoinForm({ invite = '', onJoined }: Props) {
           />
         </div>
         <div class="field">
-          <label for="join-name">Your name</label>
+          <label for="join-name">{t('community_joinName')}</label>
           <input
             id="join-name"
             value={name}
             required
             onInput={(e) => setName(e.currentTarget.value)}
           />
-          <small class="hint">Shown to the community beside what you share.</small>
+          <small class="hint">{t('community_joinNameHint')}</small>
         </div>
         <div class="field">
-          <label for="join-team">Team (optional)</label>
+          <label for="join-team">{t('community_joinTeam')}</label>
           <input
             id="join-team"
             value={team}
@@ -121,11 +122,11 @@ export function JoinForm({ invite = '', onJoined }: Props) {
             onInput={(e) => setTeam(e.currentTarget.value)}
           />
           <small id="join-team-hint" class="hint">
-            Shown beside your name. A stance needs agreement from more than one team.
+            {t('community_joinTeamHint')}
           </small>
         </div>
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Joining…' : 'Join community'}
+          {busy ? t('community_joining') : t('community_joinSubmit')}
         </button>
       </form>
       {message ? <p role={message.ok ? 'status' : 'alert'}>{message.text}</p> : null}

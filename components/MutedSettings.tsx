@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { getItems, openRepertoireDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging';
 import type { RequestOf } from '@/lib/messaging/contract';
@@ -43,49 +44,51 @@ export function MutedSettings() {
   const unmute = (request: RequestOf<'unmute'>, name: string) => {
     setError(null);
     sendMessage('unmute', request).catch((e: unknown) =>
-      setError(`${name} is still muted: ${e instanceof Error ? e.message : String(e)}`),
+      setError(
+        t('community_stillMuted', { name, message: e instanceof Error ? e.message : String(e) }),
+      ),
     );
   };
 
-  if (sites === null || tips === null) return <p class="empty">Loading muted sites and tips…</p>;
+  if (sites === null || tips === null) return <p class="empty">{t('community_loadingMuted')}</p>;
   return (
     <section aria-labelledby="muted-heading">
-      <h2 id="muted-heading">Muted sites and tips</h2>
-      <h3>Sites</h3>
+      <h2 id="muted-heading">{t('community_mutedHeading')}</h2>
+      <h3>{t('community_mutedSitesHeading')}</h3>
       {sites.length === 0 ? (
-        <p class="empty">No muted sites. “Mute this site” in the panel on a page adds one.</p>
+        <p class="empty">{t('community_noMutedSites')}</p>
       ) : (
-        <ul aria-label="Muted sites">
+        <ul aria-label={t('community_mutedSites')}>
           {sites.map((site) => (
             <li key={site}>
               {site}{' '}
               <button
                 type="button"
-                aria-label={`Unmute ${site}`}
+                aria-label={t('community_unmuteNamed', { name: site })}
                 onClick={() => unmute({ site }, site)}
               >
-                Unmute
+                {t('community_unmute')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <h3>Tips</h3>
+      <h3>{t('community_mutedTipsHeading')}</h3>
       {tips.length === 0 ? (
-        <p class="empty">No muted tips. “Mute this tip” in the panel on a page adds one.</p>
+        <p class="empty">{t('community_noMutedTips')}</p>
       ) : (
-        <ul aria-label="Muted tips">
+        <ul aria-label={t('community_mutedTips')}>
           {tips.map(({ id, title }) => {
-            const name = title ? `“${title}”` : 'A tip that is no longer stored';
+            const name = title ? t('community_quotedTitle', { title }) : t('community_goneTip');
             return (
               <li key={id}>
                 <span dir="auto">{name}</span>{' '}
                 <button
                   type="button"
-                  aria-label={`Unmute ${name}`}
+                  aria-label={t('community_unmuteNamed', { name })}
                   onClick={() => unmute({ itemId: id }, name)}
                 >
-                  Unmute
+                  {t('community_unmute')}
                 </button>
               </li>
             );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
 import { relatedMode, relatedOffCommunities } from '@/lib/repertoire';
 import { requestOrigins, tipOrigins } from '@/lib/related-tabs';
@@ -6,10 +7,10 @@ import type { Community } from '@/lib/wire';
 
 type Mode = 'panel' | 'badge' | 'off';
 
-const MODES: { value: Mode; label: string }[] = [
-  { value: 'panel', label: 'Badge and a small panel on the page (opens on click)' },
-  { value: 'badge', label: 'Badge on the toolbar button only' },
-  { value: 'off', label: 'Off' },
+const MODES: { value: Mode; label: MessageKey }[] = [
+  { value: 'panel', label: 'community_relatedPanel' },
+  { value: 'badge', label: 'community_relatedBadge' },
+  { value: 'off', label: 'community_relatedOff' },
 ];
 
 /** Where and whether related tips show, and what Repertoire may see. */
@@ -34,25 +35,20 @@ export function RelatedSettings() {
     const db = await openRepertoireDb();
     const origins = await tipOrigins(db);
     db.close();
-    if (origins.length === 0) return setAccess('None of your tips names a site yet.');
+    if (origins.length === 0) return setAccess(t('community_accessNoSites'));
     const granted = await requestOrigins(origins);
     setAccess(
-      granted
-        ? `Repertoire may now show tips on ${origins.length} site${origins.length === 1 ? '' : 's'}.`
-        : 'Access was not granted. Tips still show in search; ask again here any time.',
+      granted ? tn('community_accessGranted', origins.length) : t('community_accessRefused'),
     );
   };
 
-  if (mode === null) return <p class="empty">Loading settings…</p>;
+  if (mode === null) return <p class="empty">{t('community_loadingSettings')}</p>;
   return (
     <section aria-labelledby="related-heading">
-      <h2 id="related-heading">Related tips on the sites you visit</h2>
-      <p class="meta">
-        Matching happens in your browser: the addresses you visit never leave it, and Repertoire
-        only sees the sites your tips name, once you allow them.
-      </p>
+      <h2 id="related-heading">{t('community_relatedHeading')}</h2>
+      <p class="meta">{t('community_relatedPrivacy')}</p>
       <fieldset>
-        <legend>Show related tips</legend>
+        <legend>{t('community_relatedLegend')}</legend>
         {MODES.map((m) => (
           <label key={m.value} class="choice">
             <input
@@ -64,12 +60,12 @@ export function RelatedSettings() {
                 void relatedMode.setValue(m.value);
               }}
             />
-            {m.label}
+            {t(m.label)}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Communities whose tips show on pages</legend>
+        <legend>{t('community_relatedCommunities')}</legend>
         {communities.map((c) => (
           <label key={c.id} class="choice">
             <input
@@ -86,10 +82,10 @@ export function RelatedSettings() {
           </label>
         ))}
       </fieldset>
-      <h3>Site access</h3>
+      <h3>{t('community_siteAccess')}</h3>
       <p>
         <button type="button" onClick={() => void allowAll()}>
-          Allow tips on every site my tips name
+          {t('community_allowAll')}
         </button>
       </p>
       {access ? <p role="status">{access}</p> : null}

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { moveStep } from '@/lib/community';
+import { formatList, t, tn } from '@/lib/i18n';
 import { LIMITS, type PathStep } from '@/lib/wire';
 import type { RepertoireDb } from '@/lib/db';
 import type { StartHere as Data } from './hooks/useStartHere';
@@ -39,14 +40,14 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
 
   const done = new Set(progress?.done ?? []);
   const steps = path?.steps ?? [];
-  const titleOf = (step: PathStep) => items.get(step.itemId)?.title || '(an item not here)';
+  const titleOf = (step: PathStep) => items.get(step.itemId)?.title || t('community_stepGone');
 
   const write = async (next: PathStep[], then: string, focusOn: string | null) => {
     setBusy(true);
     const problem = await startHere.save(next);
     setBusy(false);
     if (problem) {
-      say({ tone: 'error', text: `${problem} The steps are as they were.` });
+      say({ tone: 'error', text: t('community_stepsUnchanged', { problem }) });
       return false;
     }
     setFocus(focusOn);
@@ -62,7 +63,7 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
       (by < 0 && lands > 0) || (by > 0 && lands === steps.length - 1) ? 'up' : 'down';
     void write(
       moveStep(steps, index, by),
-      `Moved “${titleOf(step)}” to step ${index + 1 + by}.`,
+      t('community_stepMoved', { title: titleOf(step), step: index + 1 + by }),
       `${step.itemId} ${direction}`,
     );
   };
@@ -71,22 +72,22 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
     const step = steps[index]!;
     void write(
       steps.filter((_, i) => i !== index),
-      `Removed “${titleOf(step)}” from Start here.`,
+      t('community_stepRemoved', { title: titleOf(step) }),
       null,
     ).then((ok) => {
       if (!ok) return;
       const undo = () =>
         void write(
           [...steps.slice(0, index), step, ...steps.slice(index)],
-          `“${titleOf(step)}” is back as step ${index + 1}.`,
+          t('community_stepBack', { title: titleOf(step), step: index + 1 }),
           `${step.itemId} edit`,
         );
       say({
         tone: 'ok',
-        text: `Removed “${titleOf(step)}” from Start here.`,
+        text: t('community_stepRemoved', { title: titleOf(step) }),
         actions: (
           <button type="button" onClick={undo}>
-            Undo
+            {t('community_undo')}
           </button>
         ),
       });
@@ -99,54 +100,50 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
     if (note.length > LIMITS.stepNoteChars) {
       setEditing({
         ...editing,
-        error: `The note is ${note.length} characters; keep it under ${LIMITS.stepNoteChars}.`,
+        error: tn('community_noteTooLong', note.length, { max: LIMITS.stepNoteChars }),
       });
       return;
     }
     const next = steps.map((s) => (s.itemId === editing.itemId ? { ...s, note } : s));
     // On a refusal the note stays in its field, as typed.
-    if (await write(next, 'Saved the note.', `${editing.itemId} edit`)) setEditing(null);
+    if (await write(next, t('community_noteSaved'), `${editing.itemId} edit`)) setEditing(null);
   };
 
   return (
     <section class="start-here" aria-labelledby="start-here-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('community_backToResults')}
         </button>
         {path && startHere.open ? (
           <button type="button" class="quiet" onClick={() => void startHere.dismiss().then(onBack)}>
-            Hide Start here
+            {t('community_hideStartHere')}
           </button>
         ) : null}
       </div>
       <h1 id="start-here-title" tabIndex={-1} ref={heading}>
-        Start here
+        {t('community_startHere')}
       </h1>
       {path === undefined ? (
-        <p class="empty">Loading…</p>
+        <p class="empty">{t('community_loading')}</p>
       ) : path === null || steps.length === 0 ? (
-        <p class="empty">
-          Your community has no Start here path yet.
-          {curator ? ' Open an item and choose “Add to Start here” to make its first step.' : ''}
-        </p>
+        <p class="empty">{t(curator ? 'community_noPathCurator' : 'community_noPath')}</p>
       ) : (
         <>
-          <p class="meta">
-            {done.size} of {steps.length} done. What you tick stays on this browser only.
-          </p>
+          <p class="meta">{tn('community_stepsDone', steps.length, { done: done.size })}</p>
           {curator && conflictsBy.length > 0 ? (
-            <div class="conflict" role="group" aria-label="Conflict on the steps">
+            <div class="conflict" role="group" aria-label={t('community_stepsConflict')}>
               <p class="meta">
-                {conflictsBy.join(', ')} changed the steps at the same time. Nothing is lost:
-                compare the versions and keep one.
+                {tn('community_stepsConflictBy', conflictsBy.length, {
+                  names: formatList(conflictsBy),
+                })}
               </p>
               <button type="button" onClick={() => onOpen(path.id)}>
-                Compare the versions
+                {t('community_compareVersions')}
               </button>
             </div>
           ) : null}
-          <ol aria-label="Start here steps" class="steps" ref={list}>
+          <ol aria-label={t('community_stepsList')} class="steps" ref={list}>
             {steps.map((step, index) => {
               const item = items.get(step.itemId);
               const title = titleOf(step);
@@ -158,7 +155,7 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
                       id={`done-${step.itemId}`}
                       checked={done.has(step.itemId)}
                       onChange={(e) => void startHere.setDone(step.itemId, e.currentTarget.checked)}
-                      aria-label={`Done: ${title}`}
+                      aria-label={t('community_stepDone', { title })}
                     />
                     <button
                       type="button"
@@ -170,10 +167,12 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
                     </button>
                   </div>
                   {step.note ? <p dir="auto">{step.note}</p> : null}
-                  {item?.author ? <p class="meta">by {item.author}: ask them about it</p> : null}
+                  {item?.author ? (
+                    <p class="meta">{t('community_stepAuthor', { author: item.author })}</p>
+                  ) : null}
                   {editing?.itemId === step.itemId ? (
                     <div class="field">
-                      <label for="step-note">Note for step {index + 1}</label>
+                      <label for="step-note">{t('community_stepNote', { step: index + 1 })}</label>
                       <input
                         id="step-note"
                         value={editing.note}
@@ -192,10 +191,10 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
                       ) : null}
                       <div class="toolbar">
                         <button type="button" disabled={busy} onClick={() => void saveNote()}>
-                          Save note
+                          {t('community_saveNote')}
                         </button>
                         <button type="button" onClick={() => setEditing(null)}>
-                          Cancel
+                          {t('community_cancel')}
                         </button>
                       </div>
                     </div>
@@ -205,37 +204,37 @@ export function StartHere({ db, startHere, onOpen, onBack, say }: Props) {
                       <button
                         type="button"
                         data-focus={`${step.itemId} up`}
-                        aria-label={`Move up: ${title}`}
+                        aria-label={t('community_moveUpNamed', { title })}
                         disabled={busy || index === 0}
                         onClick={() => move(index, -1)}
                       >
-                        Move up
+                        {t('community_moveUp')}
                       </button>
                       <button
                         type="button"
                         data-focus={`${step.itemId} down`}
-                        aria-label={`Move down: ${title}`}
+                        aria-label={t('community_moveDownNamed', { title })}
                         disabled={busy || index === steps.length - 1}
                         onClick={() => move(index, 1)}
                       >
-                        Move down
+                        {t('community_moveDown')}
                       </button>
                       <button
                         type="button"
                         data-focus={`${step.itemId} edit`}
-                        aria-label={`Edit note: ${title}`}
+                        aria-label={t('community_editNoteNamed', { title })}
                         onClick={() => setEditing({ itemId: step.itemId, note: step.note })}
                       >
-                        Edit note
+                        {t('community_editNote')}
                       </button>
                       <button
                         type="button"
                         class="danger"
-                        aria-label={`Remove: ${title}`}
+                        aria-label={t('community_removeNamed', { title })}
                         disabled={busy}
                         onClick={() => remove(index)}
                       >
-                        Remove
+                        {t('community_remove')}
                       </button>
                     </div>
                   ) : null}

@@ -1,3 +1,4 @@
+import { t, tn } from '@/lib/i18n';
 import type { StartHere } from './hooks/useStartHere';
 
 interface Props {
@@ -16,29 +17,29 @@ export function StartHereOffer({ startHere, onShow, onPropose, onStances }: Prop
   const { path, open, progress } = startHere;
   const steps = path?.steps.length ?? 0;
   return (
-    <nav class="community-nav" aria-label="Start here and stances">
+    <nav class="community-nav" aria-label={t('community_startHereNav')}>
       {open ? (
         <div class="start-offer">
           <p>
-            <strong>New here? Start here.</strong>{' '}
+            <strong>{t('community_newHere')}</strong>{' '}
             <span class="meta">
-              {progress?.done.length ?? 0} of {steps} steps done
+              {tn('community_stepsDoneOf', steps, { done: progress?.done.length ?? 0 })}
             </span>
           </p>
           <button type="button" class="primary" onClick={onShow}>
-            Open Start here
+            {t('community_openStartHere')}
           </button>
         </div>
       ) : (
         <button type="button" class="quiet" onClick={onShow}>
-          Start here
+          {t('community_startHere')}
         </button>
       )}
       <button type="button" class="quiet" onClick={onStances}>
-        Stances
+        {t('community_stances')}
       </button>
       <button type="button" class="quiet" onClick={onPropose}>
-        Propose a stance
+        {t('community_proposeStance')}
       </button>
     </nav>
   );

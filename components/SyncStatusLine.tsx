@@ -1,11 +1,12 @@
+import { t, tn } from '@/lib/i18n';
 import type { SyncStatus } from '@/lib/sync';
 import { formatDate } from '@/lib/ui';
 
-function ago(ms: number): string {
+function synced(ms: number): string {
   const minutes = Math.round((Date.now() - ms) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  return formatDate(ms, { time: true });
+  if (minutes < 1) return t('community_syncedJustNow');
+  if (minutes < 60) return tn('community_syncedMinutesAgo', minutes);
+  return t('community_syncedAt', { date: formatDate(ms, { time: true }) });
 }
 
 /** Last synced, pending changes, the last error with a way to retry, and refused changes. */
@@ -27,32 +28,34 @@ export function SyncStatusLine({
 }
 
 function SyncLine({ status, onRetry }: { status: SyncStatus; onRetry: () => void }) {
-  const pending = status.pending
-    ? ` · ${status.pending} change${status.pending === 1 ? '' : 's'} waiting to sync`
-    : '';
-  if (status.phase === 'syncing') return <p class="meta sync">Syncing…{pending}</p>;
+  const pending = status.pending ? ` · ${tn('community_syncPending', status.pending)}` : '';
+  if (status.phase === 'syncing')
+    return (
+      <p class="meta sync">
+        {t('community_syncing')}
+        {pending}
+      </p>
+    );
   if (status.lastError && status.phase !== 'idle') {
     // The engine's message already says that changes are kept when the server is unreachable.
-    const hint =
-      status.phase === 'unauthorized'
-        ? ' Your access was revoked or expired: leave and join again with a new invite.'
-        : '';
+    const message = status.lastError.message;
     return (
       <div class="sync sync-error" role="alert">
         <p class="meta">
-          Not synced: {status.lastError.message}
-          {hint}
+          {status.phase === 'unauthorized'
+            ? t('community_notSyncedRevoked', { message })
+            : t('community_notSynced', { message })}
           {pending}
         </p>
         <button type="button" onClick={onRetry}>
-          Retry sync
+          {t('community_retrySync')}
         </button>
       </div>
     );
   }
   return (
     <p class="meta sync">
-      {status.lastSyncedAt ? `Synced ${ago(status.lastSyncedAt)}` : 'Not synced yet'}
+      {status.lastSyncedAt ? synced(status.lastSyncedAt) : t('community_notSyncedYet')}
       {pending}
     </p>
   );
@@ -68,16 +71,11 @@ function Refused({
   reason: string;
   onDismiss: () => void;
 }) {
-  const one = count === 1;
   return (
     <div class="sync sync-error" role="alert">
-      <p class="meta">
-        The server refused {one ? 'a change' : `${count} changes`} ({reason}).{' '}
-        {one ? 'It was' : 'They were'} not shared: what you see is what the server has (nothing, if
-        it was deleted); make the change again if you still need it.
-      </p>
+      <p class="meta">{tn('community_refused', count, { reason })}</p>
       <button type="button" onClick={onDismiss}>
-        Dismiss
+        {t('community_dismiss')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import type { CommunitySync } from '@/lib/sync';
 
@@ -25,26 +26,26 @@ export function TeamSetting({ community, onChanged }: Props) {
     setBusy(false);
     if (!result.ok) {
       // What was typed stays in the field.
-      setMessage({ ok: false, text: `Your team was not changed: ${result.message}` });
+      setMessage({ ok: false, text: t('community_teamNotChanged', { message: result.message }) });
       return;
     }
     onChanged(result.communities);
     setMessage({
       ok: true,
       text: team.trim()
-        ? `You are in ${team.trim()} in ${community.name}.`
-        : 'You name no team now.',
+        ? t('community_teamNow', { team: team.trim(), community: community.name })
+        : t('community_teamNone'),
     });
   };
 
   return (
     <form
       class="team-setting"
-      aria-label={`Your team in ${community.name}`}
+      aria-label={t('community_teamForm', { community: community.name })}
       onSubmit={(e) => void save(e)}
     >
       <div class="field">
-        <label for={id}>Your team</label>
+        <label for={id}>{t('community_teamLabel')}</label>
         <input
           id={id}
           value={team}
@@ -53,7 +54,7 @@ export function TeamSetting({ community, onChanged }: Props) {
         />
       </div>
       <button type="submit" disabled={busy}>
-        {busy ? 'Saving…' : 'Save team'}
+        {busy ? t('community_saving') : t('community_saveTeam')}
       </button>
       {message ? <p role={message.ok ? 'status' : 'alert'}>{message.text}</p> : null}
     </form>

@@ -1,14 +1,17 @@
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
 import { JoinForm } from './JoinForm';
+import { Rich } from './Rich';
 
 type Choice = 'undecided' | 'join' | 'personal';
 
-const DOES = [
-  ['Clip', 'a page (its article), a selected snippet with its source, or a short tip.'],
-  ['Search', 'everything from the toolbar button, instantly and offline.'],
-  ['See related tips', 'on the sites you work on: a badge, and a small panel on the page.'],
-  ['Share', 'with your community of practice, through its server.'],
-] as const;
+/** What Repertoire does, each sentence's verb in bold (`<b>`). */
+const DOES: MessageKey[] = [
+  'community_welcomeClip',
+  'community_welcomeSearch',
+  'community_welcomeRelated',
+  'community_welcomeShare',
+];
 
 /**
  * The first page a member sees: what Repertoire does, then join a community or go alone.
@@ -19,58 +22,43 @@ export function Welcome({ invite }: { invite: string | null }) {
   const [joined, setJoined] = useState<string | null>(null);
   return (
     <main class="welcome">
-      <h1>Welcome to Repertoire</h1>
-      <p>Your community of practice’s shared repertoire, where you work:</p>
+      <h1>{t('community_welcomeTitle')}</h1>
+      <p>{t('community_welcomeIntro')}</p>
       <ul class="does">
-        {DOES.map(([what, how]) => (
-          <li key={what}>
-            <strong>{what}</strong> {how}
+        {DOES.map((key) => (
+          <li key={key}>
+            <Rich text={t(key)} parts={{ b: (text) => <strong>{text}</strong> }} />
           </li>
         ))}
       </ul>
-      <p class="meta">
-        Everything is kept in this browser first; the pages you visit never leave it.
-      </p>
+      <p class="meta">{t('community_welcomePrivacy')}</p>
       {choice === 'undecided' ? (
         <div class="toolbar choices">
           <button type="button" class="primary" onClick={() => setChoice('join')}>
-            Join your community
+            {t('community_joinYours')}
           </button>
           <button type="button" onClick={() => setChoice('personal')}>
-            Start with Personal
+            {t('community_startPersonal')}
           </button>
         </div>
       ) : null}
       {choice === 'join' ? (
-        <section aria-label="Join your community">
-          {invite ? (
-            <p>This invite link was found on the page you were on; add your name and join.</p>
-          ) : (
-            <p>Paste the invite link a steward of your community sent you.</p>
-          )}
+        <section aria-label={t('community_joinYours')}>
+          {invite ? <p>{t('community_inviteFound')}</p> : <p>{t('community_pasteInvite')}</p>}
           <JoinForm invite={invite ?? ''} onJoined={setJoined} />
           {joined ? (
-            <p>
-              Open Repertoire from its toolbar button (or press Alt+Shift+R): “{joined}” is in its
-              community picker.
-            </p>
+            <p>{t('community_welcomeJoined', { name: joined })}</p>
           ) : (
             <button type="button" class="link" onClick={() => setChoice('personal')}>
-              No invite? Start with Personal
+              {t('community_noInvite')}
             </button>
           )}
         </section>
       ) : null}
       {choice === 'personal' ? (
-        <section aria-label="Start with Personal" role="status">
-          <p>
-            Your Personal repertoire is ready, on this browser only. Open Repertoire from its
-            toolbar button (or press Alt+Shift+R) to clip this page, a selection, or write a tip.
-          </p>
-          <p>
-            To share later, join your community from Repertoire’s settings, or open an invite link
-            and click the toolbar button there.
-          </p>
+        <section aria-label={t('community_startPersonal')} role="status">
+          <p>{t('community_personalReady')}</p>
+          <p>{t('community_shareLater')}</p>
         </section>
       ) : null}
     </main>

@@ -1,4 +1,5 @@
 import { useCallback } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { Item } from '@/lib/wire';
 import type { Status } from '../StatusMessage';
 import type { View } from './useNavigation';
@@ -17,20 +18,20 @@ export function useAddToStartHere(
       const at = steps.findIndex((s) => s.itemId === item.id);
       const show = (
         <button type="button" onClick={() => go({ name: 'startHere' })}>
-          Show Start here
+          {t('community_showStartHere')}
         </button>
       );
       if (at >= 0)
         return say({
           tone: 'notice',
-          text: `“${item.title}” is step ${at + 1} of Start here already.`,
+          text: t('community_alreadyStep', { title: item.title, step: at + 1 }),
           actions: show,
         });
       const problem = await save([...steps, { itemId: item.id, note: '' }]);
-      if (problem) return say({ tone: 'error', text: `Not added: ${problem}` });
+      if (problem) return say({ tone: 'error', text: t('community_notAdded', { problem }) });
       say({
         tone: 'ok',
-        text: `Added “${item.title}” to Start here as step ${steps.length + 1}. Add a note there to say why it comes here.`,
+        text: t('community_added', { title: item.title, step: steps.length + 1 }),
         actions: show,
       });
     },

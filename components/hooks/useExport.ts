@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { t, tn, type MessageKey } from '@/lib/i18n';
 import { exportRecords, listCommunities, openRepertoireDb, type ExportRecord } from '@/lib/db';
 import { markdownZip, toJsonExport, toWebAnnotations } from '@/lib/portable';
 import { type Community, uuidv7 } from '@/lib/wire';
@@ -9,7 +10,8 @@ export type ExportFormat = 'markdown' | 'json' | 'annotations';
 interface Format {
   type: string;
   extension: string;
-  what: string;
+  /** The format's name, as members' tools call it. */
+  what: MessageKey;
   /** The file, from the items and the communities they are in. */
   make(records: ExportRecord[], communities: Community[], label: string, now: number): BlobPart;
 }
@@ -18,20 +20,20 @@ const FORMATS: Record<ExportFormat, Format> = {
   markdown: {
     type: 'application/zip',
     extension: 'zip',
-    what: 'Markdown',
+    what: 'community_formatMarkdown',
     make: (records) => markdownZip(records.map((r) => r.item)) as Uint8Array<ArrayBuffer>,
   },
   json: {
     type: 'application/json',
     extension: 'json',
-    what: 'JSON',
+    what: 'community_formatJson',
     make: (records, communities, _label, now) => toJsonExport(records, communities, now),
   },
   annotations: {
     // The model's own media type, with its profile, so annotation tools know it on sight.
     type: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"',
     extension: 'jsonld',
-    what: 'Web Annotations',
+    what: 'community_formatAnnotations',
     make: (records, _communities, label, now) =>
       JSON.stringify(
         toWebAnnotations(
@@ -46,7 +48,7 @@ const FORMATS: Record<ExportFormat, Format> = {
 
 /** A file name members recognise later: what, which community, and the day. */
 export function exportName(community: Community | null, now: number, extension: string): string {
-  const what = community ? community.name : 'all communities';
+  const what = community ? community.name : t('community_exportFileAll');
   const safe = what.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'community';
   return `repertoire-${safe.toLowerCase()}-${new Date(now).toISOString().slice(0, 10)}.${extension}`;
 }
@@ -65,7 +67,7 @@ export function useExport() {
   const [status, setStatus] = useState<Status>({ tone: 'idle' });
 
   const run = useCallback(async (format: ExportFormat, communityId: string | null) => {
-    setStatus({ tone: 'busy', text: 'Reading your repertoire…' });
+    setStatus({ tone: 'busy', text: t('community_exportReading') });
     const db = await openRepertoireDb();
     try {
       const communities = await listCommunities(db);
@@ -73,29 +75,35 @@ export function useExport() {
       const records = await exportRecords(db, communityId, (read) =>
         setStatus({
           tone: 'busy',
-          text: `Reading your repertoire… ${read.toLocaleString()} items`,
+          text: tn('community_exportReadingCount', read),
         }),
       );
       if (records.length === 0) {
         setStatus({
           tone: 'notice',
-          text: `${community ? community.name : 'Your repertoire'} has no items yet, so there is nothing to export.`,
+          text: community
+            ? t('community_exportEmpty', { name: community.name })
+            : t('community_exportEmptyAll'),
         });
         return;
       }
       const now = Date.now();
       const { type, extension, what, make } = FORMATS[format];
       const name = exportName(community, now, extension);
-      const label = `Repertoire: ${community ? community.name : 'every community'}`;
+      const label = community
+        ? t('community_exportLabel', { name: community.name })
+        : t('community_exportLabelAll');
       download(make(records, communities, label, now), type, name);
       setStatus({
         tone: 'ok',
-        text: `Exported ${records.length.toLocaleString()} ${records.length === 1 ? 'item' : 'items'} as ${what} to ${name}, in your downloads.`,
+        text: tn('community_exported', records.length, { format: t(what), file: name }),
       });
     } catch (error) {
       setStatus({
         tone: 'error',
-        text: `The export failed (${error instanceof Error ? error.message : String(error)}). Nothing was changed; try again.`,
+        text: t('community_exportFailed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
       });
     } finally {
       db.close();

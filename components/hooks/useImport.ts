@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage, type ImportBatch, type ImportTally } from '@/lib/messaging';
 import {
   isJsonExport,
@@ -69,9 +70,7 @@ async function read(file: File): Promise<Read> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new Error(
-      `${file.name} is not a file Repertoire reads: choose a Repertoire export (“Export as JSON”), a Hypothesis export, or bookmarks exported from your browser (HTML).`,
-    );
+    throw new Error(t('community_importUnreadable', { file: file.name }));
   }
   if (isJsonExport(parsed)) {
     const { records, refused } = parseJsonExport(parsed);
@@ -86,10 +85,7 @@ async function read(file: File): Promise<Read> {
     (typeof parsed === 'object' &&
       parsed !== null &&
       ('annotations' in parsed || 'rows' in parsed));
-  if (!isHypothesis)
-    throw new Error(
-      `${file.name} is JSON, but neither a Repertoire export nor a Hypothesis export. Choose a file made with “Export as JSON”, or one exported from Hypothesis.`,
-    );
+  if (!isHypothesis) throw new Error(t('community_importNotOurs', { file: file.name }));
   return fromCandidates(parseHypothesis(text));
 }
 

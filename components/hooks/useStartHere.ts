@@ -8,6 +8,7 @@ import {
   relatedStore,
   type RepertoireDb,
 } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { PersistedRelated } from '@/lib/related';
 import { startHereProgress, withStepDone } from '@/lib/repertoire';
@@ -81,7 +82,7 @@ export function useStartHere(db: RepertoireDb | undefined, community: string | n
 
   const save = useCallback(
     async (steps: PathStep[]) => {
-      if (!community) return 'Choose a community first.';
+      if (!community) return t('community_chooseCommunity');
       const result = await sendMessage('savePath', {
         community,
         pathId: path?.id ?? null,
