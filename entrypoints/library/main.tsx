@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { LibraryPage } from '@/components/LibraryPage';
-import { t } from '@/lib/i18n';
+import { localizePage } from '@/lib/i18n';
 import '../popup/style.css';
 import './style.css';
 
-document.title = t('library_pageTitle');
+localizePage('library_pageTitle');
 const app = document.getElementById('app');
 const params = new URLSearchParams(location.search);
 // The bench's baseline (every row rendered) exists only in the e2e build.

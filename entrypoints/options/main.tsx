@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
-import { t } from '@/lib/i18n';
+import { localizePage } from '@/lib/i18n';
 import '../popup/style.css';
 
 // The page in the catalogue's language: its title, and the language screen readers speak.
-document.documentElement.lang = t('language');
-document.title = t('community_optionsTitle');
+localizePage('community_optionsTitle');
 const app = document.getElementById('app');
 if (app) render(<Options />, app);
