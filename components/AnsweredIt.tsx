@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ItemMeta } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { MARK_RULES } from '@/lib/wire';
 
 interface Props {
@@ -8,6 +9,15 @@ interface Props {
   /** Whether this member asked a question the tip answers: only they are offered the mark. */
   asker: boolean;
   onMark: (story: string) => void;
+}
+
+/** "It answered your question: “…”", or Ana's: `name` null for the member looking. */
+function answeredLine(name: string | null, story: string | undefined): string {
+  if (name === null)
+    return story ? t('popup_answeredYoursStory', { story }) : t('popup_answeredYours');
+  return story
+    ? t('popup_answeredTheirsStory', { name, story })
+    : t('popup_answeredTheirs', { name });
 }
 
 /**
@@ -19,11 +29,10 @@ export function AnsweredIt({ meta, memberId, asker, onMark }: Props) {
   const answered = (meta?.marks ?? []).filter((m) => m.kind === 'answered' && m.on);
   const list =
     answered.length > 0 ? (
-      <ul class="stories" aria-label="It answered">
+      <ul class="stories" aria-label={t('popup_itAnswered')}>
         {answered.map((m) => (
           <li key={m.memberId} class="meta" dir="auto">
-            It answered {m.memberId === memberId ? 'your' : `${m.name}’s`} question
-            {m.note ? `: “${m.note}”` : '.'}
+            {answeredLine(m.memberId === memberId ? null : m.name, m.note)}
           </li>
         ))}
       </ul>
@@ -34,13 +43,13 @@ export function AnsweredIt({ meta, memberId, asker, onMark }: Props) {
       {list}
       <form
         class="answered-it"
-        aria-label="This answered your question"
+        aria-label={t('popup_thisAnsweredYourQuestion')}
         onSubmit={(e) => {
           e.preventDefault();
           onMark(story);
         }}
       >
-        <label for="answered-story">How it helped (optional, one line)</label>
+        <label for="answered-story">{t('popup_answeredStoryLabel')}</label>
         <input
           id="answered-story"
           type="text"
@@ -49,7 +58,7 @@ export function AnsweredIt({ meta, memberId, asker, onMark }: Props) {
           onInput={(e) => setStory((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="primary">
-          This answered it
+          {t('popup_thisAnsweredIt')}
         </button>
       </form>
     </>

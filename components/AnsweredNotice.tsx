@@ -1,4 +1,6 @@
 import type { NewAnswer } from '@/lib/community';
+import { t } from '@/lib/i18n';
+import { Rich } from './Rich';
 
 interface Props {
   notices: readonly NewAnswer[];
@@ -10,17 +12,20 @@ interface Props {
 export function AnsweredNotice({ notices, onOpen, onDismiss }: Props) {
   if (notices.length === 0) return null;
   return (
-    <section class="notice answered" role="status" aria-label="Answers to your questions">
+    <section class="notice answered" role="status" aria-label={t('popup_answersToYourQuestions')}>
       {notices.map((n) => (
         <p key={n.tipId} dir="auto">
-          <strong>Answered by {n.by}</strong>: “{n.questionTitle}”{' '}
+          <Rich
+            text={t('popup_answeredBy', { name: n.by, question: n.questionTitle })}
+            parts={{ by: (text) => <strong>{text}</strong> }}
+          />{' '}
           <button type="button" class="link" onClick={() => onOpen(n.tipId)}>
-            Open the answer “{n.tipTitle}”
+            {t('popup_openTheAnswer', { title: n.tipTitle })}
           </button>
         </p>
       ))}
       <button type="button" class="quiet" onClick={onDismiss}>
-        Dismiss
+        {t('popup_dismiss')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { QuestionDraft } from '@/lib/messaging';
 import type { AboutChoice } from '@/lib/ui';
 import { FormField, formKeys } from './FormField';
@@ -41,7 +42,7 @@ export function AskForm({
   return (
     <form
       class="tip-form"
-      aria-label="Ask the community"
+      aria-label={t('popup_askTheCommunity')}
       onSubmit={(e) => {
         e.preventDefault();
         onSave(draft);
@@ -50,15 +51,13 @@ export function AskForm({
     >
       {shared ? null : (
         <p class="hint" role="note">
-          Questions go to a community: nobody in Personal can answer them. Pick your community
-          above, or join one in Settings with an invite link from a steward. Your question is kept
-          here meanwhile.
+          {t('popup_askPersonalNote')}
         </p>
       )}
       <FormField
         id="ask-title"
         name="title"
-        label="Your question"
+        label={t('popup_fieldYourQuestion')}
         value={draft.title}
         onValue={(v) => update('title', v)}
         error={errors.title}
@@ -68,10 +67,10 @@ export function AskForm({
       <FormField
         id="ask-details"
         name="details"
-        label="Details"
+        label={t('popup_fieldDetails')}
         value={draft.details}
         onValue={(v) => update('details', v)}
-        hint="What you tried, what you expected. Optional."
+        hint={t('popup_fieldDetailsHint')}
         error={errors.details}
       >
         {(control) => <textarea {...control} rows={4} />}
@@ -79,10 +78,10 @@ export function AskForm({
       <FormField
         id="ask-about"
         name="appliesTo"
-        label="Applies to"
+        label={t('popup_fieldAppliesTo')}
         value={draft.appliesTo}
         onValue={(v) => update('appliesTo', v)}
-        hint="Where members see it in the page panel. Only what you pick here is shared."
+        hint={t('popup_fieldAskAppliesToHint')}
         error={errors.appliesTo}
       >
         {({ onInput, ...control }) => (
@@ -97,10 +96,10 @@ export function AskForm({
       </FormField>
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Asking…' : 'Ask'}
+          {saving ? t('popup_asking') : t('popup_ask')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_cancel')}
         </button>
       </div>
     </form>

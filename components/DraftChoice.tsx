@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { TipDraft } from '@/lib/messaging';
 
 interface Props {
@@ -19,18 +20,20 @@ export function DraftChoice({ draft, answering, onReplace, onKeep }: Props) {
   return (
     <section class="draft-choice" aria-labelledby="draft-choice-title">
       <h1 id="draft-choice-title" tabIndex={-1} ref={heading}>
-        You have an unfinished tip
+        {t('popup_unfinishedTip')}
       </h1>
       <p dir="auto">
-        “{draft.title.trim() || draft.body.trim().slice(0, 80) || draft.tags}” is not saved yet.
-        Answering “{answering}” starts a new tip in its place.
+        {t('popup_unfinishedTipReplace', {
+          draft: draft.title.trim() || draft.body.trim().slice(0, 80) || draft.tags,
+          question: answering,
+        })}
       </p>
       <div class="toolbar">
         <button type="button" class="primary" onClick={onReplace}>
-          Replace it
+          {t('popup_replaceIt')}
         </button>
         <button type="button" onClick={onKeep}>
-          Keep it
+          {t('popup_keepIt')}
         </button>
       </div>
     </section>

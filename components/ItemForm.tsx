@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { ItemDraft } from '@/lib/messaging';
 import { FormField, formKeys } from './FormField';
 
@@ -26,23 +27,36 @@ interface FieldSpec {
 /** The fields shown: a shared community's item has a shared note and a private one. */
 function fields(sharedWith: string | null): FieldSpec[] {
   const common: FieldSpec[] = [
-    { name: 'title', label: 'Title', multiline: false },
-    { name: 'tags', label: 'Tags', hint: 'Separated by spaces or commas.', multiline: false },
+    { name: 'title', label: t('popup_fieldTitle'), multiline: false },
+    {
+      name: 'tags',
+      label: t('popup_fieldTags'),
+      hint: t('popup_fieldTagsHint'),
+      multiline: false,
+    },
   ];
   if (sharedWith === null)
-    return [...common, { name: 'note', label: 'Note', hint: 'Search finds it.', multiline: true }];
+    return [
+      ...common,
+      {
+        name: 'note',
+        label: t('popup_fieldNote'),
+        hint: t('popup_fieldNoteHint'),
+        multiline: true,
+      },
+    ];
   return [
     ...common,
     {
       name: 'note',
-      label: `Note — shared with ${sharedWith}`,
-      hint: `Every member of ${sharedWith} sees it; search finds it.`,
+      label: t('popup_fieldSharedNote', { community: sharedWith }),
+      hint: t('popup_fieldSharedNoteHint', { community: sharedWith }),
       multiline: true,
     },
     {
       name: 'privateNote',
-      label: 'Private note — only on this browser',
-      hint: 'Never synced or shared.',
+      label: t('popup_fieldPrivateNote'),
+      hint: t('popup_fieldPrivateNoteHint'),
       multiline: true,
     },
   ];
@@ -51,20 +65,21 @@ function fields(sharedWith: string | null): FieldSpec[] {
 /** Editing a page or a snippet: title, tags and notes. Escape cancels, Ctrl+Enter saves. */
 export function ItemForm({ what, sharedWith, initial, saving, errors, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
+  const formName = what === 'snippet' ? t('popup_editSnippet') : t('popup_editPage');
   const first = useRef<HTMLInputElement>(null);
   // Before the first paint: focus moved later would pull keystrokes already typed elsewhere.
   useLayoutEffect(() => first.current?.focus(), []);
   return (
     <form
       class="tip-form item-form"
-      aria-label={`Edit ${what}`}
+      aria-label={formName}
       onSubmit={(e) => {
         e.preventDefault();
         onSave(draft);
       }}
       onKeyDown={formKeys(() => onSave(draft), onCancel)}
     >
-      <h1>Edit {what}</h1>
+      <h1>{formName}</h1>
       {fields(sharedWith).map(({ name, label, hint, multiline }) => (
         <FormField
           key={name}
@@ -87,10 +102,10 @@ export function ItemForm({ what, sharedWith, initial, saving, errors, onSave, on
       ))}
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save changes'}
+          {saving ? t('popup_saving') : t('popup_saveChanges')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_cancel')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { markedBy, standing, stateLines } from '@/lib/community';
-import { noteProblem } from '@/lib/wire';
+import { t, tn } from '@/lib/i18n';
+import { MARK_RULES, noteProblem } from '@/lib/wire';
 import type { ItemSignals as Signals } from './hooks/useItemSignals';
 import { StateLines } from './StateLines';
 
@@ -51,11 +52,11 @@ export function ItemSignals({ signals }: { signals: Signals }) {
   };
 
   return (
-    <section class="signals" aria-label="Signals">
+    <section class="signals" aria-label={t('popup_signals')}>
       {review ? <StateLines lines={stateLines(review, marks, now)} /> : null}
       <div class="toolbar">
         <button type="button" aria-pressed={helpedByMe} onClick={() => void toggleHelped()}>
-          Helped me
+          {t('popup_helpedMe')}
         </button>
         {shared ? (
           <button
@@ -63,13 +64,13 @@ export function ItemSignals({ signals }: { signals: Signals }) {
             aria-pressed={!!mine('vouch')}
             onClick={() => void signals.mark('vouch', !mine('vouch'))}
           >
-            I vouch for this
+            {t('popup_iVouch')}
           </button>
         ) : null}
       </div>
       {shared && !helpedByMe ? (
         <div class="field">
-          <label for="helped-story">How it helped (optional)</label>
+          <label for="helped-story">{t('popup_helpedStoryLabel')}</label>
           <input
             id="helped-story"
             type="text"
@@ -80,56 +81,57 @@ export function ItemSignals({ signals }: { signals: Signals }) {
             onKeyDown={(e) => e.key === 'Enter' && void toggleHelped()}
           />
           <p id="helped-story-hint" class={storyError ? 'field-error' : 'hint'}>
-            {storyError ?? 'One line, in your words, up to 280 characters; saved with Helped me.'}
+            {storyError ?? t('popup_helpedStoryHint', { max: MARK_RULES.helped.noteChars })}
           </p>
         </div>
       ) : null}
       {askedAccurate && review?.due ? (
-        <p role="group" aria-label="Still accurate?">
-          This tip is due for review. Still accurate?{' '}
+        <p role="group" aria-label={t('popup_stillAccurateQuestion')}>
+          {t('popup_dueStillAccurate')}{' '}
           <button type="button" onClick={() => void signals.mark('verified', true)}>
-            Yes, still accurate
+            {t('popup_yesStillAccurate')}
           </button>
         </p>
       ) : null}
       {shared && helped.length > 0 ? (
         <>
-          <p class="meta">
-            Helped {helped.length} {helped.length === 1 ? 'member' : 'members'}
-          </p>
-          <ul class="stories" aria-label="Who it helped">
+          <p class="meta">{tn('popup_helpedMembers', helped.length)}</p>
+          <ul class="stories" aria-label={t('popup_whoItHelped')}>
             {helped.map((m) => (
               <li key={m.memberId} dir="auto">
-                {markedBy(m)}
-                {m.note ? `: “${m.note}”` : ''}
+                {m.note
+                  ? t('popup_markedWithStory', { who: markedBy(m), story: m.note })
+                  : markedBy(m)}
               </li>
             ))}
           </ul>
         </>
       ) : null}
       {vouched.length > 0 ? (
-        <p class="meta">Vouched for by {vouched.map(markedBy).join(', ')}</p>
+        <p class="meta">
+          {t('popup_vouchedBy', { names: vouched.map((m) => markedBy(m)).join(', ') })}
+        </p>
       ) : null}
       {review && !review.retired ? (
         <div class="toolbar">
           <button type="button" onClick={() => void signals.mark('verified', true)}>
-            Still accurate
+            {t('popup_stillAccurate')}
           </button>
           <button type="button" aria-expanded={flagging} onClick={() => setFlagging(!flagging)}>
-            Needs an update
+            {t('popup_needsUpdate')}
           </button>
         </div>
       ) : null}
       {flagging ? (
         <form
-          aria-label="Needs an update"
+          aria-label={t('popup_needsUpdate')}
           onSubmit={(e) => {
             e.preventDefault();
             void sendFlag();
           }}
         >
           <div class="field">
-            <label for="flag-note">What is out of date?</label>
+            <label for="flag-note">{t('popup_whatIsOutOfDate')}</label>
             <textarea
               id="flag-note"
               rows={2}
@@ -139,13 +141,13 @@ export function ItemSignals({ signals }: { signals: Signals }) {
               onInput={(e) => setFlag((e.currentTarget as HTMLTextAreaElement).value)}
             />
             <p id="flag-note-hint" class={flagError ? 'field-error' : 'hint'}>
-              {flagError ?? 'Shown on the tip until someone edits it or says it is still accurate.'}
+              {flagError ?? t('popup_flagHint')}
             </p>
           </div>
           <div class="toolbar">
-            <button type="submit">Send</button>
+            <button type="submit">{t('popup_send')}</button>
             <button type="button" onClick={() => setFlagging(false)}>
-              Cancel
+              {t('popup_cancel')}
             </button>
           </div>
         </form>
@@ -153,7 +155,7 @@ export function ItemSignals({ signals }: { signals: Signals }) {
       {review && signals.canRetire ? (
         <div class="toolbar">
           <button type="button" onClick={() => void signals.retire(!review.retired)}>
-            {review.retired ? 'Restore' : 'Retire'}
+            {review.retired ? t('popup_restore') : t('popup_retire')}
           </button>
         </div>
       ) : null}

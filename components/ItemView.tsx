@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { ItemMeta, RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { formatDate, hostOf, webHref } from '@/lib/ui';
 import { renderArticle, renderTip, SafeContent } from './SafeContent';
 import type { Item } from '@/lib/wire';
@@ -39,13 +40,13 @@ function Notes({ note, privateNote }: { note?: string; privateNote?: string }) {
     <>
       {note ? (
         <section class="note" aria-labelledby="item-note">
-          <h2 id="item-note">Note</h2>
+          <h2 id="item-note">{t('popup_fieldNote')}</h2>
           <p dir="auto">{note}</p>
         </section>
       ) : null}
       {privateNote ? (
         <section class="note" aria-labelledby="item-private-note">
-          <h2 id="item-private-note">Private note (only on this browser)</h2>
+          <h2 id="item-private-note">{t('popup_privateNoteHeading')}</h2>
           <p dir="auto">{privateNote}</p>
         </section>
       ) : null}
@@ -73,26 +74,26 @@ export function ItemView({
     <article class="item" aria-labelledby="item-title">
       <div class="toolbar">
         <button type="button" onClick={onBack}>
-          Back to results
+          {t('popup_backToResults')}
         </button>
         {EDITABLE.includes(item.kind) && onEdit ? (
           <button type="button" onClick={() => onEdit(item)}>
-            Edit
+            {t('popup_edit')}
           </button>
         ) : null}
         {onAddToStartHere ? (
           <button type="button" onClick={() => onAddToStartHere(item)}>
-            Add to Start here
+            {t('popup_addToStartHere')}
           </button>
         ) : null}
         {onDelete ? (
           <button type="button" class="danger" onClick={() => onDelete(item)}>
-            Delete
+            {t('popup_delete')}
           </button>
         ) : null}
       </div>
       <h1 id="item-title" tabIndex={-1} ref={heading} dir="auto">
-        {item.title || '(untitled)'}
+        {item.title || t('popup_untitled')}
       </h1>
       <p class="meta">
         {[item.siteName ?? hostOf(source), item.byline, item.author, formatDate(item.createdAt)]
@@ -102,7 +103,7 @@ export function ItemView({
       {source ? (
         <p>
           <a href={source} target="_blank" rel="noopener noreferrer">
-            Open source page
+            {t('popup_openSourcePage')}
           </a>
         </p>
       ) : null}
@@ -110,7 +111,9 @@ export function ItemView({
       <Notes note={item.note} privateNote={meta?.privateNote} />
       {signals}
       {!signals && meta && meta.endorsements.length > 0 ? (
-        <p class="meta">Helped: {meta.endorsements.map((e) => e.name).join(', ')}</p>
+        <p class="meta">
+          {t('popup_helpedNames', { names: meta.endorsements.map((e) => e.name).join(', ') })}
+        </p>
       ) : null}
       {children}
       {meta && meta.conflicts.length > 0 ? (
@@ -142,7 +145,9 @@ function ItemBody({ db, item }: { db: RepertoireDb | undefined; item: Item }) {
             {item.quote}
           </blockquote>
           <figcaption>
-            From “{item.sourceTitle}”{item.truncated ? ' (selection cut to fit)' : ''}
+            {t(item.truncated ? 'popup_snippetFromCut' : 'popup_snippetFrom', {
+              title: item.sourceTitle,
+            })}
           </figcaption>
         </figure>
       );
@@ -151,11 +156,11 @@ function ItemBody({ db, item }: { db: RepertoireDb | undefined; item: Item }) {
         <>
           <SafeContent class="tip-body markdown" source={item.body} build={renderTip} />
           {item.appliesTo.length > 0 ? (
-            <p class="meta">Applies to: {item.appliesTo.join(', ')}</p>
+            <p class="meta">{t('popup_appliesToList', { patterns: item.appliesTo.join(', ') })}</p>
           ) : null}
         </>
       );
     case 'path':
-      return <PathSteps db={db} steps={item.steps} label="Steps" />;
+      return <PathSteps db={db} steps={item.steps} label={t('popup_steps')} />;
   }
 }

@@ -1,6 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { LinkDraft, LinkField } from '@/lib/messaging';
 import { FormField, formKeys } from './FormField';
+import { Rich } from './Rich';
 
 interface Props {
   /** The page as the capture found it: its title, address and own description. */
@@ -23,7 +25,7 @@ export function LinkForm({ initial, saving, errors, onSave, onCancel }: Props) {
   return (
     <form
       class="tip-form"
-      aria-label="Save as a link"
+      aria-label={t('popup_saveAsLink')}
       onSubmit={(e) => {
         e.preventDefault();
         onSave(draft);
@@ -31,12 +33,15 @@ export function LinkForm({ initial, saving, errors, onSave, onCancel }: Props) {
       onKeyDown={formKeys(() => onSave(draft), onCancel)}
     >
       <p class="meta" dir="auto">
-        Link to <span class="link-url">{draft.url}</span>
+        <Rich
+          text={t('popup_linkTo', { url: draft.url })}
+          parts={{ url: (url) => <span class="link-url">{url}</span> }}
+        />
       </p>
       <FormField
         id="link-title"
         name="title"
-        label="Title"
+        label={t('popup_fieldTitle')}
         value={draft.title}
         onValue={set('title')}
         error={errors.title}
@@ -46,10 +51,10 @@ export function LinkForm({ initial, saving, errors, onSave, onCancel }: Props) {
       <FormField
         id="link-excerpt"
         name="excerpt"
-        label="Description"
+        label={t('popup_fieldDescription')}
         value={draft.excerpt ?? ''}
         onValue={set('excerpt')}
-        hint="What the page is for, in a line or two; search finds it."
+        hint={t('popup_fieldDescriptionHint')}
         error={errors.excerpt}
       >
         {(control) => <textarea {...control} rows={3} />}
@@ -57,20 +62,20 @@ export function LinkForm({ initial, saving, errors, onSave, onCancel }: Props) {
       <FormField
         id="link-tags"
         name="tags"
-        label="Tags"
+        label={t('popup_fieldTags')}
         value={draft.tags}
         onValue={set('tags')}
-        hint="Separated by spaces or commas."
+        hint={t('popup_fieldTagsHint')}
         error={errors.tags}
       >
         {(control) => <input {...control} type="text" />}
       </FormField>
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save link'}
+          {saving ? t('popup_saving') : t('popup_saveLink')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_cancel')}
         </button>
       </div>
     </form>

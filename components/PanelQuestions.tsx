@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tn } from '@/lib/i18n';
 import type { PanelQuestion } from '@/lib/messaging';
 
 interface Props {
@@ -8,8 +9,7 @@ interface Props {
   onAnswer: (id: string) => void;
 }
 
-export const questionsHereLine = (n: number) =>
-  `${n} open ${n === 1 ? 'question' : 'questions'} here`;
+export const questionsHereLine = (n: number) => tn('popup_panelQuestionsHere', n);
 
 /**
  * The open questions that apply to this page, in the in-page panel: other members' text, shown
@@ -31,7 +31,7 @@ export function PanelQuestions({ questions, onMeToo, onAnswer }: Props) {
         back.delete(q.id);
         return back;
       });
-      setError(`“Me too” was not saved: ${String((e as Error).message ?? e)}`);
+      setError(t('popup_panelMeTooNotSaved', { error: String((e as Error).message ?? e) }));
     });
   };
   return (
@@ -55,8 +55,12 @@ export function PanelQuestions({ questions, onMeToo, onAnswer }: Props) {
               {q.text ? <p dir="auto">{q.text}</p> : null}
               <p class="meta">
                 {[
-                  q.mine ? 'You asked' : `Asked by ${q.author ?? 'a member'}`,
-                  count > 0 ? `${count} Me too` : '',
+                  q.mine
+                    ? t('popup_panelYouAsked')
+                    : q.author
+                      ? t('popup_panelAskedBy', { name: q.author })
+                      : t('popup_panelAskedByMember'),
+                  count > 0 ? tn('popup_panelMeTooCount', count) : '',
                 ]
                   .filter(Boolean)
                   .join(' · ')}
@@ -64,11 +68,11 @@ export function PanelQuestions({ questions, onMeToo, onAnswer }: Props) {
               <div class="actions">
                 {q.mine ? null : (
                   <button type="button" aria-pressed={on(q)} onClick={() => toggle(q)}>
-                    {on(q) ? 'Me too ✓' : 'Me too'}
+                    {on(q) ? `${t('popup_meToo')} ✓` : t('popup_meToo')}
                   </button>
                 )}
                 <button type="button" onClick={() => onAnswer(q.id)}>
-                  Answer with a tip
+                  {t('popup_answerWithTip')}
                 </button>
               </div>
             </li>

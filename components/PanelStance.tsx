@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { PanelStance as Stance } from '@/lib/messaging';
 
 interface Props {
@@ -9,16 +10,16 @@ interface Props {
 /** The community's agreed stance on this page's tool, with the way to its reasons and tips. */
 export function PanelStance({ stance, onOpen }: Props) {
   return (
-    <section class="community-line" aria-label="Community stance">
+    <section class="community-line" aria-label={t('popup_panelCommunityStance')}>
       <p>
         <strong>{stance.line}</strong>
       </p>
       <div class="actions">
         <button type="button" onClick={() => onOpen({ item: stance.id })}>
-          Why: see the reasons
+          {t('popup_panelStanceWhy')}
         </button>
         <button type="button" onClick={() => onOpen({ q: stance.subject })}>
-          Tips for {stance.subject}
+          {t('popup_panelTipsFor', { subject: stance.subject })}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { PanelTip } from '@/lib/messaging';
 import { StateLines } from './StateLines';
 
@@ -22,23 +23,23 @@ export function PanelTipState({ review, title, helped, onVerify }: Props) {
     setSent(true);
     onVerify().catch((e: unknown) => {
       setSent(false);
-      setError(`“Still accurate” was not saved: ${String((e as Error).message ?? e)}`);
+      setError(t('popup_panelStillAccurateNotSaved', { error: String((e as Error).message ?? e) }));
     });
   };
   return (
     <>
       <StateLines lines={review.lines} />
       {review.due && helped && !sent ? (
-        <p class="ask" role="group" aria-label={`Is “${title}” still accurate?`}>
-          Still accurate?{' '}
+        <p class="ask" role="group" aria-label={t('popup_panelIsStillAccurate', { title })}>
+          {t('popup_stillAccurateQuestion')}{' '}
           <button type="button" onClick={verify}>
-            Still accurate
+            {t('popup_stillAccurate')}
           </button>
         </p>
       ) : null}
       {sent && review.due ? (
         <p class="meta" role="status">
-          Thanks: marked “Still accurate”.
+          {t('popup_panelThanksVerified')}
         </p>
       ) : null}
       {error ? (

@@ -10,6 +10,7 @@ import { SyncStatusLine } from './SyncStatusLine';
 import { usePopup, type PopupProps, type PopupState } from './hooks/usePopup';
 import type { View } from './hooks/useNavigation';
 import { lazyView } from './lazyView';
+import { t } from '@/lib/i18n';
 
 export type { PopupProps };
 
@@ -57,7 +58,7 @@ export function Popup(props: PopupProps) {
       {reviewing ? (
         <reviewing.Panel
           review={reviewing.review}
-          communityName={home.communityName ?? 'the community'}
+          communityName={home.communityName ?? t('popup_theCommunity')}
           choose={(choice) =>
             sendMessage('shareReviewed', { reviewId: reviewing.review.reviewId, choice })
           }

@@ -2,6 +2,7 @@ import { aboutChoices } from '@/lib/ui';
 import type { PopupState } from './hooks/usePopup';
 import type { View } from './hooks/useNavigation';
 import { lazyView } from './lazyView';
+import { t } from '@/lib/i18n';
 
 // Reached by a click: loaded then, not with the popup's first paint.
 const AskForm = lazyView(() => import('./AskForm').then((m) => m.AskForm));
@@ -42,8 +43,8 @@ export function PopupForm({ popup, view }: { popup: PopupState; view: FormView }
     case 'edit':
       return (
         <TipForm
-          label="Edit tip"
-          submitLabel="Save changes"
+          label={t('popup_editTip')}
+          submitLabel={t('popup_saveChanges')}
           initial={view.initial}
           saving={tips.saving}
           errors={tips.errors}
@@ -97,7 +98,7 @@ export function PopupForm({ popup, view }: { popup: PopupState; view: FormView }
             void open(view.question.id).then(() =>
               nav.say({
                 tone: 'ok',
-                text: `Kept your unfinished tip. New tip takes it up again; answer this question once it is saved.`,
+                text: t('popup_keptUnfinishedTip'),
               }),
             )
           }

@@ -2,6 +2,7 @@ import { ListView } from './ListView';
 import { countLine } from './QuestionsList';
 import { StartHereOffer } from './StartHereOffer';
 import type { PopupState } from './hooks/usePopup';
+import { tn } from '@/lib/i18n';
 
 /** What the popup opens on: search with recent items, and the community's lines above it. */
 export function PopupHome({ popup }: { popup: PopupState }) {
@@ -20,7 +21,7 @@ export function PopupHome({ popup }: { popup: PopupState }) {
       {popup.live.fresh > 0 ? (
         <p class="live-notice">
           <button type="button" class="link" onClick={() => void popup.live.show()}>
-            {popup.live.fresh} new from your community · Show
+            {tn('popup_liveFresh', popup.live.fresh)}
           </button>
         </p>
       ) : null}

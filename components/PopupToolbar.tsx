@@ -1,4 +1,5 @@
 import type { PopupState } from './hooks/usePopup';
+import { t } from '@/lib/i18n';
 
 /** The popup's top row: which community, and the three ways to add to it. */
 export function PopupToolbar({ popup }: { popup: PopupState }) {
@@ -6,7 +7,7 @@ export function PopupToolbar({ popup }: { popup: PopupState }) {
   return (
     <header class="toolbar">
       <label class="community">
-        <span class="visually-hidden">Community</span>
+        <span class="visually-hidden">{t('popup_community')}</span>
         <select
           value={home.community ?? ''}
           onChange={(e) => home.choose((e.currentTarget as HTMLSelectElement).value)}
@@ -24,13 +25,13 @@ export function PopupToolbar({ popup }: { popup: PopupState }) {
         onClick={() => void clip('page')}
         disabled={!tab || !db}
       >
-        Clip page
+        {t('popup_clipPage')}
       </button>
       <button type="button" onClick={() => void clip('selection')} disabled={!tab || !db}>
-        Clip selection
+        {t('popup_clipSelection')}
       </button>
       <button type="button" onClick={() => void tips.start()} disabled={!db}>
-        New tip
+        {t('popup_newTip')}
       </button>
     </header>
   );

@@ -6,6 +6,7 @@ import type {
   PanelStance as Stance,
   PanelTip,
 } from '@/lib/messaging';
+import { t, tn } from '@/lib/i18n';
 import { clippedLine } from '@/lib/ui';
 import { MarkdownTree } from './MarkdownTree';
 import { PanelPathStep } from './PanelPathStep';
@@ -114,28 +115,32 @@ export function RelatedPanel({
       () => setMark(tip.id, { helped: value, stored: true }),
       (e: unknown) => {
         setMark(tip.id, null);
-        setError(`“Helped me” was not saved: ${String((e as Error).message ?? e)}`);
+        setError(t('popup_panelHelpedNotSaved', { error: String((e as Error).message ?? e) }));
       },
     );
   };
 
-  const run = (action: () => Promise<void>, what: string) => {
+  /** `failed` says what did not happen, with the reason. */
+  const run = (action: () => Promise<void>, failed: (error: string) => string) => {
     setError(null);
-    action().catch((e: unknown) => setError(`${what}: ${String((e as Error).message ?? e)}`));
+    action().catch((e: unknown) => setError(failed(String((e as Error).message ?? e))));
   };
+  const notMuted = (error: string) => t('popup_panelNotMuted', { error });
 
   const count =
     tips.length > 0
-      ? `${tips.length} related ${tips.length === 1 ? 'tip' : 'tips'}`
+      ? tn('popup_panelRelatedTips', tips.length)
       : clips.length > 0
-        ? 'In your repertoire'
+        ? t('popup_panelInYourRepertoire')
         : questions.length > 0
           ? questionsHereLine(questions.length)
           : stances.length > 0
-            ? 'Community stance'
-            : 'Related tips';
+            ? t('popup_panelCommunityStance')
+            : t('popup_panelRelatedTipsTitle');
   // A newcomer's step is said on the pill too: it is why they should open the panel here.
-  const label = pathStep ? `${pathStep.line} · ${count}` : count;
+  const label = pathStep
+    ? t('popup_panelPillWithStep', { step: pathStep.line, summary: count })
+    : count;
   if (!open && !notice) {
     return (
       <button type="button" class="pill" aria-expanded="false" onClick={() => setOpen(true)}>
@@ -147,23 +152,32 @@ export function RelatedPanel({
     <section
       class="panel"
       role="dialog"
-      aria-label="Related tips from your repertoire"
+      aria-label={t('popup_panelLabel')}
       onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
     >
       <header>
         <strong>{count}</strong>
-        <button type="button" class="quiet" aria-label="Collapse" onClick={() => setOpen(false)}>
+        <button
+          type="button"
+          class="quiet"
+          aria-label={t('popup_panelCollapse')}
+          onClick={() => setOpen(false)}
+        >
           –
         </button>
-        <button type="button" class="quiet" aria-label="Hide until next page" onClick={onDismiss}>
+        <button type="button" class="quiet" aria-label={t('popup_panelHide')} onClick={onDismiss}>
           ×
         </button>
       </header>
       {notice ? (
         <p class="notice" role="status">
           {notice.text}{' '}
-          <button type="button" ref={undoButton} onClick={() => run(notice.undo, 'Undo failed')}>
-            Undo
+          <button
+            type="button"
+            ref={undoButton}
+            onClick={() => run(notice.undo, (error) => t('popup_panelUndoFailed', { error }))}
+          >
+            {t('popup_undo')}
           </button>
         </p>
       ) : null}
@@ -178,11 +192,11 @@ export function RelatedPanel({
       ))}
       {clips.length > 0 ? (
         <p class="section" aria-hidden="true">
-          This page is in your repertoire
+          {t('popup_panelPageInRepertoire')}
         </p>
       ) : null}
       {clips.length > 0 ? (
-        <ul aria-label="This page in your repertoire" class="clips">
+        <ul aria-label={t('popup_panelThisPageInRepertoire')} class="clips">
           {clips.map((clip) => (
             <li key={clip.id}>
               <h2 dir="auto">{clip.title}</h2>
@@ -193,11 +207,11 @@ export function RelatedPanel({
       ) : null}
       {tips.length > 0 && clips.length > 0 ? (
         <p class="section" aria-hidden="true">
-          Related tips
+          {t('popup_panelRelatedTipsTitle')}
         </p>
       ) : null}
       {tips.length > 0 ? (
-        <ul aria-label="Related tips">
+        <ul aria-label={t('popup_panelRelatedTipsTitle')}>
           {tips.map((tip) => (
             <li key={tip.id}>
               <h2 dir="auto">{tip.title}</h2>
@@ -208,7 +222,11 @@ export function RelatedPanel({
               ) : tip.text ? (
                 <p dir="auto">{tip.text}</p>
               ) : null}
-              <p class="meta">{tip.author ? `by ${tip.author}` : 'from your repertoire'}</p>
+              <p class="meta">
+                {tip.author
+                  ? t('popup_panelByAuthor', { author: tip.author })
+                  : t('popup_panelFromRepertoire')}
+              </p>
               {tip.review && onVerify ? (
                 <PanelTipState
                   review={tip.review}
@@ -220,13 +238,13 @@ export function RelatedPanel({
               {why === tip.id ? <p class="meta">{tip.why}.</p> : null}
               <div class="actions">
                 <button type="button" aria-pressed={helped(tip)} onClick={() => toggleHelped(tip)}>
-                  {helped(tip) ? 'Helped me ✓' : 'Helped me'}
+                  {helped(tip) ? `${t('popup_helpedMe')} ✓` : t('popup_helpedMe')}
                 </button>
                 <button type="button" onClick={() => setWhy(why === tip.id ? null : tip.id)}>
-                  Why is this shown?
+                  {t('popup_panelWhyShown')}
                 </button>
-                <button type="button" onClick={() => run(() => onMuteTip(tip), 'Not muted')}>
-                  Mute this tip
+                <button type="button" onClick={() => run(() => onMuteTip(tip), notMuted)}>
+                  {t('popup_panelMuteTip')}
                 </button>
               </div>
             </li>
@@ -236,16 +254,16 @@ export function RelatedPanel({
       <PanelQuestions questions={questions} onMeToo={onMeToo} onAnswer={onAnswer} />
       <footer>
         <button type="button" onClick={onNewTip}>
-          Add a tip for this page
+          {t('popup_panelAddTip')}
         </button>
         {onAsk ? (
           <button type="button" onClick={onAsk}>
-            Ask about this page
+            {t('popup_askAboutPage')}
           </button>
         ) : null}
         {tips.length > 0 ? (
-          <button type="button" onClick={() => run(onMuteSite, 'Not muted')}>
-            Mute this site
+          <button type="button" onClick={() => run(onMuteSite, notMuted)}>
+            {t('popup_panelMuteSite')}
           </button>
         ) : null}
       </footer>

@@ -1,15 +1,29 @@
+import { t } from '@/lib/i18n';
 import type { ItemKind } from '@/lib/wire';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
 
-export const KIND_LABEL = {
-  page: 'Page',
-  snippet: 'Snippet',
-  tip: 'Tip',
-  question: 'Question',
-  path: 'Path',
-  stance: 'Stance',
-} as const;
+/** Each kind's name, in the member's language (read when shown, so a getter each). */
+export const KIND_LABEL: Readonly<Record<ItemKind, string>> = {
+  get page() {
+    return t('popup_kindPage');
+  },
+  get snippet() {
+    return t('popup_kindSnippet');
+  },
+  get tip() {
+    return t('popup_kindTip');
+  },
+  get question() {
+    return t('popup_kindQuestion');
+  },
+  get path() {
+    return t('popup_kindPath');
+  },
+  get stance() {
+    return t('popup_kindStance');
+  },
+};
 
 export interface Entry {
   id: string;
@@ -50,7 +64,7 @@ export function ResultList({ entries, label, onOpen, badges }: Props) {
           <button type="button" class="result" onClick={() => onOpen(entry.id)}>
             <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
             <span class="result-title" dir="auto">
-              <Marked text={entry.title || '(untitled)'} marks={entry.marks ?? []} />
+              <Marked text={entry.title || t('popup_untitled')} marks={entry.marks ?? []} />
             </span>
             <span class="result-meta" dir="auto">
               {badges?.get(entry.id) ? (

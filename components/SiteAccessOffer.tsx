@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { siteAccessAsked } from '@/lib/repertoire';
 import { openRepertoireDb } from '@/lib/db';
@@ -53,7 +54,7 @@ export function SiteAccessOffer({ afterSync = false, url }: Props) {
   if (origins === null) {
     return afterSync ? (
       <p class="site-access" role="status">
-        Looking for the sites your community’s tips name…
+        {t('popup_siteAccessLooking')}
       </p>
     ) : null;
   }
@@ -66,34 +67,32 @@ export function SiteAccessOffer({ afterSync = false, url }: Props) {
     const granted = await requestOrigins(origins);
     await siteAccessAsked.setValue(true);
     setAnswer(
-      granted
-        ? `Tips now show on ${names.length === 1 ? names[0] : `those ${names.length} sites`}: the badge counts them and a small panel lists them.`
-        : 'Access was not given, so tips show only in search. Allow it any time from the popup on such a page, or in Settings under Site access.',
+      !granted
+        ? t('popup_siteAccessDenied')
+        : names.length === 1
+          ? t('popup_siteAccessGrantedSite', { site: names[0]! })
+          : tn('popup_siteAccessGranted', names.length),
     );
   };
   const later = async () => {
     await siteAccessAsked.setValue(true);
-    setAnswer(
-      'Not now, then. The popup offers it again on a page that has tips, and Settings has it under Site access.',
-    );
+    setAnswer(t('popup_siteAccessLater'));
   };
-  const label = `Show tips on ${names.length} site${names.length === 1 ? '' : 's'}`;
+  const label = tn('popup_siteAccessShow', names.length);
   return (
     <section class="site-access" aria-label={label}>
       <p>
         {url === undefined
-          ? `${label}: ${listed}?`
-          : `Tips apply to this page. ${label}: ${listed}?`}{' '}
-        <span class="meta">
-          Repertoire then sees only those sites, and matches them in your browser.
-        </span>
+          ? tn('popup_siteAccessShowListed', names.length, { sites: listed })
+          : tn('popup_siteAccessShowForPage', names.length, { sites: listed })}{' '}
+        <span class="meta">{t('popup_siteAccessOnlyThose')}</span>
       </p>
       <div class="toolbar">
         <button type="button" class="primary" onClick={() => void allow()}>
-          Allow
+          {t('popup_allow')}
         </button>
         <button type="button" onClick={() => void later()}>
-          Not now
+          {t('popup_notNow')}
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { TipDraft } from '@/lib/messaging';
 import { FormField, formKeys } from './FormField';
 import { renderTip, SafeContent } from './SafeContent';
@@ -21,28 +22,28 @@ interface Props {
 
 type TextField = Exclude<keyof TipDraft, 'answers'>;
 
-const FIELDS: { name: TextField; label: string; multiline: boolean; hint?: string }[] = [
-  { name: 'title', label: 'Title', multiline: false },
-  { name: 'body', label: 'Tip', multiline: true, hint: 'What to do, and when. Markdown is fine.' },
-  { name: 'tags', label: 'Tags', multiline: false, hint: 'Separated by spaces or commas.' },
+const fields = (): { name: TextField; label: string; multiline: boolean; hint?: string }[] => [
+  { name: 'title', label: t('popup_fieldTitle'), multiline: false },
+  { name: 'body', label: t('popup_fieldTip'), multiline: true, hint: t('popup_fieldTipHint') },
+  { name: 'tags', label: t('popup_fieldTags'), multiline: false, hint: t('popup_fieldTagsHint') },
   {
     name: 'appliesTo',
-    label: 'Applies to',
+    label: t('popup_fieldAppliesTo'),
     multiline: true,
-    hint: 'One URL pattern or host per line, e.g. github.com/our-org/*',
+    hint: t('popup_fieldAppliesToHint'),
   },
   {
     name: 'reviewEvery',
-    label: 'Review every N days',
+    label: t('popup_fieldReviewEvery'),
     multiline: false,
-    hint: 'Optional. Empty: the community’s review interval.',
+    hint: t('popup_fieldReviewEveryHint'),
   },
 ];
 
 /** The tip form. Every change is reported up so an unfinished draft survives the popup closing. */
 export function TipForm({
-  label = 'New tip',
-  submitLabel = 'Save tip',
+  label = t('popup_newTip'),
+  submitLabel = t('popup_saveTip'),
   initial,
   saving,
   errors,
@@ -81,10 +82,10 @@ export function TipForm({
     >
       {answering ? (
         <p class="meta" dir="auto">
-          Answers the question “{answering}”
+          {t('popup_answersQuestion', { title: answering })}
         </p>
       ) : null}
-      {FIELDS.map(({ name, label, multiline, hint }) => (
+      {fields().map(({ name, label, multiline, hint }) => (
         <FormField
           key={name}
           id={`tip-${name}`}
@@ -104,13 +105,13 @@ export function TipForm({
                   draft.body.trim() ? (
                     <SafeContent
                       class="markdown preview"
-                      label="Preview"
+                      label={t('popup_preview')}
                       source={draft.body}
                       build={renderTip}
                     />
                   ) : (
-                    <p class="preview hint" role="region" aria-label="Preview">
-                      Nothing to preview yet: write the tip first.
+                    <p class="preview hint" role="region" aria-label={t('popup_preview')}>
+                      {t('popup_nothingToPreview')}
                     </p>
                   )
                 ) : null}
@@ -125,10 +126,10 @@ export function TipForm({
       ))}
       <div class="toolbar">
         <button type="submit" class="primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
+          {saving ? t('popup_saving') : submitLabel}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('popup_cancel')}
         </button>
       </div>
     </form>
@@ -144,12 +145,12 @@ function WritePreview({
   onChange: (preview: boolean) => void;
 }) {
   return (
-    <div class="toolbar write-preview" role="group" aria-label="Tip editor">
+    <div class="toolbar write-preview" role="group" aria-label={t('popup_tipEditor')}>
       <button type="button" aria-pressed={!preview} onClick={() => onChange(false)}>
-        Write
+        {t('popup_write')}
       </button>
       <button type="button" aria-pressed={preview} onClick={() => onChange(true)}>
-        Preview
+        {t('popup_preview')}
       </button>
     </div>
   );
