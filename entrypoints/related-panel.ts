@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { RelatedPanel, type MutedNotice } from '@/components/RelatedPanel';
 import css from '@/components/related-panel.css?inline';
+import { t } from '@/lib/i18n';
 import {
   onTabMessages,
   sendMessage,
@@ -58,10 +59,10 @@ export default defineUnlistedScript(() => {
   };
   const muteTip = (tip: PanelTip) =>
     mute({ itemId: tip.id }, () =>
-      muted(`“${tip.title}” is muted: it shows on no page.`, { itemId: tip.id }),
+      muted(t('popup_panelTipMuted', { title: tip.title }), { itemId: tip.id }),
     );
   const muteSite = () =>
-    mute({ site: true }, (site) => site && muted(`Tips are muted on ${site}.`, { site }));
+    mute({ site: true }, (site) => site && muted(t('popup_panelSiteMuted', { site }), { site }));
 
   // A refusal (the background answers {ok: false}) rejects, so the panel says it in words.
   const marked = async (request: RequestOf<'mark'>) => {

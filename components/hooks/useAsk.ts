@@ -1,9 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage, type NeedsReview, type QuestionDraft } from '@/lib/messaging';
 import { questionDraft } from '@/lib/repertoire';
 import { aboutChoices, type TargetTab } from '@/lib/ui';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
+import { sentences } from './useSubmit';
 
 interface Options {
   tab: TargetTab | null;
@@ -57,12 +59,12 @@ export function useAsk({ tab, community, nav, ask, reload }: Options) {
       let reviewed: Shared | null = null;
       if (!result.ok && 'review' in result) {
         reviewed = await ask(result.review);
-        if (!reviewed) return say({ tone: 'ok', text: 'Not asked yet; nothing was shared.' });
+        if (!reviewed) return say({ tone: 'ok', text: t('popup_notAskedNothingShared') });
       } else if (!result.ok) {
         setErrors(result.errors);
         return say({
           tone: 'error',
-          text: result.message ?? 'Some fields need attention before asking.',
+          text: result.message ?? t('popup_fieldsNeedAttentionAsking'),
         });
       }
       await reload();
@@ -70,12 +72,14 @@ export function useAsk({ tab, community, nav, ask, reload }: Options) {
       const title = reviewed?.item.title ?? (result.ok ? result.item.title : draft.title);
       say({
         tone: 'ok',
-        text: `Asked “${title}”. You will see “Answered by …” here when someone answers.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`,
+        text: sentences(t('popup_asked', { title }), reviewed && reviewNote(reviewed)),
       });
     } catch (error) {
       say({
         tone: 'error',
-        text: `The question was not sent (${error instanceof Error ? error.message : String(error)}). Try again; your text is still in the form.`,
+        text: t('popup_questionNotSent', {
+          error: error instanceof Error ? error.message : String(error),
+        }),
       });
     } finally {
       setSaving(false);

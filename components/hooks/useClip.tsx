@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage, type ClipResult, type LinkDraft } from '@/lib/messaging';
 import type { TargetTab } from '@/lib/ui';
 import type { Status } from '../StatusMessage';
 import type { View } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
+import { sentences } from './useSubmit';
 
 interface Options {
   tab: TargetTab | null;
@@ -26,10 +28,13 @@ const failed = (error: unknown): ClipResult => ({
  */
 export function useClip({ tab, community, say, ask, reload, open, go }: Options) {
   const [saving, setSaving] = useState(false);
-  const openIt = (id: string) => <button onClick={() => void open(id)}>Open it</button>;
+  const openIt = (id: string) => <button onClick={() => void open(id)}>{t('popup_openIt')}</button>;
   const clip = async (what: 'page' | 'selection', again = false): Promise<void> => {
     if (!tab || !community) return;
-    say({ tone: 'busy', text: what === 'page' ? 'Clipping the page…' : 'Clipping the selection…' });
+    say({
+      tone: 'busy',
+      text: what === 'page' ? t('popup_clippingPage') : t('popup_clippingSelection'),
+    });
     const request =
       what === 'page'
         ? sendMessage('clipPage', { tabId: tab.id, community, again })
@@ -40,11 +45,15 @@ export function useClip({ tab, community, say, ask, reload, open, go }: Options)
   const report = async (result: ClipResult): Promise<void> => {
     if (!result.ok && 'review' in result) {
       const outcome = await ask(result.review);
-      if (!outcome) return say({ tone: 'ok', text: 'Not clipped; nothing was shared.' });
+      if (!outcome) return say({ tone: 'ok', text: t('popup_notClippedNothingShared') });
       await reload();
       return say({
         tone: 'ok',
-        text: `Clipped “${outcome.item.title}”. ${reviewNote(outcome)} ${outcome.notice ?? ''}`.trim(),
+        text: sentences(
+          t('popup_clipped', { title: outcome.item.title }),
+          reviewNote(outcome),
+          outcome.notice,
+        ),
         actions: openIt(outcome.item.id),
       });
     }
@@ -52,7 +61,7 @@ export function useClip({ tab, community, say, ask, reload, open, go }: Options)
     if (result.ok) {
       return say({
         tone: 'ok',
-        text: `Clipped “${result.item.title}”. ${result.notice ?? ''}`.trim(),
+        text: sentences(t('popup_clipped', { title: result.item.title }), result.notice),
         actions: openIt(result.item.id),
       });
     }
@@ -64,11 +73,11 @@ export function useClip({ tab, community, say, ask, reload, open, go }: Options)
       actions: existing ? (
         <>
           {openIt(existing.id)}
-          <button onClick={() => void clip('page', true)}>Clip again</button>
+          <button onClick={() => void clip('page', true)}>{t('popup_clipAgain')}</button>
         </>
       ) : link ? (
         <button onClick={() => go({ name: 'link', initial: { ...link, tags: '' }, errors: {} })}>
-          Save as a link
+          {t('popup_saveAsLink')}
         </button>
       ) : undefined,
     });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { reviewState, type ReviewState } from '@/lib/community';
 import { communitySettings, type ItemMeta, type RepertoireDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
 import { communityNow, helpedItems, type Viewer } from '@/lib/repertoire';
 import {
@@ -72,10 +73,10 @@ export function useItemSignals({
     if (!db || !id || !community) return;
     let live = true;
     void Promise.all([communitySettings(db, community), communityNow(), helpedItems.getValue()])
-      .then(([s, t, helped]) => {
+      .then(([s, clock, helped]) => {
         if (!live) return;
         setSettings(s);
-        setNow(t);
+        setNow(clock);
         setLocalHelped(helped.includes(id));
       })
       .catch(() => undefined);
@@ -111,7 +112,7 @@ export function useItemSignals({
         return true;
       } catch (e) {
         unpend();
-        setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+        setError(t('popup_notSavedError', { error: e instanceof Error ? e.message : String(e) }));
         return false;
       }
     },
@@ -127,13 +128,9 @@ export function useItemSignals({
         const answer = await sendMessage('retireTip', { id, retired });
         if (!answer.ok) return setError(answer.message);
         await reload();
-        setNotice(
-          retired
-            ? 'Retired: it stays searchable, marked retired, and no longer shows on pages.'
-            : 'Restored: it shows on the pages it applies to again.',
-        );
+        setNotice(retired ? t('popup_retiredNotice') : t('popup_restoredNotice'));
       } catch (e) {
-        setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`);
+        setError(t('popup_notSavedError', { error: e instanceof Error ? e.message : String(e) }));
       }
     },
     [id, reload],
@@ -176,6 +173,16 @@ function withPending(marks: readonly Mark[], pending: Pending, viewer: Viewer, n
 function localMarks(helped: boolean, pending: Pending): Mark[] {
   const on = pending.helped?.on ?? helped;
   return on
-    ? [{ kind: 'helped', on, memberId: LOCAL, name: 'You', team: null, at: 0, markedAt: 0 }]
+    ? [
+        {
+          kind: 'helped',
+          on,
+          memberId: LOCAL,
+          name: t('popup_you'),
+          team: null,
+          at: 0,
+          markedAt: 0,
+        },
+      ]
     : [];
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { getItem } from '@/lib/db';
+import { t } from '@/lib/i18n';
 import type { TargetTab } from '@/lib/ui';
 import { useAddToStartHere } from './useAddToStartHere';
 import { useAnswers } from './useAnswers';
@@ -125,7 +126,7 @@ export function usePopup({
     if (home.failed) {
       say({
         tone: 'error',
-        text: 'Repertoire could not open its storage. Close other Repertoire windows and open it again.',
+        text: t('popup_storageFailed'),
       });
     }
   }, [home.failed, say]);

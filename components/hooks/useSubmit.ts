@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { NeedsReview, SavedItem } from '@/lib/messaging';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
@@ -9,11 +10,22 @@ export type FormResult<F extends string> =
   | { ok: false; errors: Partial<Record<F, string>>; message?: string }
   | NeedsReview;
 
-/** After an edit was saved, as a sentence; "Keep in Personal" made a new item instead. */
+/** Whole sentences, one after the other. */
+export const sentences = (...parts: (string | null | undefined | false)[]): string =>
+  parts.filter(Boolean).join(' ');
+
+/**
+ * After an edit was saved, as a sentence; "Keep in Personal" made a new item instead. `what` is
+ * the item's kind: a tip, a snippet or a page.
+ */
 export const editedNote = (title: string, what: string, reviewed?: Shared): string =>
   reviewed?.choice === 'personal'
-    ? `Your edited version of “${title}” was kept in Personal as a new ${what}; the shared ${what} is unchanged.`
-    : `Saved your changes to “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`;
+    ? what === 'tip'
+      ? t('popup_editKeptPersonalTip', { title })
+      : what === 'snippet'
+        ? t('popup_editKeptPersonalSnippet', { title })
+        : t('popup_editKeptPersonalPage', { title })
+    : sentences(t('popup_editSaved', { title }), reviewed && reviewNote(reviewed));
 
 /**
  * Sending a form's write through the background: field errors go next to their fields, a held
@@ -37,10 +49,10 @@ export function useSubmit<F extends string>(
       if ('review' in result) {
         const outcome = await ask(result.review);
         if (outcome) return await saved(outcome.item, outcome);
-        return say({ tone: 'ok', text: 'Not saved yet; nothing was shared.' });
+        return say({ tone: 'ok', text: t('popup_notSavedNothingShared') });
       }
       setErrors(result.errors);
-      say({ tone: 'error', text: result.message ?? 'Some fields need attention before saving.' });
+      say({ tone: 'error', text: result.message ?? t('popup_fieldsNeedAttentionSaving') });
     } catch (error) {
       say({ tone: 'error', text: error instanceof Error ? error.message : String(error) });
     } finally {

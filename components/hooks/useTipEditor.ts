@@ -1,14 +1,15 @@
 import { useRef } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { sendMessage, type SaveTipResult, type TipDraft } from '@/lib/messaging';
 import { tipDraft } from '@/lib/repertoire';
 import { defaultAppliesTo, type TargetTab } from '@/lib/ui';
 import type { Item, QuestionItem } from '@/lib/wire';
 import type { Navigation } from './useNavigation';
 import { reviewNote, type Shared } from './useShareReview';
-import { editedNote, useSubmit } from './useSubmit';
+import { editedNote, sentences, useSubmit } from './useSubmit';
 
 /** Whether a draft holds anything the member typed: the prefilled "Applies to" is not. */
-const typedIn = (draft: TipDraft) => [draft.title, draft.body, draft.tags].some((t) => t.trim());
+const typedIn = (draft: TipDraft) => [draft.title, draft.body, draft.tags].some((s) => s.trim());
 
 interface Options {
   tab: TargetTab | null;
@@ -97,14 +98,14 @@ export function useTipEditor({ tab, community, nav, ask, reload, open }: Options
       async ({ title }, reviewed) => {
         await reload();
         go({ name: 'list' });
-        const saved = `Saved the tip “${title}”.${reviewed ? ` ${reviewNote(reviewed)}` : ''}`;
+        const saved = sentences(t('popup_tipSaved', { title }), reviewed && reviewNote(reviewed));
         say({ tone: 'ok', text: saved });
         // The browser's prompt may stay open; the tip is saved either way.
         void access.then((granted) => {
           if (granted) return;
           say({
             tone: 'ok',
-            text: `${saved} It is in your search, but Repertoire will not show it on those sites until you allow access to them; save the tip again to be asked.`,
+            text: sentences(saved, t('popup_tipSavedNoAccess')),
           });
         });
       },

@@ -4,6 +4,7 @@
  * default is the host: a question's "Applies to" leaves the browser, so the full address (with
  * its path and query) goes only if the asker picks it.
  */
+import { t } from '../i18n';
 import { RelatedIndex, TOOL_PREFIX, TOOLS } from '../related';
 import { defaultAppliesTo } from './target-tab';
 
@@ -42,10 +43,13 @@ export function aboutChoices(tabUrl: string | null): {
   const on = url ? toolsOn(url) : [];
   const tools = [...TOOLS].sort((a, b) => Number(on.includes(b.id)) - Number(on.includes(a.id)));
   const choices: AboutChoice[] = [
-    { value: '', label: 'Nothing in particular' },
-    ...(host ? [{ value: host, label: `This site: ${host}` }] : []),
-    ...tools.map((tool) => ({ value: `${TOOL_PREFIX}${tool.id}`, label: `The tool ${tool.name}` })),
-    ...(url ? [{ value: url, label: `This page’s full address: ${cut(url)}` }] : []),
+    { value: '', label: t('popup_aboutNothing') },
+    ...(host ? [{ value: host, label: t('popup_aboutSite', { host }) }] : []),
+    ...tools.map((tool) => ({
+      value: `${TOOL_PREFIX}${tool.id}`,
+      label: t('popup_aboutTool', { tool: tool.name }),
+    })),
+    ...(url ? [{ value: url, label: t('popup_aboutPage', { address: cut(url) }) }] : []),
   ];
   return { choices, initial: host };
 }

@@ -1,10 +1,11 @@
 /** The in-page panel's sentences, kept apart from its markup so they can be checked alone. */
+import { t, uiLanguage } from '../i18n';
 import type { PanelClip } from '../messaging/contract';
 
-/** "3 Nov", with the year when it is not this year's; in the reader's own locale. */
+/** "3 Nov", with the year when it is not this year's; in the browser's UI language. */
 export function shortDate(at: number, now = Date.now()): string {
   const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(uiLanguage(), {
     day: 'numeric',
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
@@ -13,7 +14,11 @@ export function shortDate(at: number, now = Date.now()): string {
 
 /** "Clipped by Ana on 3 Nov"; a snippet says it is one. */
 export function clippedLine(clip: Pick<PanelClip, 'kind' | 'author' | 'createdAt'>, now?: number) {
-  const what = clip.kind === 'snippet' ? 'A snippet clipped' : 'Clipped';
-  const who = clip.author ? ` by ${clip.author}` : '';
-  return `${what}${who} on ${shortDate(clip.createdAt, now)}`;
+  const date = shortDate(clip.createdAt, now);
+  const author = clip.author;
+  if (clip.kind === 'snippet')
+    return author
+      ? t('popup_panelSnippetClippedBy', { author, date })
+      : t('popup_panelSnippetClipped', { date });
+  return author ? t('popup_panelClippedBy', { author, date }) : t('popup_panelClipped', { date });
 }
