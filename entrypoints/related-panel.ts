@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { RelatedPanel, type MutedNotice } from '@/components/RelatedPanel';
 import css from '@/components/related-panel.css?inline';
-import { t } from '@/lib/i18n';
+import { catalogueLanguage, t } from '@/lib/i18n';
 import {
   onTabMessages,
   sendMessage,
@@ -22,6 +22,8 @@ export default defineUnlistedScript(() => {
   const style = document.createElement('style');
   style.textContent = css;
   const mount = document.createElement('div');
+  // The panel speaks its catalogue's language, whatever the page's own.
+  mount.lang = catalogueLanguage();
   root.append(style, mount);
 
   let shown: TabProtocol['showRelated']['request'] = { tips: [], clips: [] };

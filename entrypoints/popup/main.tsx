@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { Popup, type PopupProps } from '@/components/Popup';
-import { t } from '@/lib/i18n';
+import { localizePage } from '@/lib/i18n';
 import { targetTab } from '@/lib/ui';
 import './style.css';
 
-// Its tab's name when opened as a page (from the in-page panel), and the language it is read in.
-document.title = t('extName');
-document.documentElement.lang = t('language');
+// The page in the catalogue's language: its tab's name when opened as a page (from the in-page
+// panel), and the language screen readers speak.
+localizePage('extName');
 const app = document.getElementById('app');
 const params = new URLSearchParams(location.search);
 const props: PopupProps = {
