@@ -10,7 +10,11 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
-          setupFiles: ['fake-indexeddb/auto', 'test/support/i18n-setup.ts'],
+          setupFiles: [
+            'fake-indexeddb/auto',
+            'test/support/i18n-setup.ts',
+            'test/support/dom-setup.ts',
+          ],
           // Property-based and corpus tests take seconds, and many times longer on a busy two-core
           // machine: a limit is there to end a test that hangs, never to judge one that is slow.
           testTimeout: 180_000,
