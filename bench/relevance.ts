@@ -1,7 +1,8 @@
 /**
  * `npm run bench:relevance -- --judgments FILE [--verbose]`: MRR@10 and recall@10 of our search and
  * of MiniSearch and FlexSearch with their default settings, on the tldr-pages tips (CC BY 4.0).
- * The last line is `ours: MRR@10=… recall@10=…`.
+ * Queries may carry a `set` ("tune", "held-out"): then each engine's figures are printed per set as
+ * well as overall, and a table of them all. The last line is `ours: MRR@10=… recall@10=…`, overall.
  *
  * Also exports the corpus loader and the engine adapters that bench/search.bench.ts measures, so
  * both benchmarks compare exactly the same configurations.
@@ -189,8 +190,16 @@ export function flexSearch(): Engine {
 }
 
 interface Judgments {
-  queries: { q: string; relevant: string[] }[];
+  queries: { q: string; relevant: string[]; set?: string }[];
 }
+
+type Score = { rr: number; recall: number };
+const mean = (xs: number[]): string => (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3);
+const figures = (scores: Score[]): string =>
+  `MRR@10=${mean(scores.map((s) => s.rr))} recall@10=${mean(scores.map((s) => s.recall))}`;
+/** A table cell: `MRR@10 / recall@10`. */
+const cell = (scores: Score[]): string =>
+  `${mean(scores.map((s) => s.rr))} / ${mean(scores.map((s) => s.recall))}`;
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -206,24 +215,43 @@ async function main(): Promise<void> {
   const unknown = queries.flatMap((q) => q.relevant).filter((id) => !known.has(id));
   if (unknown.length > 0) throw new Error(`Judgments name ids not in the corpus: ${unknown}`);
 
+  // Sets in the order the file first names them; none when no query carries one.
+  const sets = [...new Set(queries.flatMap((q) => (q.set === undefined ? [] : [q.set])))];
   const lines: string[] = [];
+  const rows: string[] = [];
   for (const engine of [miniSearch(), flexSearch(), ours()]) {
     await engine.build(items);
-    let rr = 0;
-    let recall = 0;
-    for (const { q, relevant } of queries) {
+    const scores: (Score & { set?: string })[] = [];
+    for (const { q, relevant, set } of queries) {
       const top = await engine.search(q, 10);
       const rank = top.findIndex((id) => relevant.includes(id));
-      rr += rank < 0 ? 0 : 1 / (rank + 1);
-      recall += relevant.filter((id) => top.includes(id)).length / relevant.length;
+      scores.push({
+        rr: rank < 0 ? 0 : 1 / (rank + 1),
+        recall: relevant.filter((id) => top.includes(id)).length / relevant.length,
+        set,
+      });
       if (verbose && rank !== 0)
         console.log(`  ${engine.name} "${q}": rank ${rank + 1}, top ${top.slice(0, 3)}`);
     }
-    const line = `${engine.name}: MRR@10=${(rr / queries.length).toFixed(3)} recall@10=${(recall / queries.length).toFixed(3)}`;
+    const cells: string[] = [];
+    for (const set of sets) {
+      const inSet = scores.filter((s) => s.set === set);
+      console.log(`${engine.name} [${set}, ${inSet.length} queries]: ${figures(inSet)}`);
+      cells.push(cell(inSet));
+    }
+    const line = `${engine.name}: ${figures(scores)}`;
     lines.push(line);
     console.log(line);
+    rows.push(`| ${[engine.name, ...cells, cell(scores)].join(' | ')} |`);
   }
   console.log(`queries: ${queries.length}, documents: ${items.length}`);
+  if (sets.length > 0) {
+    const counts = sets.map((set) => `${set} (${queries.filter((q) => q.set === set).length})`);
+    console.log('MRR@10 / recall@10:');
+    console.log(`| engine | ${[...counts, `all (${queries.length})`].join(' | ')} |`);
+    console.log(`| --- | ${[...sets, 'all'].map(() => '---').join(' | ')} |`);
+    for (const row of rows) console.log(row);
+  }
   console.log(lines[lines.length - 1]);
 }
 
