@@ -123,6 +123,7 @@ export async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<P
   const popup = await ext.context.newPage();
   await popup.setViewportSize({ width: 440, height: 600 });
   await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${tabId}`);
-  await popup.getByRole('searchbox', { name: 'Search repertoire' }).waitFor();
+  // The popup is ready when its search box is, whatever language names it.
+  await popup.getByRole('searchbox').waitFor();
   return popup;
 }
