@@ -43,5 +43,6 @@ export {
   agreementStatus,
   communityStanceLine,
   POSITION_WORDS,
+  positionWord,
   subjectName,
 } from './stance-words';
