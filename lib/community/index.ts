@@ -46,3 +46,4 @@ export {
   positionWord,
   subjectName,
 } from './stance-words';
+export { markNoteProblem, markWords } from './mark-words';
