@@ -3,7 +3,7 @@
  * debounced push sends them; a pull with the stored cursor brings everyone else's changes.
  * Failures back off exponentially and show in the status. Protocol: docs/sync-protocol.md.
  */
-import { t } from '../i18n';
+import { say } from './say';
 import {
   type Item,
   type ItemKind,
@@ -374,7 +374,7 @@ export class SyncEngine {
     }
     // An answer that does not follow the protocol (or a bug): said as such, retried like an outage.
     const detail = error instanceof Error ? error.message : String(error);
-    const message = t('background_syncUnexpected', { detail: detail.slice(0, 200) });
+    const message = say('background_syncUnexpected', { detail: detail.slice(0, 200) });
     this.backOff('error', { code: 'unexpected', message }, 0);
   }
 

@@ -4,7 +4,8 @@
  * Responses are validated too.
  */
 import { z } from 'zod';
-import { t, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { say } from './say';
 import {
   CommunityInfo,
   ErrorBody,
@@ -58,7 +59,7 @@ const serverName = (serverUrl: string): string => {
 
 /** The sentence for a server that cannot be reached: what happened, and that nothing is lost. */
 const unreachableMessage = (serverUrl: string): string =>
-  t('background_serverUnreachable', { server: serverName(serverUrl) });
+  say('background_serverUnreachable', { server: serverName(serverUrl) });
 
 /**
  * The server's refusals members meet, in their language; the server's own (English) words for
@@ -73,8 +74,13 @@ const SERVER_WORDS: Record<string, MessageKey> = {
   unknown_member: 'background_serverUnknownMember',
 };
 
-const serverWords = (code: string, message: string): string =>
-  Object.hasOwn(SERVER_WORDS, code) ? t(SERVER_WORDS[code]!) : message;
+const serverWords = (code: string, message: string): string => {
+  if (!Object.hasOwn(SERVER_WORDS, code)) return message;
+  const key = SERVER_WORDS[code]!;
+  const words = say(key);
+  // Outside a browser (Node), the server's own words.
+  return words === key ? message : words;
+};
 
 /** A member's session with a community on a server. */
 export interface Session {
@@ -87,7 +93,7 @@ export interface Session {
 /** An answer the member acts on: the value, or a sentence saying what went wrong and what to do. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const notUnderstood = () => t('background_serverNotUnderstood');
+const notUnderstood = () => say('background_serverNotUnderstood');
 
 /** Requests other than sync (joining, invites, community info) give up after this long. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -121,7 +127,7 @@ async function request<T>(
     parsed.success ? parsed.data.error.code : `http_${res.status}`,
     parsed.success
       ? serverWords(parsed.data.error.code, parsed.data.error.message)
-      : t('background_serverNoReason', { server: serverName(url), status: String(res.status) }),
+      : say('background_serverNoReason', { server: serverName(url), status: String(res.status) }),
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
   );
 }
@@ -145,7 +151,7 @@ async function outcome<T>(
     }
     return {
       ok: false,
-      message: t('background_serverCouldNotReach', { server: serverUrl }),
+      message: say('background_serverCouldNotReach', { server: serverUrl }),
     };
   }
 }
