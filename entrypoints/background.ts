@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { showToast } from '@/lib/capture';
+import { t } from '@/lib/i18n';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { createPanelHandlers, startRelatedWatcher } from '@/lib/related-tabs';
 import { announceStarted, onMessages, publish } from '@/lib/messaging';
@@ -65,7 +66,7 @@ export default defineBackground(() => {
     });
     browser.contextMenus.create({
       id: CLIP_SELECTION_MENU,
-      title: 'Clip selection to Repertoire',
+      title: t('background_contextMenuClipSelection'),
       contexts: ['selection'],
     });
   });

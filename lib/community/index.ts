@@ -43,5 +43,7 @@ export {
   agreementStatus,
   communityStanceLine,
   POSITION_WORDS,
+  positionWord,
   subjectName,
 } from './stance-words';
+export { markNoteProblem, markWords } from './mark-words';

@@ -3,6 +3,7 @@
  * newcomer is on it, and which of its steps a page's tips are. Pure: progress and the tips that
  * match a page are arguments.
  */
+import { t } from '../i18n';
 import type { PathItem } from '../wire';
 
 /**
@@ -69,7 +70,7 @@ export function stepOnPage(
 
 /** "Start here · step 3 of 8". */
 export const stepLine = (step: Pick<StepOnPage, 'number' | 'of'>): string =>
-  `Start here · step ${step.number} of ${step.of}`;
+  t('background_stepLine', { number: step.number, of: step.of });
 
 /** The steps with one moved by `by` places (−1 up, +1 down); unchanged at either end. */
 export function moveStep<S>(steps: readonly S[], index: number, by: -1 | 1): S[] {

@@ -2,6 +2,7 @@
  * Questions (docs/community.md): who stands with one ("Me too"), who may close it, and which
  * answers its asker has not been told of yet. Pure: what was announced is an argument.
  */
+import { formatList, t } from '../i18n';
 import type { Mark } from '../wire';
 
 /** The members whose "Me too" stands on a question. */
@@ -55,7 +56,7 @@ export function newAnswers(
         tipTitle: tip.title,
         questionId: question.id,
         questionTitle: question.title,
-        by: tip.author ?? 'a member',
+        by: tip.author ?? t('background_someMember'),
       });
     }
   }
@@ -65,7 +66,7 @@ export function newAnswers(
 /** "Answered by Ben", "Answered by Ben and Cleo", "Answered by Ben, Cleo and Dan". */
 export function answeredBy(names: readonly string[]): string {
   const unique = [...new Set(names)];
-  const list =
-    unique.length > 1 ? `${unique.slice(0, -1).join(', ')} and ${unique.at(-1)}` : unique[0];
-  return `Answered by ${list ?? 'a member'}`;
+  return t('background_answeredBy', {
+    names: unique.length > 0 ? formatList(unique) : t('background_someMember'),
+  });
 }

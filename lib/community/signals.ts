@@ -4,6 +4,7 @@
  * "Retired"), its one-word badge, and the order of the Review list. Pure: the clock is an
  * argument; dates are written through lib/ui/dates.ts like everywhere else.
  */
+import { t } from '../i18n';
 import { formatAgo } from '../ui';
 import type { Mark, MarkKind } from '../wire';
 import type { ReviewState } from './review';
@@ -15,8 +16,8 @@ export function standing(marks: readonly Mark[], kind: MarkKind): Mark[] {
 
 /** A member as a mark names them: "Ana", or "Ana (Platform)" when they said their team. */
 export function markedBy(mark: Pick<Mark, 'name' | 'team'>): string {
-  const name = mark.name || 'A member';
-  return mark.team ? `${name} (${mark.team})` : name;
+  const name = mark.name || t('background_aMember');
+  return mark.team ? t('background_memberWithTeam', { name, team: mark.team }) : name;
 }
 
 export type StateTone = 'ok' | 'warn' | 'muted';
@@ -31,30 +32,33 @@ export interface StateLine {
  * open "Needs an update" note, "Due for review" when due, and who last verified it when not.
  */
 export function stateLines(state: ReviewState, marks: readonly Mark[], now: number): StateLine[] {
-  if (state.retired) return [{ tone: 'muted', text: 'Retired' }];
+  if (state.retired) return [{ tone: 'muted', text: t('background_stateRetired') }];
   const lines: StateLine[] = state.needsUpdate.map((m) => ({
     tone: 'warn',
-    text: `Needs an update: ${m.note ?? ''} (${markedBy(m)})`,
+    text: t('background_stateNeedsUpdate', { note: m.note ?? '', by: markedBy(m) }),
   }));
-  if (state.due) lines.push({ tone: 'warn', text: 'Due for review' });
+  if (state.due) lines.push({ tone: 'warn', text: t('background_stateDue') });
   else {
     const by = standing(marks, 'verified').find((m) => m.markedAt === state.lastVerifiedAt);
     const ago = formatAgo(state.lastVerifiedAt, now);
     lines.push({
       tone: 'ok',
-      text: by ? `Verified by ${markedBy(by)} · ${ago}` : `Not verified yet · written ${ago}`,
+      text: by
+        ? t('background_stateVerified', { by: markedBy(by), ago })
+        : t('background_stateNotVerified', { ago }),
     });
   }
   return lines;
 }
 
-export type TipBadge = 'Retired' | 'Needs an update' | 'Due for review';
+/** A badge's words, in the member's language ("Due for review"). */
+export type TipBadge = string;
 
 /** One word for a list of results: the state that most asks for attention, or none. */
 export function tipBadge(state: ReviewState): TipBadge | null {
-  if (state.retired) return 'Retired';
-  if (state.needsUpdate.length > 0) return 'Needs an update';
-  return state.due ? 'Due for review' : null;
+  if (state.retired) return t('background_badgeRetired');
+  if (state.needsUpdate.length > 0) return t('background_badgeNeedsUpdate');
+  return state.due ? t('background_badgeDue') : null;
 }
 
 /** Whether a tip belongs on the Review list: due, or flagged, and not retired. */

@@ -2,17 +2,32 @@
  * How a stance and its agreement read to members: the panel's "Community stance: Adopt —
  * 3 members, 2 teams" and the stance view's "why not yet". Pure, like the rule it describes.
  */
+import { t, tn, type MessageKey } from '../i18n';
 import { findTool, TOOL_PREFIX } from '../related';
 import type { CommunitySettings, StancePosition } from '../wire';
 import { DAY_MS } from './review';
 import type { StanceAgreement } from './stance';
 
+/**
+ * The positions in English: what a stance's stored title says ("Adopt Jira", the same for every
+ * member whatever their language) and the Markdown export writes. Members read positionWord.
+ */
 export const POSITION_WORDS: Record<StancePosition, string> = {
   adopt: 'Adopt',
   trial: 'Trial',
   hold: 'Hold',
   retire: 'Retire',
 };
+
+const POSITION_KEYS = {
+  adopt: 'background_positionAdopt',
+  trial: 'background_positionTrial',
+  hold: 'background_positionHold',
+  retire: 'background_positionRetire',
+} as const satisfies Record<StancePosition, MessageKey>;
+
+/** A position as members read it, in their language. */
+export const positionWord = (position: StancePosition): string => t(POSITION_KEYS[position]);
 
 /** A catalog tool by its name ("Jira"); a pattern as it was written. */
 export function subjectName(subject: string): string {
@@ -22,17 +37,19 @@ export function subjectName(subject: string): string {
   return findTool(id)?.name ?? id;
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const members = (n: number) => tn('background_stanceMembers', n);
+const teams = (n: number) => tn('background_stanceTeams', n);
 
 /** "3 members, 2 teams": who agree now. */
 export const agreeingWords = (a: Pick<StanceAgreement, 'members' | 'teams'>): string =>
-  `${count(a.members, 'member', 'members')}, ${count(a.teams, 'team', 'teams')}`;
+  t('background_stanceAgreeing', { members: members(a.members), teams: teams(a.teams) });
 
 /** The panel's line, once a stance is the community's. */
 export const communityStanceLine = (
   position: StancePosition,
   a: Pick<StanceAgreement, 'members' | 'teams'>,
-): string => `Community stance: ${POSITION_WORDS[position]} — ${agreeingWords(a)}`;
+): string =>
+  t('background_stanceLine', { position: positionWord(position), agreeing: agreeingWords(a) });
 
 /**
  * Whether the stance is the community's yet, and if not what is missing, measured against the
@@ -43,19 +60,24 @@ export function agreementStatus(
   rule: Pick<CommunitySettings, 'stanceMembers' | 'stanceDays'>,
   now: number,
 ): string {
-  if (a.agreed) return `The community’s stance: ${agreeingWords(a)} agree.`;
-  const members =
-    a.members >= rule.stanceMembers
-      ? count(a.members, 'member', 'members')
-      : `${a.members} of ${count(rule.stanceMembers, 'member', 'members')}`;
-  const teams = a.teams >= 2 ? count(a.teams, 'team', 'teams') : `${a.teams} of 2 teams`;
-  const days = count(rule.stanceDays, 'day', 'days');
+  if (a.agreed) return t('background_stanceAgreed', { agreeing: agreeingWords(a) });
+  const need = {
+    members:
+      a.members >= rule.stanceMembers
+        ? members(a.members)
+        : tn('background_stanceMembersOf', rule.stanceMembers, { have: a.members }),
+    teams: a.teams >= 2 ? teams(a.teams) : tn('background_stanceTeamsOf', 2, { have: a.teams }),
+    days: tn('background_stanceDays', rule.stanceDays),
+  };
   if (a.objections.length > 0) {
-    return `Not the community’s yet: ${count(a.objections.length, 'open objection', 'open objections')}. It needs ${members}, ${teams} and no objection for ${days}.`;
+    return t('background_stanceNotYetObjections', {
+      ...need,
+      objections: tn('background_stanceObjections', a.objections.length),
+    });
   }
   if (a.since !== null) {
     const held = Math.floor((now - a.since) / DAY_MS);
-    return `Not the community’s yet: ${members}, ${teams} agree; no objection for ${held} of ${days}.`;
+    return t('background_stanceNotYetHeld', { ...need, held });
   }
-  return `Not the community’s yet: ${members}, ${teams}, no objection for ${days}.`;
+  return t('background_stanceNotYet', need);
 }

@@ -1,13 +1,12 @@
 /** Writes of items and communities; every item written is queued for indexing with it. */
+import { t } from '../i18n';
 import type { Community, Item } from '../wire';
 import type { RepertoireDb } from './schema';
 
 /** Thrown when the browser refuses a write because storage is full. Nothing was written. */
 export class StorageFullError extends Error {
   constructor() {
-    super(
-      'Your browser has no room left for Repertoire. Free some disk space or delete old clips, then try again. Nothing already stored was lost.',
-    );
+    super(t('background_storageFull'));
     this.name = 'StorageFullError';
   }
 }

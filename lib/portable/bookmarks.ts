@@ -4,15 +4,13 @@
  * the note. Read through the DOM the caller parses (an inert document), never by pattern over
  * the HTML. Rules: docs/portable.md.
  */
+import { t, type MessageKey } from '../i18n';
 import { LIMITS } from '../wire';
 import type { ImportCandidate, ParsedImport } from './candidates';
 
 type LinkCandidate = Extract<ImportCandidate, { kind: 'link' }>;
 
-const NOT_BOOKMARKS =
-  'This file is not a bookmarks export: it has no bookmark links. In Chrome use Bookmark ' +
-  'manager → ⋮ → Export bookmarks; in Firefox Library → Import and Backup → Export Bookmarks ' +
-  'to HTML; then choose that file.';
+const notBookmarks = () => t('background_bookmarksNone');
 
 /** One `<DT><A>` of the file, with the folders it sits in (outermost first). */
 interface Bookmark {
@@ -40,7 +38,7 @@ export function parseBookmarks(html: string, parse: (html: string) => Document):
       else addOnce(byPage, candidate(bookmark, address.url));
     }
   }
-  if (found === 0) throw new Error(NOT_BOOKMARKS);
+  if (found === 0) throw new Error(notBookmarks());
   return { candidates: [...byPage.values()], refused };
 }
 
@@ -180,33 +178,35 @@ const YEAR_3000 = 32_503_680_000;
  */
 function addressOf(href: string): { url: string } | { why: string } {
   const parsed = parsedUrl(href);
-  if (!parsed) return { why: 'It has no web address: only http and https pages are imported.' };
+  if (!parsed) return { why: t('background_bookmarkNoAddress') };
   const scheme = parsed.protocol;
   if (scheme !== 'http:' && scheme !== 'https:') {
-    const kind = LINK_KINDS[scheme] ?? 'A link of another kind';
-    return { why: `${kind} (${scheme}): only http and https pages are imported.` };
+    const kind = Object.hasOwn(LINK_KINDS, scheme)
+      ? LINK_KINDS[scheme]!
+      : 'background_bookmarkOther';
+    return { why: t(kind, { scheme }) };
   }
   if (parsed.href.length > LIMITS.urlChars)
     return {
-      why: `Its address is longer than ${LIMITS.urlChars} characters, more than an item keeps.`,
+      why: t('background_bookmarkTooLong', { max: String(LIMITS.urlChars) }),
     };
   return { url: parsed.href };
 }
 
-const LINK_KINDS: Record<string, string> = {
-  'javascript:': 'A bookmarklet',
-  'place:': 'A Firefox smart folder',
-  'file:': 'A file on this computer',
-  'about:': 'A browser page',
-  'chrome:': 'A browser page',
-  'edge:': 'A browser page',
-  'brave:': 'A browser page',
-  'opera:': 'A browser page',
-  'vivaldi:': 'A browser page',
-  'chrome-extension:': 'An extension page',
-  'moz-extension:': 'An extension page',
-  'data:': 'A page held in the link itself',
-  'mailto:': 'An email address',
+const LINK_KINDS: Record<string, MessageKey> = {
+  'javascript:': 'background_bookmarkBookmarklet',
+  'place:': 'background_bookmarkSmartFolder',
+  'file:': 'background_bookmarkFile',
+  'about:': 'background_bookmarkBrowserPage',
+  'chrome:': 'background_bookmarkBrowserPage',
+  'edge:': 'background_bookmarkBrowserPage',
+  'brave:': 'background_bookmarkBrowserPage',
+  'opera:': 'background_bookmarkBrowserPage',
+  'vivaldi:': 'background_bookmarkBrowserPage',
+  'chrome-extension:': 'background_bookmarkExtensionPage',
+  'moz-extension:': 'background_bookmarkExtensionPage',
+  'data:': 'background_bookmarkDataPage',
+  'mailto:': 'background_bookmarkEmail',
 };
 
 function parsedUrl(href: string): URL | null {
@@ -219,7 +219,7 @@ function parsedUrl(href: string): URL | null {
 
 /** How the summary names a refused bookmark: its title, else the start of its link. */
 function refusedName(link: Element, href: string): string {
-  return cut(oneLine(link.textContent) || href || 'A bookmark with no link', 120);
+  return cut(oneLine(link.textContent) || href || t('background_bookmarkNoLink'), 120);
 }
 
 const oneLine = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -5,6 +5,7 @@
  * array. Each annotation is read on its own and tolerantly: fields Hypothesis adds later are
  * ignored, and one entry that cannot be read is refused without losing the rest.
  */
+import { t } from '../i18n';
 import { z } from 'zod';
 import { isWebUrl } from '../wire';
 import type { ImportCandidate, ParsedImport } from './candidates';
@@ -44,26 +45,25 @@ const ExportFile = z.union([
   z.object({ rows: z.array(z.unknown()) }),
 ]);
 
-const HOW_TO_EXPORT =
-  'Export your annotations from Hypothesis (in its sidebar: Share Annotations › Export, as JSON) and choose that file.';
-
-const notAnExport = (what: string): Error =>
-  new Error(`This file is not a Hypothesis export: ${what}. ${HOW_TO_EXPORT}`);
-
-const UNREADABLE =
-  'Not an annotation as Hypothesis writes it (no page address, or fields of the wrong kind): it was left out. Export the file again from Hypothesis if it was edited.';
+/** Each says how to export the file from Hypothesis, as the summary shows it. */
+const notAnExport = (
+  why:
+    | 'background_hypothesisNotJson'
+    | 'background_hypothesisNoList'
+    | 'background_hypothesisNoAnnotation',
+): Error => new Error(t(why));
 
 export function parseHypothesis(text: string): ParsedImport {
   const rows = rowsOf(text);
   const read = rows.map((row) => ({ row, annotation: Annotation.safeParse(row) }));
   // A list of which nothing reads is another tool's file, not an export with a damaged entry.
   if (rows.length > 0 && read.every((r) => !r.annotation.success)) {
-    throw notAnExport('none of its entries is an annotation with a page address');
+    throw notAnExport('background_hypothesisNoAnnotation');
   }
   const parsed: ParsedImport = { candidates: [], refused: [] };
   for (const { row, annotation } of read) {
     if (!annotation.success) {
-      parsed.refused.push({ what: describeRow(row), why: UNREADABLE });
+      parsed.refused.push({ what: describeRow(row), why: t('background_hypothesisUnreadable') });
       continue;
     }
     const why = refusal(annotation.data);
@@ -79,20 +79,20 @@ function rowsOf(text: string): unknown[] {
     // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    throw notAnExport('it is not JSON');
+    throw notAnExport('background_hypothesisNotJson');
   }
   const file = ExportFile.safeParse(json);
-  if (!file.success) throw notAnExport('it has no list of annotations');
+  if (!file.success) throw notAnExport('background_hypothesisNoList');
   const data = file.data;
   return Array.isArray(data) ? data : 'annotations' in data ? data.annotations : data.rows;
 }
 
 function refusal(a: Annotation): string | null {
   if (a.references && a.references.length > 0) {
-    return 'A reply to another annotation: replies are not imported.';
+    return t('background_hypothesisReply');
   }
   if (!isWebUrl(a.uri)) {
-    return `Not a web page (${clip(a.uri, 40)}): only http and https pages are imported.`;
+    return t('background_hypothesisNotWeb', { uri: clip(a.uri, 40) });
   }
   return null;
 }
@@ -147,12 +147,14 @@ function timeOf(iso: string | null | undefined): number | null {
 /** What the summary names a refused annotation by: its quote or its text, on its page. */
 function describe(a: Annotation): string {
   const words = selectorOf(a, QuoteSelector)?.exact ?? a.text?.trim();
-  return words ? `“${clip(words, 80)}” on ${titleOf(a)}` : titleOf(a);
+  return words
+    ? t('background_hypothesisQuoteOn', { words: clip(words, 80), page: titleOf(a) })
+    : titleOf(a);
 }
 
 function describeRow(row: unknown): string {
   const uri = typeof row === 'object' && row !== null && 'uri' in row ? row.uri : null;
-  return typeof uri === 'string' && uri ? uri : 'An entry with no page address';
+  return typeof uri === 'string' && uri ? uri : t('background_hypothesisNoUri');
 }
 
 /** On one line and at most `max` characters, never cutting one in half. */

@@ -4,6 +4,7 @@
  * exactly as a server's answer is: a hand-edited or hostile file is refused in words, item by
  * item, and never stored as it came.
  */
+import { t } from '../i18n';
 import { z } from 'zod';
 import type { ExportRecord } from '../db';
 import { ConflictRevision, Endorsement, Item, LIMITS, Mark } from '../wire';
@@ -57,7 +58,9 @@ export function toJsonExport(
 export function itemProblem(error: z.ZodError): string {
   const issue = error.issues[0];
   const where = issue?.path.join('.') ?? '';
-  return `It is not an item Repertoire keeps (${where ? `${where}: ` : ''}${issue?.message ?? 'unknown shape'}). Correct it in the file and import again.`;
+  // Zod's own words for what is wrong: a detail for whoever edits the file.
+  const what = issue?.message ?? t('background_jsonUnknownShape');
+  return t('background_jsonItemProblem', { detail: where ? `${where}: ${what}` : what });
 }
 
 /** Whether a parsed JSON file claims to be ours (then its errors are ours to explain). */
@@ -78,7 +81,9 @@ export function parseJsonExport(value: unknown): {
   const file = File.safeParse(value);
   if (!file.success) {
     throw new Error(
-      `This file is not a Repertoire export this version reads (${file.error.issues[0]?.message ?? 'unknown shape'}). Choose a file made with “Export as JSON”.`,
+      t('background_jsonNotExport', {
+        detail: file.error.issues[0]?.message ?? t('background_jsonUnknownShape'),
+      }),
     );
   }
   const records: ExportRecord[] = [];
@@ -88,7 +93,10 @@ export function parseJsonExport(value: unknown): {
     if (!item.success) {
       const title = (record.item as { title?: unknown } | null)?.title;
       refused.push({
-        what: typeof title === 'string' && title ? `“${title}”` : `Item ${at + 1}`,
+        what:
+          typeof title === 'string' && title
+            ? t('background_quotedTitle', { title })
+            : t('background_jsonItemNumber', { number: at + 1 }),
         why: itemProblem(item.error),
       });
       continue;

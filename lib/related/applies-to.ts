@@ -2,6 +2,7 @@
  * One entry of a tip's `appliesTo`: either a URL pattern or `tool:<id>` for a catalog tool.
  * This is what the tip editor calls to refuse an entry while the member is still typing it.
  */
+import { t } from '../i18n';
 import { parsePattern, patternMatches, type UrlPattern } from './patterns';
 import { readVisit } from './visit';
 import { findTool, TOOLS, type Tool } from './tools';
@@ -22,7 +23,10 @@ export function parseAppliesTo(entry: string): AppliesToResult {
     if (!tool) {
       return {
         ok: false,
-        message: `Repertoire doesn't know the tool “${id}”. Use tool: with one of ${TOOLS.map((t) => t.id).join(', ')} — or type the site's address instead.`,
+        message: t('background_unknownTool', {
+          id,
+          tools: TOOLS.map((tool) => tool.id).join(', '),
+        }),
       };
     }
     return { ok: true, target: { kind: 'tool', tool, patterns: toolPatterns(tool) } };

@@ -4,6 +4,7 @@
  * `example.atlassian.net`, `https://wiki.corp/x`). The syntax and its choices are documented in
  * docs/related.md; refusals are worded for the person typing the tip.
  */
+import { t } from '../i18n';
 import { LIMITS } from '../wire';
 import { Glob, PathGlob, stripTrailingSlashes } from './glob';
 import { trimDot, type Visit } from './visit';
@@ -33,28 +34,22 @@ export interface UrlPattern {
 
 export type PatternResult = { ok: true; pattern: UrlPattern } | { ok: false; message: string };
 
-const EXAMPLES = 'like example.com, *.example.com or github.com/your-org/*';
-
 const refuse = (message: string): PatternResult => ({ ok: false, message });
 
+/** Each refusal says what to type instead, with examples, in the member's language. */
 const MESSAGES = {
-  empty: `Type the site this applies to, ${EXAMPLES}.`,
-  tooLong: `This pattern is too long (over ${LIMITS.urlChars} characters). Use a shorter one with *, ${EXAMPLES}.`,
-  space: `A pattern can't contain spaces. Type one site or address per entry, ${EXAMPLES}.`,
-  allHosts: (t: string) => `“${t}” would match every website. Name the site instead, ${EXAMPLES}.`,
-  notWeb: (scheme: string) =>
-    `Tips can only apply to web pages (http or https), not “${scheme}:” addresses. Type a web address, ${EXAMPLES}.`,
-  noHost: `The site name is missing. Type it before any path, ${EXAMPLES}.`,
-  userinfo: (t: string) => `Leave out the user name in “${t}”: type just the site, ${EXAMPLES}.`,
-  port: (p: string) =>
-    `“${p}” is not a port number. Use a number from 1 to 65535 (as in localhost:8080), or leave the port out to match any.`,
-  wildcardPosition: (h: string) =>
-    `In “${h}”, * can only stand for subdomains at the very start of the site, as in *.example.com.`,
-  badHost: (h: string) => `“${h}” is not a valid site name. Type a site ${EXAMPLES}.`,
-  wildcardIp: (h: string) =>
-    `“*.${h}” puts a wildcard on an IP address. Type the address itself, as in ${h}:8080/*.`,
-  tld: (h: string) =>
-    `“*.${h}” would match every site ending in .${h}. Name one site under it, as in *.example.${h}.`,
+  empty: () => t('background_patternEmpty'),
+  tooLong: () => t('background_patternTooLongFull', { max: String(LIMITS.urlChars) }),
+  space: () => t('background_patternSpace'),
+  allHosts: (text: string) => t('background_patternAllHosts', { text }),
+  notWeb: (scheme: string) => t('background_patternNotWeb', { scheme }),
+  noHost: () => t('background_patternNoHost'),
+  userinfo: (text: string) => t('background_patternUserinfo', { text }),
+  port: (port: string) => t('background_patternPort', { port }),
+  wildcardPosition: (host: string) => t('background_patternWildcardPosition', { host }),
+  badHost: (host: string) => t('background_patternBadHost', { host }),
+  wildcardIp: (host: string) => t('background_patternWildcardIp', { host }),
+  tld: (host: string) => t('background_patternTld', { host }),
 } as const;
 
 /**
@@ -82,9 +77,9 @@ const NON_WEB_SCHEMES = new Set(
 
 export function parsePattern(input: string): PatternResult {
   const source = input.trim();
-  if (source === '') return refuse(MESSAGES.empty);
-  if (source.length > LIMITS.urlChars) return refuse(MESSAGES.tooLong);
-  if (/\s/.test(source)) return refuse(MESSAGES.space);
+  if (source === '') return refuse(MESSAGES.empty());
+  if (source.length > LIMITS.urlChars) return refuse(MESSAGES.tooLong());
+  if (/\s/.test(source)) return refuse(MESSAGES.space());
   if (source === '<all_urls>' || source === '*') return refuse(MESSAGES.allHosts(source));
 
   let scheme: Scheme = '*';
@@ -104,7 +99,7 @@ export function parsePattern(input: string): PatternResult {
   const authorityEnd = rest.search(/[/?#]/);
   const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
   const tail = authorityEnd < 0 ? '' : rest.slice(authorityEnd);
-  if (authority === '') return refuse(MESSAGES.noHost);
+  if (authority === '') return refuse(MESSAGES.noHost());
   if (authority.includes('@')) return refuse(MESSAGES.userinfo(authority));
 
   const hostPort = splitPort(authority);
@@ -117,7 +112,7 @@ export function parsePattern(input: string): PatternResult {
 
   let hostText = hostPort.host;
   if (hostText === '' || hostText === '*') {
-    return hostText === '' ? refuse(MESSAGES.noHost) : refuse(MESSAGES.allHosts(source));
+    return hostText === '' ? refuse(MESSAGES.noHost()) : refuse(MESSAGES.allHosts(source));
   }
   const subdomains = hostText.startsWith('*.');
   if (subdomains) hostText = hostText.slice(2);

@@ -3,6 +3,7 @@
  * a clipped page's or snippet's own address. The index and the reference linear scan both start
  * from these rules, so they can only differ in how they find candidates.
  */
+import { t } from '../i18n';
 import type { ItemKind } from '../wire';
 import { parseAppliesTo, toolPatterns, type AppliesToResult } from './applies-to';
 import type { UrlPattern } from './patterns';
@@ -132,10 +133,13 @@ export function rulesOf(
 export function whyShown(reason: MatchReason): string {
   switch (reason.kind) {
     case 'pattern':
-      return `Applies to ${reason.pattern}`;
+      return t('background_whyPattern', { pattern: reason.pattern });
     case 'tool':
-      return `Applies to ${findTool(reason.tool)?.name ?? reason.tool} (${reason.pattern})`;
+      return t('background_whyTool', {
+        tool: findTool(reason.tool)?.name ?? reason.tool,
+        pattern: reason.pattern,
+      });
     case 'same-page':
-      return `Clipped from this page (${reason.pattern})`;
+      return t('background_whySamePage', { pattern: reason.pattern });
   }
 }

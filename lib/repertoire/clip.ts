@@ -19,9 +19,18 @@ import type {
   SavedItem,
   SaveLinkResult,
 } from '../messaging';
+import { t } from '../i18n';
 import { formatDate } from '../ui';
 import { type Item, LIMITS } from '../wire';
-import { linkItem, pageItem, parseTags, snippetItem, tagsProblem, type Authoring } from './items';
+import {
+  linkItem,
+  pageItem,
+  parseTags,
+  snippetItem,
+  tagsProblem,
+  tooLong,
+  type Authoring,
+} from './items';
 
 type Injected<T> = { ok: true; value: T } | { ok: false; failure: InjectionFailure };
 
@@ -31,24 +40,19 @@ export interface TabCapture {
   selection(tabId: number): Promise<Injected<SelectionCaptureResult>>;
 }
 
-const MESSAGES: Record<Exclude<ClipErrorCode, 'already-clipped'>, string> = {
-  'no-article':
-    'Repertoire found no article on this page, only navigation or links. Keep it as a link with “Save as a link”, or select the part you want and use “Clip selection” (right-click or Alt+Shift+S).',
-  'restricted-page':
-    'Browsers do not let extensions read this page (browser pages, the extension store, the PDF viewer). Open a regular web page to clip it, or write a tip about it with “New tip”.',
-  'no-access':
-    'Repertoire may read a page only when you ask from it. Open the page, click the Repertoire button in the toolbar and choose “Clip page” there.',
-  'empty-selection':
-    'Nothing is selected on the page. Select the text you want to keep, then clip the selection again.',
-  'storage-full': new StorageFullError().message,
-  'tab-gone': 'That tab was closed before it could be clipped. Open the page again and retry.',
-  failed:
-    'Clipping failed unexpectedly. Reload the page and try again; nothing already stored was lost.',
+const MESSAGES: Record<Exclude<ClipErrorCode, 'already-clipped'>, () => string> = {
+  'no-article': () => t('background_clipNoArticle'),
+  'restricted-page': () => t('background_clipRestrictedPage'),
+  'no-access': () => t('background_clipNoAccess'),
+  'empty-selection': () => t('background_clipEmptySelection'),
+  'storage-full': () => new StorageFullError().message,
+  'tab-gone': () => t('background_clipTabGone'),
+  failed: () => t('background_clipFailed'),
 };
 
 const fail = (code: Exclude<ClipErrorCode, 'already-clipped'>): ClipResult => ({
   ok: false,
-  error: { code, message: MESSAGES[code] },
+  error: { code, message: MESSAGES[code]() },
 });
 
 export const saved = (item: Item): SavedItem => ({
@@ -82,7 +86,7 @@ export function alreadyClipped(existing: Item): ClipError {
   const when = formatDate(existing.createdAt);
   return {
     code: 'already-clipped',
-    message: `This page is already in this repertoire, clipped on ${when}. Open it, or choose “Clip again” to keep a second copy.`,
+    message: t('background_clipAlready', { when }),
     existing: { id: existing.id, title: existing.title, createdAt: existing.createdAt },
   };
 }
@@ -101,7 +105,7 @@ export async function clipPage(
     if (failure.failure !== 'no-article') return fail(failure.failure);
     // The page can still be kept as a link: the popup offers it with what the page says.
     const link = { ...failure.link, title: failure.link.title || request.tabTitle };
-    return { ok: false, error: { code: 'no-article', message: MESSAGES['no-article'], link } };
+    return { ok: false, error: { code: 'no-article', message: MESSAGES['no-article'](), link } };
   }
   const article = result.value;
   if (!request.again) {
@@ -123,7 +127,10 @@ export async function clipSelection(
   const selection = result.value;
   const notice =
     selection.selectedChars > selection.quote.length
-      ? `The selection was ${selection.selectedChars.toLocaleString('en')} characters long; the first ${LIMITS.quoteChars.toLocaleString('en')} were kept.`
+      ? t('background_clipSelectionCut', {
+          selected: selection.selectedChars,
+          kept: LIMITS.quoteChars,
+        })
       : undefined;
   return store(save, snippetItem(selection, authoring), notice);
 }
@@ -140,10 +147,10 @@ export async function saveLink(
   if (tagError) errors.tags = tagError;
   const title = link.title.trim();
   if (title.length > LIMITS.titleChars)
-    errors.title = `The title is ${title.length} characters; keep it under ${LIMITS.titleChars}.`;
+    errors.title = tooLong('background_titleTooLong', title, LIMITS.titleChars);
   const excerpt = link.excerpt?.trim() ?? '';
   if (excerpt.length > LIMITS.excerptChars)
-    errors.excerpt = `The description is ${excerpt.length} characters; keep it under ${LIMITS.excerptChars}.`;
+    errors.excerpt = tooLong('background_descriptionTooLong', excerpt, LIMITS.excerptChars);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return store(save, linkItem({ ...link, title, excerpt }, tags, authoring));
 }

@@ -6,10 +6,11 @@
 import { browser } from 'wxt/browser';
 import { POSITION_WORDS, subjectName } from '../community';
 import { communitySettings, type RepertoireDb } from '../db';
+import { t } from '../i18n';
 import type { Handlers } from '../messaging';
 import { describeFindings, scanFields } from '../secrets';
 import type { SyncHub } from '../sync';
-import { mayCurate, NOT_A_CURATOR, SYNC_LIMITS } from '../wire';
+import { mayCurate, SYNC_LIMITS } from '../wire';
 import { checkPattern } from './handlers';
 import { checkStanceDraft, pathItem, pathStepsProblem, stanceItem } from './items';
 
@@ -28,14 +29,16 @@ export type CommunityHandlers = Pick<
  * reads: what the secret scan finds there is refused in words (the form keeps the text), not
  * shared. Null when nothing is found.
  */
-async function secretIn(fields: object, where: string): Promise<string | null> {
+async function secretIn(
+  fields: object,
+  where: 'background_secretInStepNote' | 'background_secretInReason',
+): Promise<string | null> {
   const findings = await scanFields(fields);
   if (findings.length === 0) return null;
-  return `${where} holds ${describeFindings(findings)}, which would be shared with every member. Remove it, then save again.`;
+  return t(where, { findings: describeFindings(findings) });
 }
 
-const NOT_SHARED =
-  'This is for a shared community: choose one you joined in the popup’s community picker.';
+const notShared = () => t('background_notShared');
 
 export function createCommunityHandlers(
   db: () => Promise<RepertoireDb>,
@@ -48,17 +51,14 @@ export function createCommunityHandlers(
         await hub.membershipOf(community),
         await hub.engineFor(community),
       ];
-      if (!membership || !engine) return { ok: false, message: NOT_SHARED };
+      if (!membership || !engine) return { ok: false, message: notShared() };
       const settings = await communitySettings(await db(), community);
       if (!mayCurate(membership, settings)) {
-        return {
-          ok: false,
-          message: `Not saved: ${NOT_A_CURATOR}. Ask a steward to add you as a curator.`,
-        };
+        return { ok: false, message: t('background_notACurator') };
       }
       const problem =
         pathStepsProblem(steps) ??
-        (await secretIn({ notes: steps.map((s) => s.note) }, 'A step’s note'));
+        (await secretIn({ notes: steps.map((s) => s.note) }, 'background_secretInStepNote'));
       if (problem) return { ok: false, message: problem };
       const now = Date.now();
       let id = pathId;
@@ -81,9 +81,9 @@ export function createCommunityHandlers(
         await hub.membershipOf(community),
         await hub.engineFor(community),
       ];
-      if (!membership || !engine) return { ok: false, errors: {}, message: NOT_SHARED };
+      if (!membership || !engine) return { ok: false, errors: {}, message: notShared() };
       const { subject, position, reason } = checked;
-      const secret = await secretIn({ reason }, 'The reason');
+      const secret = await secretIn({ reason }, 'background_secretInReason');
       if (secret) return { ok: false, errors: { reason: secret } };
       const title = `${POSITION_WORDS[position]} ${subjectName(subject)}`;
       const item = stanceItem({ subject, position, reason }, title, {
@@ -100,7 +100,7 @@ export function createCommunityHandlers(
       if (trimmed && trimmed.length > SYNC_LIMITS.teamChars) {
         return {
           ok: false,
-          message: `A team’s name is at most ${SYNC_LIMITS.teamChars} characters; shorten it.`,
+          message: t('background_teamTooLong', { max: String(SYNC_LIMITS.teamChars) }),
         };
       }
       const changed = await hub.setTeam(community, trimmed);

@@ -11,6 +11,7 @@ import {
   StorageFullError,
   type RepertoireDb,
 } from '../db';
+import { t } from '../i18n';
 import type { Handlers } from '../messaging';
 import type { NeedsReview, ReviewOutcome } from '../messaging';
 import { parseAppliesTo } from '../related';
@@ -65,10 +66,10 @@ function changedFields<T extends object>(item: T, next: Partial<T>): Partial<T> 
   return changes;
 }
 
-const saveFailed = (error: unknown, what: string) =>
-  error instanceof StorageFullError
-    ? error.message
-    : `${what} could not be saved. Try again; your text is still in the form.`;
+const saveFailed = (
+  error: unknown,
+  notSaved: 'background_tipNotSaved' | 'background_changesNotSaved',
+) => (error instanceof StorageFullError ? error.message : t(notSaved));
 
 export type WriteHandlers = Omit<
   Handlers,
@@ -82,11 +83,7 @@ export type WriteHandlers = Omit<
 };
 
 /** Why a question is not kept in Personal: nobody there could answer it. */
-export const NEEDS_COMMUNITY =
-  'Questions go to a community, and nobody in Personal can answer them. Join your community with an invite link from one of its stewards (Settings → Join a community), then ask; your question is kept here meanwhile.';
-
-const FORGOTTEN_REVIEW =
-  'This check is no longer open (the browser restarted, or it was answered already). Nothing was shared: clip or save it again.';
+export const needsCommunity = () => t('background_needsCommunity');
 
 /**
  * `afterWrite` runs once a write is stored and before the reply, so that whoever asked (the
@@ -151,7 +148,7 @@ export function createHandlers(
     choice: 'redact' | 'share' | 'personal',
   ): Promise<ReviewOutcome> {
     const held = await take(reviewId);
-    if (!held) return { ok: false, message: FORGOTTEN_REVIEW };
+    if (!held) return { ok: false, message: t('background_forgottenReview') };
     const { write, findings } = held;
     // A new tip or question, once stored, leaves no draft behind (as saveTip: the popup may be
     // gone).
@@ -172,8 +169,7 @@ export function createHandlers(
         await hold(write, findings);
         return {
           ok: false,
-          message:
-            'You are no longer a member of that community, so nothing was shared. Choose “Keep in Personal” to keep it.',
+          message: t('background_reviewNotMember'),
         };
       }
       const redact = <T extends object>(fields: T) =>
@@ -191,9 +187,7 @@ export function createHandlers(
       // Nothing was written: the member can answer again.
       await hold(write, findings);
       const message =
-        error instanceof StorageFullError
-          ? error.message
-          : 'It could not be saved. Try again; nothing was shared.';
+        error instanceof StorageFullError ? error.message : t('background_reviewNotSaved');
       return { ok: false, message };
     }
   }
@@ -239,7 +233,7 @@ export function createHandlers(
         const held = await (await saver(community))(item);
         if (held) return held;
       } catch (error) {
-        return { ok: false, errors: {}, message: saveFailed(error, 'The tip') };
+        return { ok: false, errors: {}, message: saveFailed(error, 'background_tipNotSaved') };
       }
       // Here, not in the popup: the popup may have closed before this answer reaches it, and
       // the next new tip would start from this one's tags and sites.
@@ -253,7 +247,7 @@ export function createHandlers(
       const checked = checkQuestionDraft(draft, checkPattern);
       if (!checked.ok) return checked;
       if (!(await hub.engineFor(community))) {
-        return { ok: false, errors: {}, message: NEEDS_COMMUNITY };
+        return { ok: false, errors: {}, message: needsCommunity() };
       }
       const item = questionItem(checked, await authoring(community));
       try {
@@ -261,9 +255,7 @@ export function createHandlers(
         if (held) return held;
       } catch (error) {
         const message =
-          error instanceof StorageFullError
-            ? error.message
-            : 'The question could not be sent. Try again; your text is still in the form.';
+          error instanceof StorageFullError ? error.message : t('background_questionNotSent');
         return { ok: false, errors: {}, message };
       }
       await questionDraft.removeValue();
@@ -275,7 +267,7 @@ export function createHandlers(
       if (!item || item.kind !== 'question' || item.deletedAt !== null || !engine)
         return {
           ok: false,
-          message: 'This question is gone (deleted meanwhile); nothing to close.',
+          message: t('background_questionGone'),
         };
       if (item.closedAt !== null) return written({ ok: true } as const);
       const now = Date.now();
@@ -291,7 +283,7 @@ export function createHandlers(
         return {
           ok: false,
           errors: {},
-          message: 'This tip was deleted meanwhile; nothing to edit.',
+          message: t('background_tipGoneEdit'),
         };
       }
       const { title, body, tags, appliesTo, reviewIntervalDays } = checked;
@@ -313,8 +305,7 @@ export function createHandlers(
         return {
           ok: false,
           errors: {},
-          message:
-            'This item was deleted meanwhile, so there is nothing to save it to. Copy what you typed if you want to keep it.',
+          message: t('background_itemGoneEdit'),
         };
       }
       const { title, tags, note } = checked;
@@ -338,7 +329,7 @@ export function createHandlers(
           await putItem(handle, { ...item, ...changes, updatedAt: Date.now() });
         }
       } catch (error) {
-        return { ok: false, errors: {}, message: saveFailed(error, 'Your changes') };
+        return { ok: false, errors: {}, message: saveFailed(error, 'background_changesNotSaved') };
       }
       return written({ ok: true, item: { id, kind: item.kind, title } } as const);
     },
@@ -348,7 +339,7 @@ export function createHandlers(
       if (!item || item.kind !== 'tip' || item.deletedAt !== null)
         return {
           ok: false,
-          message: 'This tip was deleted meanwhile; there is nothing to retire.',
+          message: t('background_tipGoneRetire'),
         };
       // Not an edit of the text: open "Needs an update" notes stay, and show again on restore.
       const retiredAt = retired ? Date.now() : null;
@@ -364,7 +355,12 @@ export function createHandlers(
     async clipSelectionUnattended({ tabId, community }) {
       const result = await clipSelectionIn(tabId, community);
       if (result.ok)
-        return { ok: true, message: `Clipped to your repertoire. ${result.notice ?? ''}`.trim() };
+        return {
+          ok: true,
+          message: result.notice
+            ? t('background_clippedUnattendedNotice', { notice: result.notice })
+            : t('background_clippedUnattended'),
+        };
       if ('error' in result) return { ok: false, message: result.error.message };
       // No popup to ask in: nothing leaves; the member can share it from the popup.
       const kept = await shareReviewed(result.review.reviewId, 'personal');
@@ -372,14 +368,15 @@ export function createHandlers(
       await afterWrite();
       return {
         ok: true,
-        message: `This selection holds ${describeFindings(result.review.findings)}, so it was kept in Personal, not shared. To share it, select it again, open Repertoire and choose Clip selection: you can redact it there.`,
+        message: t('background_clippedKeptPersonal', {
+          findings: describeFindings(result.review.findings),
+        }),
       };
     },
     async resolveConflict({ id, field, value, dismiss }) {
       const item = await getItem(await db(), id);
       const engine = item && (await hub.engineFor(item.community));
-      if (!item || !engine)
-        return { ok: false, message: 'Only items of a shared community have conflicts.' };
+      if (!item || !engine) return { ok: false, message: t('background_conflictsShared') };
       await engine.resolve(id, item.kind, field, value, dismiss);
       return written({ ok: true } as const);
     },
@@ -397,8 +394,7 @@ export function createHandlers(
       if (!item || item.deletedAt === null) {
         return {
           ok: false,
-          message:
-            'There is nothing to restore: the item is not deleted, or the community’s deleted items were cleared for good.',
+          message: t('background_nothingToRestore'),
         };
       }
       const engine = await hub.engineFor(item.community);
@@ -444,9 +440,7 @@ export function createHandlers(
       } catch (error) {
         // What was written before the failure stays, and a second import skips it.
         const message =
-          error instanceof StorageFullError
-            ? error.message
-            : 'This part of the file could not be stored. Try the import again: what was imported is kept and is not added twice.';
+          error instanceof StorageFullError ? error.message : t('background_importPartFailed');
         return { ok: false, message };
       }
     },

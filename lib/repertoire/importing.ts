@@ -12,6 +12,7 @@ import {
   type ExportRecord,
   type RepertoireDb,
 } from '../db';
+import { t } from '../i18n';
 import type { ImportBatch, ImportTally } from '../messaging';
 import { itemProblem, type ImportCandidate } from '../portable';
 import { describeFindings, scanFields } from '../secrets';
@@ -29,7 +30,8 @@ export interface ImportTarget {
 /** Where a URL's item is found again: its canonical URL is the URL without its fragment. */
 const withoutFragment = (url: string) => url.split('#')[0]!;
 
-const title = (item: { title: string }) => `“${item.title || 'untitled'}”`;
+const title = (item: { title: string }) =>
+  item.title ? t('background_quotedTitle', { title: item.title }) : t('background_quotedUntitled');
 
 /** An imported candidate as the item a member would have clipped, dated as the file says. */
 function fromCandidate(c: ImportCandidate, a: Authoring): Item {
@@ -141,7 +143,7 @@ export async function importBatch(target: ImportTarget, batch: ImportBatch): Pro
       if (findings.length > 0) {
         tally.refused.push({
           what: title(item),
-          why: `It holds what looks like ${describeFindings(findings)}, so it was not shared. Remove it from the file and import again, or import the file into Personal.`,
+          why: t('background_importSecretRefused', { findings: describeFindings(findings) }),
         });
         continue;
       }

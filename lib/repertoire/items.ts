@@ -14,6 +14,7 @@ import {
   uuidv7,
   webUrlOrNull,
 } from '../wire';
+import { t } from '../i18n';
 import { POSITION_WORDS } from '../community';
 
 export interface Authoring {
@@ -136,12 +137,32 @@ export function parseTags(input: string): string[] {
   return [...new Set(tags)];
 }
 
+/**
+ * "The title is 1001 characters; keep it under 1000.": the lengths as digits, as members count
+ * them against the limit.
+ */
+export const tooLong = (
+  key:
+    | 'background_titleTooLong'
+    | 'background_descriptionTooLong'
+    | 'background_tipBodyTooLong'
+    | 'background_questionTitleTooLong'
+    | 'background_detailsTooLong'
+    | 'background_noteTooLong'
+    | 'background_privateNoteTooLong'
+    | 'background_reasonTooLong',
+  text: string,
+  max: number,
+): string => t(key, { length: String(text.length), max: String(max) });
+
 /** What is wrong with tags as parsed, as a sentence; null when nothing is. */
 export function tagsProblem(tags: readonly string[]): string | null {
   const longTag = tags.find((t) => t.length > LIMITS.tagChars);
   if (longTag)
-    return `The tag “${longTag.slice(0, 20)}…” is too long; keep tags under ${LIMITS.tagChars} characters.`;
-  return tags.length > LIMITS.tags ? `Use at most ${LIMITS.tags} tags.` : null;
+    return t('background_tagTooLong', { tag: longTag.slice(0, 20), max: String(LIMITS.tagChars) });
+  return tags.length > LIMITS.tags
+    ? t('background_tooManyTags', { max: String(LIMITS.tags) })
+    : null;
 }
 
 /** Checks a tip draft; every error says what is wrong and what to do. */
@@ -155,12 +176,12 @@ export function checkTipDraft(
   const tags = parseTags(draft.tags);
   const appliesTo = appliesToLines(draft.appliesTo);
 
-  if (!title) errors.title = 'Give the tip a title, so others can find it.';
+  if (!title) errors.title = t('background_tipTitleMissing');
   else if (title.length > LIMITS.titleChars)
-    errors.title = `The title is ${title.length} characters; keep it under ${LIMITS.titleChars}.`;
-  if (!body) errors.body = 'Write the tip itself: what to do, and when.';
+    errors.title = tooLong('background_titleTooLong', title, LIMITS.titleChars);
+  if (!body) errors.body = t('background_tipBodyMissing');
   else if (body.length > LIMITS.tipBodyChars)
-    errors.body = `The tip is ${body.length} characters; keep it under ${LIMITS.tipBodyChars}, or clip a page instead.`;
+    errors.body = tooLong('background_tipBodyTooLong', body, LIMITS.tipBodyChars);
   const tagError = tagsProblem(tags);
   if (tagError) errors.tags = tagError;
   const appliesToError = appliesToProblem(appliesTo, checkPattern);
@@ -170,7 +191,9 @@ export function checkTipDraft(
   const inRange = (days: number) =>
     Number.isInteger(days) && days >= 1 && days <= LIMITS.reviewIntervalDays;
   if (reviewIntervalDays !== null && !inRange(reviewIntervalDays))
-    errors.reviewEvery = `Write a whole number of days from 1 to ${LIMITS.reviewIntervalDays}, or leave it empty for the community’s interval.`;
+    errors.reviewEvery = t('background_reviewEveryInvalid', {
+      max: String(LIMITS.reviewIntervalDays),
+    });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // The ids come from "Answer with a tip", never typed; a set, capped as the wire caps it.
   const answers = [...new Set(draft.answers ?? [])].slice(0, LIMITS.answers);
@@ -187,10 +210,12 @@ function appliesToProblem(
   appliesTo: readonly string[],
   checkPattern: (line: string) => string | null,
 ): string | null {
-  if (appliesTo.length > LIMITS.appliesTo) return `List at most ${LIMITS.appliesTo} patterns.`;
+  if (appliesTo.length > LIMITS.appliesTo)
+    return t('background_tooManyPatterns', { max: String(LIMITS.appliesTo) });
   for (const line of appliesTo) {
-    const problem = line.length > LIMITS.urlChars ? 'is too long' : checkPattern(line);
-    if (problem) return `“${line.slice(0, 60)}”: ${problem}`;
+    const problem =
+      line.length > LIMITS.urlChars ? t('background_patternTooLong') : checkPattern(line);
+    if (problem) return t('background_patternProblem', { line: line.slice(0, 60), problem });
   }
   return null;
 }
@@ -208,11 +233,11 @@ export function checkQuestionDraft(
   const title = draft.title.trim();
   const details = draft.details.trim();
   const appliesTo = appliesToLines(draft.appliesTo);
-  if (!title) errors.title = 'Write the question itself, in a line, so others can answer it.';
+  if (!title) errors.title = t('background_questionTitleMissing');
   else if (title.length > LIMITS.titleChars)
-    errors.title = `The question is ${title.length} characters; keep it under ${LIMITS.titleChars} and put the rest in the details.`;
+    errors.title = tooLong('background_questionTitleTooLong', title, LIMITS.titleChars);
   if (details.length > LIMITS.tipBodyChars)
-    errors.details = `The details are ${details.length} characters; keep them under ${LIMITS.tipBodyChars}.`;
+    errors.details = tooLong('background_detailsTooLong', details, LIMITS.tipBodyChars);
   const appliesToError = appliesToProblem(appliesTo, checkPattern);
   if (appliesToError) errors.appliesTo = appliesToError;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -243,10 +268,10 @@ export type ItemCheck =
   | { ok: true; title: string; tags: string[]; note: string; privateNote: string }
   | { ok: false; errors: Partial<Record<keyof ItemDraft, string>> };
 
-const noteProblem = (note: string, what: string) =>
-  note.length > LIMITS.noteChars
-    ? `The ${what} is ${note.length} characters; keep it under ${LIMITS.noteChars}.`
-    : null;
+const noteProblem = (
+  note: string,
+  key: 'background_noteTooLong' | 'background_privateNoteTooLong',
+) => (note.length > LIMITS.noteChars ? tooLong(key, note, LIMITS.noteChars) : null);
 
 /** Checks an edited page or snippet; every error says what is wrong and what to do. */
 export function checkItemDraft(draft: ItemDraft): ItemCheck {
@@ -255,14 +280,14 @@ export function checkItemDraft(draft: ItemDraft): ItemCheck {
   const tags = parseTags(draft.tags);
   const note = draft.note.trim();
   const privateNote = draft.privateNote.trim();
-  if (!title) errors.title = 'Give it a title, so you and others can find it.';
+  if (!title) errors.title = t('background_itemTitleMissing');
   else if (title.length > LIMITS.titleChars)
-    errors.title = `The title is ${title.length} characters; keep it under ${LIMITS.titleChars}.`;
+    errors.title = tooLong('background_titleTooLong', title, LIMITS.titleChars);
   const tagError = tagsProblem(tags);
   if (tagError) errors.tags = tagError;
-  const noteError = noteProblem(note, 'note');
+  const noteError = noteProblem(note, 'background_noteTooLong');
   if (noteError) errors.note = noteError;
-  const privateError = noteProblem(privateNote, 'private note');
+  const privateError = noteProblem(privateNote, 'background_privateNoteTooLong');
   if (privateError) errors.privateNote = privateError;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, title, tags, note, privateNote };
@@ -313,13 +338,20 @@ const LINKLESS = {
 /** Checks a path's steps as a curator left them; null when they can be saved. */
 export function pathStepsProblem(steps: readonly PathStep[]): string | null {
   if (steps.length > LIMITS.pathSteps)
-    return `A path has at most ${LIMITS.pathSteps} steps; remove ${steps.length - LIMITS.pathSteps} first.`;
+    return t('background_pathTooManySteps', {
+      max: String(LIMITS.pathSteps),
+      extra: String(steps.length - LIMITS.pathSteps),
+    });
   const ids = new Set<string>();
   for (const [i, step] of steps.entries()) {
-    if (ids.has(step.itemId)) return `Step ${i + 1} is already in the path; remove one of them.`;
+    if (ids.has(step.itemId)) return t('background_pathStepTwice', { number: String(i + 1) });
     ids.add(step.itemId);
     if (step.note.length > LIMITS.stepNoteChars)
-      return `The note of step ${i + 1} is ${step.note.length} characters; keep it under ${LIMITS.stepNoteChars}.`;
+      return t('background_pathStepNoteTooLong', {
+        number: String(i + 1),
+        length: String(step.note.length),
+        max: String(LIMITS.stepNoteChars),
+      });
   }
   return null;
 }
@@ -342,19 +374,20 @@ export function checkStanceDraft(
   const errors: Partial<Record<StanceField, string>> = {};
   const subject = draft.subject.trim();
   const reason = draft.reason.trim();
-  if (!subject)
-    errors.subject = 'Name the tool: tool: with a catalog tool (tool:github), or its address.';
+  if (!subject) errors.subject = t('background_stanceSubjectMissing');
   else {
-    const problem = subject.length > LIMITS.urlChars ? 'is too long' : checkPattern(subject);
-    if (problem) errors.subject = `“${subject.slice(0, 60)}”: ${problem}`;
+    const problem =
+      subject.length > LIMITS.urlChars ? t('background_patternTooLong') : checkPattern(subject);
+    if (problem)
+      errors.subject = t('background_patternProblem', { line: subject.slice(0, 60), problem });
   }
   const position = Object.hasOwn(POSITION_WORDS, draft.position)
     ? (draft.position as StancePosition)
     : undefined;
-  if (!position) errors.position = 'Choose Adopt, Trial, Hold or Retire.';
-  if (!reason) errors.reason = 'Say why: members agree or object to the reason.';
+  if (!position) errors.position = t('background_stancePositionMissing');
+  if (!reason) errors.reason = t('background_stanceReasonMissing');
   else if (reason.length > LIMITS.tipBodyChars)
-    errors.reason = `The reason is ${reason.length} characters; keep it under ${LIMITS.tipBodyChars}.`;
+    errors.reason = tooLong('background_reasonTooLong', reason, LIMITS.tipBodyChars);
   if (!position || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, subject, position, reason };
 }

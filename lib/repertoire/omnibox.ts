@@ -3,13 +3,13 @@
  * the item. Suggestions only read the local index; what is typed never leaves the browser.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { SearchResult } from '../search';
 import { libraryUrl } from '../ui';
 import type { Indexer } from './indexing';
 import { currentCommunity } from './settings';
 
 const SUGGESTIONS = 6;
-const DEFAULT_SUGGESTION = 'Search your repertoire';
 
 /** Characters XML 1.0 cannot hold even escaped: one of them makes Chrome drop the suggestion. */
 // eslint-disable-next-line no-control-regex
@@ -21,7 +21,13 @@ function escapeXml(text: string): string {
 
 /** Chrome's suggestions are XML with <match> for highlights; Firefox's are plain text. */
 export function describe(result: SearchResult, xml: boolean): string {
-  const kind = result.kind === 'tip' ? 'Tip' : result.kind === 'snippet' ? 'Snippet' : 'Page';
+  const kind = t(
+    result.kind === 'tip'
+      ? 'background_omniboxTip'
+      : result.kind === 'snippet'
+        ? 'background_omniboxSnippet'
+        : 'background_omniboxPage',
+  );
   if (!xml) return `${result.title} — ${kind}`;
   let out = '';
   let at = 0;
@@ -45,25 +51,24 @@ export function registerOmnibox(indexer: Promise<Indexer>): void {
   // title a member can read; this maps the latest suggestions back to their items.
   let offered = new Map<string, string>();
 
-  browser.omnibox.setDefaultSuggestion({ description: DEFAULT_SUGGESTION });
+  browser.omnibox.setDefaultSuggestion({ description: t('background_omniboxDefault') });
   browser.omnibox.onInputChanged.addListener((text, suggest) => {
     void find(text, SUGGESTIONS).then(
       (results) => {
         offered = new Map();
         const suggestions = results.map((r) => {
-          let content = r.title || 'Untitled';
+          let content = r.title || t('background_omniboxUntitled');
           for (let n = 2; offered.has(content) || content === text; n++)
             content = `${r.title} (${n})`;
           offered.set(content, r.id);
           return { content, description: describe(r, xml) };
         });
-        browser.omnibox.setDefaultSuggestion({ description: DEFAULT_SUGGESTION });
+        browser.omnibox.setDefaultSuggestion({ description: t('background_omniboxDefault') });
         suggest(suggestions);
       },
       () => {
         browser.omnibox.setDefaultSuggestion({
-          description:
-            'Repertoire could not search just now. Press Enter to search in its own page.',
+          description: t('background_omniboxFailed'),
         });
         suggest([]);
       },

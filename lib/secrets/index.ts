@@ -7,7 +7,7 @@ import { scanTexts, type Part } from './scan';
 import type { Finding, FindingView } from './types';
 
 export type { Finding, FindingKind, FindingView } from './types';
-export { describeFindings, fieldName } from './words';
+export { describeFindings, fieldName, findingLabel } from './words';
 
 /** Not text anyone wrote: ids, the community, the author's display name, enum-like values. */
 const NOT_CONTENT = new Set(['id', 'community', 'author', 'kind', 'lang', 'dir', 'tool', 'type']);

@@ -112,7 +112,7 @@ function presetRulesFor(content: string): SecretLintCoreConfig['rules'] {
 }
 
 /** The preset's message ids, in words. */
-const PRESET_LABELS: Record<string, string> = {
+export const PRESET_LABELS: Record<string, string> = {
   AWSAccessKeyID: 'AWS access key ID',
   AWSSecretAccessKey: 'AWS secret access key',
   AWSAccountID: 'AWS account ID',

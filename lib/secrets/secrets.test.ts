@@ -4,7 +4,9 @@ import {
   FAKE_SECRETS,
   type FakeSecret,
 } from '../../test/fixtures/fake-secrets';
-import { findingViews, mask, redactFields, scanFields } from '.';
+import { describeFindings, findingLabel, findingViews, mask, redactFields, scanFields } from '.';
+import { PATTERNS } from './rules';
+import { PRESET_LABELS } from './scan';
 
 /** Caught means: after redaction, the secret is nowhere in what would be shared. */
 async function caught(fake: FakeSecret): Promise<boolean> {
@@ -105,5 +107,26 @@ describe('secret scan', () => {
     const key = FAKE_SECRETS[0]!.secret;
     const text = `<!-- secretlint-disable -->\n${key}`;
     expect(await scanFields({ text })).toHaveLength(1);
+  });
+});
+
+describe('findings in words', () => {
+  const labels = [
+    ...new Set([...Object.values(PATTERNS).map((p) => p.label), ...Object.values(PRESET_LABELS)]),
+  ];
+
+  it('has messages for every label the scan gives', () => {
+    for (const label of labels) {
+      expect(findingLabel(label), label).toBe(label);
+      expect(describeFindings([{ label }]), label).toMatch(/^an? /);
+    }
+  });
+
+  it('counts and lists them', () => {
+    const email = { label: 'email address' };
+    expect(describeFindings([{ label: 'AWS access key ID' }, email, email])).toBe(
+      'an AWS access key ID and 2 email addresses',
+    );
+    expect(describeFindings([])).toBe('nothing');
   });
 });

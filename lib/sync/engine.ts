@@ -3,6 +3,7 @@
  * debounced push sends them; a pull with the stored cursor brings everyone else's changes.
  * Failures back off exponentially and show in the status. Protocol: docs/sync-protocol.md.
  */
+import { say } from './say';
 import {
   type Item,
   type ItemKind,
@@ -373,7 +374,7 @@ export class SyncEngine {
     }
     // An answer that does not follow the protocol (or a bug): said as such, retried like an outage.
     const detail = error instanceof Error ? error.message : String(error);
-    const message = `Sync stopped on an unexpected problem (${detail.slice(0, 200)}). Your changes are kept on this browser; Repertoire will try again.`;
+    const message = say('background_syncUnexpected', { detail: detail.slice(0, 200) });
     this.backOff('error', { code: 'unexpected', message }, 0);
   }
 

@@ -4,6 +4,8 @@
  * Responses are validated too.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../i18n';
+import { say } from './say';
 import {
   CommunityInfo,
   ErrorBody,
@@ -57,7 +59,28 @@ const serverName = (serverUrl: string): string => {
 
 /** The sentence for a server that cannot be reached: what happened, and that nothing is lost. */
 const unreachableMessage = (serverUrl: string): string =>
-  `The server at ${serverName(serverUrl)} can't be reached. Your changes are kept on this browser and will be sent when it is back.`;
+  say('background_serverUnreachable', { server: serverName(serverUrl) });
+
+/**
+ * The server's refusals members meet, in their language; the server's own (English) words for
+ * a code not here, or one whose sentence carries what only the server knows.
+ */
+const SERVER_WORDS: Record<string, MessageKey> = {
+  invite_unknown: 'background_serverInviteUnknown',
+  invite_expired: 'background_serverInviteExpired',
+  invite_used_up: 'background_serverInviteUsedUp',
+  invalid_token: 'background_serverInvalidToken',
+  wrong_community: 'background_serverWrongCommunity',
+  unknown_member: 'background_serverUnknownMember',
+};
+
+const serverWords = (code: string, message: string): string => {
+  if (!Object.hasOwn(SERVER_WORDS, code)) return message;
+  const key = SERVER_WORDS[code]!;
+  const words = say(key);
+  // Outside a browser (Node), the server's own words.
+  return words === key ? message : words;
+};
 
 /** A member's session with a community on a server. */
 export interface Session {
@@ -70,8 +93,7 @@ export interface Session {
 /** An answer the member acts on: the value, or a sentence saying what went wrong and what to do. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const NOT_UNDERSTOOD =
-  'The server sent an answer Repertoire does not understand. Is it a Repertoire server?';
+const notUnderstood = () => say('background_serverNotUnderstood');
 
 /** Requests other than sync (joining, invites, community info) give up after this long. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -104,8 +126,8 @@ async function request<T>(
     res.status,
     parsed.success ? parsed.data.error.code : `http_${res.status}`,
     parsed.success
-      ? parsed.data.error.message
-      : `The server at ${serverName(url)} answered ${res.status} without saying why; try again later.`,
+      ? serverWords(parsed.data.error.code, parsed.data.error.message)
+      : say('background_serverNoReason', { server: serverName(url), status: String(res.status) }),
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
   );
 }
@@ -125,11 +147,11 @@ async function outcome<T>(
     if (error instanceof SyncHttpError) return { ok: false, message: error.message };
     // An answer that is not JSON, or not the shape asked for.
     if (error instanceof SyntaxError || error instanceof z.ZodError) {
-      return { ok: false, message: NOT_UNDERSTOOD };
+      return { ok: false, message: notUnderstood() };
     }
     return {
       ok: false,
-      message: `Could not reach ${serverUrl}. Check the address and that the server is running, then try again.`,
+      message: say('background_serverCouldNotReach', { server: serverUrl }),
     };
   }
 }

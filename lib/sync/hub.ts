@@ -3,6 +3,8 @@
  * it routes writes for shared communities through their engine (outbox first, always), syncs on
  * an alarm and when asked, and hears when pulled changes landed so search and related tips follow.
  */
+import { t } from '../i18n';
+import { serverAddressText } from './invite-words';
 import { browser } from 'wxt/browser';
 import {
   forgetCommunity,
@@ -18,7 +20,6 @@ import {
   inviteLink,
   type InviteRequest,
   type Role,
-  serverAddressProblem,
   serverOrigin,
   type SettingsChange,
 } from '../wire';
@@ -47,7 +48,7 @@ export interface JoinInput {
 export type JoinOutcome = { ok: true; name: string } | { ok: false; message: string };
 
 /** A joined community and how its sync is going, as the popup and options page show it. */
-const NOT_JOINED = 'You are not in this community any more.';
+const notJoined = () => t('background_notJoined');
 
 export interface CommunitySync {
   community: string;
@@ -103,7 +104,7 @@ export class SyncHub {
 
   async join(input: JoinInput): Promise<JoinOutcome> {
     const serverUrl = serverOrigin(input.serverUrl);
-    if (!serverUrl) return { ok: false, message: serverAddressProblem(input.serverUrl) ?? '' };
+    if (!serverUrl) return { ok: false, message: serverAddressText(input.serverUrl) ?? '' };
     const team = input.team?.trim() || null;
     const joined = await joinCommunity(serverUrl, {
       code: input.code.trim(),
@@ -148,7 +149,7 @@ export class SyncHub {
   /** A steward's new invite for their community, as a link to send and its bare code. */
   async createInvite(community: string, invite: InviteRequest): Promise<InviteOutcome> {
     const entry = await this.joined(community);
-    if (!entry) return { ok: false, message: NOT_JOINED };
+    if (!entry) return { ok: false, message: notJoined() };
     const made = await createInvite(sessionOf(entry.membership), invite);
     if (!made.ok) return made;
     return {
@@ -164,7 +165,7 @@ export class SyncHub {
     team: string | null,
   ): Promise<{ ok: true } | { ok: false; message: string }> {
     const entry = await this.joined(community);
-    if (!entry) return { ok: false, message: NOT_JOINED };
+    if (!entry) return { ok: false, message: notJoined() };
     const changed = await changeTeam(sessionOf(entry.membership), entry.membership.memberId, team);
     if (!changed.ok) return changed;
     entry.membership = { ...entry.membership, team: changed.value.team ?? team };
@@ -180,7 +181,7 @@ export class SyncHub {
     change: SettingsChange,
   ): Promise<{ ok: true; settings: CommunitySettings } | { ok: false; message: string }> {
     const entry = await this.joined(community);
-    if (!entry) return { ok: false, message: NOT_JOINED };
+    if (!entry) return { ok: false, message: notJoined() };
     const saved = await changeSettings(sessionOf(entry.membership), change);
     if (!saved.ok) return saved;
     await entry.engine.sync();
@@ -192,7 +193,7 @@ export class SyncHub {
     community: string,
   ): Promise<{ ok: true; members: CommunityMember[] } | { ok: false; message: string }> {
     const entry = await this.joined(community);
-    if (!entry) return { ok: false, message: NOT_JOINED };
+    if (!entry) return { ok: false, message: notJoined() };
     const listed = await listMembers(sessionOf(entry.membership));
     return listed.ok ? { ok: true, members: listed.value.members } : listed;
   }

@@ -16,17 +16,28 @@ export function serverOrigin(input: string): string | null {
 }
 
 /**
- * Why what was typed as a server address is not one, as a sentence; null when it is one. An
- * address like `htp:/host` parses as a URL (an unknown scheme), but has no web origin.
+ * Why what was typed as a server address is not one, as a code the extension words in the
+ * member's language (lib/sync/invite-words.ts); null when it is one. An address like
+ * `htp:/host` parses as a URL (an unknown scheme), but has no web origin.
  */
-export function serverAddressProblem(input: string): string | null {
+export type ServerAddressIssue = { code: 'empty' } | { code: 'not-an-address'; text: string };
+
+export function serverAddressIssue(input: string): ServerAddressIssue | null {
   const text = input.trim();
-  if (!text) {
+  if (!text) return { code: 'empty' };
+  if (serverOrigin(text)) return null;
+  return { code: 'not-an-address', text: text.slice(0, 200) };
+}
+
+/** The same, as an English sentence (the server's side, and tests). */
+export function serverAddressProblem(input: string): string | null {
+  const issue = serverAddressIssue(input);
+  if (!issue) return null;
+  if (issue.code === 'empty') {
     return 'Type the server’s address, like https://repertoire.example.org, or paste the whole invite link, which names it.';
   }
-  if (serverOrigin(text)) return null;
   return (
-    `“${text.slice(0, 200)}” is not a server address: one looks like https://repertoire.example.org ` +
+    `“${issue.text}” is not a server address: one looks like https://repertoire.example.org ` +
     'or http://127.0.0.1:8787. Check it, or paste the whole invite link, which names its server.'
   );
 }
@@ -35,22 +46,38 @@ export function inviteLink(serverUrl: string, code: string): string {
   return `${serverOrigin(serverUrl) ?? serverUrl}/join#${encodeURIComponent(code)}`;
 }
 
+/** Why a pasted invite is not one; `message` says it in English, the extension words `problem`. */
+export type InviteProblem = 'empty' | 'bad-url' | 'not-an-invite';
+
 export type ParsedInvite =
-  { ok: true; code: string; serverUrl: string | null } | { ok: false; message: string };
+  | { ok: true; code: string; serverUrl: string | null }
+  | { ok: false; problem: InviteProblem; message: string };
+
+export const INVITE_PROBLEMS: Record<InviteProblem, string> = {
+  empty: 'Paste the invite link or code a steward gave you.',
+  'bad-url': 'That invite link is not a valid web address; paste it again.',
+  'not-an-invite':
+    'That link is not a Repertoire invite: one looks like https://server/join#code. ' +
+    'Paste the whole link a steward sent you, or just its code.',
+};
+
+const refused = (problem: InviteProblem): ParsedInvite => ({
+  ok: false,
+  problem,
+  message: INVITE_PROBLEMS[problem],
+});
 
 /** A pasted invite: a link (which names its server) or a bare code. */
 export function parseInvite(input: string): ParsedInvite {
   const text = input.trim();
   if (!/^https?:\/\//i.test(text)) {
-    return text
-      ? { ok: true, code: text, serverUrl: null }
-      : { ok: false, message: 'Paste the invite link or code a steward gave you.' };
+    return text ? { ok: true, code: text, serverUrl: null } : refused('empty');
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: 'That invite link is not a valid web address; paste it again.' };
+    return refused('bad-url');
   }
   let code = '';
   try {
@@ -59,12 +86,7 @@ export function parseInvite(input: string): ParsedInvite {
     // A malformed escape: treated as no code at all.
   }
   if (!url.pathname.endsWith('/join') || !code) {
-    return {
-      ok: false,
-      message:
-        'That link is not a Repertoire invite: one looks like https://server/join#code. ' +
-        'Paste the whole link a steward sent you, or just its code.',
-    };
+    return refused('not-an-invite');
   }
   return { ok: true, code, serverUrl: url.origin };
 }

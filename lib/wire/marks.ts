@@ -54,21 +54,44 @@ export const MARK_RULES: Record<MarkKind, MarkRule> = {
   answered: { words: '“This answered it”', on: ['tip'], ...STORY },
 };
 
-/** Why a mark's note is refused, or null if it is fine. */
-export function noteProblem(kind: MarkKind, on: boolean, note: string | undefined): string | null {
+/**
+ * Why a mark's note is refused, as a code the extension words in the member's language
+ * (lib/community/mark-words.ts); null if it is fine.
+ */
+export type NoteIssue =
+  | { code: 'required' | 'when-off' | 'none' | 'blank' | 'one-line' }
+  | { code: 'too-long'; max: number };
+
+export function noteIssue(kind: MarkKind, on: boolean, note: string | undefined): NoteIssue | null {
   const rule = MARK_RULES[kind];
-  if (note === undefined) {
-    return on && rule.note === 'required'
-      ? `${rule.words} needs a note saying what is wrong`
-      : null;
-  }
-  if (!on) return 'taking a mark back carries no note';
-  if (rule.note === 'none') return `${rule.words} carries no note`;
-  if (note.trim() === '') return 'a note cannot be blank; leave it out instead';
-  if (note.length > rule.noteChars)
-    return `a note on ${rule.words} is at most ${rule.noteChars} characters`;
-  if (rule.oneLine && /[\r\n]/.test(note)) return `a note on ${rule.words} is one line`;
+  if (note === undefined) return on && rule.note === 'required' ? { code: 'required' } : null;
+  if (!on) return { code: 'when-off' };
+  if (rule.note === 'none') return { code: 'none' };
+  if (note.trim() === '') return { code: 'blank' };
+  if (note.length > rule.noteChars) return { code: 'too-long', max: rule.noteChars };
+  if (rule.oneLine && /[\r\n]/.test(note)) return { code: 'one-line' };
   return null;
+}
+
+/** Why a mark's note is refused, in English (the server's refusal), or null if it is fine. */
+export function noteProblem(kind: MarkKind, on: boolean, note: string | undefined): string | null {
+  const issue = noteIssue(kind, on, note);
+  if (!issue) return null;
+  const { words } = MARK_RULES[kind];
+  switch (issue.code) {
+    case 'required':
+      return `${words} needs a note saying what is wrong`;
+    case 'when-off':
+      return 'taking a mark back carries no note';
+    case 'none':
+      return `${words} carries no note`;
+    case 'blank':
+      return 'a note cannot be blank; leave it out instead';
+    case 'too-long':
+      return `a note on ${words} is at most ${issue.max} characters`;
+    case 'one-line':
+      return `a note on ${words} is one line`;
+  }
 }
 
 /** The refusal of a mark on an item of the wrong kind. */
