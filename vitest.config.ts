@@ -26,6 +26,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/integration/global-setup.ts'],
+          setupFiles: ['test/support/i18n-node-setup.ts'],
           // In-process servers log only what went wrong; server child processes set their own.
           env: { REPERTOIRE_LOG_LEVEL: 'warn' },
           testTimeout: 300_000,

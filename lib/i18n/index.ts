@@ -10,18 +10,25 @@ export type { MessageKey, PluralKey } from './keys';
 
 export type Vars = Record<string, string | number>;
 
-/** WXT types names from public/_locales; ours are compiled from locales/ at build time. */
-const getMessage = (name: string, substitutions?: string[]): string =>
-  (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(
+/**
+ * WXT types names from public/_locales; ours are compiled from locales/ at build time. Outside
+ * any browser (benches, a sync engine driven from Node) there is no catalogue: a sentence is
+ * its message's name there.
+ */
+function getMessage(name: string, substitutions?: string[]): string {
+  const i18n = (browser as typeof browser | undefined)?.i18n;
+  if (!i18n) return '';
+  return (i18n.getMessage as (name: string, substitutions?: string[]) => string)(
     name,
     substitutions,
   );
+}
 
 let language: string | undefined;
 
 /** The browser's UI language ("fr", "en-US"): what dates and numbers are written in. */
 export function uiLanguage(): string {
-  language ??= browser.i18n.getUILanguage() || 'en';
+  language ??= (browser as typeof browser | undefined)?.i18n?.getUILanguage() || 'en';
   return language;
 }
 

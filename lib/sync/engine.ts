@@ -3,7 +3,6 @@
  * debounced push sends them; a pull with the stored cursor brings everyone else's changes.
  * Failures back off exponentially and show in the status. Protocol: docs/sync-protocol.md.
  */
-import { say } from './say';
 import {
   type Item,
   type ItemKind,
@@ -13,8 +12,10 @@ import {
   type SyncedItem,
   writableFields,
 } from '../wire';
+import { t } from '../i18n';
 import { SyncHttpError, SyncUnreachableError, type SyncTransport } from './http';
 import { overlay, type Me } from './overlay';
+import { refusalSentence } from './refusal';
 import type { SyncState, SyncStore } from './store-interface';
 
 /** The write that creates `item`: every field it has (fields a kind gained later are optional). */
@@ -295,7 +296,7 @@ export class SyncEngine {
       const [first] = refused;
       if (first) {
         const count = (this.status.refused?.count ?? 0) + refused.length;
-        this.update({ refused: { count, reason: first.reason ?? 'no reason given' } });
+        this.update({ refused: { count, reason: refusalSentence(first) } });
       }
     }
   }
@@ -374,7 +375,7 @@ export class SyncEngine {
     }
     // An answer that does not follow the protocol (or a bug): said as such, retried like an outage.
     const detail = error instanceof Error ? error.message : String(error);
-    const message = say('background_syncUnexpected', { detail: detail.slice(0, 200) });
+    const message = t('background_syncUnexpected', { detail: detail.slice(0, 200) });
     this.backOff('error', { code: 'unexpected', message }, 0);
   }
 

@@ -4,8 +4,7 @@
  * Responses are validated too.
  */
 import { z } from 'zod';
-import type { MessageKey } from '../i18n';
-import { say } from './say';
+import { t, type MessageKey } from '../i18n';
 import {
   CommunityInfo,
   ErrorBody,
@@ -59,7 +58,7 @@ const serverName = (serverUrl: string): string => {
 
 /** The sentence for a server that cannot be reached: what happened, and that nothing is lost. */
 const unreachableMessage = (serverUrl: string): string =>
-  say('background_serverUnreachable', { server: serverName(serverUrl) });
+  t('background_serverUnreachable', { server: serverName(serverUrl) });
 
 /**
  * The server's refusals members meet, in their language; the server's own (English) words for
@@ -77,8 +76,8 @@ const SERVER_WORDS: Record<string, MessageKey> = {
 const serverWords = (code: string, message: string): string => {
   if (!Object.hasOwn(SERVER_WORDS, code)) return message;
   const key = SERVER_WORDS[code]!;
-  const words = say(key);
-  // Outside a browser (Node), the server's own words.
+  const words = t(key);
+  // Outside a browser (Node) there is no catalogue: the server's own words.
   return words === key ? message : words;
 };
 
@@ -93,7 +92,7 @@ export interface Session {
 /** An answer the member acts on: the value, or a sentence saying what went wrong and what to do. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const notUnderstood = () => say('background_serverNotUnderstood');
+const notUnderstood = () => t('background_serverNotUnderstood');
 
 /** Requests other than sync (joining, invites, community info) give up after this long. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -127,7 +126,7 @@ async function request<T>(
     parsed.success ? parsed.data.error.code : `http_${res.status}`,
     parsed.success
       ? serverWords(parsed.data.error.code, parsed.data.error.message)
-      : say('background_serverNoReason', { server: serverName(url), status: String(res.status) }),
+      : t('background_serverNoReason', { server: serverName(url), status: String(res.status) }),
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
   );
 }
@@ -151,7 +150,7 @@ async function outcome<T>(
     }
     return {
       ok: false,
-      message: say('background_serverCouldNotReach', { server: serverUrl }),
+      message: t('background_serverCouldNotReach', { server: serverUrl }),
     };
   }
 }
