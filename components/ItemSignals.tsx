@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
-import { markedBy, standing, stateLines } from '@/lib/community';
+import { markedBy, markNoteProblem, standing, stateLines } from '@/lib/community';
 import { t, tn } from '@/lib/i18n';
-import { MARK_RULES, noteProblem } from '@/lib/wire';
+import { MARK_RULES } from '@/lib/wire';
 import type { ItemSignals as Signals } from './hooks/useItemSignals';
 import { StateLines } from './StateLines';
-
-const capitalized = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 
 /**
  * What members say of an item: "Helped me" with their stories, "I vouch for this", and for a
@@ -30,8 +28,8 @@ export function ItemSignals({ signals }: { signals: Signals }) {
   const toggleHelped = async () => {
     if (helpedByMe) return void (await signals.mark('helped', false));
     const note = story.trim() === '' ? undefined : story.trim();
-    const problem = noteProblem('helped', true, note);
-    if (problem) return setStoryError(capitalized(problem));
+    const problem = markNoteProblem('helped', true, note);
+    if (problem) return setStoryError(problem);
     setStoryError(null);
     // The story stays in its field until it is stored: nothing typed is lost on a refusal.
     if (await signals.mark('helped', true, note)) {
@@ -42,8 +40,8 @@ export function ItemSignals({ signals }: { signals: Signals }) {
 
   const sendFlag = async () => {
     const note = flag.trim() === '' ? undefined : flag.trim();
-    const problem = noteProblem('needs_update', true, note);
-    if (problem) return setFlagError(capitalized(problem));
+    const problem = markNoteProblem('needs_update', true, note);
+    if (problem) return setFlagError(problem);
     setFlagError(null);
     if (await signals.mark('needs_update', true, note)) {
       setFlag('');

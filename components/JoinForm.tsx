@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging';
-import { parseInvite, serverAddressProblem, serverOrigin } from '@/lib/wire';
+import { parseInviteText, serverAddressText } from '@/lib/sync';
+import { serverOrigin } from '@/lib/wire';
 import { SiteAccessOffer } from './SiteAccessOffer';
 
 interface Props {
@@ -19,7 +20,7 @@ interface Props {
 export function JoinForm({ invite = '', onJoined }: Props) {
   const [code, setCode] = useState(invite);
   const [serverUrl, setServerUrl] = useState(() => {
-    const parsed = parseInvite(invite);
+    const parsed = parseInviteText(invite);
     return (parsed.ok && parsed.serverUrl) || 'http://127.0.0.1:8787';
   });
   const [name, setName] = useState('');
@@ -31,16 +32,16 @@ export function JoinForm({ invite = '', onJoined }: Props) {
   /** A pasted link names its server: fill the address in for the member. */
   const onInvite = (value: string) => {
     setCode(value);
-    const parsed = parseInvite(value);
+    const parsed = parseInviteText(value);
     if (parsed.ok && parsed.serverUrl) setServerUrl(parsed.serverUrl);
   };
 
   const join = async (event: Event) => {
     event.preventDefault();
-    const parsed = parseInvite(code);
+    const parsed = parseInviteText(code);
     if (!parsed.ok) return setMessage({ ok: false, text: parsed.message });
     const server = parsed.serverUrl ?? serverUrl;
-    const problem = serverAddressProblem(server);
+    const problem = serverAddressText(server);
     const origin = serverOrigin(server);
     if (problem || !origin) return setMessage({ ok: false, text: problem ?? '' });
     setBusy(true);

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { NeedsReview, ReviewOutcome, ShareChoice } from '@/lib/messaging';
-import { describeFindings, fieldName } from '@/lib/secrets';
+import { describeFindings, fieldName, findingLabel } from '@/lib/secrets';
 import { Rich } from './Rich';
 
 interface Props {
@@ -61,7 +61,10 @@ export function ShareReview({ review, communityName, choose, onDone, onBack }: P
         {review.findings.map((f, i) => (
           <li key={i}>
             <Rich
-              text={t('library_findingIn', { label: f.label, field: fieldName(f.field) })}
+              text={t('library_findingIn', {
+                label: findingLabel(f.label),
+                field: fieldName(f.field),
+              })}
               parts={{
                 what: (label) => <strong>{label}</strong>,
                 context: () => (

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { POSITION_WORDS } from '@/lib/community';
+import { POSITION_WORDS, positionWord } from '@/lib/community';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { StanceDraft } from '@/lib/messaging';
 import type { StancePosition } from '@/lib/wire';
@@ -65,7 +65,7 @@ export function StanceForm({ saving, errors, onSave, onCancel }: Props) {
               checked={draft.position === p}
               onChange={() => set('position')(p)}
             />
-            {POSITION_WORDS[p]} <span class="meta">— {t(POSITION_HINTS[p])}</span>
+            {positionWord(p)} <span class="meta">— {t(POSITION_HINTS[p])}</span>
           </label>
         ))}
         {errors.position ? (

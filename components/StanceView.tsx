@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { POSITION_WORDS, subjectName } from '@/lib/community';
+import { positionWord, subjectName } from '@/lib/community';
 import type { RepertoireDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { formatDate } from '@/lib/ui';
@@ -70,7 +70,7 @@ export function StanceView({ db, stance, onBack, say }: Props) {
       <h1 id="item-title" tabIndex={-1} ref={heading} dir="auto">
         {stance.title ||
           t('library_stanceHeading', {
-            position: POSITION_WORDS[stance.position],
+            position: positionWord(stance.position),
             tool: subjectName(stance.subject),
           })}
       </h1>
@@ -82,7 +82,7 @@ export function StanceView({ db, stance, onBack, say }: Props) {
         })}
       </p>
       <p>
-        <strong>{POSITION_WORDS[stance.position]}</strong>
+        <strong>{positionWord(stance.position)}</strong>
       </p>
       <p dir="auto" class="reason">
         {stance.reason}

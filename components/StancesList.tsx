@@ -1,4 +1,4 @@
-import { agreeingWords, POSITION_WORDS, subjectName } from '@/lib/community';
+import { agreeingWords, positionWord, subjectName } from '@/lib/community';
 import type { RepertoireDb } from '@/lib/db';
 import { t, tn } from '@/lib/i18n';
 import { formatDate } from '@/lib/ui';
@@ -44,7 +44,7 @@ export function StancesList({ db, community, onOpen, onPropose, onBack }: Props)
             id: stance.id,
             kind: 'stance',
             title: t('library_stanceListTitle', {
-              position: POSITION_WORDS[stance.position],
+              position: positionWord(stance.position),
               tool: subjectName(stance.subject),
             }),
             detail: [

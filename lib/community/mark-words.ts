@@ -6,14 +6,14 @@ import { t, type MessageKey } from '../i18n';
 import { noteIssue, type MarkKind } from '../wire';
 
 const MARK_KEYS = {
-  helped: 'background_markHelped',
-  vouch: 'background_markVouch',
-  verified: 'background_markVerified',
-  needs_update: 'background_markNeedsUpdate',
-  me_too: 'background_markMeToo',
-  agree: 'background_markAgree',
-  object: 'background_markObject',
-  answered: 'background_markAnswered',
+  helped: 'common_mark_helped',
+  vouch: 'common_mark_vouch',
+  verified: 'common_mark_verified',
+  needs_update: 'common_mark_needsUpdate',
+  me_too: 'common_mark_meToo',
+  agree: 'common_mark_agree',
+  object: 'common_mark_object',
+  answered: 'common_mark_answered',
 } as const satisfies Record<MarkKind, MessageKey>;
 
 /** A mark's name, quoted: "“Helped me”". */

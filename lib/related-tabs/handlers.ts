@@ -5,7 +5,8 @@ import { siteOf } from '../related';
 import { communityNow, helpedItems, mutedItems, mutedSites } from '../repertoire';
 import type { SyncHub } from '../sync';
 import type { RepertoireDb } from '../db';
-import { MARK_RULES, noteProblem } from '../wire';
+import { markNoteProblem, markWords } from '../community';
+import { t } from '../i18n';
 import { tipOrigins, withoutAccess } from './origins';
 import type { RelatedWatcher } from './watcher';
 
@@ -13,8 +14,6 @@ export type PanelHandlers = Pick<
   Handlers,
   'mark' | 'mute' | 'unmute' | 'newTipForTab' | 'askForTab' | 'tipSites'
 >;
-
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const toggled = (list: string[], value: string, on: boolean) =>
   on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
@@ -44,8 +43,8 @@ export function createPanelHandlers(
       return { origins: await withoutAccess(await tipOrigins(await db())) };
     },
     async mark({ itemId, mark, on, note }) {
-      const problem = noteProblem(mark, on, note);
-      if (problem) return { ok: false, message: `${capitalized(problem)}.` };
+      const problem = markNoteProblem(mark, on, note);
+      if (problem) return { ok: false, message: problem };
       const community = await watcher.communityOf(itemId);
       const engine = community ? await hub.engineFor(community) : undefined;
       if (mark === 'helped' || (mark === 'answered' && on)) {
@@ -57,7 +56,7 @@ export function createPanelHandlers(
       else if (mark !== 'helped')
         return {
           ok: false,
-          message: `${MARK_RULES[mark].words} is a signal to a community, and this item is only on this browser. Share it to a community first.`,
+          message: t('background_markLocalOnly', { mark: markWords(mark) }),
         };
       // The panel and popup showed the mark at once; every tab showing this item gets it now,
       // not at the next sync.

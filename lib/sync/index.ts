@@ -20,5 +20,6 @@ export {
   type Session,
   type SyncTransport,
 } from './http';
+export { inviteProblemText, parseInviteText, serverAddressText } from './invite-words';
 export { listenLive, type LiveOptions, type LiveState } from './live';
 export type { PulledChange, SyncState, SyncStore } from './store-interface';

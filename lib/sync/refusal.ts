@@ -2,8 +2,9 @@
  * A refused change said in the member's language, from the parts the server sends
  * (lib/wire/refusal.ts); the server's English reason for a rule this extension does not know.
  */
+import { markWords } from '../community';
 import { formatList, t, type MessageKey } from '../i18n';
-import type { ChangeAction, ItemKind, MarkKind, MutationResult } from '../wire';
+import type { ChangeAction, ItemKind, MutationResult } from '../wire';
 import { MARK_RULES } from '../wire';
 
 const KIND: Record<ItemKind, MessageKey> = {
@@ -33,17 +34,6 @@ const ACTION: Record<ChangeAction, { named: MessageKey; anonymous: MessageKey }>
   close: { named: 'common_refusal_close', anonymous: 'common_refusal_closeAnonymous' },
 };
 
-const MARK: Record<MarkKind, MessageKey> = {
-  helped: 'common_mark_helped',
-  vouch: 'common_mark_vouch',
-  verified: 'common_mark_verified',
-  needs_update: 'common_mark_needsUpdate',
-  me_too: 'common_mark_meToo',
-  agree: 'common_mark_agree',
-  object: 'common_mark_object',
-  answered: 'common_mark_answered',
-};
-
 export function refusalSentence(result: Pick<MutationResult, 'reason' | 'refusal'>): string {
   const refusal = result.refusal;
   switch (refusal?.rule) {
@@ -56,11 +46,11 @@ export function refusalSentence(result: Pick<MutationResult, 'reason' | 'refusal
       return t('common_refusal_curatorsOnly');
     case 'own_mark':
       return refusal.owner
-        ? t('common_refusal_ownMark', { owner: refusal.owner, mark: t(MARK[refusal.mark]) })
-        : t('common_refusal_ownMarkAnonymous', { mark: t(MARK[refusal.mark]) });
+        ? t('common_refusal_ownMark', { owner: refusal.owner, mark: markWords(refusal.mark) })
+        : t('common_refusal_ownMarkAnonymous', { mark: markWords(refusal.mark) });
     case 'mark_kind':
       return t('common_refusal_markKind', {
-        mark: t(MARK[refusal.mark]),
+        mark: markWords(refusal.mark),
         kinds: formatList(
           MARK_RULES[refusal.mark].on.map((k) => t(KIND[k])),
           'disjunction',
