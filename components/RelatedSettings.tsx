@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { HighlightSettings } from './HighlightSettings';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
 import { relatedMode, relatedOffCommunities } from '@/lib/repertoire';
 import { requestOrigins, tipOrigins } from '@/lib/related-tabs';
@@ -86,6 +87,7 @@ export function RelatedSettings() {
           </label>
         ))}
       </fieldset>
+      <HighlightSettings />
       <h3>Site access</h3>
       <p>
         <button type="button" onClick={() => void allowAll()}>
