@@ -12,7 +12,7 @@
  *    wider window around it, then in the whole text (the matcher reports only the matches with
  *    the fewest errors, so a near copy elsewhere would hide a closer-by edited quote); each
  *    candidate is scored on the quote, its prefix and suffix and its distance from the hint, and
- *    kept only when it is good enough: close to the quote and where it was, or with its context
+ *    kept only when it is good enough: close to the quote (90%) where it was, or with its context
  *    agreeing. Away from where it was, or for a short quote, the context must agree.
  *
  * Null rather than a wrong place: a highlight on the wrong text is worse than none.
@@ -222,11 +222,12 @@ export class TextLocator {
     const short = q.exact.length < SHORT_QUOTE;
     const budget = Math.ceil(q.exact.length * ERROR_RATE);
     const windows =
-      hintC === null ? [] : [budget + q.prefix.length, Math.max(2 * q.exact.length, 2000)];
-    for (const margin of windows) {
+      hintC === null ? [] : [2 * budget + q.prefix.length, Math.max(2 * q.exact.length, 2000)];
+    for (const [i, margin] of windows.entries()) {
       const from = Math.max(0, (hintC ?? 0) - margin);
       const to = Math.min(c.text.length, (hintC ?? 0) + q.exact.length + margin);
-      const near = bestFuzzy(c.text, q, hintC, from, to, short);
+      // Only where it was may a close match do without its context agreeing.
+      const near = bestFuzzy(c.text, q, hintC, from, to, short || i > 0);
       if (near) return back(near.start, near.end, 'fuzzy');
       if (copy) return copy;
       if (from === 0 && to === c.text.length) return null;
