@@ -136,7 +136,9 @@ export class PageHighlights {
   }
 
   private listen(): AbortController {
-    const controller = new AbortController();
+    // The document's own: listeners take only a signal of their window (jsdom's, in tests).
+    const View = this.doc.defaultView as (Window & typeof globalThis) | null;
+    const controller = new (View?.AbortController ?? AbortController)();
     const { signal } = controller;
     // Capture phase: a page that stops its events from bubbling still closes the popover.
     this.doc.addEventListener(
