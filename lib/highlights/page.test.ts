@@ -54,8 +54,9 @@ describe('highlights in a page', () => {
     expect(mark.textContent).toBe('git rebase --autosquash');
     expect(mark.getAttribute('role')).toBe('button');
     expect(mark.tabIndex).toBe(0);
-    expect(mark.getAttribute('aria-label')).toBe(
-      HIGHLIGHT_WORDS.highlightLabel('git rebase --autosquash'),
+    expect(mark.getAttribute('aria-label')).toBeNull();
+    expect(mark.getAttribute('aria-description')).toBe(
+      HIGHLIGHT_WORDS.highlightDescription('git rebase --autosquash'),
     );
 
     mark.click();
@@ -88,8 +89,8 @@ describe('highlights in a page', () => {
     });
     expect(highlights.show([snippet({ title: 'Autosquash' }), gone])).toBe(1);
     expect(doc.querySelectorAll('repertoire-highlight')).toHaveLength(1);
-    expect(doc.querySelector('repertoire-highlight')?.getAttribute('aria-label')).toBe(
-      HIGHLIGHT_WORDS.highlightLabel('Autosquash'),
+    expect(doc.querySelector('repertoire-highlight')?.getAttribute('aria-description')).toBe(
+      HIGHLIGHT_WORDS.highlightDescription('Autosquash'),
     );
   });
 

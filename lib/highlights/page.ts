@@ -2,10 +2,10 @@
  * The highlights in a page (the content script's side; lib/highlights/tabs.ts is the
  * background's). The background sends the snippets clipped from the page; each is anchored
  * (lib/anchoring) and wrapped in highlight elements. A highlight's first element is focusable
- * (a button named after the snippet); a click on any of its elements, or Enter or Space on the
- * focused one, opens its note in the popover; Escape, a click outside or another highlight closes
- * it. Every listener is added with one AbortSignal: stopping takes them all away with the
- * highlights, and leaves the page's DOM as it was.
+ * (a button named by its text, described as the snippet); a click on any of its elements, or
+ * Enter or Space on the focused one, opens its note in the popover; Escape, a click outside or
+ * another highlight closes it. Every listener is added with one AbortSignal: stopping takes them
+ * all away with the highlights, and leaves the page's DOM as it was.
  */
 import { HIGHLIGHT_TAG, Highlighter, PageAnchorer, type SnippetSelectors } from '../anchoring';
 import type { PageSnippet } from '../messaging';
@@ -132,7 +132,7 @@ export class PageHighlights {
   }
 
   private label({ snippet, marks }: Shown) {
-    marks[0]?.setAttribute('aria-label', HIGHLIGHT_WORDS.highlightLabel(snippet.title));
+    marks[0]?.setAttribute('aria-description', HIGHLIGHT_WORDS.highlightDescription(snippet.title));
   }
 
   private listen(): AbortController {

@@ -3,8 +3,11 @@
  * together.
  */
 export const HIGHLIGHT_WORDS = {
-  /** The accessible name of a highlight's first element, which opens its note. */
-  highlightLabel: (title: string) => `Snippet “${title}”: show its note`,
+  /**
+   * The accessible description of a highlight's first element, a button named by the text it
+   * highlights (so that what is read is what is shown), which opens the note.
+   */
+  highlightDescription: (title: string) => `Snippet “${title}”: press to show its note`,
   noteLabel: 'Snippet note',
   noNote: 'No note on this snippet yet.',
   /** "Clipped by Ana on 3 Nov · Platform guild" (the date is shortDate's, lib/ui). */

@@ -46,8 +46,8 @@ async function visit(url: string): Promise<Page> {
 
 const violations = (tab: Page) =>
   tab.evaluate(() => (globalThis as { violations?: string[] }).violations ?? []);
-const highlight = (tab: Page) =>
-  tab.getByRole('button', { name: HIGHLIGHT_WORDS.highlightLabel(QUOTE) });
+/** The quote's first highlight element: a button named by its text, described as the snippet. */
+const highlight = (tab: Page) => tab.getByRole('button', { name: 'Small pull requests get' });
 const note = (tab: Page) => tab.getByRole('dialog', { name: HIGHLIGHT_WORDS.noteLabel });
 const marks = (tab: Page) => tab.locator('repertoire-highlight').count();
 
@@ -103,6 +103,9 @@ describe('highlights', () => {
 
     const again = await visit(page());
     await highlight(again).waitFor();
+    expect(await highlight(again).getAttribute('aria-description')).toBe(
+      HIGHLIGHT_WORDS.highlightDescription(QUOTE),
+    );
     expect((await highlight(again).innerText()).replace(/\s+/g, ' ')).toBe(
       'Small pull requests get ',
     );
@@ -135,8 +138,8 @@ describe('highlights', () => {
     await again.keyboard.press('Escape');
     await expect.poll(() => note(again).count()).toBe(0);
     await expect
-      .poll(() => again.evaluate(() => document.activeElement?.getAttribute('aria-label')))
-      .toBe(HIGHLIGHT_WORDS.highlightLabel(QUOTE));
+      .poll(() => again.evaluate(() => document.activeElement?.getAttribute('aria-description')))
+      .toBe(HIGHLIGHT_WORDS.highlightDescription(QUOTE));
     await again.keyboard.press('Enter');
     await note(again).waitFor();
     // A click outside closes it.

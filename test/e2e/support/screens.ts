@@ -140,9 +140,7 @@ export async function screenTour(): Promise<ScreenTour> {
     const highlighted = await ext.context.newPage();
     await highlighted.goto(`${pages.origin}/fixtures/snippet.html`);
     await highlighted
-      .getByRole('button', {
-        name: HIGHLIGHT_WORDS.highlightLabel('Fold fixups with git rebase --autosquash'),
-      })
+      .getByRole('button', { name: 'Use git rebase --autosquash to fold fixup commits' })
       .click();
     await highlighted.getByRole('dialog', { name: HIGHLIGHT_WORDS.noteLabel }).waitFor();
     await at({ name: 'highlight', page: highlighted, shot: null });
