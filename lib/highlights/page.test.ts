@@ -94,6 +94,25 @@ describe('highlights in a page', () => {
     );
   });
 
+  it('finds a snippet in content that arrives after load', async () => {
+    const { doc, highlights } = setup();
+    const later = snippet({
+      id: 's3',
+      title: 'Late paragraph',
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'rendered after load', prefix: 'was ', suffix: '.' },
+        { type: 'TextPositionSelector', start: 70, end: 89 },
+      ],
+    });
+    expect(highlights.show([snippet(), later])).toBe(1);
+    const p = doc.createElement('p');
+    p.textContent = 'This paragraph was rendered after load.';
+    doc.body.append(p);
+    await vi.waitFor(() => expect(doc.querySelectorAll('repertoire-highlight')).toHaveLength(2));
+    expect(p.querySelector('repertoire-highlight')?.textContent).toBe('rendered after load');
+    highlights.stop();
+  });
+
   it('stops: every highlight and listener goes, and the page is as it was', () => {
     const { doc, view, highlights } = setup();
     const before = doc.body.innerHTML;

@@ -12,6 +12,10 @@ import type { PageSnippet } from '../messaging';
 import { NotePopover, type PopoverOptions } from './popover';
 import { HIGHLIGHT_WORDS } from './words';
 
+/** Tries at finding snippets in content that arrives after load, and the quiet each waits for. */
+const LATE_RETRIES = 10;
+const LATE_SETTLE_MS = 300;
+
 export interface NoteView {
   /** Draws the snippet's note into the popover's mount; `close` closes it (focus back). */
   draw(mount: HTMLElement, snippet: PageSnippet, close: () => void): void;
@@ -29,6 +33,11 @@ export class PageHighlights {
   private readonly shown = new Map<string, Shown>();
   private readonly popover: NotePopover;
   private listening: AbortController | null = null;
+  /** The snippets the background sent last, by id. */
+  private wanted = new Map<string, PageSnippet>();
+  /** Watching for content that arrives late, while some snippets are not found. */
+  private observer: MutationObserver | null = null;
+  private retries = 0;
   /** The highlight element whose note is open, to give focus back to. */
   private opener: HTMLElement | null = null;
   private openId: string | null = null;
@@ -43,8 +52,9 @@ export class PageHighlights {
 
   /**
    * Highlights these snippets (and no others): those not highlighted yet are anchored in the page
-   * as it is now; those highlighted already keep their place and take the new text. Returns how
-   * many are highlighted.
+   * as it is now, and again as the page changes for a while (content that arrives after load);
+   * those highlighted already keep their place and take the new text. Returns how many are
+   * highlighted now.
    */
   show(snippets: readonly PageSnippet[]): number {
     const wanted = new Map(snippets.map((s) => [s.id, s]));
@@ -54,22 +64,32 @@ export class PageHighlights {
       return 0;
     }
     const signal = (this.listening ??= this.listen()).signal;
-    const fresh: { snippet: PageSnippet; start: number; end: number }[] = [];
-    let anchorer: PageAnchorer | null = null;
+    this.wanted = wanted;
     for (const snippet of wanted.values()) {
       const known = this.shown.get(snippet.id);
-      if (known) {
-        known.snippet = snippet;
-        this.label(known);
-        continue;
-      }
-      anchorer ??= new PageAnchorer(this.doc);
-      const found = anchorer.locate(snippet.selectors as SnippetSelectors);
-      if (found) fresh.push({ snippet, start: found.start, end: found.end });
+      if (!known) continue;
+      known.snippet = snippet;
+      this.label(known);
+    }
+    this.anchorMissing(signal);
+    this.retries = LATE_RETRIES;
+    this.watchLateContent(signal);
+    if (this.openId !== null && this.shown.has(this.openId)) this.redraw();
+    return this.shown.size;
+  }
+
+  /** Anchors and highlights the wanted snippets that are not highlighted yet. */
+  private anchorMissing(signal: AbortSignal): void {
+    const missing = [...this.wanted.values()].filter((s) => !this.shown.has(s.id));
+    if (missing.length === 0) return;
+    const anchorer = new PageAnchorer(this.doc);
+    const found: { snippet: PageSnippet; start: number; end: number }[] = [];
+    for (const snippet of missing) {
+      const at = anchorer.locate(snippet.selectors as SnippetSelectors);
+      if (at) found.push({ snippet, start: at.start, end: at.end });
     }
     // Wrapping splits Text nodes, never the text: each range is made from the nodes as they are.
-    for (const { snippet, start, end } of fresh) {
-      if (!anchorer) break;
+    for (const { snippet, start, end } of found) {
       anchorer.reread();
       const range = anchorer.rangeOf(start, end);
       if (!range) continue;
@@ -79,12 +99,40 @@ export class PageHighlights {
       this.shown.set(snippet.id, shown);
       this.decorate(shown, signal);
     }
-    if (this.openId !== null && this.shown.has(this.openId)) this.redraw();
-    return this.shown.size;
+  }
+
+  /**
+   * While some snippets are not found, tries again after the page's DOM changes (a single-page
+   * app rendering after load), at most LATE_RETRIES times, each a moment after the changes stop.
+   */
+  private watchLateContent(signal: AbortSignal): void {
+    const View = this.doc.defaultView as (Window & typeof globalThis) | null;
+    if (this.observer || !View?.MutationObserver || !this.doc.body) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new View.MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (signal.aborted) return;
+        this.anchorMissing(signal);
+        this.retries--;
+        const done = this.retries <= 0 || [...this.wanted.keys()].every((id) => this.shown.has(id));
+        if (done) stop();
+      }, LATE_SETTLE_MS);
+    });
+    const stop = () => {
+      clearTimeout(timer);
+      observer.disconnect();
+      if (this.observer === observer) this.observer = null;
+    };
+    if ([...this.wanted.keys()].every((id) => this.shown.has(id))) return;
+    this.observer = observer;
+    observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', stop, { once: true });
   }
 
   /** Takes every highlight, the popover and every listener out. */
   stop(): void {
+    this.wanted = new Map();
     this.close(false);
     this.listening?.abort();
     this.listening = null;
