@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, tn, type MessageKey } from '@/lib/i18n';
+import { HighlightSettings } from './HighlightSettings';
 import { ensurePersonalCommunity, listCommunities, openRepertoireDb } from '@/lib/db';
 import { relatedMode, relatedOffCommunities } from '@/lib/repertoire';
 import { requestOrigins, tipOrigins } from '@/lib/related-tabs';
@@ -82,6 +83,7 @@ export function RelatedSettings() {
           </label>
         ))}
       </fieldset>
+      <HighlightSettings />
       <h3>{t('community_siteAccess')}</h3>
       <p>
         <button type="button" onClick={() => void allowAll()}>

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { showToast } from '@/lib/capture';
+import highlightsCss from '@/components/highlights.css?inline';
+import { startHighlightTabs } from '@/lib/highlights';
 import { t } from '@/lib/i18n';
 import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/lib/db';
 import { createPanelHandlers, startRelatedWatcher } from '@/lib/related-tabs';
@@ -24,10 +26,13 @@ export default defineBackground(() => {
       return handle;
     }));
   const watcher = startRelatedWatcher(db);
+  // Snippets highlighted on the pages they were clipped from, found as the panel finds clips.
+  const highlights = startHighlightTabs({ db, snippetsOn: watcher.snippetsOn, css: highlightsCss });
   const indexer = db().then((handle) => createIndexer(handle, watcher.apply));
   const reindex = async () => {
     await (await indexer).drain();
     await watcher.refreshAll();
+    await highlights.refreshAll();
   };
   // Whatever a previous run queued but did not index (it was stopped mid-way) is indexed now.
   void reindex();

@@ -1,7 +1,7 @@
 /**
  * The build check: prints every output file's size, raw and gzipped, and fails when a budget is
  * broken. Budgets: the popup (its HTML, scripts and styles) ≤ 50 KB gzip; the in-page related
- * tips panel ≤ 15 KB gzip; nothing is injected
+ * tips panel ≤ 15 KB gzip, and the highlights script ≤ 15 KB gzip; nothing is injected
  * into pages by the manifest (scripts are injected on demand only).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 const POPUP_BUDGET_GZIP = 50 * 1024;
 /** The related-tips panel is injected into pages a member works in: it must stay small. */
 const PANEL_BUDGET_GZIP = 15 * 1024;
+/** The highlights script, injected into the pages snippets were clipped from: small too. */
+const HIGHLIGHTS_BUDGET_GZIP = 15 * 1024;
 
 interface FileSize {
   file: string;
@@ -76,6 +78,14 @@ function main(dir: string): number {
   if (!panel) problems.push('no related-panel.js found');
   else if (panel.gzip > PANEL_BUDGET_GZIP)
     problems.push(`related-panel.js is ${kb(panel.gzip)} gzip, over budget`);
+
+  const highlights = sizes.find((s) => s.file === 'highlights.js');
+  console.log(
+    `in-page highlights: ${kb(highlights?.gzip ?? 0)} gzip (budget ${kb(HIGHLIGHTS_BUDGET_GZIP)})`,
+  );
+  if (!highlights) problems.push('no highlights.js found');
+  else if (highlights.gzip > HIGHLIGHTS_BUDGET_GZIP)
+    problems.push(`highlights.js is ${kb(highlights.gzip)} gzip, over budget`);
 
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: unknown[];

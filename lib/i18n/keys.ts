@@ -5,10 +5,16 @@
 import type background from '../../locales/en/background.json';
 import type common from '../../locales/en/common.json';
 import type community from '../../locales/en/community.json';
+import type highlights from '../../locales/en/highlights.json';
 import type library from '../../locales/en/library.json';
 import type popup from '../../locales/en/popup.json';
 
-type English = typeof background & typeof common & typeof community & typeof library & typeof popup;
+type English = typeof background &
+  typeof common &
+  typeof community &
+  typeof highlights &
+  typeof library &
+  typeof popup;
 
 export type MessageKey = Extract<keyof English, string>;
 

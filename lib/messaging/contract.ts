@@ -24,6 +24,8 @@ import type {
   PathStep,
   SettingsChange,
   StancePosition,
+  TextPositionSelector,
+  TextQuoteSelector,
 } from '../wire';
 import type { StateLine } from '../community';
 
@@ -376,7 +378,21 @@ export interface PanelStance {
   subject: string;
 }
 
-/** What the background asks of a tab's content script: the in-page panel. */
+/** A snippet clipped from the page a tab shows, as its highlight needs it: text only, never HTML. */
+export interface PageSnippet {
+  id: string;
+  /** Its W3C selectors, to find the quote in the page again (lib/anchoring). */
+  selectors: [TextQuoteSelector, TextPositionSelector];
+  title: string;
+  /** The note shared with the community, as text; empty when there is none. */
+  note: string;
+  author: string | null;
+  /** The name of the community it was clipped into. */
+  community: string;
+  createdAt: number;
+}
+
+/** What the background asks of a tab's content scripts: the in-page panel and the highlights. */
 export interface TabProtocol {
   /**
    * What the panel shows on the tab's page, as text: its related tips, and what was clipped from
@@ -391,6 +407,14 @@ export interface TabProtocol {
       stances?: PanelStance[];
     };
     response: { ok: true };
+  };
+  /**
+   * The snippets clipped from the tab's page, to highlight there; an empty list takes every
+   * highlight out. Answers how many of them were found in the page as it is.
+   */
+  showHighlights: {
+    request: { snippets: PageSnippet[] };
+    response: { ok: true; anchored: number };
   };
 }
 

@@ -87,8 +87,12 @@ function listen<P extends Record<keyof P, Message>>(handlers: HandlersOf<P>): ()
 /** Registers the background's handlers; returns a function that unregisters them. */
 export const onMessages = (handlers: Handlers): (() => void) => listen(handlers);
 
-/** Registers a content script's handlers; returns a function that unregisters them. */
-export const onTabMessages = (handlers: TabHandlers): (() => void) => listen(handlers);
+/**
+ * Registers a content script's handlers, for the messages it answers (the panel and the
+ * highlights are scripts of their own, each answering its own); returns what unregisters them.
+ */
+export const onTabMessages = (handlers: Partial<TabHandlers>): (() => void) =>
+  listen(handlers as TabHandlers);
 
 /** Tells every open extension page that the service worker started (none open: nothing to do). */
 export function announceStarted(): void {

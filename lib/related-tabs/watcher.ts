@@ -39,6 +39,8 @@ export interface RelatedWatcher {
   communityOf(itemId: string): Promise<string | undefined>;
   /** What the panel would show on one URL: its related tips, and what was clipped from it. */
   relatedTo(url: string): Promise<Related>;
+  /** The ids of the snippets clipped from the page at `url`, whatever is muted (highlights). */
+  snippetsOn(url: string): Promise<string[]>;
 }
 
 type Related = TabProtocol['showRelated']['request'];
@@ -210,6 +212,10 @@ export function startRelatedWatcher(db: () => Promise<RepertoireDb>): RelatedWat
       answered = null;
     },
     relatedTo,
+    async snippetsOn(url) {
+      const hits = await (await related).match(url);
+      return hits.filter(({ entry }) => entry.kind === 'snippet').map(({ entry }) => entry.id);
+    },
     async communityOf(itemId) {
       // The panel's items are in the index: no need to read the item, a page's article included.
       const entry = await (await related).entry(itemId);

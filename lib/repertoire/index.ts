@@ -15,6 +15,7 @@ export {
   communityNow,
   currentCommunity,
   helpedItems,
+  highlightsOn,
   memberName,
   mutedItems,
   mutedSites,

@@ -46,6 +46,12 @@ export const relatedMode = storage.defineItem<'panel' | 'badge' | 'off'>('local:
   version: 1,
 });
 
+/** Whether snippets are highlighted on the pages they were clipped from (docs/highlights.md). */
+export const highlightsOn = storage.defineItem<boolean>('local:highlightsOn', {
+  fallback: true,
+  version: 1,
+});
+
 /** Sites (as siteOf() gives them) and items the member muted in the panel. */
 export const mutedSites = storage.defineItem<string[]>('local:mutedSites', {
   fallback: [],

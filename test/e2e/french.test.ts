@@ -7,25 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { merged, readLocales } from '../../scripts/locales';
 import type { MessageKey } from '../../lib/i18n';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
+import { message } from './support/messages';
 import { startPageServer, type PageServer } from './support/server';
 
-const locales = readLocales();
-const french = merged(locales.get('fr')!);
-
 /** A French message with its placeholders filled, as the extension writes it. */
-function fr(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const message = french[key];
-  if (message === undefined) throw new Error(`No French message "${key}"`);
-  return message.replace(/\{(\w+)\}/g, (_, name: string) =>
-    typeof vars[name] === 'number'
-      ? new Intl.NumberFormat('fr').format(vars[name])
-      : String(vars[name]),
-  );
-}
+const fr = (key: MessageKey, vars?: Record<string, string | number>) => message('fr', key, vars);
 
 let ext: ExtensionBrowser;
 let pages: PageServer;

@@ -5,6 +5,7 @@
  * screens. Written with Playwright waits only, so it runs outside vitest too.
  */
 import type { Locator, Page } from 'playwright-core';
+import { message } from './messages';
 import { writableFields } from '../../../lib/wire';
 import type { Principal } from '../../../server/store/store';
 import { sampleItem } from '../../support/items';
@@ -135,6 +136,17 @@ export async function screenTour(): Promise<ScreenTour> {
     await editForm.getByRole('button', { name: 'Save changes' }).click();
     await third.getByRole('region', { name: 'Note' }).waitFor();
     await at({ name: 'popup-snippet-note', page: third, shot: list });
+    // The snippet highlighted on its page, its note open.
+    const highlighted = await ext.context.newPage();
+    await highlighted.goto(`${pages.origin}/fixtures/snippet.html`);
+    await highlighted
+      .getByRole('button', { name: 'Use git rebase --autosquash to fold fixup commits' })
+      .click();
+    await highlighted
+      .getByRole('dialog', { name: message('en', 'highlights_noteLabel') })
+      .waitFor();
+    await at({ name: 'highlight', page: highlighted, shot: null });
+    await highlighted.close();
     await third.getByRole('button', { name: 'Back to results' }).click();
     await openFirst('release-note label', 'popup-tip');
 
