@@ -41,9 +41,19 @@ export async function ensurePersonalCommunity(db: RepertoireDb, now = Date.now()
   await tx.done;
 }
 
+/**
+ * Personal is called what the member's language calls it; what is stored is its English name,
+ * which stays where there is no catalogue (Node).
+ */
+function named(community: Community): Community {
+  if (community.id !== PERSONAL_COMMUNITY_ID) return community;
+  const name = t('common_personal');
+  return name === 'common_personal' ? community : { ...community, name };
+}
+
 export async function listCommunities(db: RepertoireDb): Promise<Community[]> {
   const all = await db.getAll('communities');
-  return all.sort((a, b) => a.createdAt - b.createdAt);
+  return all.sort((a, b) => a.createdAt - b.createdAt).map(named);
 }
 
 /** Stores items and queues them for indexing, in one transaction. */
