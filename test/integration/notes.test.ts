@@ -79,6 +79,7 @@ describe.each(SETUPS)('notes on pages and snippets, on $name', ({ backend, worke
         status: 'rejected',
         code: 'not_allowed',
         reason: 'only its author, Ana, or a steward can edit this page',
+        refusal: { rule: 'author_or_steward', action: 'edit', kind: 'page', author: 'Ana' },
       },
     ]);
     const unchanged = await latest(ana, id);
