@@ -1,8 +1,9 @@
 /**
  * The extension in French, in real Chromium started in French (LANGUAGE=fr): a few screens read
  * from the French catalogue, in `lang="fr"`, with counts in French plural forms and dates the
- * French way, and axe finds nothing serious in them. What each screen says is looked up in
- * locales/fr, so a reworded translation does not break the test, a missing one does.
+ * French way, and axe finds nothing serious in them; the in-page panel speaks French too. What
+ * each screen says is looked up in locales/fr, so a reworded translation does not break the
+ * test, a missing one does.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -85,5 +86,29 @@ describe('in French', () => {
       .waitFor();
     await look(options, 'options');
     await Promise.all([welcome.close(), options.close()]);
+  });
+
+  it('the in-page panel: its pill and its tips in French', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(`${pages.origin}/fixtures/no-article.html`);
+    const popup = await openPopup(ext, await tabIdOf(ext, page));
+    await popup.getByRole('button', { name: fr('popup_newTip') }).click();
+    await popup.getByLabel(fr('popup_fieldTitle')).fill('Relire avant de fusionner');
+    await popup.getByLabel(fr('popup_fieldTip'), { exact: true }).fill('Demander une relecture.');
+    await popup.getByLabel(fr('popup_fieldAppliesTo')).fill('127.0.0.1');
+    await popup.getByRole('button', { name: fr('popup_saveTip') }).click();
+    await popup.getByRole('searchbox').waitFor();
+    await popup.close();
+
+    await page.reload();
+    await page
+      .getByRole('button', { name: fr('popup_panelRelatedTips_one', { count: 1 }) })
+      .click();
+    const panel = page.getByRole('dialog', { name: fr('popup_panelLabel') });
+    await panel.getByRole('button', { name: fr('popup_helpedMe') }).waitFor();
+    // Screen readers speak the panel in French, whatever the page's own language.
+    expect(await panel.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('fr');
+    await page.screenshot({ path: `${SHOTS}/panel.png` });
+    await page.close();
   });
 });
