@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n';
 import type { LibraryEntry } from '@/lib/library';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
-import { KIND_LABEL } from './ResultList';
+import { kindLabel } from './ResultList';
 import { useVirtualRows } from './useVirtualRows';
 
 /** Fixed, so rows are placed without measuring them (CSS gives .library-row this height). */
@@ -120,7 +120,7 @@ export const LibraryList = forwardRef(function LibraryList(
         onOpen(entry.id);
       }}
     >
-      <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
+      <span class="result-kind">{kindLabel(entry.kind)}</span>
       <span class="result-title" dir="auto">
         <Marked text={entry.title || t('library_untitled')} marks={marks?.get(entry.id) ?? []} />
       </span>

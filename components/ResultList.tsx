@@ -1,29 +1,19 @@
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { ItemKind } from '@/lib/wire';
 import type { Range } from '@/lib/search';
 import { Marked } from './Marked';
 
-/** Each kind's name, in the member's language (read when shown, so a getter each). */
-export const KIND_LABEL: Readonly<Record<ItemKind, string>> = {
-  get page() {
-    return t('popup_kindPage');
-  },
-  get snippet() {
-    return t('popup_kindSnippet');
-  },
-  get tip() {
-    return t('popup_kindTip');
-  },
-  get question() {
-    return t('popup_kindQuestion');
-  },
-  get path() {
-    return t('popup_kindPath');
-  },
-  get stance() {
-    return t('popup_kindStance');
-  },
-};
+const KIND_KEYS = {
+  page: 'popup_kindPage',
+  snippet: 'popup_kindSnippet',
+  tip: 'popup_kindTip',
+  question: 'popup_kindQuestion',
+  path: 'popup_kindPath',
+  stance: 'popup_kindStance',
+} as const satisfies Record<ItemKind, MessageKey>;
+
+/** A kind's name, in the member's language. */
+export const kindLabel = (kind: ItemKind): string => t(KIND_KEYS[kind]);
 
 export interface Entry {
   id: string;
@@ -62,7 +52,7 @@ export function ResultList({ entries, label, onOpen, badges }: Props) {
       {entries.map((entry) => (
         <li key={entry.id}>
           <button type="button" class="result" onClick={() => onOpen(entry.id)}>
-            <span class="result-kind">{KIND_LABEL[entry.kind]}</span>
+            <span class="result-kind">{kindLabel(entry.kind)}</span>
             <span class="result-title" dir="auto">
               <Marked text={entry.title || t('popup_untitled')} marks={entry.marks ?? []} />
             </span>

@@ -1,5 +1,5 @@
 /** Writes of items and communities; every item written is queued for indexing with it. */
-import { t } from '../i18n';
+import { t, translated } from '../i18n';
 import type { Community, Item } from '../wire';
 import type { RepertoireDb } from './schema';
 
@@ -47,8 +47,8 @@ export async function ensurePersonalCommunity(db: RepertoireDb, now = Date.now()
  */
 function named(community: Community): Community {
   if (community.id !== PERSONAL_COMMUNITY_ID) return community;
-  const name = t('common_personal');
-  return name === 'common_personal' ? community : { ...community, name };
+  const name = translated('common_personal');
+  return name === undefined ? community : { ...community, name };
 }
 
 export async function listCommunities(db: RepertoireDb): Promise<Community[]> {

@@ -55,7 +55,12 @@ function substitutions(vars: Vars | undefined): string[] | undefined {
 
 /** The message `key` in the member's language; the key itself, visibly, if it has none. */
 export function t(key: MessageKey, vars?: Vars): string {
-  return getMessage(key, substitutions(vars)) || key;
+  return translated(key, vars) ?? key;
+}
+
+/** The message `key`, or undefined where there is no catalogue (Node) for a caller's own words. */
+export function translated(key: MessageKey, vars?: Vars): string | undefined {
+  return getMessage(key, substitutions(vars)) || undefined;
 }
 
 let plurals: Intl.PluralRules | undefined;
@@ -89,10 +94,14 @@ export function localizePage(title: MessageKey): void {
   document.title = t(title);
 }
 
+const lists = new Map<string, Intl.ListFormat>();
+
 /** "a, b and c" (or "a, b or c") in the UI language. */
 export function formatList(
   items: string[],
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return new Intl.ListFormat(uiLanguage(), { type }).format(items);
+  let format = lists.get(type);
+  if (!format) lists.set(type, (format = new Intl.ListFormat(uiLanguage(), { type })));
+  return format.format(items);
 }

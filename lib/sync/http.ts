@@ -4,7 +4,7 @@
  * Responses are validated too.
  */
 import { z } from 'zod';
-import { t, type MessageKey } from '../i18n';
+import { t, translated, type MessageKey } from '../i18n';
 import {
   CommunityInfo,
   ErrorBody,
@@ -75,10 +75,8 @@ const SERVER_WORDS: Record<string, MessageKey> = {
 
 const serverWords = (code: string, message: string): string => {
   if (!Object.hasOwn(SERVER_WORDS, code)) return message;
-  const key = SERVER_WORDS[code]!;
-  const words = t(key);
   // Outside a browser (Node) there is no catalogue: the server's own words.
-  return words === key ? message : words;
+  return translated(SERVER_WORDS[code]!) ?? message;
 };
 
 /** A member's session with a community on a server. */
