@@ -8,7 +8,7 @@ import { failpoints } from './failpoints';
 import { log } from './log';
 import { inProcessPusher } from './push';
 import { startPushPool, type PushPool } from './push-pool';
-import { listen } from './serve';
+import { KEEP_ALIVE_MS, listen } from './serve';
 import { describeStorage, openStore, type Storage } from './store/open';
 import type { Store } from './store/store';
 
@@ -31,6 +31,9 @@ Options:
   --workers N          threads that validate and apply pushes (default: one per CPU core, at
                        most 4: ${DEFAULT_WORKERS} here; 0 applies them on the HTTP thread)
   --metrics-token T    serve GET /metrics (Prometheus) to "Authorization: Bearer T"; off if unset
+  --keep-alive-seconds N
+                       keep an idle connection open N s (default ${KEEP_ALIVE_MS / 1000}), longer than
+                       the 60 s of common proxies and load balancers: they close idle ones first
   --grace-seconds N    on SIGTERM or SIGINT, wait up to N s for requests in progress (default 30)
   --invite NAME        print a fresh steward invite for community NAME (created if missing), exit
   --backup FILE        copy the SQLite database (--db) to FILE, consistently, while a server may
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
         workers: { type: 'string', default: String(DEFAULT_WORKERS) },
         'metrics-token': { type: 'string' },
         'grace-seconds': { type: 'string', default: '30' },
+        'keep-alive-seconds': { type: 'string', default: String(KEEP_ALIVE_MS / 1000) },
         invite: { type: 'string' },
         backup: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -92,6 +96,8 @@ async function main(): Promise<void> {
   const tokenDays = number(args['token-days'], 'token-days', 0);
   const workers = number(args.workers, 'workers', 0);
   const graceMs = number(args['grace-seconds'], 'grace-seconds', 0) * 1000;
+  // Node announces whole seconds and its clients do not reuse a connection announced for 1 s.
+  const keepAliveMs = number(args['keep-alive-seconds'], 'keep-alive-seconds', 2) * 1000;
   const metricsToken = args['metrics-token'] ?? process.env['REPERTOIRE_METRICS_TOKEN'];
   if (metricsToken !== undefined && metricsToken.length < 16) {
     fail('--metrics-token must be at least 16 characters: it guards what the server tells');
@@ -144,6 +150,7 @@ async function main(): Promise<void> {
     store,
     host: args.host,
     port,
+    keepAliveMs,
     maxBodyBytes,
     rateLimit: { perMinute, burst: Math.max(10, Math.ceil(perMinute / 6)) },
     pusher: pool ? pool.push : inProcessPusher(store, faults),

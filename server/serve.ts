@@ -6,6 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app';
 import { ChangeFeed } from './events';
 
+/**
+ * How long an idle kept-alive connection stays open, announced to clients as `Keep-Alive:
+ * timeout=N`. Node's default, 5 s, is shorter than the idle timeout of the proxies and load
+ * balancers a deployment puts in front (60 s for nginx's upstream keepalive and for AWS's ALB):
+ * they would send requests on connections the server had just closed, and their clients would
+ * see resets. Above theirs, the proxy is always the side that closes an idle connection.
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningServer {
   url: string;
   /** Closes now, cutting connections that are still open. */
@@ -18,13 +27,18 @@ export interface RunningServer {
 }
 
 export function listen(
-  options: AppOptions & { host: string; port: number },
+  options: AppOptions & { host: string; port: number; keepAliveMs?: number },
 ): Promise<RunningServer> {
   const feed = options.feed ?? new ChangeFeed();
   const app = createApp({ ...options, feed });
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, hostname: options.host, port: options.port },
+      {
+        fetch: app.fetch,
+        hostname: options.host,
+        port: options.port,
+        serverOptions: { keepAliveTimeout: options.keepAliveMs ?? KEEP_ALIVE_MS },
+      },
       (info) => {
         const { address, port } = info as AddressInfo;
         const host = address.includes(':') ? `[${address}]` : address;
