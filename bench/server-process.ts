@@ -8,11 +8,18 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 
 export interface Server {
+  name: string;
   url: string;
   invite: string;
   file: string;
   pid: number;
   stop: () => void;
+  /**
+   * While true, the time each request spent in the server's handlers (its log line's `ms`: from
+   * the first middleware to the answer's body, gzip included), by request id, lands in `handlerMs`.
+   */
+  timing: boolean;
+  handlerMs: Map<string, number>;
 }
 
 export async function startServer(dir: string, name: string, args: string[]): Promise<Server> {
@@ -36,14 +43,38 @@ export async function startServer(dir: string, name: string, args: string[]): Pr
       out += d.toString();
       const url = /"url":"([^"]+)".*"msg":"listening"/.exec(out)?.[1];
       if (!url) return;
-      // Past its first lines the server logs a line per request: read and dropped, as a
-      // service's log collector would take them.
+      // Past its first lines the server logs a line per request: read, and dropped unless timed,
+      // as a service's log collector would take them. Warnings and errors are shown.
       child.stdout.off('data', read);
-      child.stdout.resume();
-      resolve({ url, invite, file, pid: child.pid!, stop: () => child.kill('SIGTERM') });
+      const server: Server = {
+        name,
+        url,
+        invite,
+        file,
+        pid: child.pid!,
+        stop: () => child.kill('SIGTERM'),
+        timing: false,
+        handlerMs: new Map(),
+      };
+      let partial = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop()!;
+        for (const line of lines) {
+          if (/"level":[456]0/.test(line)) console.error(`server ${name}: ${line}`);
+          else if (server.timing && line.includes('"msg":"request"')) {
+            const { reqId, ms } = JSON.parse(line) as { reqId: string; ms: number };
+            server.handlerMs.set(reqId, ms);
+          }
+        }
+      });
+      resolve(server);
     };
     child.stdout.on('data', read);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    child.once('exit', (code, signal) => {
+      if (code !== 0) console.error(`server ${name} exited (${code ?? signal})`);
+      reject(new Error(`server exited with ${code}`));
+    });
   });
 }
 
