@@ -24,6 +24,9 @@ export interface Answer {
   text: string;
   /** Whether it went over a connection opened for it rather than a kept-alive one. */
   newConnection: boolean;
+  /** From sending to the connection being open (0 on a kept-alive one), and to the answer's headers. */
+  connectedMs: number;
+  headersMs: number;
 }
 
 export interface Failure {
@@ -45,7 +48,9 @@ export interface RequestOptions {
 /** What a request sent on a connection the server had closed meets. */
 const CLOSED_UNDER_IT = new Set(['ECONNRESET', 'EPIPE']);
 
-type Attempt = Omit<Answer, 'ms'> | { error: string; resend: boolean };
+type Attempt =
+  | (Omit<Answer, 'ms' | 'connectedMs' | 'headersMs'> & { connectedAt: number; headersAt: number })
+  | { error: string; resend: boolean };
 
 export class LoadClient {
   readonly agent: http.Agent;
@@ -74,7 +79,9 @@ export class LoadClient {
         continue;
       }
       const ms = performance.now() - start;
-      return 'error' in attempt ? { error: attempt.error, ms } : { ...attempt, ms };
+      if ('error' in attempt) return { error: attempt.error, ms };
+      const { connectedAt, headersAt, ...answer } = attempt;
+      return { ...answer, ms, connectedMs: connectedAt - start, headersMs: headersAt - start };
     }
   }
 
@@ -86,6 +93,7 @@ export class LoadClient {
   private attempt(url: string, options: RequestOptions): Promise<Attempt> {
     return new Promise((resolve) => {
       let answered = false;
+      let connectedAt = performance.now();
       const body = options.body;
       const req = http.request(
         url,
@@ -99,6 +107,7 @@ export class LoadClient {
         },
         (res) => {
           answered = true;
+          const headersAt = performance.now();
           const chunks: Buffer[] = [];
           const gzipped = options.text && res.headers['content-encoding'] === 'gzip';
           const stream: Readable = gzipped ? res.pipe(createGunzip()) : res;
@@ -108,6 +117,8 @@ export class LoadClient {
               status: res.statusCode ?? 0,
               text: Buffer.concat(chunks).toString(),
               newConnection: !req.reusedSocket,
+              connectedAt,
+              headersAt,
             }),
           );
           const failed = (error: NodeJS.ErrnoException) =>
@@ -117,6 +128,7 @@ export class LoadClient {
         },
       );
       req.on('socket', (socket) => {
+        if (!req.reusedSocket) socket.once('connect', () => (connectedAt = performance.now()));
         const since = this.idleSince.get(socket);
         if (req.reusedSocket && since !== undefined) {
           this.longestIdleMs = Math.max(this.longestIdleMs, performance.now() - since);
