@@ -16,6 +16,7 @@ import { createSearchIndex, type SearchIndex, type SearchStore } from '../lib/se
 import type { SearchRecord } from '../lib/search/records';
 import type { TipItem } from '../lib/wire';
 import { tldrTipsFile } from '../test/support/corpus';
+import { seeded } from './stats';
 
 interface TldrLine {
   id: string;
@@ -54,6 +55,39 @@ export function loadTldrTips(): TipItem[] {
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => tldrTip(JSON.parse(l) as TldrLine));
+}
+
+/** Queries the search benches type one character at a time. */
+export const TYPED = [
+  'undo last commit',
+  'dokcer logs',
+  'kubectl get po',
+  'extract tar gz',
+  'list open ports',
+  'git cherry-p',
+  'find files by name',
+  'ffmpg convert video',
+];
+
+/** Copies after the first drop one example and shuffle the rest, so no two bodies are equal. */
+export function replicate(tips: readonly TipItem[], size: number): TipItem[] {
+  const rnd = seeded(42).random;
+  const out: TipItem[] = [];
+  for (let copy = 0; out.length < size; copy++) {
+    for (const tip of tips) {
+      if (out.length === size) break;
+      if (copy === 0) {
+        out.push(tip);
+        continue;
+      }
+      const [head = '', ...examples] = tip.body.split('\n\n- ');
+      if (examples.length > 1) examples.splice(Math.floor(rnd() * examples.length), 1);
+      examples.sort(() => rnd() - 0.5);
+      const body = [head, ...examples].join('\n\n- ');
+      out.push({ ...tip, id: `${tip.id}#${copy}`, body, tags: [...tip.tags, `set${copy % 7}`] });
+    }
+  }
+  return out;
 }
 
 /** What the libraries index: the same fields ours does, flattened to strings. */
@@ -96,7 +130,7 @@ export const persistOne = (value: unknown): Persisted => new Map([[ONE, serializ
 export const openOne = <T>(persisted: Persisted): T => deserialize(persisted.get(ONE)!) as T;
 
 /** A SearchStore over persisted records that deserializes on every read, as IndexedDB does. */
-function persistedStore(records: Persisted): SearchStore {
+export function persistedStore(records: Persisted): SearchStore {
   return {
     async get(keys) {
       return keys.map((k) => {

@@ -24,7 +24,6 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { fold, tokenize } from '../lib/search/tokenize';
 import type { TipItem } from '../lib/wire';
-import { seeded } from './stats';
 import {
   type Engine,
   flexSearch,
@@ -34,19 +33,11 @@ import {
   ours,
   type Persisted,
   persistOne,
+  replicate,
+  TYPED,
 } from './relevance';
 
 const COLD_QUERY = 'undo last commit';
-const TYPED = [
-  'undo last commit',
-  'dokcer logs',
-  'kubectl get po',
-  'extract tar gz',
-  'list open ports',
-  'git cherry-p',
-  'find files by name',
-  'ffmpg convert video',
-];
 
 /** Substring scan over folded text: what a popup does without an index. */
 function linearScan(): Engine {
@@ -96,27 +87,6 @@ const ENGINES: Record<string, () => Engine> = {
   FlexSearch: flexSearch,
   'linear scan': linearScan,
 };
-
-/** Copies after the first drop one example and shuffle the rest, so no two bodies are equal. */
-function replicate(tips: readonly TipItem[], size: number): TipItem[] {
-  const rnd = seeded(42).random;
-  const out: TipItem[] = [];
-  for (let copy = 0; out.length < size; copy++) {
-    for (const tip of tips) {
-      if (out.length === size) break;
-      if (copy === 0) {
-        out.push(tip);
-        continue;
-      }
-      const [head = '', ...examples] = tip.body.split('\n\n- ');
-      if (examples.length > 1) examples.splice(Math.floor(rnd() * examples.length), 1);
-      examples.sort(() => rnd() - 0.5);
-      const body = [head, ...examples].join('\n\n- ');
-      out.push({ ...tip, id: `${tip.id}#${copy}`, body, tags: [...tip.tags, `set${copy % 7}`] });
-    }
-  }
-  return out;
-}
 
 const bytesOf = (persisted: Persisted): number =>
   [...persisted].reduce((n, [k, v]) => n + k.length + v.length, 0);
