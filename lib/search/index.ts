@@ -130,6 +130,13 @@ function emptyMeta(): MetaRecord {
   };
 }
 
+/**
+ * Does document `d` with `score` rank above entry `e`? Ties go to the newer document. Compared as
+ * numbers, so that the documents that do not make the list allocate nothing.
+ */
+const beats = (d: number, score: number, e: readonly [number, number]): boolean =>
+  score > e[1] || (score === e[1] && d > e[0]);
+
 /** Copy-on-write access to per-document slots in blocks of `size` document numbers. */
 function blockEditor<T>(
   loaded: ReadonlyMap<string, { docs: (T | null)[] }>,
@@ -456,8 +463,6 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   /** The best `limit` documents, best first; ties go to the newer document. */
   function selectTop(words: number, allow: Allowed | null, limit: number): [number, number][] {
     const top: [number, number][] = [];
-    const worse = (a: [number, number], b: [number, number]): boolean =>
-      a[1] < b[1] || (a[1] === b[1] && a[0] < b[0]);
     for (let j = 0; j < touchedCount; j++) {
       const d = touched[j]!;
       if (allow && allow.mask[d] !== allow.need) continue;
@@ -465,11 +470,10 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       const coverage = hits[d]! / words;
       const wholeTitle = titleHits[d]! > 0 && titleHits[d]! >= meta.lens[2 * d]!;
       const score = total[d]! * coverage * coverage * (wholeTitle ? 1 + WHOLE_TITLE_BONUS : 1);
-      const entry: [number, number] = [d, score];
-      if (top.length === limit && !worse(top[top.length - 1]!, entry)) continue;
+      if (top.length === limit && !beats(d, score, top[limit - 1]!)) continue;
       let i = Math.min(top.length, limit - 1);
-      while (i > 0 && worse(top[i - 1]!, entry)) i--;
-      top.splice(i, 0, entry);
+      while (i > 0 && beats(d, score, top[i - 1]!)) i--;
+      top.splice(i, 0, [d, score]);
       if (top.length > limit) top.pop();
     }
     return top;
