@@ -1,5 +1,5 @@
 /**
- * `npm run bench:relevance -- --judgments FILE [--verbose]`: MRR@10 and recall@10 of our search and
+ * `npm run bench:relevance -- --judgments FILE [--verbose] [--engines ours,MiniSearch]`: MRR@10 and recall@10 of our search and
  * of MiniSearch and FlexSearch with their default settings, on the tldr-pages tips (CC BY 4.0).
  * Queries may carry a `set` ("tune", "held-out"): then each engine's figures are printed per set as
  * well as overall, and a table of them all. The last line is `ours: MRR@10=… recall@10=…`, overall.
@@ -239,10 +239,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const file = args[args.indexOf('--judgments') + 1];
   if (!args.includes('--judgments') || !file) {
-    console.error('usage: npm run bench:relevance -- --judgments FILE [--verbose]');
+    console.error(
+      'usage: npm run bench:relevance -- --judgments FILE [--verbose] [--engines ours,MiniSearch]',
+    );
     process.exit(2);
   }
   const verbose = args.includes('--verbose');
+  // Only the engines named (by name, comma-separated); all of them by default.
+  const only = args.includes('--engines') ? args[args.indexOf('--engines') + 1]?.split(',') : null;
   const { queries } = JSON.parse(readFileSync(file, 'utf8')) as Judgments;
   const items = loadTldrTips();
   const known = new Set(items.map((i) => i.id));
@@ -253,7 +257,10 @@ async function main(): Promise<void> {
   const sets = [...new Set(queries.flatMap((q) => (q.set === undefined ? [] : [q.set])))];
   const lines: string[] = [];
   const rows: string[] = [];
-  for (const engine of [miniSearch(), flexSearch(), ours()]) {
+  const engines = [miniSearch(), flexSearch(), ours()].filter(
+    (e) => !only || only.includes(e.name),
+  );
+  for (const engine of engines) {
     await engine.build(items);
     const scores: (Score & { set?: string })[] = [];
     for (const { q, relevant, set } of queries) {

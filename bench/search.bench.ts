@@ -233,6 +233,14 @@ async function main(): Promise<void> {
             `cold heap ${ratio(r.heapMb / mine.heapMb)}`,
         );
       }
+      // Issue 15: keystroke p95 no slower than FlexSearch's in the same run.
+      const flex = rows.find((r) => r.engine === 'FlexSearch');
+      if (flex) {
+        console.log(
+          `  goal keystroke p95 ≤ FlexSearch's (${fmt(mine.p95, 2)} vs ${fmt(flex.p95, 2)} ms): ` +
+            (mine.p95 <= flex.p95 ? 'MET' : 'MISSED'),
+        );
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
