@@ -5,6 +5,22 @@ import { isCjk, STOP_WORDS, tokenize } from './tokenize';
 const MAX_QUERY_CHARS = 256;
 const MAX_QUERY_TERMS = 12;
 
+/**
+ * Words that frame a question or a wish ("how do I…", "which…", "I want to…") rather than say what
+ * it is about, and the pieces of English contractions ("what's", "doesn't"). In a query with other
+ * words they count only as a prefix of the word being typed; a query of nothing else keeps them, so
+ * "which" and "who" still find the tools of those names. The index keeps them.
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'how what which who whom whose why when where whats hows ' +
+    'do does did doing done can could should would shall may might must ' +
+    'i me my mine myself we us our ours you your yours im ive ' +
+    'want wanna need needs way ways please someone somebody something ' +
+    's t m d ll re ve don doesn didn isn aren wasn won cant'
+  ).split(' '),
+);
+
 export interface QueryTerm {
   term: string;
   /** The word being typed: also matches longer terms that start with it. */
@@ -25,12 +41,14 @@ export function parseQuery(query: string): ParsedQuery | null {
   const tokens = tokenize(text);
   if (tokens.every((t) => STOP_WORDS.has(t.term))) return null;
   const typing = tokens.length > 0 && tokens[tokens.length - 1]!.end === text.length;
+  // Question words are dropped only when something else is asked.
+  const framing = tokens.some((t) => !STOP_WORDS.has(t.term) && !QUESTION_WORDS.has(t.term));
 
   const kept: QueryTerm[] = [];
   tokens.forEach((t, i) => {
     const last = i === tokens.length - 1;
     const prefix = last && typing && (t.term.length >= 2 || isCjk(t.term));
-    const stop = STOP_WORDS.has(t.term);
+    const stop = STOP_WORDS.has(t.term) || (framing && QUESTION_WORDS.has(t.term));
     if (stop && !prefix) return;
     kept.push({ term: t.term, prefix, prefixOnly: stop });
   });

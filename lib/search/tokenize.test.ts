@@ -90,6 +90,16 @@ describe('parseQuery', () => {
     expect(q.pairs).toHaveLength(0);
   });
 
+  it('drops the words that frame a question, unless nothing else is asked', () => {
+    const words = (q: string): string[] => parseQuery(q)!.terms.map((t) => t.term);
+    expect(words("how do I see what's using port 8080 ")).toEqual(['see', 'using', 'port', '8080']);
+    expect(words('which process')).toEqual(['process']);
+    expect(words('which ')).toEqual(['which']);
+    expect(words('who ')).toEqual(['who']);
+    // A typed one may still be the start of a word: "whic" → "which", "do" → "docker".
+    expect(parseQuery('logs do')!.terms[1]).toMatchObject({ term: 'do', prefixOnly: true });
+  });
+
   it('gives null for nothing searchable', () => {
     for (const q of ['', '   ', 'the of and', '?!*', '🎉']) expect(parseQuery(q)).toBeNull();
   });
