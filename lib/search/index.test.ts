@@ -196,6 +196,27 @@ describe('search ranking', () => {
   });
 });
 
+describe('questions in members’ words', () => {
+  it('finds the words documentation uses for a member’s own: abbreviations, synonyms', async () => {
+    const index = await indexOf([
+      tip('rmdir', 'rmdir', 'Remove an empty directory.'),
+      tip('kubectl', 'kubectl', 'Run commands against Kubernetes clusters.'),
+      tip('folder', 'Folder colours', 'Make each folder a colour.'),
+    ]);
+    expect((await ids(index, 'delete empty dir'))[0]).toBe('rmdir');
+    expect(await ids(index, 'k8s ')).toEqual(['kubectl']);
+    // The word asked for ranks above its synonyms.
+    expect(await ids(index, 'folder ')).toEqual(['folder', 'rmdir']);
+  });
+
+  it('answers a question by what it asks, not by how it is framed', async () => {
+    const index = await indexOf([...corpus, tip('which', 'which', 'Locate a program.')]);
+    expect((await ids(index, 'how do I undo my last commit'))[0]).toBe('reset');
+    expect((await ids(index, 'which ports are open'))[0]).toBe('ss');
+    expect(await ids(index, 'which')).toEqual(['which']);
+  });
+});
+
 describe('filters', () => {
   it('filters by kind, tag, community, author and tool; AND across, OR within', async () => {
     const index = await indexOf(corpus);

@@ -44,6 +44,7 @@ import {
   splitSegment,
 } from './records';
 import type { SearchStore } from './store';
+import { SYNONYMS } from './synonyms';
 
 export { createMemoryStore, type SearchStore } from './store';
 export { tokenize, type Token } from './tokenize';
@@ -107,6 +108,8 @@ const UBIQUITOUS_SHARE = 0.5;
 const UBIQUITOUS_MIN_DOCS = 1000;
 const MAX_TYPO_EXPANSIONS = 8;
 const MIN_TYPO_CHARS = 4;
+/** A word of the query's synonym group (synonyms.ts) weighs this much of the word itself. */
+const SYNONYM_WEIGHT = 0.3;
 
 interface Allowed {
   mask: Uint8Array;
@@ -391,8 +394,10 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     if (!parsed || meta.count === 0) return [];
     const { terms, pairs } = parsed;
 
+    const synonyms = terms.map((q) => (q.prefixOnly ? [] : (SYNONYMS.get(q.term) ?? [])));
     const keys: string[] = [];
     for (const q of terms) keys.push(...(q.prefix ? subtreeKeys(q.term) : [segmentKey(q.term)]));
+    for (const t of synonyms.flat()) keys.push(segmentKey(t));
     for (const [a, b] of pairs) {
       const pair = pairTerm(a.term, b.term);
       keys.push(...(b.prefix ? subtreeKeys(pair) : [segmentKey(pair)]));
@@ -413,6 +418,13 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       await load(typos.flatMap((q) => typoKeys(q.term)));
       for (const q of typos) expansions[terms.indexOf(q)]!.push(...typoExpansions(q.term));
     }
+    // Synonyms count as the same query word, after typos: a word the index lacks but a synonym
+    // has may still be a typo.
+    synonyms.forEach((alts, i) => {
+      const word = expansions[i]!;
+      for (const term of alts)
+        if (!word.some((e) => e.term === term)) word.push({ term, weight: SYNONYM_WEIGHT });
+    });
 
     const ubiquitous = (e: Expansion): boolean =>
       meta.count >= UBIQUITOUS_MIN_DOCS && docFrequency(e.term) > meta.count * UBIQUITOUS_SHARE;
