@@ -94,7 +94,7 @@ export interface SearchIndex {
 const K1 = 1.2;
 const WEIGHT = { title: 6, meta: 3, body: 1 };
 const B_TITLE = 0.5;
-const B_BODY = 0.75;
+const B_BODY = 0.3;
 const PHRASE_WEIGHT = 0.6;
 /** A title made only of query words is very likely what was asked for ("tar", "git stash"). */
 const WHOLE_TITLE_BONUS = 0.5;
