@@ -119,6 +119,8 @@ interface Allowed {
 interface Expansion {
   term: string;
   weight: number;
+  /** A completion of the word being typed: a guess at what is still to come. */
+  guess?: true;
 }
 
 function emptyMeta(): MetaRecord {
@@ -257,7 +259,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       // A completion is likelier the less of it is left to type.
       found.push([t, df, 0.4 + (0.5 * q.term.length) / t.length]);
     }
-    return topByDf(found, MAX_PREFIX_EXPANSIONS);
+    return topByDf(found, MAX_PREFIX_EXPANSIONS).map((e) => ({ ...e, guess: true }));
   }
 
   function typoExpansions(term: string): Expansion[] {
@@ -314,11 +316,17 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   /**
    * Adds one query word's BM25F score to `total`. Several expansions of the word count once per
    * document (the best one), so a short prefix does not outrank a whole word.
+   *
+   * With `agreeing`, guesses (completions of the word being typed) only add to documents that the
+   * query's other words, or this word's own term or synonyms, already matched: a guess counts
+   * where the rest of the query agrees with it. Completions of a word's first letters ("co") are
+   * the commonest terms of the index, and scoring them everywhere was most of a slow keystroke.
    */
-  function scoreWord(expansions: Expansion[], counts: boolean): boolean {
+  function scoreWord(expansions: Expansion[], counts: boolean, agreeing = false): boolean {
     const n = meta.count;
     let localCount = 0;
-    for (const { term, weight } of expansions) {
+    for (const { term, weight, guess } of expansions) {
+      const onlyMatched = agreeing && guess === true;
       const seg = segmentFor(term);
       const i = seg ? findTerm(seg, term) : -1;
       if (!seg || i < 0) continue;
@@ -329,6 +337,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       const { docs, tfs } = seg;
       for (let p = from; p < to; p++) {
         const d = docs[p]!;
+        if (onlyMatched && best[d] === 0 && total[d] === 0 && hits[d] === 0) continue;
         const inTitleNow = tfs[3 * p]!;
         const tf =
           inTitleNow * norms[2 * d]! +
@@ -434,7 +443,11 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
 
     scratch();
     let matchedWords = 0;
-    for (const e of expansions) if (scoreWord(e, true)) matchedWords++;
+    for (const word of expansions) {
+      // Guesses last, so that they see what the word's own term and synonyms matched.
+      const ordered = [...word.filter((e) => !e.guess), ...word.filter((e) => e.guess)];
+      if (scoreWord(ordered, true, touchedCount >= limit)) matchedWords++;
+    }
     for (const [a, b] of pairs) {
       const pair = pairTerm(a.term, b.term);
       const found: Expansion[] = [{ term: pair, weight: PHRASE_WEIGHT }];
