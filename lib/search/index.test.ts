@@ -133,6 +133,20 @@ describe('search ranking', () => {
     expect((await ids(index, 'docker lo'))[0]).toBe('logs');
   });
 
+  it('counts a completion only where the rest of the query agrees, once it matched a page', async () => {
+    const index = await indexOf([
+      tip('a', 'Undo a change', 'Use reset.'),
+      tip('b', 'Undo a merge', 'Use revert.'),
+      tip('c', 'Commit staged files', 'Record changes.'),
+    ]);
+    // "undo" matched two documents: with a page of two, "co…" guesses only among them.
+    expect((await ids(index, 'undo co', 2)).sort()).toEqual(['a', 'b']);
+    // With room for more, the completion still finds the document that has it alone.
+    expect(await ids(index, 'undo co', 5)).toContain('c');
+    // A finished word is not a guess: it finds its documents whatever the page.
+    expect(await ids(index, 'undo commit ', 2)).toContain('c');
+  });
+
   it('forgives one typo in a word of four letters or more, not in short ones', async () => {
     const index = await indexOf(corpus);
     expect((await ids(index, 'dokcer logs'))[0]).toBe('logs');
