@@ -14,7 +14,8 @@
  *   query parsing     parseQuery, tokenize
  *
  * Printed: each phase's share of all keystrokes and of the slowest 5 % (those at or above p95),
- * and the slowest keystrokes one by one. KEYSTROKE_SIZES=50000,200000 picks sizes (default 50000).
+ * the slowest keystrokes one by one, and the bytes a keystroke allocates, by phase.
+ * KEYSTROKE_SIZES=50000,200000 picks sizes (default 50000).
  */
 import { Session } from 'node:inspector/promises';
 import { createSearchIndex, type SearchIndex } from '../lib/search/index';
@@ -60,12 +61,12 @@ interface Keystroke {
 const ours = (file: string): boolean => file.includes('/lib/search/') || file.includes('/bench/');
 
 /** Phase of each profile node: that of the innermost search function on its stack. */
-function phasesOf(profile: Profile): Map<number, string | null> {
+function phasesOf(nodes: readonly ProfileNode[]): Map<number, string | null> {
   const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const out = new Map<number, string | null>();
-  for (const n of profile.nodes) {
+  for (const n of nodes) {
     let phase: string | null = null;
     let inSearch = false;
     for (let at: number | undefined = n.id; at !== undefined; at = parent.get(at)) {
@@ -89,6 +90,61 @@ async function persisted(size: number): Promise<Map<string, Buffer>> {
   const records = new Map<string, Buffer>();
   await (await createSearchIndex(persistedStore(records))).upsert(replicate(loadTldrTips(), size));
   return records;
+}
+
+interface HeapNode {
+  id: number;
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Types every query once in a fresh instance. */
+async function typeAll(records: Map<string, Buffer>): Promise<number> {
+  const index = await createSearchIndex(persistedStore(new Map(records)));
+  let n = 0;
+  for (const query of TYPED) {
+    for (let i = 1; i <= query.length; i++, n++)
+      await index.search(query.slice(0, i), { limit: 10 });
+  }
+  return n;
+}
+
+/**
+ * Bytes allocated per keystroke, by phase, from V8's sampling heap profiler (one sample per 4 kB
+ * allocated, objects the collector already freed included): what makes the collector run.
+ */
+async function allocations(records: Map<string, Buffer>, session: Session): Promise<void> {
+  await typeAll(records);
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const count = await typeAll(records);
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
+    profile: { head: HeapNode };
+  };
+  const nodes: ProfileNode[] = [];
+  const sizes = new Map<number, number>();
+  const flatten = (n: HeapNode): void => {
+    nodes.push({ id: n.id, callFrame: n.callFrame, children: n.children.map((c) => c.id) });
+    sizes.set(n.id, n.selfSize);
+    n.children.forEach(flatten);
+  };
+  flatten(profile.head);
+  const phaseOf = phasesOf(nodes);
+  const byPhase = new Map<string, number>();
+  for (const [id, bytes] of sizes) {
+    const phase = phaseOf.get(id);
+    if (phase) byPhase.set(phase, (byPhase.get(phase) ?? 0) + bytes);
+  }
+  const total = [...byPhase.values()].reduce((a, b) => a + b, 0);
+  const parts = [...byPhase]
+    .sort((a, b) => b[1] - a[1])
+    .map(([p, bytes]) => `${p} ${(bytes / count / 1024).toFixed(0)}`)
+    .join(', ');
+  console.log(`allocated per keystroke: ${(total / count / 1024).toFixed(0)} kB (${parts})`);
 }
 
 async function profileSize(size: number, session: Session): Promise<void> {
@@ -122,7 +178,7 @@ async function profileSize(size: number, session: Session): Promise<void> {
   const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
 
   // Samples are stamped on the same monotonic clock as process.hrtime.
-  const phaseOf = phasesOf(profile);
+  const phaseOf = phasesOf(profile.nodes);
   let t = profile.startTime;
   let k = 0;
   let placed = 0;
@@ -179,6 +235,7 @@ async function profileSize(size: number, session: Session): Promise<void> {
       .join(', ');
     console.log(`  ${s.ms.toFixed(2).padStart(6)} ms  "${s.query}"  ${parts}`);
   }
+  await allocations(records, session);
 }
 
 const sizes = (process.env.KEYSTROKE_SIZES ?? '50000').split(',').map(Number);

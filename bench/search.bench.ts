@@ -6,7 +6,8 @@
  * Per engine and size: build time, size of the persisted form (bytes of its structured-clone
  * serialization, what IndexedDB stores), cold start (a fresh Node process opens the persisted form
  * and answers one query, as a popup does) with the heap that added, and keystroke latency p50/p95
- * (queries typed character by character in a fresh instance).
+ * (queries typed character by character in a fresh instance, in a process of its own that holds
+ * only the persisted form, as a popup holds only its index).
  *
  * Cold start and typing are each repeated (fresh process, fresh instance) and the median is
  * reported, because this machine is shared and single runs are noisy.
@@ -139,22 +140,58 @@ async function coldChild(engineName: string, file: string): Promise<void> {
   process.stdout.write(JSON.stringify({ ms, heapMb, hits: hits.length } satisfies Cold));
 }
 
-function coldStart(engineName: string, file: string): Cold {
+/** Runs this file with `args` in a fresh Node process and parses what it printed. */
+function child<T>(...args: string[]): T {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), '--cold', engineName, file],
+    ['--import', 'tsx', '--expose-gc', fileURLToPath(import.meta.url), ...args],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
-  if (run.status !== 0) throw new Error(`cold start of ${engineName} failed: ${run.stderr}`);
-  const cold = JSON.parse(run.stdout) as Cold;
+  if (run.status !== 0) throw new Error(`${args.slice(0, 2).join(' ')} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as T;
+}
+
+function coldStart(engineName: string, file: string): Cold {
+  const cold = child<Cold>('--cold', engineName, file);
   if (cold.hits === 0) throw new Error(`${engineName} found nothing for "${COLD_QUERY}"`);
   return cold;
+}
+
+interface Session {
+  p50: number;
+  p95: number;
+}
+
+/**
+ * Child process: keystrokes, each session in a fresh instance opened from the persisted form, in
+ * a process that holds nothing else, as a popup holds only its index (in this bench's own process,
+ * the items every engine was built from stay in the heap, and the collector's pauses over them
+ * land in whichever engine is typing). Session 0 only warms the JIT: first-query costs are what
+ * the cold start measures.
+ */
+async function typingChild(engineName: string, file: string, reps: number): Promise<void> {
+  const persisted = deserialize(readFileSync(file)) as Persisted;
+  const sessions: Session[] = [];
+  for (let r = 0; r <= reps; r++) {
+    const engine = ENGINES[engineName]!();
+    await engine.open(persisted);
+    const times: number[] = [];
+    for (const query of TYPED) {
+      for (let n = 1; n <= query.length; n++) {
+        const start = performance.now();
+        await engine.search(query.slice(0, n), 10);
+        times.push(performance.now() - start);
+      }
+    }
+    if (r > 0) sessions.push({ p50: percentile(times, 0.5), p95: percentile(times, 0.95) });
+  }
+  process.stdout.write(JSON.stringify(sessions));
 }
 
 async function measure(name: string, items: TipItem[], dir: string): Promise<Row> {
   const reps = repsFor(items.length);
   const builder = ENGINES[name]!();
-  let start = performance.now();
+  const start = performance.now();
   await builder.build(items);
   const buildMs = performance.now() - start;
   const persisted = await builder.persist();
@@ -163,24 +200,8 @@ async function measure(name: string, items: TipItem[], dir: string): Promise<Row
   writeFileSync(file, serialize(persisted));
   const colds: Cold[] = [];
   for (let r = 0; r < reps; r++) colds.push(coldStart(name, file));
+  const sessions = child<Session[]>('--type', name, file, String(reps));
   rmSync(file);
-
-  // Keystrokes, each session in a fresh instance opened from the persisted form, as in the popup.
-  // Session 0 only warms the JIT: first-query costs are what the cold start above measures.
-  const sessions: { p50: number; p95: number }[] = [];
-  for (let r = 0; r <= reps; r++) {
-    const engine = ENGINES[name]!();
-    await engine.open(persisted);
-    const times: number[] = [];
-    for (const query of TYPED) {
-      for (let n = 1; n <= query.length; n++) {
-        start = performance.now();
-        await engine.search(query.slice(0, n), 10);
-        times.push(performance.now() - start);
-      }
-    }
-    if (r > 0) sessions.push({ p50: percentile(times, 0.5), p95: percentile(times, 0.95) });
-  }
   return {
     engine: name,
     size: items.length,
@@ -247,6 +268,7 @@ async function main(): Promise<void> {
   }
 }
 
-const cold = process.argv.indexOf('--cold');
-if (cold >= 0) await coldChild(process.argv[cold + 1]!, process.argv[cold + 2]!);
+const [mode, engineArg, fileArg, repsArg] = process.argv.slice(2);
+if (mode === '--cold') await coldChild(engineArg!, fileArg!);
+else if (mode === '--type') await typingChild(engineArg!, fileArg!, Number(repsArg));
 else await main();
