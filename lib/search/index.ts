@@ -107,6 +107,11 @@ const MAX_PREFIX_EXPANSIONS = 40;
 const UBIQUITOUS_SHARE = 0.5;
 const UBIQUITOUS_MIN_DOCS = 1000;
 const MAX_TYPO_EXPANSIONS = 8;
+/**
+ * A one-word query skips expansions that cannot reach its running top (scoreWord) up to this many
+ * results: keeping the top is a scan of it per document that enters, cheap for a popup's page.
+ */
+const MAX_PRUNED_LIMIT = 20;
 const MIN_TYPO_CHARS = 4;
 /** A word of the query's synonym group (synonyms.ts) weighs this much of the word itself. */
 const SYNONYM_WEIGHT = 0.3;
@@ -210,7 +215,8 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     for (let i = lowerBound(meta.keys, prefix); i < meta.keys.length; i++) {
       const k = meta.keys[i]!;
       if (!k.startsWith(prefix)) break;
-      out.push(segmentRecordKey(k));
+      // The segment that holds the prefix may be keyed by the prefix itself: listed once.
+      if (segmentRecordKey(k) !== out[0]) out.push(segmentRecordKey(k));
     }
     return out;
   }
@@ -284,6 +290,8 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   let inTitle = new Uint8Array(0);
   let local = new Int32Array(0);
   let touched = new Int32Array(0);
+  /** Marks the documents in the running top of a one-word query (see scoreWord). */
+  let inTop = new Uint8Array(0);
   let touchedCount = 0;
   /** Per document: field weight over BM25 length normalization, for title and body. */
   let norms = new Float32Array(0);
@@ -298,6 +306,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
       inTitle = new Uint8Array(n);
       local = new Int32Array(n);
       touched = new Int32Array(n);
+      inTop = new Uint8Array(n);
     }
     if (normsOf !== meta) {
       const { lens, nextDoc } = meta;
@@ -322,18 +331,37 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
    * where the rest of the query agrees with it. Completions of a word's first letters ("co") are
    * the commonest terms of the index, and scoring them everywhere was most of a slow keystroke.
    */
-  function scoreWord(expansions: Expansion[], counts: boolean, agreeing = false): boolean {
+  function scoreWord(
+    expansions: Expansion[],
+    counts: boolean,
+    agreeing = false,
+    alone = false,
+    pruneTo = 0,
+  ): boolean {
     const n = meta.count;
     let localCount = 0;
-    for (const { term, weight, guess } of expansions) {
-      const onlyMatched = agreeing && guess === true;
-      const seg = segmentFor(term);
-      const i = seg ? findTerm(seg, term) : -1;
+    const idfOf = (df: number, weight: number): number =>
+      Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight;
+    const found: { e: Expansion; seg: SegmentRecord; from: number; to: number; idf: number }[] = [];
+    for (const e of expansions) {
+      const seg = segmentFor(e.term);
+      const i = seg ? findTerm(seg, e.term) : -1;
       if (!seg || i < 0) continue;
       const from = seg.offs[i]!;
       const to = seg.offs[i + 1]!;
-      const df = to - from;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * weight;
+      found.push({ e, seg, from, to, idf: idfOf(to - from, e.weight) });
+    }
+    // Alone in the query, the word's score is the best of its expansions, so an expansion whose
+    // highest possible score (idf × (k1 + 1), times the whole-title bonus) is below the running
+    // `pruneTo`-th best cannot change the first `pruneTo` results: taken highest first, the
+    // commonest completions, which cost the most, are skipped.
+    if (pruneTo > 0) found.sort((a, b) => b.idf - a.idf);
+    const top = pruneTo > 0 ? new Int32Array(pruneTo) : null;
+    let topCount = 0;
+    let floor = 0;
+    for (const { e, seg, from, to, idf } of found) {
+      if (top && topCount === pruneTo && idf * (K1 + 1) * (1 + WHOLE_TITLE_BONUS) <= floor) break;
+      const onlyMatched = agreeing && e.guess === true;
       const { docs, tfs } = seg;
       for (let p = from; p < to; p++) {
         const d = docs[p]!;
@@ -345,11 +373,34 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
           tfs[3 * p + 2]! * norms[2 * d + 1]!;
         const s = (idf * tf * (K1 + 1)) / (K1 + tf);
         if (best[d] === 0) local[localCount++] = d;
-        // Never 0 once seen, so the document is listed once.
-        if (s > best[d]!) best[d] = s || Number.MIN_VALUE;
-        if (inTitleNow > 0) inTitle[d] = 1;
+        if (s > best[d]!) {
+          // Never 0 once seen, so the document is listed once.
+          best[d] = s || Number.MIN_VALUE;
+          // Alone, the word is in the title if its best expansion is: so a skipped expansion
+          // (above) cannot have given a document the whole-title bonus.
+          if (alone) inTitle[d] = inTitleNow > 0 ? 1 : 0;
+        }
+        if (!alone && inTitleNow > 0) inTitle[d] = 1;
+        if (top && best[d]! > floor) {
+          // The running top: distinct documents, its lowest score is the floor once it is full.
+          if (inTop[d] === 0) {
+            if (topCount < pruneTo) top[topCount++] = d;
+            else {
+              let low = 0;
+              for (let k = 1; k < pruneTo; k++) if (best[top[k]!]! < best[top[low]!]!) low = k;
+              inTop[top[low]!] = 0;
+              top[low] = d;
+            }
+            inTop[d] = 1;
+          }
+          if (topCount === pruneTo) {
+            floor = best[top[0]!]!;
+            for (let k = 1; k < pruneTo; k++) floor = Math.min(floor, best[top[k]!]!);
+          }
+        }
       }
     }
+    for (let k = 0; k < topCount; k++) inTop[top![k]!] = 0;
     for (let j = 0; j < localCount; j++) {
       const d = local[j]!;
       if (total[d] === 0 && hits[d] === 0) touched[touchedCount++] = d;
@@ -415,7 +466,11 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
 
     // A typo is assumed only for a word the index does not know (nor completes).
     const expansions = terms.map((q) => {
-      const out: Expansion[] = q.prefixOnly ? [] : [{ term: q.term, weight: 1 }];
+      // The word being typed is itself one guess among its completions ("com", "command"…).
+      const word: Expansion = q.prefix
+        ? { term: q.term, weight: 1, guess: true }
+        : { term: q.term, weight: 1 };
+      const out: Expansion[] = q.prefixOnly ? [] : [word];
       if (q.prefix) out.push(...prefixExpansions(q));
       return out;
     });
@@ -446,7 +501,9 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     for (const word of expansions) {
       // Guesses last, so that they see what the word's own term and synonyms matched.
       const ordered = [...word.filter((e) => !e.guess), ...word.filter((e) => e.guess)];
-      if (scoreWord(ordered, true, touchedCount >= limit)) matchedWords++;
+      const alone = expansions.length === 1 && pairs.length === 0;
+      const pruneTo = alone && limit <= MAX_PRUNED_LIMIT ? limit : 0;
+      if (scoreWord(ordered, true, touchedCount >= limit, alone, pruneTo)) matchedWords++;
     }
     for (const [a, b] of pairs) {
       const pair = pairTerm(a.term, b.term);
