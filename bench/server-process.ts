@@ -1,9 +1,11 @@
 /**
  * The sync server in its own process, as deployed, for the benches that load it over loopback:
- * started on a fresh SQLite file with a steward invite the CLI makes, and joined over HTTP.
+ * started on a fresh SQLite file, or on a PostgreSQL database (DATABASE_URL, as the server reads
+ * it), with a steward invite the CLI makes, and joined over HTTP.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import type { Storage } from '../server/store/open';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -11,9 +13,11 @@ export interface Server {
   name: string;
   url: string;
   invite: string;
-  file: string;
+  storage: Storage;
   pid: number;
   stop: () => void;
+  /** Settles when the process has exited (after `stop`: once it has closed its database). */
+  exited: Promise<void>;
   /**
    * While true, the time each request spent in the server's handlers (its log line's `ms`: from
    * the first middleware to the answer's body, gzip included), by request id, lands in `handlerMs`.
@@ -22,21 +26,39 @@ export interface Server {
   handlerMs: Map<string, number>;
 }
 
-export async function startServer(dir: string, name: string, args: string[]): Promise<Server> {
-  const file = join(dir, `${name}.sqlite`);
-  const server = ['--import', 'tsx', 'server/main.ts', '--db', file];
+/**
+ * A server on `databaseUrl` if given (a database of its own: the server migrates it), else on
+ * `dir`/`name`.sqlite.
+ */
+export async function startServer(
+  dir: string,
+  name: string,
+  args: string[],
+  databaseUrl?: string,
+): Promise<Server> {
+  const storage: Storage = databaseUrl
+    ? { kind: 'postgres', url: databaseUrl }
+    : { kind: 'sqlite', path: join(dir, `${name}.sqlite`) };
+  const server = ['--import', 'tsx', 'server/main.ts'];
+  if (storage.kind === 'sqlite') server.push('--db', storage.path);
+  // The bench's own DATABASE_URL, if it has one, must not turn a SQLite server into another.
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
   // Invite codes are never in the server's output: the CLI makes one.
   const made = execFileSync(process.execPath, [...server, '--invite', 'Bench'], {
     cwd: root,
     encoding: 'utf8',
+    env,
   });
   const invite = /Steward invite code[^:]*:\s+(\S+)/.exec(made)?.[1];
   if (!invite) throw new Error(`no invite code in: ${made}`);
   const child = spawn(
     process.execPath,
     [...server, '--port', '0', '--rate-limit', '1000000', ...args],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let out = '';
   return new Promise((resolve, reject) => {
     const read = (d: Buffer) => {
@@ -50,9 +72,10 @@ export async function startServer(dir: string, name: string, args: string[]): Pr
         name,
         url,
         invite,
-        file,
+        storage,
         pid: child.pid!,
         stop: () => child.kill('SIGTERM'),
+        exited,
         timing: false,
         handlerMs: new Map(),
       };

@@ -1,19 +1,29 @@
 /**
- * Sync server over loopback HTTP, SQLite backend, server in its own process (as deployed):
+ * Sync server over loopback HTTP, server in its own process (as deployed), SQLite backend:
  * - sustained push throughput, next to a raw batched better-sqlite3 insert of the same rows into
  *   a copy of the same table, in alternating rounds so both see the same machine and table size
  *   (this two-core VM's speed drifts by a third within a minute); once with the push worker
  *   threads (the default) and once with pushes applied on the HTTP thread (`--workers 0`);
  * - pull latency with 100 concurrent clients;
- * - initial pull of 50,000 items into a fresh client.
+ * - initial pull of 50,000 items into a fresh client;
+ * - sustained push throughput on PostgreSQL, on a throwaway cluster (skipped, saying so, where
+ *   PostgreSQL's server binaries are not installed), next to a raw multi-row INSERT of the same
+ *   rows by `pg` into a copy of the same table on the same cluster, in alternating rounds too.
+ *
+ * SERVER_BENCH_PARTS=sqlite or =postgres runs one part only (default: sqlite,postgres): all of the
+ * above but the last, or the last.
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { type Mutation, PullResponse, uuidv7 } from '../lib/wire';
+import { migrate } from '../server/store/migrations';
+import { openPostgresDriver } from '../server/store/postgres';
+import { postgresBin, startPgCluster } from '../test/integration/pg-cluster';
 import { type Answer, LoadClient, Tally } from './http-load';
 import { invite, joinCommunity, startServer, type Member, type Server } from './server-process';
 
@@ -27,6 +37,11 @@ const PULL_CLIENTS = 100;
 const PULLS_PER_CLIENT = 20;
 const INITIAL_PULL_PAGE = 2_000;
 const PUSH_GOAL = 0.8;
+/**
+ * PostgreSQL's raw side is one multi-row statement per batch; the server also reads the items and
+ * the community's counter first, in round trips of their own.
+ */
+const PG_PUSH_GOAL = 0.5;
 const PULL_P99_GOAL_MS = 250;
 
 const dir = mkdtempSync(join(tmpdir(), 'repertoire-bench-'));
@@ -68,8 +83,47 @@ function pushBodies(clientId: string, ids: string[], from: number, to: number): 
 
 let rawRuns = 0;
 
+/**
+ * The raw side of a push measurement, one per backend: reads back the rows the server stored and
+ * inserts them, by the storage's plainest batched path, into a copy of the server's items table
+ * (same columns, indexes and community rows) that grows as the server's does.
+ */
+interface RawCopy {
+  /** The rows the server stored after `afterVersion`, oldest first, columns as in the table. */
+  serverRowsAfter(afterVersion: number): Promise<unknown[][]>;
+  /** Rows per second of inserting `rows` into the copy, BATCH rows per transaction. */
+  insertRate(rows: unknown[][]): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Column 2 of `items` (both backends: the schema is shared) is the version. */
+const VERSION_COLUMN = 2;
+
+function rawCopyOf(server: Server): Promise<RawCopy> {
+  return server.storage.kind === 'sqlite'
+    ? Promise.resolve(sqliteRawCopy(server.storage.path))
+    : postgresRawCopy(server.storage.url);
+}
+
+function sqliteRawCopy(serverFile: string): RawCopy {
+  const raw = sqliteCopyOfServer(serverFile);
+  return {
+    serverRowsAfter: (afterVersion) => {
+      const db = new Database(serverFile, { readonly: true });
+      const rows = db
+        .prepare('SELECT * FROM items WHERE version > ? ORDER BY version')
+        .raw()
+        .all(afterVersion) as unknown[][];
+      db.close();
+      return Promise.resolve(rows);
+    },
+    insertRate: (rows) => Promise.resolve(rawInsertRate(raw, rows)),
+    close: () => Promise.resolve(void raw.close()),
+  };
+}
+
 /** A fresh database of the server's schema and communities, for inserting its rows raw. */
-function rawCopyOfServer(serverFile: string): Database.Database {
+function sqliteCopyOfServer(serverFile: string): Database.Database {
   const server = new Database(serverFile, { readonly: true });
   const ddl = server
     .prepare(
@@ -95,17 +149,6 @@ function rawDatabase(): Database.Database {
   return db;
 }
 
-/** The rows the server stored after `afterVersion`, oldest first. */
-function serverRowsAfter(serverFile: string, afterVersion: number): unknown[][] {
-  const db = new Database(serverFile, { readonly: true });
-  const rows = db
-    .prepare('SELECT * FROM items WHERE version > ? ORDER BY version')
-    .raw()
-    .all(afterVersion) as unknown[][];
-  db.close();
-  return rows;
-}
-
 /** Rows inserted by better-sqlite3 alone, in transactions of BATCH rows: the storage's limit. */
 function rawInsertRate(db: Database.Database, rows: unknown[][]): number {
   if (rows.length === 0) return NaN;
@@ -116,6 +159,59 @@ function rawInsertRate(db: Database.Database, rows: unknown[][]): number {
   const start = performance.now();
   for (let from = 0; from < rows.length; from += BATCH) batch(from);
   return rows.length / ((performance.now() - start) / 1000);
+}
+
+/**
+ * A database of its own beside the server's, on the same cluster, brought to the same schema by
+ * the server's own migrations (its items table, indexes and foreign key included), with the
+ * server's community rows; one connection inserts, as a single writer would.
+ */
+async function postgresRawCopy(serverUrl: string): Promise<RawCopy> {
+  const name = `raw_${++rawRuns}`;
+  const admin = new pg.Client(serverUrl);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const rawUrl = new URL(serverUrl);
+  rawUrl.pathname = `/${name}`;
+  const schema = openPostgresDriver(rawUrl.href, 1);
+  await migrate(schema);
+  await schema.close();
+
+  const server = new pg.Client(serverUrl);
+  const raw = new pg.Client(rawUrl.href);
+  await Promise.all([server.connect(), raw.connect()]);
+  const rowsOf = async (text: string, values: unknown[] = []) =>
+    (await server.query<unknown[]>({ text, values, rowMode: 'array' })).rows;
+  const communities = await rowsOf('SELECT * FROM communities');
+  await raw.query(multiRowInsert('communities', communities.length, communities[0]!.length), [
+    ...communities.flat(),
+  ]);
+  return {
+    serverRowsAfter: (afterVersion) =>
+      rowsOf('SELECT * FROM items WHERE version > $1 ORDER BY version', [afterVersion]),
+    insertRate: async (rows) => {
+      if (rows.length === 0) return NaN;
+      const start = performance.now();
+      // Each statement commits on its own: a transaction per batch, as the server's pushes.
+      for (let from = 0; from < rows.length; from += BATCH) {
+        const batch = rows.slice(from, from + BATCH);
+        await raw.query(multiRowInsert('items', batch.length, batch[0]!.length), batch.flat());
+      }
+      return rows.length / ((performance.now() - start) / 1000);
+    },
+    close: async () => void (await Promise.all([server.end(), raw.end()])),
+  };
+}
+
+/** `INSERT INTO table VALUES ($1, ...), (...)`, `rows` tuples of `columns` placeholders. */
+function multiRowInsert(table: string, rows: number, columns: number): string {
+  const tuples = Array.from(
+    { length: rows },
+    (_, r) =>
+      `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`,
+  );
+  return `INSERT INTO ${table} VALUES ${tuples.join(', ')}`;
 }
 
 /** CPU seconds used so far by a process, all its threads (Linux), or NaN elsewhere. */
@@ -183,30 +279,30 @@ async function measurePush(server: Server): Promise<PushFigures & { steward: Mem
   const steward = await joinCommunity(server.url, server.invite, 'Bench steward');
   const fresh = (n: number) => Array.from({ length: n }, () => uuidv7());
   await pushAll(steward, fresh(WARMUP_ITEMS), `${server.name} warm-up`);
-  const raw = rawCopyOfServer(server.file);
+  const raw = await rawCopyOf(server);
   let version = 0;
-  const copyRows = () => {
-    const rows = serverRowsAfter(server.file, version);
-    version = Number(rows.at(-1)?.[2] ?? version);
+  const copyRows = async () => {
+    const rows = await raw.serverRowsAfter(version);
+    version = Number(rows.at(-1)?.[VERSION_COLUMN] ?? version);
     return rows;
   };
-  rawInsertRate(raw, copyRows());
+  await raw.insertRate(await copyRows());
   const rounds: { push: number; raw: number; cpu: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const cpuBefore = cpuSeconds(server.pid);
     const seconds = await pushAll(steward, fresh(ITEMS), `${server.name} round ${round + 1}`);
     const cpu = cpuSeconds(server.pid) - cpuBefore;
     // Pushes refused or cut (counted by phase) stored fewer rows: rates are of the rows stored.
-    const rows = copyRows();
+    const rows = await copyRows();
     if (rows.length === 0) continue;
     rounds.push({
       push: rows.length / seconds,
-      raw: rawInsertRate(raw, rows),
+      raw: await raw.insertRate(rows),
       cpu: cpu / rows.length,
     });
   }
   if (rounds.length === 0) throw new Error(`${server.name}: no push was stored`);
-  raw.close();
+  await raw.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const ratios = rounds.map((r) => r.push / r.raw);
   return {
@@ -321,13 +417,15 @@ async function pull(m: Member, cursor: number, limit: number, tally: Tally): Pro
   }
 }
 
+const met = (ok: boolean) => (ok ? 'MET' : 'MISSED');
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** A server under load answers, or refuses with a status; a reset or a cut answer is a failure. */
 function reportFailures(): void {
-  const met = (ok: boolean) => (ok ? 'MET' : 'MISSED');
   const failed = phases.reduce((n, { tally }) => n + tally.failed, 0);
   console.log(`\nfailed requests by phase (goal: none: ${met(failed === 0)}):`);
   const wp = Math.max(...phases.map(({ name }) => name.length));
@@ -343,148 +441,195 @@ function reportFailures(): void {
   );
 }
 
+/** Push on SQLite with and without workers, then pulls: the servers started go in `servers`. */
+async function sqlitePart(servers: Server[]): Promise<void> {
+  const pooled = await startServer(dir, 'workers', []);
+  servers.push(pooled);
+  const withPool = await measurePush(pooled);
+  pooled.stop();
+  const single = await startServer(dir, 'http-thread', ['--workers', '0']);
+  servers.push(single);
+  const onHttpThread = await measurePush(single);
+  single.stop();
+
+  // For scale: just each item's JSON in a minimal table.
+  const ids = Array.from({ length: ITEMS }, () => uuidv7());
+  const minimalDb = rawDatabase();
+  minimalDb.exec(`CREATE TABLE items (community_id TEXT NOT NULL, id TEXT NOT NULL,
+      version INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (community_id, id))`);
+  const minimal = rawInsertRate(
+    minimalDb,
+    ids.map((id, i) => ['c', id, i + 1, JSON.stringify(tipValues(i))]),
+  );
+  minimalDb.close();
+
+  // Pulls, from a server holding exactly ITEMS items.
+  const pullServer = await startServer(dir, 'pull', ['--metrics-token', METRICS_TOKEN]);
+  servers.push(pullServer);
+  const pullSteward = await joinCommunity(pullServer.url, pullServer.invite, 'Bench steward');
+  await pushAll(pullSteward, ids, 'pull');
+
+  // Initial pull of everything into a fresh client, then validation as the client would.
+  const fresh = await joinCommunity(pullServer.url, await invite(pullSteward, 1), 'Fresh client');
+  const pages: PullResponse[] = [];
+  const initialTally = phase('initial pull');
+  const pullStart = performance.now();
+  for (let cursor = 0, more = true; more;) {
+    const page = await pull(fresh, cursor, INITIAL_PULL_PAGE, initialTally);
+    pages.push(page);
+    cursor = page.cursor;
+    more = page.hasMore;
+  }
+  const initialPullS = (performance.now() - pullStart) / 1000;
+  const validateStart = performance.now();
+  const pulled = pages.reduce((n, page) => n + PullResponse.parse(page).changes.length, 0);
+  const validateS = (performance.now() - validateStart) / 1000;
+  if (pulled !== ITEMS) throw new Error(`initial pull got ${pulled} items, expected ${ITEMS}`);
+
+  // Pull latency, 100 clients at once, each pulling back to back: pages of 50 items from
+  // random cursors (catching up), then polls at the head (the everyday, nothing-new case).
+  const code = await invite(pullSteward, PULL_CLIENTS);
+  const clients = await Promise.all(
+    Array.from({ length: PULL_CLIENTS }, (_, i) =>
+      joinCommunity(pullServer.url, code, `Client ${i}`),
+    ),
+  );
+  const latencies = (name: string, cursor: () => number, limit: number) =>
+    whereTheTailWaits(pullServer, async () => {
+      const tally = phase(name);
+      const timed: Timed[] = [];
+      await Promise.all(
+        clients.map(async (member) => {
+          for (let i = 0; i < PULLS_PER_CLIENT; i++) {
+            const t = await timedPull(member, cursor(), limit, tally);
+            if (t) timed.push(t);
+          }
+        }),
+      );
+      return timed;
+    });
+  // Every client's first pull opens its connection, all at once: Node 20's libuv accepts one
+  // connection per turn of the server's event loop, so the last of a burst waits a turn per
+  // connection ahead of it (docs/scaling.md). Timed apart, then pulls on kept-alive connections.
+  const firstTally = phase('first pull, new connections');
+  const firsts = (
+    await Promise.all(clients.map((member) => timedPull(member, ITEMS, 500, firstTally)))
+  )
+    .filter((t) => t?.newConnection)
+    .map((t) => t!.ms)
+    .sort((a, b) => a - b);
+  const { times: pages50, report: pages50Tail } = await latencies(
+    'pull 50 items',
+    () => Math.floor(Math.random() * (ITEMS - 50)),
+    50,
+  );
+  const { times: polls, report: pollsTail } = await latencies('poll at head', () => ITEMS, 500);
+  const p = (sorted: number[]) =>
+    [50, 95, 99].map((q) => percentile(sorted, q).toFixed(1)).join(' / ') + ' ms';
+  const p99Goal = (sorted: number[]) =>
+    `p99 goal <= ${PULL_P99_GOAL_MS} ms: ${met(percentile(sorted, 99) <= PULL_P99_GOAL_MS)}`;
+
+  const pushRow = (label: string, f: PushFigures): [string, string, string] => [
+    label,
+    `${Math.round(f.pushRate)} items/s`,
+    `${pct(f.ratio)} of raw same rows (goal >= ${pct(PUSH_GOAL)}: ${met(f.ratio >= PUSH_GOAL)}; ` +
+      `rounds ${f.ratios.map(pct).join(', ')}), ` +
+      `${f.cpuUsPerItem.toFixed(1)} µs CPU/item`,
+  ];
+  const rows: [string, string, string][] = [
+    [
+      'raw insert, same rows',
+      `${Math.round(withPool.rawRate)} rows/s`,
+      `better-sqlite3, one thread, batches of ${BATCH}, beside the rounds below`,
+    ],
+    pushRow('server push (HTTP, SQLite)', withPool),
+    [
+      'raw insert, same rows',
+      `${Math.round(onHttpThread.rawRate)} rows/s`,
+      'beside the rounds below',
+    ],
+    pushRow('  on the HTTP thread', onHttpThread),
+    ['raw insert, item JSON only', `${Math.round(minimal)} rows/s`, 'for scale: no metadata'],
+    [
+      `initial pull ${ITEMS.toLocaleString('en')} items`,
+      `${initialPullS.toFixed(2)} s`,
+      `+ ${validateS.toFixed(2)} s zod validation (goal <= 5 s)`,
+    ],
+    [
+      'pull 50 items p50/p95/p99',
+      p(pages50),
+      `${PULL_CLIENTS} clients pulling back to back, kept-alive connections; ${p99Goal(pages50)}`,
+    ],
+    [
+      'poll at head p50/p95/p99',
+      p(polls),
+      `${PULL_CLIENTS} clients, nothing new; ${p99Goal(polls)}`,
+    ],
+    [
+      'first pull p50/p95/p99',
+      p(firsts),
+      `${firsts.length} connections opened at once, before the rows above (no goal: see docs/scaling.md)`,
+    ],
+  ];
+  console.log(
+    `push: ${PUSHERS} clients, batches of ${BATCH}, ${WARMUP_ITEMS} items of warm-up, then ` +
+      `${ROUNDS} rounds of ${ITEMS} items; ratios are the median round's`,
+  );
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
+  console.log(`\nwhere the pulls' tail waits:\n  pull 50 items: ${pages50Tail}`);
+  console.log(`  poll at head: ${pollsTail}`);
+}
+
+/**
+ * Push on PostgreSQL, the server with its default workers, on a throwaway cluster with
+ * PostgreSQL's default (durable) settings, as deployed; the raw copy is on the same cluster.
+ */
+async function postgresPart(servers: Server[]): Promise<void> {
+  const bin = postgresBin();
+  if (!bin) {
+    console.log(
+      '\nPostgreSQL push: skipped, no PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb); ' +
+        'apt-get install -y postgresql',
+    );
+    return;
+  }
+  const cluster = await startPgCluster(bin);
+  try {
+    const server = await startServer(dir, 'postgres', [], cluster.url);
+    servers.push(server);
+    const f = await measurePush(server);
+    server.stop();
+    await server.exited;
+    console.log(
+      `\nPostgreSQL push: ${pct(f.ratio)} of raw multi-row insert of the same rows ` +
+        `(goal >= ${Math.round(PG_PUSH_GOAL * 100)} %: ${met(f.ratio >= PG_PUSH_GOAL)}): ` +
+        `${Math.round(f.pushRate)} items/s pushed, ${Math.round(f.rawRate)} rows/s raw ` +
+        `(pg, one INSERT of ${BATCH} rows per transaction); rounds ${f.ratios.map(pct).join(', ')}; ` +
+        `${f.cpuUsPerItem.toFixed(1)} µs CPU/item in the server process (PostgreSQL's own not counted)`,
+    );
+  } finally {
+    for (const server of servers) server.stop();
+    await Promise.all(servers.map((s) => s.exited));
+    cluster.stop();
+  }
+}
+
+const PARTS = ['sqlite', 'postgres'];
+
 async function main(): Promise<void> {
+  const parts = (process.env['SERVER_BENCH_PARTS'] ?? PARTS.join(',')).split(',');
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length > 0) {
+    throw new Error(
+      `SERVER_BENCH_PARTS: unknown ${unknown.join(', ')} (known: ${PARTS.join(', ')})`,
+    );
+  }
   const servers: Server[] = [];
   try {
-    const pooled = await startServer(dir, 'workers', []);
-    servers.push(pooled);
-    const withPool = await measurePush(pooled);
-    pooled.stop();
-    const single = await startServer(dir, 'http-thread', ['--workers', '0']);
-    servers.push(single);
-    const onHttpThread = await measurePush(single);
-    single.stop();
-
-    // For scale: just each item's JSON in a minimal table.
-    const ids = Array.from({ length: ITEMS }, () => uuidv7());
-    const minimalDb = rawDatabase();
-    minimalDb.exec(`CREATE TABLE items (community_id TEXT NOT NULL, id TEXT NOT NULL,
-      version INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (community_id, id))`);
-    const minimal = rawInsertRate(
-      minimalDb,
-      ids.map((id, i) => ['c', id, i + 1, JSON.stringify(tipValues(i))]),
-    );
-    minimalDb.close();
-
-    // Pulls, from a server holding exactly ITEMS items.
-    const pullServer = await startServer(dir, 'pull', ['--metrics-token', METRICS_TOKEN]);
-    servers.push(pullServer);
-    const pullSteward = await joinCommunity(pullServer.url, pullServer.invite, 'Bench steward');
-    await pushAll(pullSteward, ids, 'pull');
-
-    // Initial pull of everything into a fresh client, then validation as the client would.
-    const fresh = await joinCommunity(pullServer.url, await invite(pullSteward, 1), 'Fresh client');
-    const pages: PullResponse[] = [];
-    const initialTally = phase('initial pull');
-    const pullStart = performance.now();
-    for (let cursor = 0, more = true; more;) {
-      const page = await pull(fresh, cursor, INITIAL_PULL_PAGE, initialTally);
-      pages.push(page);
-      cursor = page.cursor;
-      more = page.hasMore;
-    }
-    const initialPullS = (performance.now() - pullStart) / 1000;
-    const validateStart = performance.now();
-    const pulled = pages.reduce((n, page) => n + PullResponse.parse(page).changes.length, 0);
-    const validateS = (performance.now() - validateStart) / 1000;
-    if (pulled !== ITEMS) throw new Error(`initial pull got ${pulled} items, expected ${ITEMS}`);
-
-    // Pull latency, 100 clients at once, each pulling back to back: pages of 50 items from
-    // random cursors (catching up), then polls at the head (the everyday, nothing-new case).
-    const code = await invite(pullSteward, PULL_CLIENTS);
-    const clients = await Promise.all(
-      Array.from({ length: PULL_CLIENTS }, (_, i) =>
-        joinCommunity(pullServer.url, code, `Client ${i}`),
-      ),
-    );
-    const latencies = (name: string, cursor: () => number, limit: number) =>
-      whereTheTailWaits(pullServer, async () => {
-        const tally = phase(name);
-        const timed: Timed[] = [];
-        await Promise.all(
-          clients.map(async (member) => {
-            for (let i = 0; i < PULLS_PER_CLIENT; i++) {
-              const t = await timedPull(member, cursor(), limit, tally);
-              if (t) timed.push(t);
-            }
-          }),
-        );
-        return timed;
-      });
-    // Every client's first pull opens its connection, all at once: Node 20's libuv accepts one
-    // connection per turn of the server's event loop, so the last of a burst waits a turn per
-    // connection ahead of it (docs/scaling.md). Timed apart, then pulls on kept-alive connections.
-    const firstTally = phase('first pull, new connections');
-    const firsts = (
-      await Promise.all(clients.map((member) => timedPull(member, ITEMS, 500, firstTally)))
-    )
-      .filter((t) => t?.newConnection)
-      .map((t) => t!.ms)
-      .sort((a, b) => a - b);
-    const { times: pages50, report: pages50Tail } = await latencies(
-      'pull 50 items',
-      () => Math.floor(Math.random() * (ITEMS - 50)),
-      50,
-    );
-    const { times: polls, report: pollsTail } = await latencies('poll at head', () => ITEMS, 500);
-    const p = (sorted: number[]) =>
-      [50, 95, 99].map((q) => percentile(sorted, q).toFixed(1)).join(' / ') + ' ms';
-    const met = (ok: boolean) => (ok ? 'MET' : 'MISSED');
-    const p99Goal = (sorted: number[]) =>
-      `p99 goal <= ${PULL_P99_GOAL_MS} ms: ${met(percentile(sorted, 99) <= PULL_P99_GOAL_MS)}`;
-
-    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-    const pushRow = (label: string, f: PushFigures): [string, string, string] => [
-      label,
-      `${Math.round(f.pushRate)} items/s`,
-      `${pct(f.ratio)} of raw same rows (goal >= ${pct(PUSH_GOAL)}: ${met(f.ratio >= PUSH_GOAL)}; ` +
-        `rounds ${f.ratios.map(pct).join(', ')}), ` +
-        `${f.cpuUsPerItem.toFixed(1)} µs CPU/item`,
-    ];
-    const rows: [string, string, string][] = [
-      [
-        'raw insert, same rows',
-        `${Math.round(withPool.rawRate)} rows/s`,
-        `better-sqlite3, one thread, batches of ${BATCH}, beside the rounds below`,
-      ],
-      pushRow('server push (HTTP, SQLite)', withPool),
-      [
-        'raw insert, same rows',
-        `${Math.round(onHttpThread.rawRate)} rows/s`,
-        'beside the rounds below',
-      ],
-      pushRow('  on the HTTP thread', onHttpThread),
-      ['raw insert, item JSON only', `${Math.round(minimal)} rows/s`, 'for scale: no metadata'],
-      [
-        `initial pull ${ITEMS.toLocaleString('en')} items`,
-        `${initialPullS.toFixed(2)} s`,
-        `+ ${validateS.toFixed(2)} s zod validation (goal <= 5 s)`,
-      ],
-      [
-        'pull 50 items p50/p95/p99',
-        p(pages50),
-        `${PULL_CLIENTS} clients pulling back to back, kept-alive connections; ${p99Goal(pages50)}`,
-      ],
-      [
-        'poll at head p50/p95/p99',
-        p(polls),
-        `${PULL_CLIENTS} clients, nothing new; ${p99Goal(polls)}`,
-      ],
-      [
-        'first pull p50/p95/p99',
-        p(firsts),
-        `${firsts.length} connections opened at once, before the rows above (no goal: see docs/scaling.md)`,
-      ],
-    ];
-    console.log(
-      `push: ${PUSHERS} clients, batches of ${BATCH}, ${WARMUP_ITEMS} items of warm-up, then ` +
-        `${ROUNDS} rounds of ${ITEMS} items; ratios are the median round's`,
-    );
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = Math.max(...rows.map((r) => r[1].length));
-    for (const [a, b, c] of rows) console.log(`${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`);
-    console.log(`\nwhere the pulls' tail waits:\n  pull 50 items: ${pages50Tail}`);
-    console.log(`  poll at head: ${pollsTail}`);
+    if (parts.includes('sqlite')) await sqlitePart(servers);
+    if (parts.includes('postgres')) await postgresPart(servers);
   } finally {
     for (const server of servers) server.stop();
     client.close();
