@@ -254,12 +254,15 @@ async function main(): Promise<void> {
             `cold heap ${ratio(r.heapMb / mine.heapMb)}`,
         );
       }
-      // Issue 15: keystroke p95 no slower than FlexSearch's in the same run.
+      // Issue 15: keystroke p95 no slower than FlexSearch's in the same run, at 50k and 200k.
       const flex = rows.find((r) => r.engine === 'FlexSearch');
       if (flex) {
+        const figures = `(${fmt(mine.p95, 2)} vs ${fmt(flex.p95, 2)} ms)`;
+        const verdict = mine.p95 <= flex.p95 ? 'MET' : 'MISSED';
         console.log(
-          `  goal keystroke p95 ≤ FlexSearch's (${fmt(mine.p95, 2)} vs ${fmt(flex.p95, 2)} ms): ` +
-            (mine.p95 <= flex.p95 ? 'MET' : 'MISSED'),
+          size >= 50_000
+            ? `  goal keystroke p95 ≤ FlexSearch's ${figures}: ${verdict}`
+            : `  keystroke p95 vs FlexSearch's ${figures}; no goal at this size (the goal is at 50k and 200k)`,
         );
       }
     }
