@@ -87,6 +87,7 @@ export function ListView({
         <ResultList
           entries={entries}
           label={q ? t('library_searchResults') : t('library_recentItems')}
+          busy={q !== '' && found?.query !== q}
           onOpen={onOpen}
           badges={badges}
         />

@@ -6,6 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { focused, tabTo } from './support/keyboard';
+
+/** The results list once it shows the typed query's results, not an earlier query's. */
+const settledResults = (popup: Page) =>
+  popup.getByRole('list', { name: 'Search results' }).and(popup.locator('[aria-busy="false"]'));
 import { startPageServer, type PageServer } from './support/server';
 
 let ext: ExtensionBrowser;
@@ -57,7 +61,7 @@ describe('keyboard only', () => {
     // In one input, as below: each typed letter's results would replace the last's.
     await tabTo(popup, 'Search repertoire');
     await popup.keyboard.insertText('squash fixups');
-    await popup.getByRole('list', { name: 'Search results' }).waitFor();
+    await settledResults(popup).waitFor();
     await popup.keyboard.press('ArrowDown');
     await expect.poll(() => focused(popup)).toContain('Squash fixups before review');
     await popup.keyboard.press('Enter');
@@ -91,7 +95,7 @@ describe('keyboard only', () => {
     // each letter's results replace the last's, and a loaded machine could move ↓ onto a list
     // about to be replaced.
     await popup.keyboard.insertText('rebasing');
-    await popup.getByRole('list', { name: 'Search results' }).waitFor();
+    await settledResults(popup).waitFor();
     await popup.keyboard.press('ArrowDown');
     await expect
       .poll(async () => !['', 'Search repertoire'].includes(await focused(popup)))
