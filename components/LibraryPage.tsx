@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { t, tn } from '@/lib/i18n';
 import type { LibraryEntry } from '@/lib/library';
 import { sendMessage } from '@/lib/messaging';
@@ -67,10 +67,20 @@ export function LibraryPage({ initialQuery = '', windowed = true }: LibraryPageP
     // Once the list is shown again, the keyboard is back on the row that was opened.
     requestAnimationFrame(() => list.current?.focus());
   };
+  // `/` asks for the search box; it gets the keyboard in the first commit that shows it (at once,
+  // or once an open item is closed or the library is read), so no letter typed after is lost.
+  const [searchAsked, askSearch] = useReducer((n: number) => n + 1, 0);
+  const searchGivenRef = useRef(0);
+  useLayoutEffect(() => {
+    if (searchAsked === searchGivenRef.current || !searchBox.current || route.itemId !== null)
+      return;
+    searchGivenRef.current = searchAsked;
+    searchBox.current.focus();
+  });
   useLibraryShortcuts({
     onSlash: () => {
       if (route.itemId) route.close();
-      requestAnimationFrame(() => searchBox.current?.focus());
+      askSearch(0);
     },
     onEscape: () => route.itemId && backToList(),
   });

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
@@ -11,7 +11,9 @@ export function useLibraryShortcuts(keys: { onSlash: () => void; onEscape: () =>
   useLayoutEffect(() => {
     latestRef.current = keys;
   });
-  useEffect(() => {
+  // Listening from the first commit, not after the first paint: a `/` pressed as soon as the
+  // page shows is not lost.
+  useLayoutEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === '/' && !typingIn(event.target)) {

@@ -105,6 +105,8 @@ describe('editing pages and snippets, keyboard only', () => {
     await library.goto(`chrome-extension://${ext.extensionId}/library.html`);
     await library.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
     await library.keyboard.press('/');
+    // The box takes the keyboard once the library is read: letters typed before would be lost.
+    await expect.poll(() => focused(library)).toBe('Search library');
     await library.keyboard.type('minecraft');
     const results = library.getByRole('listbox', { name: 'Search results' });
     await results.getByRole('option').first().waitFor();
