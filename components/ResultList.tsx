@@ -1,4 +1,3 @@
-import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ItemKind } from '@/lib/wire';
 import type { Range } from '@/lib/search';
@@ -37,24 +36,6 @@ interface Props {
 
 /** Results as a list; each entry is a button, so arrows, Tab and Enter work. */
 export function ResultList({ entries, label, onOpen, badges, busy = false }: Props) {
-  const list = useRef<HTMLUListElement>(null);
-  const listId = useId();
-  // Read before this render changes the DOM: the entry whose button has the keyboard. New results
-  // may move or drop that button (a moved node loses focus); the keyboard then stays in the list.
-  const focused = document.activeElement;
-  const focusedId =
-    focused instanceof HTMLElement && focused.closest(`[id="${listId}"]`)
-      ? (focused.dataset.id ?? null)
-      : null;
-  useLayoutEffect(() => {
-    const ul = list.current;
-    if (focusedId === null || !ul || ul.contains(document.activeElement)) return;
-    const again =
-      [...ul.querySelectorAll<HTMLButtonElement>('button[data-id]')].find(
-        (b) => b.dataset.id === focusedId,
-      ) ?? ul.querySelector<HTMLButtonElement>('button');
-    again?.focus();
-  });
   const moveFocus = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const buttons = [...(event.currentTarget as HTMLElement).querySelectorAll('button')];
@@ -69,17 +50,10 @@ export function ResultList({ entries, label, onOpen, badges, busy = false }: Pro
     }
   };
   return (
-    <ul
-      ref={list}
-      id={listId}
-      class="results"
-      aria-label={label}
-      aria-busy={busy ? 'true' : 'false'}
-      onKeyDown={moveFocus}
-    >
+    <ul class="results" aria-label={label} aria-busy={busy} onKeyDown={moveFocus}>
       {entries.map((entry) => (
         <li key={entry.id}>
-          <button type="button" class="result" data-id={entry.id} onClick={() => onOpen(entry.id)}>
+          <button type="button" class="result" onClick={() => onOpen(entry.id)}>
             <span class="result-kind">{kindLabel(entry.kind)}</span>
             <span class="result-title" dir="auto">
               <Marked text={entry.title || t('popup_untitled')} marks={entry.marks ?? []} />
