@@ -6,11 +6,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './support/browser';
 import { focused, tabTo } from './support/keyboard';
+import { startPageServer, type PageServer } from './support/server';
 
 /** The results list once it shows the typed query's results, not an earlier query's. */
 const settledResults = (popup: Page) =>
   popup.getByRole('list', { name: 'Search results' }).and(popup.locator('[aria-busy="false"]'));
-import { startPageServer, type PageServer } from './support/server';
 
 let ext: ExtensionBrowser;
 let pages: PageServer;
