@@ -68,7 +68,16 @@ export async function openWhenSynced(
         const button = opened.popup
           .getByRole('list', { name: 'Recent items' })
           .getByRole('button', { name: title });
-        if (!(await button.count())) return '';
+        // The list is read and the popup pulls as it opens: give this popup a while to show the
+        // item, rather than look once at a list that may still be the one it opened with.
+        const shown = await button
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        if (!shown) return '';
         await button.first().click();
         // Views load when first shown: read the item once its heading is there.
         await opened.popup
