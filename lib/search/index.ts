@@ -657,22 +657,20 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     const segments = await load<SegmentRecord>(touchedKeys);
     const edited = new Map<string, Map<string, Postings>>();
     for (const key of touchedKeys) edited.set(key, decodeSegment(segments.get(key)));
-    /** The editable postings of a term, looked up once per batch, not once per document. */
-    const postings = new Map<string, Postings>();
-    const postingsOf = (t: string): Postings => {
+    /** The editable postings of a term, copied out of its segment once per batch. */
+    const postings = new Map<string, { docs: number[]; tfs: number[] }>();
+    const postingsOf = (t: string) => {
       let p = postings.get(t);
       if (!p) {
         const seg = edited.get(keyOfTerm.get(t)!)!;
-        p = seg.get(t) ?? { docs: [], tfs: [] };
-        if (removedDocs.size > 0 && staleTerms.has(t)) {
-          const keep: Postings = { docs: [], tfs: [] };
-          const old = p;
-          old.docs.forEach((d, i) => {
-            if (removedDocs.has(d)) return;
-            keep.docs.push(d);
-            keep.tfs.push(old.tfs[3 * i]!, old.tfs[3 * i + 1]!, old.tfs[3 * i + 2]!);
-          });
-          p = keep;
+        const stored = seg.get(t);
+        const drop = removedDocs.size > 0 && staleTerms.has(t);
+        p = { docs: [], tfs: [] };
+        for (let i = 0; stored && i < stored.docs.length; i++) {
+          const d = stored.docs[i]!;
+          if (drop && removedDocs.has(d)) continue;
+          p.docs.push(d);
+          p.tfs.push(stored.tfs[3 * i]!, stored.tfs[3 * i + 1]!, stored.tfs[3 * i + 2]!);
         }
         seg.set(t, p);
         postings.set(t, p);
