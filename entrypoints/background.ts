@@ -7,6 +7,7 @@ import { ensurePersonalCommunity, openRepertoireDb, type RepertoireDb } from '@/
 import { createPanelHandlers, startRelatedWatcher } from '@/lib/related-tabs';
 import { announceStarted, onMessages, publish } from '@/lib/messaging';
 import {
+  afterWrites,
   createCommunityHandlers,
   createHandlers,
   createIndexer,
@@ -29,11 +30,13 @@ export default defineBackground(() => {
   // Snippets highlighted on the pages they were clipped from, found as the panel finds clips.
   const highlights = startHighlightTabs({ db, snippetsOn: watcher.snippetsOn, css: highlightsCss });
   const indexer = db().then((handle) => createIndexer(handle, watcher.apply));
-  const reindex = async () => {
-    await (await indexer).drain();
-    await watcher.refreshAll();
-    await highlights.refreshAll();
-  };
+  const { afterWrite: reindex } = afterWrites(
+    async () => (await indexer).drain(),
+    async () => {
+      await watcher.refreshAll();
+      await highlights.refreshAll();
+    },
+  );
   // Whatever a previous run queued but did not index (it was stopped mid-way) is indexed now.
   void reindex();
 

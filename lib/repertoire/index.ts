@@ -3,6 +3,7 @@
  * the indexer, the omnibox, who may change an item, item factories, and the extension's own
  * settings (versioned storage items read by every context).
  */
+export { afterWrites } from './after-write';
 export { createCommunityHandlers } from './community-handlers';
 export { createHandlers } from './handlers';
 export { createIndexer } from './indexing';
