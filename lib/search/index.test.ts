@@ -80,8 +80,9 @@ const corpus: Item[] = [
   snippet('quote', 'The undo command reverts the last edit in most editors.'),
 ];
 
-async function indexOf(items: readonly Item[]): Promise<SearchIndex> {
-  const index = await createSearchIndex(createMemoryStore());
+/** An index of `items`, merged into its segments (no delta) unless `deltaPostings` says. */
+async function indexOf(items: readonly Item[], deltaPostings = 0): Promise<SearchIndex> {
+  const index = await createSearchIndex(createMemoryStore(), { deltaPostings });
   await index.upsert(items);
   return index;
 }
@@ -281,8 +282,10 @@ describe('updates', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(arbItem, { maxLength: 4 }), { maxLength: 6 }),
-        async (batches) => {
-          const stepwise = await createSearchIndex(createMemoryStore());
+        // From merging every write to keeping them all in the delta, merging now and then.
+        fc.integer({ min: 0, max: 60 }),
+        async (batches, deltaPostings) => {
+          const stepwise = await createSearchIndex(createMemoryStore(), { deltaPostings });
           const final = new Map<string, Item>();
           for (const batch of batches) {
             const items = batch.map((b) =>
@@ -296,7 +299,7 @@ describe('updates', () => {
           }
           const fresh = await indexOf([...final.values()]);
           expect(stepwise.size).toBe(fresh.size);
-          for (const q of ['alpha', 'beta gamma', 'om', 'kappa delta ']) {
+          for (const q of ['alpha', 'beta gamma', 'om', 'kappa delta ', 'gamna', 'alpha beta']) {
             const a = (await stepwise.search(q)).map((r) => `${r.id}:${r.score.toFixed(6)}`);
             const b = (await fresh.search(q)).map((r) => `${r.id}:${r.score.toFixed(6)}`);
             expect(a.sort()).toEqual(b.sort());
@@ -392,7 +395,7 @@ describe('persistence', () => {
 
   it('reopens from the store with the same results, reading only what a query needs', async () => {
     const store = createMemoryStore({ clone: true });
-    const first = await createSearchIndex(store);
+    const first = await createSearchIndex(store, { deltaPostings: 0 });
     await first.upsert(corpus);
     const queries = ['undo last commit', 'dokcer', 'cafe', '東京', 'git', 'conta'];
     const before = await Promise.all(queries.map((q) => first.search(q)));
@@ -411,6 +414,44 @@ describe('persistence', () => {
     expect(reads.every((k) => k === 'meta' || /^[sd]:/.test(k))).toBe(true);
     expect(reads.length).toBeLessThan(store.records.size / 2);
     for (const [i, q] of queries.entries()) expect(await reopened.search(q)).toEqual(before[i]);
+  });
+
+  it('writes a small change to the delta, a few records, and reads it back as if merged', async () => {
+    const store = createMemoryStore({ clone: true });
+    await (await createSearchIndex(store, { deltaPostings: 0 })).upsert(corpus);
+    const written: string[][] = [];
+    const writer = await createSearchIndex({
+      ...store,
+      put: (entries) => {
+        written.push(entries.map(([k]) => k));
+        return store.put(entries);
+      },
+    });
+    const added = tip('new', 'kubectl get pods', 'List pods and the containers in them.');
+    const replaced = { ...corpus[0]!, title: 'Inspect sockets', deletedAt: null };
+    await writer.upsert([added, replaced]);
+    await writer.remove(['ss']);
+    // Each write: the delta, id shards, forward and result blocks, meta; no segment.
+    for (const keys of written) {
+      expect(keys).toContain('x');
+      expect(keys.filter((k) => k.startsWith('s:'))).toEqual([]);
+      expect(keys.length).toBeLessThanOrEqual(8);
+    }
+    const final = [...corpus.filter((i) => i.id !== 'ss' && i.id !== replaced.id), added, replaced];
+    const merged = await indexOf(final);
+    const reopened = await createSearchIndex(store);
+    for (const q of [
+      'kubectl get po',
+      'containers',
+      'sockets',
+      'inspect',
+      'git reset',
+      'dokcer',
+    ]) {
+      const expected = await merged.search(q);
+      expect(await writer.search(q)).toEqual(expected);
+      expect(await reopened.search(q)).toEqual(expected);
+    }
   });
 
   it('keeps updating after a reopen', async () => {

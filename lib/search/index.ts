@@ -21,6 +21,9 @@ import { type FilterField, filterTerm, pairTerm, prepare, type PreparedDoc } fro
 import { parseQuery, type QueryTerm } from './query';
 import {
   decodeSegment,
+  DELTA_KEY,
+  DELTA_POSTINGS,
+  type DeltaRecord,
   type DocBlockRecord,
   docBlockKey,
   DOC_BLOCK,
@@ -42,6 +45,8 @@ import {
   segmentRecordKey,
   splitPrefixes,
   splitSegment,
+  withDelta,
+  withoutDocs,
 } from './records';
 import type { SearchStore } from './store';
 import { SYNONYMS } from './synonyms';
@@ -169,15 +174,25 @@ function blockEditor<T>(
   };
 }
 
-/** Opens the index kept in `store` (reading one record), or starts an empty one. */
-export async function createSearchIndex(store: SearchStore): Promise<SearchIndex> {
+/**
+ * Opens the index kept in `store` (reading one record), or starts an empty one. `deltaPostings`
+ * sets how large the delta grows before it is merged (tests set 0, merging every write).
+ */
+export async function createSearchIndex(
+  store: SearchStore,
+  { deltaPostings = DELTA_POSTINGS }: { deltaPostings?: number } = {},
+): Promise<SearchIndex> {
   /** Records read so far; null marks a key known to be absent. */
   const cache = new Map<string, SearchRecord | null>();
+  /** Segments as they read with the delta, made as reads need them; dropped when it changes. */
+  const views = new Map<string, SegmentRecord | null>();
+  let deltaOf: { record: DeltaRecord; staleDocs: Set<number> } | null = null;
   let meta = emptyMeta();
   let split = new Set<string>();
   async function readMeta(): Promise<void> {
     const [stored] = (await store.get([META_KEY])) as [MetaRecord | undefined];
     cache.clear();
+    views.clear();
     meta = stored ?? emptyMeta();
     if (meta.v !== FORMAT_VERSION) {
       // Another format: the caller sees size 0 and re-adds its items.
@@ -193,6 +208,9 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     keys: readonly string[] | ReadonlySet<string>,
   ): Promise<Map<string, T>> {
     const missing = [...new Set(keys)].filter((k) => !cache.has(k));
+    // Whatever reads segments reads them with the delta: it comes with the first of them.
+    if (meta.delta && !cache.has(DELTA_KEY) && !missing.includes(DELTA_KEY))
+      missing.push(DELTA_KEY);
     if (missing.length > 0) {
       const values = await store.get(missing);
       missing.forEach((k, i) => cache.set(k, values[i] ?? null));
@@ -205,9 +223,29 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     return out;
   }
 
+  /** The delta, once loaded (load reads it with the first segments), with its stale set. */
+  function currentDelta() {
+    const record = meta.delta ? (cache.get(DELTA_KEY) as DeltaRecord | null | undefined) : null;
+    if (!record) return null;
+    if (deltaOf?.record !== record) deltaOf = { record, staleDocs: new Set(record.staleDocs) };
+    return deltaOf;
+  }
+
+  /** A loaded segment as it reads with the delta. */
+  function segmentAt(key: string): SegmentRecord | undefined {
+    const raw = (cache.get(key) as SegmentRecord | null | undefined) ?? undefined;
+    const delta = currentDelta();
+    if (!delta || !cache.has(key)) return raw;
+    let view = views.get(key);
+    if (view === undefined) {
+      view = withDelta(raw, key.slice(2), delta.record, delta.staleDocs, split) ?? null;
+      views.set(key, view);
+    }
+    return view ?? undefined;
+  }
+
   const segmentKey = (term: string): string => segmentRecordKey(segmentOf(term, split));
-  const segmentFor = (term: string): SegmentRecord | undefined =>
-    (cache.get(segmentKey(term)) as SegmentRecord | null | undefined) ?? undefined;
+  const segmentFor = (term: string): SegmentRecord | undefined => segmentAt(segmentKey(term));
 
   /** Keys of the segments under `prefix`: the one that holds it and any split below it. */
   function subtreeKeys(prefix: string): string[] {
@@ -236,7 +274,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
   /** Every term under `prefix` in the loaded segments, with its document frequency. */
   function* termsUnder(prefix: string, keys: readonly string[]): Generator<[string, number]> {
     for (const key of keys) {
-      const seg = cache.get(key) as SegmentRecord | null | undefined;
+      const seg = segmentAt(key);
       if (!seg) continue;
       for (let i = lowerBound(seg.terms, prefix); i < seg.terms.length; i++) {
         const t = seg.terms[i]!;
@@ -647,16 +685,99 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     }
     next.lens = lens;
 
-    // Segments: decode only those touched, edit, split what grew too big, encode.
-    const keyOfTerm = new Map<string, string>();
-    for (const t of staleTerms) keyOfTerm.set(t, segmentKey(t));
-    for (const [, doc] of assigned) {
-      for (const t of doc.terms.keys()) if (!keyOfTerm.has(t)) keyOfTerm.set(t, segmentKey(t));
+    // Segments: a small write goes to the delta, a few records; one that would take the delta
+    // past deltaPostings merges the delta and itself into the segments it touches.
+    await load([]);
+    const delta = currentDelta();
+    let added = 0;
+    for (const [, doc] of assigned) added += doc.terms.size;
+    const pending = delta ? delta.record.postings.docs.length + delta.record.staleTerms.length : 0;
+    const keySet = new Set(meta.keys);
+    const entries: [string, SearchRecord | null][] = [];
+    // An index left empty keeps nothing: its segments go now, not at a later merge.
+    if (next.count > 0 && pending + added + staleTerms.size <= deltaPostings) {
+      const record = deltaWith(delta?.record, assigned, removedDocs, staleTerms);
+      for (const [, doc] of assigned)
+        for (const t of doc.terms.keys()) keySet.add(segmentOf(t, split));
+      entries.push([DELTA_KEY, record]);
+      next.delta = record.postings.docs.length + record.staleTerms.length + record.staleDocs.length;
+    } else {
+      entries.push(...(await merged(delta?.record, assigned, removedDocs, staleTerms, keySet)));
+      if (delta) entries.push([DELTA_KEY, null]);
+      next.delta = 0;
     }
+    // A key written after its deletion wins: keep only the last entry per key.
+    const dedup = new Map(entries);
+
+    next.keys = [...keySet].sort();
+    for (const [k, v] of editedShards) dedup.set(k, v);
+    for (const [k, v] of forwards.edited) dedup.set(k, v);
+    for (const [k, v] of infos.edited) dedup.set(k, v);
+    dedup.set(META_KEY, next);
+    await store.put([...dedup]);
+
+    for (const [k, v] of dedup) cache.set(k, v);
+    views.clear();
+    meta = next;
+    split = splitPrefixes(meta.keys);
+  }
+
+  /** The delta with a small write in it. */
+  function deltaWith(
+    base: DeltaRecord | undefined,
+    assigned: readonly [number, PreparedDoc][],
+    removedDocs: ReadonlySet<number>,
+    staleTerms: ReadonlySet<string>,
+  ): DeltaRecord {
+    const terms = decodeSegment(base?.postings);
+    // Replaced or removed documents written since the last merge leave the delta too.
+    if (removedDocs.size > 0) for (const [t, p] of terms) terms.set(t, withoutDocs(p, removedDocs));
+    const editable = new Map<string, { docs: number[]; tfs: number[] }>();
+    for (const [d, doc] of assigned) {
+      for (const [t, tf] of doc.terms) {
+        let p = editable.get(t);
+        if (!p) {
+          const before = terms.get(t);
+          p = { docs: Array.from(before?.docs ?? []), tfs: Array.from(before?.tfs ?? []) };
+          editable.set(t, p);
+          terms.set(t, p);
+        }
+        p.docs.push(d);
+        p.tfs.push(tf[0], tf[1], tf[2]);
+      }
+    }
+    const staleDocs = new Set(base?.staleDocs);
+    for (const d of removedDocs) staleDocs.add(d);
+    return {
+      postings: encodeSegment(terms),
+      staleDocs: Uint32Array.from(staleDocs),
+      staleTerms: [...new Set([...(base?.staleTerms ?? []), ...staleTerms])].sort(),
+    };
+  }
+
+  /**
+   * The segments a write touches, with the delta merged in: decoded as they read with it,
+   * edited, split where they grew too big, encoded. Keys go in and out of `keySet`.
+   */
+  async function merged(
+    delta: DeltaRecord | undefined,
+    assigned: readonly [number, PreparedDoc][],
+    removedDocs: ReadonlySet<number>,
+    staleTerms: ReadonlySet<string>,
+    keySet: Set<string>,
+  ): Promise<[string, SearchRecord | null][]> {
+    const keyOfTerm = new Map<string, string>();
+    const keyFor = (t: string) => {
+      if (!keyOfTerm.has(t)) keyOfTerm.set(t, segmentKey(t));
+    };
+    for (const t of staleTerms) keyFor(t);
+    for (const [, doc] of assigned) for (const t of doc.terms.keys()) keyFor(t);
+    for (const t of delta?.postings.terms ?? []) keyFor(t);
+    for (const t of delta?.staleTerms ?? []) keyFor(t);
     const touchedKeys = new Set(keyOfTerm.values());
-    const segments = await load<SegmentRecord>(touchedKeys);
+    await load<SegmentRecord>(touchedKeys);
     const edited = new Map<string, Map<string, Postings>>();
-    for (const key of touchedKeys) edited.set(key, decodeSegment(segments.get(key)));
+    for (const key of touchedKeys) edited.set(key, decodeSegment(segmentAt(key)));
     /** The editable postings of a term, copied out of its segment once per batch. */
     const postings = new Map<string, { docs: number[]; tfs: number[] }>();
     const postingsOf = (t: string) => {
@@ -687,7 +808,6 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
     }
 
     const entries: [string, SearchRecord | null][] = [];
-    const keySet = new Set(meta.keys);
     for (const [recordKey, terms] of edited) {
       const prefix = recordKey.slice(2);
       keySet.delete(prefix);
@@ -699,19 +819,7 @@ export async function createSearchIndex(store: SearchStore): Promise<SearchIndex
         entries.push([segmentRecordKey(k), seg]);
       }
     }
-    // A key written after its deletion wins: keep only the last entry per key.
-    const dedup = new Map(entries);
-
-    next.keys = [...keySet].sort();
-    for (const [k, v] of editedShards) dedup.set(k, v);
-    for (const [k, v] of forwards.edited) dedup.set(k, v);
-    for (const [k, v] of infos.edited) dedup.set(k, v);
-    dedup.set(META_KEY, next);
-    await store.put([...dedup]);
-
-    for (const [k, v] of dedup) cache.set(k, v);
-    meta = next;
-    split = splitPrefixes(meta.keys);
+    return entries;
   }
 
   /** Writes run one at a time; a failed write leaves the index as it was and rejects. */

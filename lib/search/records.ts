@@ -11,6 +11,7 @@
  *   enough that showing ten results reads little.
  * - `f:<block>`: each document's terms, for 256 document numbers; read only to update or delete.
  * - `i:<shard>`: item id → document number, hashed into 256 shards; read only to update or delete.
+ * - `x`: the delta, postings of recent small writes kept apart from the segments (DeltaRecord).
  */
 import type { ItemKind } from '../wire';
 
@@ -25,6 +26,11 @@ export const SPLIT_POSTINGS = 20_000;
 
 export interface MetaRecord {
   v: number;
+  /**
+   * Size of the delta (its postings and stale terms); 0 or absent when there is none, as in
+   * indexes stored before the delta existed, which read as they did.
+   */
+  delta?: number;
   /** Next document number; numbers of deleted documents are not reused. */
   nextDoc: number;
   count: number;
@@ -35,6 +41,24 @@ export interface MetaRecord {
   /** Every segment key, sorted. */
   keys: string[];
 }
+
+/**
+ * Recent small writes, read as if merged into the segments: a clipped page's words fall in a
+ * hundred or more segments, and rewriting each (one IndexedDB record apiece) was most of a clip's
+ * cost. Merged into the segments for real by the write that takes it past DELTA_POSTINGS.
+ */
+export interface DeltaRecord {
+  /** Postings of the documents written since the last merge, by term. */
+  postings: SegmentRecord;
+  /** Documents whose postings in the segments are stale: replaced or removed since. */
+  staleDocs: Uint32Array;
+  /** The terms those stale postings are under, sorted. */
+  staleTerms: string[];
+}
+
+export const DELTA_KEY = 'x';
+/** A delta this large is merged: a few pages' or a thousand tips' words, ~150 kB. */
+export const DELTA_POSTINGS = 20_000;
 
 export interface SegmentRecord {
   /** Sorted by code unit, so a prefix is a contiguous range. */
@@ -69,7 +93,7 @@ export interface IdShardRecord {
 }
 
 export type SearchRecord =
-  MetaRecord | SegmentRecord | DocBlockRecord | ForwardBlockRecord | IdShardRecord;
+  MetaRecord | SegmentRecord | DocBlockRecord | ForwardBlockRecord | IdShardRecord | DeltaRecord;
 
 export const segmentRecordKey = (prefix: string): string => `s:${prefix}`;
 export const docBlockKey = (doc: number): string => `d:${Math.floor(doc / DOC_BLOCK)}`;
@@ -137,6 +161,57 @@ export function decodeSegment(seg: SegmentRecord | undefined): Map<string, Posti
     });
   }
   return out;
+}
+
+/** Positions in sorted `list` of the terms that segment `prefix` holds (not a split below it). */
+function inSegment(list: readonly string[], prefix: string, split: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (let i = lowerBound(list, prefix); i < list.length && list[i]!.startsWith(prefix); i++) {
+    if (segmentOf(list[i]!, split) === prefix) out.push(i);
+  }
+  return out;
+}
+
+/** `p` without the postings of `docs`. */
+export function withoutDocs(p: Postings, docs: ReadonlySet<number>): Postings {
+  const out = { docs: [] as number[], tfs: [] as number[] };
+  for (let i = 0; i < p.docs.length; i++) {
+    if (docs.has(p.docs[i]!)) continue;
+    out.docs.push(p.docs[i]!);
+    out.tfs.push(p.tfs[3 * i]!, p.tfs[3 * i + 1]!, p.tfs[3 * i + 2]!);
+  }
+  return out;
+}
+
+/** Segment `prefix` as it reads with the delta: stale postings out, the delta's in. */
+export function withDelta(
+  raw: SegmentRecord | undefined,
+  prefix: string,
+  delta: DeltaRecord,
+  staleDocs: ReadonlySet<number>,
+  split: ReadonlySet<string>,
+): SegmentRecord | undefined {
+  const added = inSegment(delta.postings.terms, prefix, split);
+  const stale = raw ? inSegment(delta.staleTerms, prefix, split) : [];
+  if (added.length === 0 && stale.length === 0) return raw;
+  const terms = decodeSegment(raw);
+  for (const i of stale) {
+    const p = terms.get(delta.staleTerms[i]!);
+    if (p) terms.set(delta.staleTerms[i]!, withoutDocs(p, staleDocs));
+  }
+  const d = delta.postings;
+  for (const i of added) {
+    const [a, b] = [d.offs[i]!, d.offs[i + 1]!];
+    const before = terms.get(d.terms[i]!) ?? { docs: [], tfs: [] };
+    const docs = new Uint32Array(before.docs.length + b - a);
+    docs.set(before.docs);
+    docs.set(d.docs.subarray(a, b), before.docs.length);
+    const tfs = new Uint8Array(docs.length * 3);
+    tfs.set(before.tfs);
+    tfs.set(d.tfs.subarray(a * 3, b * 3), before.tfs.length);
+    terms.set(d.terms[i]!, { docs, tfs });
+  }
+  return encodeSegment(terms);
 }
 
 export function encodeSegment(terms: Map<string, Postings>): SegmentRecord {
