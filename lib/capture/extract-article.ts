@@ -27,12 +27,29 @@ function isOnlyLinks(fragment: DocumentFragment, textLength: number): boolean {
   return linkText >= textLength * MAX_LINK_SHARE;
 }
 
+const NOT_CONTENT = `script, style, noscript, template, ${NAVIGATION}`;
+
+/**
+ * The body's text outside navigation is its text less that of the outermost navigation (and
+ * script) elements: counted in place, since a second copy of a large page cost more than
+ * Readability's own.
+ */
 function isNavigation(doc: Document, textLength: number): boolean {
-  const body = doc.body?.cloneNode(true) as HTMLElement | undefined;
+  const body = doc.body;
   if (!body) return true;
-  for (const el of body.querySelectorAll(`script, style, noscript, template, ${NAVIGATION}`))
-    el.remove();
-  return visibleLength(body.textContent) < textLength * MIN_SHARE_OUTSIDE_NAVIGATION;
+  let outside = visibleLength(body.textContent);
+  for (const el of body.querySelectorAll(NOT_CONTENT)) {
+    if (!insideAnother(el, body)) outside -= visibleLength(el.textContent);
+  }
+  return outside < textLength * MIN_SHARE_OUTSIDE_NAVIGATION;
+}
+
+/** Whether `el` is within another such element below `body` (its text is counted there). */
+function insideAnother(el: Element, body: HTMLElement): boolean {
+  for (let p = el.parentElement; p && p !== body; p = p.parentElement) {
+    if (p.matches(NOT_CONTENT)) return true;
+  }
+  return false;
 }
 
 /** What a page without an article can be kept as (clip.ts offers "Save as a link"). */
@@ -76,8 +93,9 @@ export function extractArticle(
   const container = win.document.createElement('div');
   container.append(fragment);
   const html = container.innerHTML;
+  // Given the sanitized nodes, not their HTML, Turndown does not parse the article again.
   const markdown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced' }).turndown(
-    html,
+    container,
   );
   const dir =
     article.dir && DIRECTIONS.has(article.dir) ? (article.dir as 'ltr' | 'rtl' | 'auto') : null;
