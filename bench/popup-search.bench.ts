@@ -61,7 +61,7 @@ const PROBE = `(() => {
     }
     const found = document.querySelector('ul[aria-label="' + list + '"] li')
       ? 'list'
-      : document.querySelector('p.empty')?.textContent?.startsWith(empty)
+      : document.querySelector('.empty')?.textContent?.startsWith(empty)
         ? 'empty'
         : null;
     if (!found) return;
@@ -279,6 +279,13 @@ if (big && none) {
       `load-then-query alone p50 ${ms(loadThenQuery.p50)} (${(loadThenQuery.p50 / big.p50).toFixed(1)}x our whole first-results time)`,
   );
   console.log(
-    `goal ≤ ${GOAL_MS} ms at 50k: ${big.p95 <= GOAL_MS ? 'met' : big.p50 <= GOAL_MS ? 'met at p50, MISSED at p95' : 'MISSED'}${ITEMS === 50_000 ? '' : ` (run at ${ITEMS} items, not 50k)`}`,
+    `goal ≤ ${GOAL_MS} ms at 50k: ${big.p95 <= GOAL_MS ? 'MET' : big.p50 <= GOAL_MS ? 'MET at p50, MISSED at p95' : 'MISSED'}${ITEMS === 50_000 ? '' : ` (run at ${ITEMS} items, not 50k)`}`,
+  );
+  // Issue 15: first results p95 against the empty popup's p95 in the same run, 1.15x at 50k
+  // and 1.3x at 200k.
+  const ratioGoal = ITEMS >= 200_000 ? 1.3 : 1.15;
+  const r95 = big.p95 / none.p95;
+  console.log(
+    `goal first results p95 ≤ ${ratioGoal}x the empty popup's p95: ${r95.toFixed(2)}x (${ms(big.p95)} vs ${ms(none.p95)}) ${r95 <= ratioGoal ? 'MET' : 'MISSED'}${ITEMS === 50_000 || ITEMS === 200_000 ? '' : ` (run at ${ITEMS} items)`}`,
   );
 }
