@@ -232,7 +232,9 @@ class SqlStore implements Store {
       [bucket, burst, now, perMs],
     );
     if (Math.random() < 0.001) {
-      await this.db.all('DELETE FROM rate_buckets WHERE at < $1', [now - burst / perMs]);
+      // `at` is a whole number of ms: a fractional cutoff (most rates give one) is refused.
+      const full = Math.floor(now - burst / perMs);
+      await this.db.all('DELETE FROM rate_buckets WHERE at < $1', [full]);
     }
     if (row?.['taken']) return 0;
     return Math.ceil((1 - Number(row?.['tokens'] ?? 0)) / perMs / 1000);

@@ -741,6 +741,24 @@ describe('rate limits with several server processes on one PostgreSQL', () => {
   });
 });
 
+describe('shared rate limits on PostgreSQL, at a rate whose refill time is fractional', () => {
+  it('drops refilled buckets now and then without failing the request that does it', async () => {
+    // 7 a minute with a burst of 5: a bucket is full again after 42,857.14… ms.
+    const server = await startServer('postgres', { rateLimit: { perMinute: 7, burst: 5 } });
+    // Every request sweeps the refilled buckets (normally one in a thousand does).
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0);
+    try {
+      const c = await server.community();
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await c.steward.pull()).status);
+      expect(statuses).toEqual([200, 200, 200]);
+    } finally {
+      random.mockRestore();
+      await server.stop();
+    }
+  });
+});
+
 /**
  * Buckets refill as time passes (here a token a second): with the clocks the limiters read
  * (wall clock on PostgreSQL, monotonic in memory) stopped, what a burst allows is exact however
