@@ -10,8 +10,10 @@
  *   PostgreSQL's server binaries are not installed), next to a raw multi-row INSERT of the same
  *   rows by `pg` into a copy of the same table on the same cluster, in alternating rounds too.
  *
- * SERVER_BENCH_PARTS=sqlite or =postgres runs one part only (default: sqlite,postgres): all of the
- * above but the last, or the last.
+ * - scaling out: the same pushes through one server process or two on one PostgreSQL.
+ *
+ * SERVER_BENCH_PARTS picks parts (default sqlite,postgres,scale): sqlite is all of the above but
+ * the PostgreSQL ones, postgres the push on PostgreSQL, scale the scale-out.
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -237,7 +239,9 @@ function phase(name: string): Tally {
 }
 
 /** PUSHERS clients (devices) at once, each sending its share of `ids` back to back. */
-async function pushAll(m: Member, ids: string[], tag: string): Promise<number> {
+/** Pushes `ids` in PUSHERS concurrent streams; stream p sends as members[p % length]. */
+async function pushAll(m: Member | Member[], ids: string[], tag: string): Promise<number> {
+  const members = Array.isArray(m) ? m : [m];
   const tally = phase(`push ${tag}`);
   const share = Math.ceil(ids.length / PUSHERS);
   const streams = Array.from({ length: PUSHERS }, (_, p) =>
@@ -250,11 +254,10 @@ async function pushAll(m: Member, ids: string[], tag: string): Promise<number> {
   );
   const start = performance.now();
   await Promise.all(
-    streams.map(async (bodies) => {
+    streams.map(async (bodies, p) => {
+      const { base, headers } = members[p % members.length]!;
       for (const body of bodies) {
-        tally.add(
-          await client.send(`${m.base}/push`, { method: 'POST', headers: m.headers, body }),
-        );
+        tally.add(await client.send(`${base}/push`, { method: 'POST', headers, body }));
       }
     }),
   );
@@ -616,7 +619,69 @@ async function postgresPart(servers: Server[]): Promise<void> {
   }
 }
 
-const PARTS = ['sqlite', 'postgres'];
+/**
+ * Scaling out: pushes to two communities, from PUSHERS streams, sent to one server process or
+ * spread round-robin over two, both on one PostgreSQL. The same work each time, alternating
+ * 1 and 2 processes over the rounds. Two cores hold both servers, PostgreSQL and this load,
+ * so this shows the overhead and the headroom of a second process, not a scale-out factor.
+ */
+async function scalePart(servers: Server[]): Promise<void> {
+  const bin = postgresBin();
+  if (!bin) {
+    console.log(
+      '\nScale-out: skipped, no PostgreSQL server binaries; apt-get install -y postgresql',
+    );
+    return;
+  }
+  const cluster = await startPgCluster(bin);
+  try {
+    const a = await startServer(dir, 'scale-a', [], cluster.url);
+    servers.push(a);
+    const b = await startServer(dir, 'scale-b', [], cluster.url);
+    servers.push(b);
+    // Each process made a community; a member's token is good on either process.
+    const joined = [
+      await joinCommunity(a.url, a.invite, 'Scale steward A'),
+      await joinCommunity(b.url, b.invite, 'Scale steward B'),
+    ];
+    const on = (m: Member, server: Server): Member => ({
+      ...m,
+      base: m.base.replace(/^https?:\/\/[^/]+/, server.url),
+    });
+    // Stream p: community p % 2; over two processes, process ⌊p / 2⌋ % 2.
+    const spread = (processes: Server[]) =>
+      Array.from({ length: PUSHERS }, (_, p) =>
+        on(joined[p % 2]!, processes[Math.floor(p / 2) % processes.length]!),
+      );
+    const fresh = (n: number) => Array.from({ length: n }, () => uuidv7());
+    await pushAll(spread([a, b]), fresh(WARMUP_ITEMS), 'scale warm-up');
+    const rates: Record<1 | 2, number[]> = { 1: [], 2: [] };
+    for (let round = 0; round < 2 * ROUNDS; round++) {
+      const count = (round % 2 === 0 ? 1 : 2) as 1 | 2;
+      const processes = count === 1 ? [a] : [a, b];
+      const seconds = await pushAll(
+        spread(processes),
+        fresh(ITEMS),
+        `scale ${count} round ${round}`,
+      );
+      rates[count].push(ITEMS / seconds);
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const [one, two] = [median(rates[1]), median(rates[2])];
+    console.log(
+      `\nScale-out on one PostgreSQL, ${PUSHERS} push streams over 2 communities, ${ITEMS} items a round:\n` +
+        `  1 process:   ${Math.round(one)} items/s (rounds ${rates[1].map(Math.round).join(', ')})\n` +
+        `  2 processes: ${Math.round(two)} items/s (rounds ${rates[2].map(Math.round).join(', ')}), ` +
+        `${(two / one).toFixed(2)}x one process (no goal: two cores run both, PostgreSQL and the load)`,
+    );
+  } finally {
+    for (const server of servers) server.stop();
+    await Promise.all(servers.map((s) => s.exited));
+    cluster.stop();
+  }
+}
+
+const PARTS = ['sqlite', 'postgres', 'scale'];
 
 async function main(): Promise<void> {
   const parts = (process.env['SERVER_BENCH_PARTS'] ?? PARTS.join(',')).split(',');
@@ -630,6 +695,7 @@ async function main(): Promise<void> {
   try {
     if (parts.includes('sqlite')) await sqlitePart(servers);
     if (parts.includes('postgres')) await postgresPart(servers);
+    if (parts.includes('scale')) await scalePart(servers);
   } finally {
     for (const server of servers) server.stop();
     client.close();
