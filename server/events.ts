@@ -5,6 +5,7 @@
  * carries no item and needs no rules of its own beyond membership.
  */
 import { LIVE } from '../lib/wire';
+import { log } from './log';
 
 export interface Listener {
   /** The community changed. */
@@ -15,8 +16,20 @@ export interface Listener {
   end(): void;
 }
 
+/**
+ * Changes between the server processes on one database (PostgreSQL's LISTEN/NOTIFY): a push one
+ * process served reaches the streams the others hold.
+ */
+export interface ChangeBus {
+  /** Tells the other processes that `community` changed. */
+  publish(community: string): Promise<void>;
+  /** Calls `heard` for each change another process publishes, once listening; returns the stop. */
+  subscribe(heard: (community: string) => void): Promise<() => Promise<void>>;
+}
+
 export class ChangeFeed {
   private readonly byCommunity = new Map<string, Set<Listener>>();
+  private unsubscribe: (() => Promise<void>) | undefined;
   private readonly all = new Set<Listener>();
   /** One timer pings every stream, rather than one timer each. */
   private pinger: NodeJS.Timeout | undefined;
@@ -38,7 +51,28 @@ export class ChangeFeed {
     };
   }
 
+  constructor(private readonly bus?: ChangeBus) {}
+
+  /** Hears, from now on, what the other processes on the database publish. */
+  async connect(): Promise<void> {
+    this.unsubscribe ??= await this.bus?.subscribe((community) => this.tell(community));
+  }
+
+  async disconnect(): Promise<void> {
+    const stop = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await stop?.();
+  }
+
   changed(community: string): void {
+    this.tell(community);
+    // The other processes' listeners would otherwise hear of it at their next pull only.
+    this.bus?.publish(community).catch((error: unknown) => {
+      log.warn({ err: error }, 'could not tell the other server processes of a change');
+    });
+  }
+
+  private tell(community: string): void {
     for (const listener of this.byCommunity.get(community) ?? []) listener.heard();
   }
 

@@ -26,11 +26,13 @@ export interface RunningServer {
   drain(graceMs: number): Promise<void>;
 }
 
-export function listen(
+export async function listen(
   options: AppOptions & { host: string; port: number; keepAliveMs?: number },
 ): Promise<RunningServer> {
-  const feed = options.feed ?? new ChangeFeed();
+  const feed = options.feed ?? new ChangeFeed(options.store.changes);
   const app = createApp({ ...options, feed });
+  // Listening to the other processes before taking requests: no change told is missed.
+  await feed.connect();
   return new Promise((resolve, reject) => {
     const server = serve(
       {
@@ -58,13 +60,15 @@ function running(server: Server, url: string, feed: ChangeFeed): RunningServer {
       if (--inProgress === 0) settled.dispatchEvent(new Event('idle'));
     });
   });
-  const close = () =>
-    new Promise<void>((done) => {
+  const close = async () => {
+    await new Promise<void>((done) => {
       feed.close();
       server.close(() => done());
       // Keep-alive sockets would hold close() open until they time out.
       server.closeAllConnections();
     });
+    await feed.disconnect();
+  };
   return {
     url,
     close,
@@ -81,6 +85,7 @@ function running(server: Server, url: string, feed: ChangeFeed): RunningServer {
       }
       server.closeAllConnections();
       await stopped;
+      await feed.disconnect();
     },
   };
 }

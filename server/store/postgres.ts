@@ -2,7 +2,9 @@
  * PostgreSQL backend (`pg` pool). Any number of server processes may share one database: all
  * coordination happens in row locks inside transactions (see sql-store.ts), none in memory.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { ChangeBus } from '../events';
 import { log } from '../log';
 import type { Row, SqlDriver, SqlRunner } from './sql';
 import { openSqlStore, type SqlStoreOptions } from './sql-store';
@@ -21,10 +23,64 @@ export function openPostgresStore(
   url: string,
   options: SqlStoreOptions & PostgresOptions = {},
 ): Promise<Store> {
-  return openSqlStore(openPostgresDriver(url, options.poolSize), {
+  const driver = new PostgresDriver(url, options.poolSize ?? 10);
+  return openSqlStore(driver, {
     sharedRateLimits: true,
+    changes: new PostgresChanges(driver, url),
     ...options,
   });
+}
+
+const CHANNEL = 'repertoire_changes';
+const RELISTEN_MS = 1_000;
+
+/**
+ * Changes told between processes by NOTIFY, heard by LISTEN on a connection of its own (a pooled
+ * one would lose the LISTEN when released), which comes back when lost. A process skips its own
+ * notices: its own streams were told already.
+ */
+class PostgresChanges implements ChangeBus {
+  private readonly origin = randomUUID();
+
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly url: string,
+  ) {}
+
+  async publish(community: string): Promise<void> {
+    await this.driver.all('SELECT pg_notify($1, $2)', [CHANNEL, `${this.origin} ${community}`]);
+  }
+
+  async subscribe(heard: (community: string) => void): Promise<() => Promise<void>> {
+    let client: pg.Client | undefined;
+    let stopped = false;
+    const again = () => {
+      if (!stopped) setTimeout(() => void connect().catch(again), RELISTEN_MS).unref();
+    };
+    const connect = async () => {
+      const next = new pg.Client({ connectionString: this.url });
+      next.on('notification', ({ payload = '' }) => {
+        const [origin, community] = payload.split(' ');
+        if (origin !== this.origin && community) heard(community);
+      });
+      next.on('error', (error) => log.warn({ err: error }, 'PostgreSQL change listener lost'));
+      next.on('end', () => {
+        // Changes published meanwhile reach this process's members at their next pull.
+        if (client === next) again();
+      });
+      await next.connect();
+      await next.query(`LISTEN ${CHANNEL}`);
+      if (stopped) await next.end();
+      else client = next;
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      const last = client;
+      client = undefined;
+      await last?.end();
+    };
+  }
 }
 
 /** The bare driver, no schema applied: for the migration tests. */

@@ -7,6 +7,7 @@
  * commit in version order, so a reader asking for `version > cursor` can never see a later
  * version before an earlier one has committed — the trap that sequences fall into.
  */
+import type { ChangeBus } from '../events';
 import { randomUUID } from 'node:crypto';
 import {
   CommunitySettings,
@@ -195,6 +196,8 @@ export interface SqlStoreOptions {
   sharedRateLimits?: boolean;
   /** Fault injection for the crash test: called halfway through writing a batch. */
   midPush?: () => Promise<void>;
+  /** How the processes on this database tell each other of changes (PostgreSQL). */
+  changes?: ChangeBus;
 }
 
 export async function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {}): Promise<Store> {
@@ -204,12 +207,14 @@ export async function openSqlStore(db: SqlDriver, options: SqlStoreOptions = {})
 
 class SqlStore implements Store {
   readonly takeRateToken?: Store['takeRateToken'];
+  readonly changes?: ChangeBus;
 
   constructor(
     private readonly db: SqlDriver,
     private readonly options: SqlStoreOptions,
   ) {
     if (options.sharedRateLimits) this.takeRateToken = (...a) => this.takeSharedToken(...a);
+    if (options.changes) this.changes = options.changes;
   }
 
   /**

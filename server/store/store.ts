@@ -1,4 +1,5 @@
 /** The one storage interface the HTTP layer talks to; SQLite and PostgreSQL both implement it. */
+import type { ChangeBus } from '../events';
 import type {
   CommunityInfo,
   CommunityMember,
@@ -68,5 +69,7 @@ export interface Store {
    * where several processes may serve one community. Same answer as RateLimiter.take.
    */
   takeRateToken?(bucket: string, perMinute: number, burst: number): Promise<number>;
+  /** Changes told between the processes on the database: present on PostgreSQL. */
+  readonly changes?: ChangeBus;
   close(): Promise<void>;
 }

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenLive, type LiveState } from '../../lib/sync';
 import { LIVE } from '../../lib/wire';
 import { ChangeFeed } from '../../server/events';
-import { BACKENDS, newTip, request, startServer, type Client, type TestServer } from './harness';
+import { listen as listenHttp } from '../../server/serve';
+import {
+  BACKENDS,
+  Client as Member,
+  newTip,
+  request,
+  startServer,
+  type Client,
+  type TestServer,
+} from './harness';
 
 /** A listener for `member`, with its states and a way to wait for the next change. */
 function listen(member: Client, cursor: () => Promise<number> = async () => 0) {
@@ -58,7 +67,10 @@ describe.each(BACKENDS)('live changes on %s', (backend) => {
   it('tells a listening member of another member’s push, which a pull then brings', async () => {
     const c = await server.community();
     const [ana, ben] = [await c.join('Ana'), await c.join('Ben')];
+    // A cursor past the community's start: at 0, connecting is news in itself.
+    await ben.push(ben.mutations({ op: 'set', ...newTip({ community: c.id }) }));
     const { cursor } = await ana.pullAll();
+    expect(cursor).toBeGreaterThan(0);
     const heard = listen(ana, async () => cursor);
     await heard.live();
     const tip = newTip({ community: c.id, title: 'Heard live' });
@@ -122,4 +134,47 @@ describe.each(BACKENDS)('live changes on %s', (backend) => {
     await intruder.done;
     expect(intruder.states).toEqual(['connecting', 'stopped']);
   });
+});
+
+describe('live changes with several server processes on one PostgreSQL', () => {
+  // Not heard, the test would wait for the change: a minute says it was not.
+  it(
+    'tells a member listening on one process of a push another process served',
+    { timeout: 60_000 },
+    async () => {
+      const first = await startServer('postgres');
+      // Another process on the same database: its own store, connections and feed.
+      const store = await first.db.open();
+      const second = await listenHttp({
+        store,
+        host: '127.0.0.1',
+        port: 0,
+        maxBodyBytes: 1_048_576,
+        rateLimit: { perMinute: 100_000, burst: 10_000 },
+      });
+      try {
+        const c = await first.community();
+        const [ana, ben] = [await c.join('Ana'), await c.join('Ben')];
+        const anaOnSecond = new Member(second.url, c.id, ana.token, ana.memberId);
+        // A cursor past the community's start, so that connecting is no news in itself.
+        await ben.push(ben.mutations({ op: 'set', ...newTip({ community: c.id }) }));
+        const { cursor } = await anaOnSecond.pullAll();
+        expect(cursor).toBeGreaterThan(0);
+        const heard = listen(anaOnSecond, async () => cursor);
+        await heard.live();
+        const tip = newTip({ community: c.id, title: 'Heard from the other process' });
+        expect((await ben.push(ben.mutations({ op: 'set', ...tip }))).status).toBe(200);
+        await heard.heard(1);
+        const { items } = await anaOnSecond.pullAll(cursor);
+        expect([...items.values()].map((s) => s.item.title)).toEqual([
+          'Heard from the other process',
+        ]);
+        await heard.stop();
+      } finally {
+        await second.close();
+        await store.close();
+        await first.stop();
+      }
+    },
+  );
 });
