@@ -440,14 +440,7 @@ describe('persistence', () => {
     const final = [...corpus.filter((i) => i.id !== 'ss' && i.id !== replaced.id), added, replaced];
     const merged = await indexOf(final);
     const reopened = await createSearchIndex(store);
-    for (const q of [
-      'kubectl get po',
-      'containers',
-      'sockets',
-      'inspect',
-      'git reset',
-      'dokcer',
-    ]) {
+    for (const q of ['kubectl get po', 'containers', 'sockets', 'inspect', 'git reset', 'dokcer']) {
       const expected = await merged.search(q);
       expect(await writer.search(q)).toEqual(expected);
       expect(await reopened.search(q)).toEqual(expected);
