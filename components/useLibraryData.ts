@@ -9,7 +9,7 @@ import {
 import { t } from '@/lib/i18n';
 import { Library, toEntry } from '@/lib/library';
 import type { Item } from '@/lib/wire';
-import { createSearchIndex, type SearchIndex } from '@/lib/search';
+import { openSearchIndex, type SearchIndex } from '@/lib/search';
 
 export type LibraryData =
   | { state: 'loading'; read: number }
@@ -40,7 +40,7 @@ export function useLibraryData(): LibraryData {
           readLibrary(db, (read) => live && setData({ state: 'loading', read })),
           listCommunities(db),
           // Opening reads one record; a query reads the few records its words need.
-          createSearchIndex(searchStore(db)),
+          openSearchIndex(searchStore(db)),
         ]);
         if (!live) return;
         setData({

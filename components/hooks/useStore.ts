@@ -9,7 +9,7 @@ import {
   type RepertoireDb,
 } from '@/lib/db';
 import { canChange, currentCommunity, viewerOf as viewerIn } from '@/lib/repertoire';
-import { createSearchIndex, type SearchIndex } from '@/lib/search';
+import { openSearchIndex, type SearchIndex } from '@/lib/search';
 import type { Community, Item } from '@/lib/wire';
 
 export interface Store {
@@ -37,7 +37,7 @@ export function useStore() {
           ensurePersonalCommunity(db).then(() => listCommunities(db)),
           currentCommunity.getValue(),
           // A fresh popup reads only the index records a query needs; nothing is rebuilt here.
-          createSearchIndex(searchStore(db)),
+          openSearchIndex(searchStore(db)),
           listMemberships(db),
         ]);
         setCommunities(list);
