@@ -160,6 +160,7 @@ async function write(
 
   // Segments: a small write goes to the delta, a few records; one that would take the delta
   // past deltaPostings merges the delta and itself into the segments it touches.
+  // Any load brings the delta with it; this one asks for nothing else.
   await core.load([]);
   const delta = core.currentDelta();
   let added = 0;

@@ -23,7 +23,7 @@ export function openPostgresStore(
   url: string,
   options: SqlStoreOptions & PostgresOptions = {},
 ): Promise<Store> {
-  const driver = new PostgresDriver(url, options.poolSize ?? 10);
+  const driver = openPostgresDriver(url, options.poolSize);
   return openSqlStore(driver, {
     sharedRateLimits: true,
     changes: new PostgresChanges(driver, url),
