@@ -145,7 +145,7 @@ export async function writeItems(page: Page, items: readonly Item[], chunk = 5_0
 }
 
 /** Items written but not yet indexed by the background. */
-function searchQueueLength(page: Page): Promise<number> {
+export function searchQueueLength(page: Page): Promise<number> {
   return page.evaluate(inPage, { name: DB_NAME, version: DB_VERSION, write: null });
 }
 

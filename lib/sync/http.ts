@@ -164,7 +164,9 @@ export function httpTransport(session: Session): SyncTransport {
         { method: 'POST', headers, body: JSON.stringify(body) },
         session.fetch,
       ),
-    pull: (cursor, limit = SYNC_LIMITS.pullDefault) =>
+    // The largest pages the server gives (it stops a page at ~4 MB): a first sync of 50,000
+    // items stores 25 pages instead of 100, 4.0 -> 3.0 s in `npm run bench -- client-sync`.
+    pull: (cursor, limit = SYNC_LIMITS.pullMax) =>
       request(
         PullResponse,
         `${base}/pull?cursor=${cursor}&limit=${limit}`,
