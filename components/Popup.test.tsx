@@ -35,13 +35,26 @@ let stop: (() => void) | undefined;
 beforeEach(() => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
-  // Pages hear sync status on a port; Personal is not synced, so nothing is ever pushed.
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockReturnValue({
-    onMessage: { addListener: () => undefined },
-    onDisconnect: { addListener: () => undefined },
-    disconnect: () => undefined,
-  } as unknown as ReturnType<typeof fakeBrowser.runtime.connect>);
+  // Pages hear sync status and indexing on ports; Personal is not synced, so nothing is pushed
+  // unless a test does (push, below).
+  pushers.clear();
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(
+    // Pages call connect({ name }), with no extension id.
+    (info?: unknown) =>
+      ({
+        onMessage: {
+          addListener: (listener: (value: unknown) => void) =>
+            pushers.set((info as { name?: string } | undefined)?.name ?? '', listener),
+        },
+        onDisconnect: { addListener: () => undefined },
+        disconnect: () => undefined,
+      }) as unknown as ReturnType<typeof fakeBrowser.runtime.connect>,
+  );
 });
+
+/** What the background pushes on a port, by its name. */
+const pushers = new Map<string, (value: unknown) => void>();
+const push = (name: string, value: unknown) => pushers.get(name)?.(value);
 afterEach(() => {
   cleanup();
   stop?.();
@@ -132,5 +145,44 @@ describe('the popup', () => {
     );
     expect(await screen.findByText('Restored “Archive old runbooks”.')).toBeTruthy();
     expect(restoreItem.mock.calls[0]?.[0]).toEqual({ id: gone.id });
+  });
+
+  it('shows indexing progress, and finds each batch as soon as it is indexed', async () => {
+    await seed(tip('Rotate the on-call calendar'));
+    render(<Popup tab={null} />);
+    await screen.findByRole('list', { name: 'Recent items' });
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search repertoire' }), {
+      target: { value: 'zebra' },
+    });
+    await screen.findByText(/No match for “zebra”/);
+
+    // A first sync: the background starts indexing thousands of items…
+    push('indexing', { indexed: 0, total: 5_000 });
+    expect(
+      await screen.findByText(
+        'Making items searchable: 0 of 5,000. Search already finds those done.',
+      ),
+    ).toBeTruthy();
+    const bar = screen.getByRole('progressbar', { name: 'Indexing for search' });
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['0', '5000']);
+
+    // …and its first batch is done: the open search finds what it indexed, the rest still waits.
+    await seed(tip('Feed the zebra at noon'));
+    push('indexing', { indexed: 2_000, total: 5_000 });
+    const results = await screen.findByRole('list', { name: 'Search results' });
+    expect(within(results).getByRole('button', { name: /Feed the zebra at noon/ })).toBeTruthy();
+    expect(screen.getByText(/Making items searchable: 2,000 of 5,000/)).toBeTruthy();
+
+    push('indexing', null);
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+  });
+
+  it('shows no progress for a few items, which index in a moment', async () => {
+    await seed();
+    render(<Popup tab={null} />);
+    await screen.findByText(/Nothing here yet/);
+    push('indexing', { indexed: 0, total: 12 });
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });

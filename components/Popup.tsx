@@ -6,6 +6,7 @@ import { PopupHome } from './PopupHome';
 import { PopupList, LIST_VIEWS, type ListOfItemsView } from './PopupLists';
 import { PopupToolbar } from './PopupToolbar';
 import { StatusMessage } from './StatusMessage';
+import { IndexingLine } from './IndexingLine';
 import { SyncStatusLine } from './SyncStatusLine';
 import { usePopup, type PopupProps, type PopupState } from './hooks/usePopup';
 import type { View } from './hooks/useNavigation';
@@ -45,6 +46,7 @@ export function Popup(props: PopupProps) {
       {sync.sync ? (
         <SyncStatusLine status={sync.sync.status} onRetry={sync.retry} onDismiss={sync.dismiss} />
       ) : null}
+      {popup.indexing ? <IndexingLine progress={popup.indexing} /> : null}
       <StatusMessage status={nav.status} />
       <AnsweredNotice
         notices={questions.notices}

@@ -13,6 +13,7 @@ import {
   createIndexer,
   currentCommunity,
   registerOmnibox,
+  e2eIndexingBudget,
 } from '@/lib/repertoire';
 import { scheduleSyncAlarm, SYNC_ALARM, SyncHub } from '@/lib/sync';
 import { welcomeUrl } from '@/lib/ui';
@@ -29,7 +30,11 @@ export default defineBackground(() => {
   const watcher = startRelatedWatcher(db);
   // Snippets highlighted on the pages they were clipped from, found as the panel finds clips.
   const highlights = startHighlightTabs({ db, snippetsOn: watcher.snippetsOn, css: highlightsCss });
-  const indexer = db().then((handle) => createIndexer(handle, watcher.apply));
+  const indexer = db().then((handle) =>
+    createIndexer(handle, watcher.apply, {
+      ...(import.meta.env.MODE === 'e2e' ? { budget: e2eIndexingBudget } : {}),
+    }),
+  );
   const { afterWrite: reindex } = afterWrites(
     async () => (await indexer).drain(),
     async () => {
@@ -57,6 +62,14 @@ export default defineBackground(() => {
   publish('syncStatus', (post) => {
     void hub.list().then(post);
     return hub.subscribe(post);
+  });
+  publish('indexing', (post) => {
+    let stop = () => {};
+    void indexer.then((search) => {
+      post(search.progress());
+      stop = search.subscribe(post);
+    });
+    return () => stop();
   });
   announceStarted();
   registerOmnibox(indexer);

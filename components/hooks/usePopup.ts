@@ -21,6 +21,7 @@ import { useSearch } from './useSearch';
 import { useShareReview } from './useShareReview';
 import { useStanceProposal } from './useStanceProposal';
 import { useFreshNotice } from './useFreshNotice';
+import { useIndexing } from './useIndexing';
 import { useLiveChanges } from './useLiveChanges';
 import { useStartHere } from './useStartHere';
 import { useStore } from './useStore';
@@ -90,6 +91,13 @@ export function usePopup({
     setGeneration((g) => g + 1);
   }, [loadRecent, store, refreshItem, reloadRoles, loadQuestions, refreshStartHere]);
 
+  // A first sync or an import indexes in batches: each one done is searchable at once.
+  const indexing = useIndexing(
+    useCallback(async () => {
+      await store?.index.refresh();
+      setGeneration((g) => g + 1);
+    }, [store]),
+  );
   const live = useFreshNotice(db, shared ? community : null, recent.recent, reload);
   const sync = useCommunitySync(community, shared, reload, live.offer);
   // Another member's change, while the popup is open: pulled at once, offered by `live`.
@@ -162,6 +170,7 @@ export function usePopup({
     questions,
     startHere,
     sync,
+    indexing,
     live,
     review,
     clip,

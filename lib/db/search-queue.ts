@@ -11,14 +11,15 @@ import { write } from './writes';
 
 /**
  * Queued entries holding up to about `limit` item ids, with the queue keys to acknowledge once
- * they are indexed; `ids` is how many ids they hold. Entries are taken whole, the first always.
+ * they are indexed; `ids` is how many ids they hold, `queued` how many the whole queue holds,
+ * these included. Entries are taken whole, the first always.
  */
 export async function peekSearchQueue(
   db: RepertoireDb,
   limit: number,
   /** Stop adding items once their text passes this many characters (pages can be large). */
   maxChars = Infinity,
-): Promise<{ keys: number[]; items: Item[]; missing: string[]; ids: number }> {
+): Promise<{ keys: number[]; items: Item[]; missing: string[]; ids: number; queued: number }> {
   const tx = db.transaction(['searchQueue', ...SEEN_STORES]);
   const queue = tx.objectStore('searchQueue');
   const [keys, entries] = await Promise.all([
@@ -26,7 +27,7 @@ export async function peekSearchQueue(
     queue.getAll(null, limit),
   ]);
   // Nothing queued (every service-worker start drains): no need to read the pending views.
-  if (keys.length === 0) return { keys: [], items: [], missing: [], ids: 0 };
+  if (keys.length === 0) return { keys: [], items: [], missing: [], ids: 0, queued: 0 };
   const batch: { key: number; ids: string[] }[] = [];
   const pages = new Map<string, PageKey>();
   let wanted = 0;
@@ -39,9 +40,12 @@ export async function peekSearchQueue(
   }
   // Pulled pages are read whole, with every pending view (few); what they no longer hold (moved
   // to a later page, or gone) and local writes are looked up one by one.
-  const [copies, views] = await Promise.all([
+  const last = keys.at(-1) ?? 0;
+  const [copies, views, beyond] = await Promise.all([
     copiesIn(tx, [...pages.values()]),
     tx.objectStore('views').getAll(),
+    // Only a queue longer than `limit` entries (thousands of single writes) is read further.
+    keys.length < limit ? [] : queue.getAll(IDBKeyRange.lowerBound(last, true)),
   ]);
   const seen = new Map<string, Item>();
   for (const [id, copy] of copies) seen.set(id, copy.item);
@@ -67,7 +71,8 @@ export async function peekSearchQueue(
       }
     }
   }
-  return { keys: taken, items: [...items.values()], missing: [...missing], ids: count };
+  const queued = [...entries, ...beyond].reduce((n: number, entry) => n + idsOf(entry).length, 0);
+  return { keys: taken, items: [...items.values()], missing: [...missing], ids: count, queued };
 }
 
 /** How many item ids wait in the queue. */

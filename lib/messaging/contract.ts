@@ -427,10 +427,18 @@ export interface PageProtocol {
   backgroundStarted: { request: Record<string, never>; response: { ok: true } };
 }
 
+/** Items indexed so far in a run of indexing, of those known to be waiting when last looked. */
+export interface IndexingProgress {
+  indexed: number;
+  total: number;
+}
+
 /** What the background pushes, by port name, to pages that connect: on connecting, then on each change. */
 export interface PortProtocol {
   /** Every joined community and how its sync is going. */
   syncStatus: CommunitySync[];
+  /** How far indexing for search has got, while items wait to be searchable; null when none do. */
+  indexing: IndexingProgress | null;
 }
 
 /** One message of a channel: its request and the response to it. */

@@ -26,5 +26,6 @@ export {
   relatedOffCommunities,
   siteAccessAsked,
   tipDraft,
+  e2eIndexingBudget,
 } from './settings';
 export { startHereProgress, startHereVisits, withStepDone } from './start-here';

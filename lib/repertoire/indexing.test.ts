@@ -114,4 +114,74 @@ describe('search indexing', () => {
     expect(await db.count('searchQueue')).toBe(0);
     expect(await titlesFor('batched')).toHaveLength(5);
   });
+
+  it('counts the whole queue, also past the entries a batch reads', async () => {
+    const db = await openRepertoireDb();
+    for (let i = 0; i < 5; i++) await putItem(db, tip(`Single write ${i}`, i));
+    const first = await peekSearchQueue(db, 2);
+    expect([first.ids, first.queued]).toEqual([2, 5]);
+  });
+
+  it('tells how far a run of indexing has got, batch by batch, then that it is done', async () => {
+    const db = await openRepertoireDb();
+    for (let i = 0; i < 5; i++) await putItem(db, tip(`Progress tip ${i}`, i));
+    const indexer = createIndexer(db, undefined, { batch: 2 });
+    const told: unknown[] = [];
+    const stop = indexer.subscribe((progress) => told.push(progress));
+    expect(indexer.progress()).toBeNull();
+    expect(await indexer.drain()).toBe(5);
+    expect(told).toEqual([
+      { indexed: 0, total: 5 },
+      { indexed: 2, total: 5 },
+      { indexed: 4, total: 5 },
+      { indexed: 5, total: 5 },
+      null,
+    ]);
+    expect(indexer.progress()).toBeNull();
+    // A drain with nothing queued tells nothing; an unsubscribed listener hears nothing.
+    await indexer.drain();
+    stop();
+    await putItem(db, tip('After unsubscribing', 9));
+    await indexer.drain();
+    expect(told).toHaveLength(5);
+  });
+
+  it('shares one waiting drain between the calls made while another runs', async () => {
+    const db = await openRepertoireDb();
+    await putItem(db, tip('First write', 1));
+    const indexer = createIndexer(db);
+    const running = indexer.drain();
+    await putItem(db, tip('Second write', 2));
+    const [a, b] = [indexer.drain(), indexer.drain()];
+    expect(a).toBe(b);
+    expect(a).not.toBe(running);
+    // Each write is indexed once, by whichever drain found it queued.
+    expect((await running) + (await a)).toBe(2);
+    expect(await titlesFor('write')).toHaveLength(2);
+  });
+
+  it('stops part-way within a budget, with what is done already searchable', async () => {
+    const db = await openRepertoireDb();
+    for (let i = 0; i < 3; i++) await putItem(db, tip(`Budget tip ${i}`, i));
+    let left = 2;
+    let release = () => {};
+    const released = new Promise<void>((ok) => (release = ok));
+    const budget = {
+      async allow(wanted: number) {
+        if (left === 0) await released;
+        return left === 0 ? wanted : Math.min(wanted, left);
+      },
+      async spend(ids: number) {
+        left = Math.max(0, left - ids);
+      },
+    };
+    const indexer = createIndexer(db, undefined, { batch: 10, budget });
+    const drained = indexer.drain();
+    await expect.poll(() => indexer.progress()).toEqual({ indexed: 2, total: 3 });
+    expect(await titlesFor('budget')).toHaveLength(2);
+    release();
+    expect(await drained).toBe(3);
+    expect(indexer.progress()).toBeNull();
+    expect(await titlesFor('budget')).toHaveLength(3);
+  });
 });

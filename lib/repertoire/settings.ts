@@ -89,6 +89,38 @@ export const clockOffset = storage.defineItem<number>('local:clockOffsetMs', {
   version: 1,
 });
 
+/**
+ * How many more items may be indexed; null for no limit. Only the e2e build honours it, so that
+ * tests can stop indexing part-way and see a run half done: its progress line, and search
+ * finding what is indexed and not the rest.
+ */
+export const indexingBudget = storage.defineItem<number | null>('local:indexingBudget', {
+  fallback: null,
+  version: 1,
+});
+
+/** The indexer's budget in the e2e build (`indexingBudget`): waits while none is left. */
+export const e2eIndexingBudget = {
+  async allow(wanted: number): Promise<number> {
+    for (;;) {
+      const left = await indexingBudget.getValue();
+      if (left === null) return wanted;
+      // A batch takes queue entries whole (a pulled page is one): it may pass the budget.
+      if (left > 0) return Math.min(wanted, left);
+      await new Promise<void>((changed) => {
+        const stop = indexingBudget.watch(() => {
+          stop();
+          changed();
+        });
+      });
+    }
+  },
+  async spend(ids: number): Promise<void> {
+    const left = await indexingBudget.getValue();
+    if (left !== null && ids > 0) await indexingBudget.setValue(Math.max(0, left - ids));
+  },
+};
+
 /** Now, as community rules see it: the wall clock, moved by `clockOffset` in the e2e build. */
 export async function communityNow(): Promise<number> {
   return import.meta.env.MODE === 'e2e' ? Date.now() + (await clockOffset.getValue()) : Date.now();

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpTransport } from '../../lib/sync';
-import { type Item, type Mutation, type SyncedItem, writableFields } from '../../lib/wire';
+import type { Item, Mutation, SyncedItem } from '../../lib/wire';
 import { stewardInvite } from '../../server/bootstrap';
 import { listen, type RunningServer } from '../../server/serve';
 import { openSqliteStore } from '../../server/store/sqlite';
 import type { Store } from '../../server/store/store';
-import { sampleItem } from '../support/items';
+import { creationOf, sampleItem } from '../support/items';
 import { launchWithExtension, tabIdOf, type ExtensionBrowser } from './support/browser';
 
 // The service worker's API, as far as this test uses it.
@@ -127,13 +127,7 @@ describe('updating the extension', () => {
     await store.push(
       cleo,
       'cleo-client-1',
-      tips.map((tip, i) => {
-        const values = tip as unknown as Record<string, unknown>;
-        const fields = Object.fromEntries(
-          writableFields('tip').map((f) => [f, { value: values[f], base: 0 }]),
-        );
-        return { op: 'set', seq: i + 1, at: i + 1, itemId: tip.id, kind: 'tip', fields };
-      }),
+      tips.map((tip, i) => creationOf(tip, i + 1)),
     );
     // What the old release had pulled, exactly as the server sent it.
     const transport = httpTransport({ serverUrl: server.url, communityId, token: joined.token });

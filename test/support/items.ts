@@ -1,5 +1,13 @@
 /** The item factory of tests and benches: a valid item of each kind (unit, integration, e2e, bench). */
-import { type Item, type ItemKind, type PageItem, type TipItem, uuidv7 } from '../../lib/wire';
+import {
+  type Item,
+  type ItemKind,
+  type Mutation,
+  type PageItem,
+  type TipItem,
+  uuidv7,
+  writableFields,
+} from '../../lib/wire';
 
 const KIND_DEFAULTS: Record<ItemKind, Record<string, unknown>> = {
   tip: { body: 'Use `set -euo pipefail`.', tool: null, appliesTo: [] },
@@ -47,6 +55,15 @@ export function sampleItem(kind: ItemKind, values: Record<string, unknown> = {})
     ...KIND_DEFAULTS[kind],
     ...values,
   } as Item;
+}
+
+/** The mutation that creates `item` on a server: every field it has, numbered `seq`. */
+export function creationOf(item: Item, seq: number): Mutation {
+  const values = item as unknown as Record<string, unknown>;
+  const fields = Object.fromEntries(
+    writableFields(item.kind).map((f) => [f, { value: values[f], base: 0 }]),
+  );
+  return { op: 'set', seq, at: seq, itemId: item.id, kind: item.kind, fields };
 }
 
 /** The same UUIDv7-shaped id for the same n; item n is created at n ms, after item n - 1. */

@@ -6,7 +6,13 @@ import { stewardInvite } from '../../../server/bootstrap';
 import { listen, type RunningServer } from '../../../server/serve';
 import { openSqliteStore } from '../../../server/store/sqlite';
 import type { Store } from '../../../server/store/store';
+import { creationOf, sampleItem } from '../../support/items';
 import type { ExtensionBrowser } from './browser';
+
+// The service worker's storage, where the e2e build reads the indexing budget.
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
 
 export interface SyncServer {
   url: string;
@@ -69,4 +75,38 @@ export async function joinWithLink(
     .getByText(/Synced/)
     .waitFor({ timeout: 60_000 });
   await options.close();
+}
+
+/** Tips written on the server by another member (`title(i)` for the i-th, from 0), in order. */
+export async function seedTips(
+  server: SyncServer,
+  count: number,
+  title: (i: number) => string,
+): Promise<void> {
+  const invite = await server.store.createInvite(server.communityId, {
+    role: 'member',
+    maxUses: 1,
+    expiresInHours: 1,
+  });
+  const joined = await server.store.redeemInvite(invite.code, 'Seeder');
+  const seeder = joined.ok ? await server.store.authenticate(joined.token) : undefined;
+  if (!seeder) throw new Error('could not seed the community');
+  for (let from = 0; from < count; from += 1_000) {
+    const tips = Array.from({ length: Math.min(1_000, count - from) }, (_, i) =>
+      sampleItem('tip', { community: server.communityId, title: title(from + i) }),
+    );
+    await server.store.push(
+      seeder,
+      'seeder-client',
+      tips.map((tip, i) => creationOf(tip, from + i + 1)),
+    );
+  }
+}
+
+/**
+ * Lets the background index only `items` more items (null: no limit) in the e2e build. Batches
+ * take pulled pages whole, so with pages of 2,000 a multiple of 2,000 stops exactly there.
+ */
+export async function indexingBudget(ext: ExtensionBrowser, items: number | null): Promise<void> {
+  await ext.worker.evaluate((value) => chrome.storage.local.set({ indexingBudget: value }), items);
 }

@@ -10,7 +10,13 @@ import { writableFields } from '../../../lib/wire';
 import type { Principal } from '../../../server/store/store';
 import { sampleItem } from '../../support/items';
 import { launchWithExtension, openPopup, tabIdOf, type ExtensionBrowser } from './browser';
-import { joinWithLink, startSyncServer, type SyncServer } from './community';
+import {
+  indexingBudget,
+  joinWithLink,
+  seedTips,
+  startSyncServer,
+  type SyncServer,
+} from './community';
 import { startPageServer, type PageServer } from './server';
 
 export interface Screen {
@@ -229,6 +235,43 @@ export async function screenTour(): Promise<ScreenTour> {
     await questionScreens(at);
     await communityScreens(at);
     await signalScreens(at);
+    await indexingScreen(at);
+  }
+
+  /** Joining a community of 12,000 tips: the popup while the last 2,000 wait to be indexed. */
+  async function indexingScreen(at: (screen: Screen) => Promise<void>) {
+    const community = 'Ops guild';
+    const ops = await startSyncServer(community);
+    try {
+      await seedTips(ops, 12_000, (i) => `Runbook step ${i + 1}: drain the node before patching`);
+      await indexingBudget(ext, 10_000);
+      await joinWithLink(ext, ops.stewardLink, 'Ana', community);
+      const { page, popup } = await popupFor('/fixtures/snippet.html');
+      await popup.getByLabel('Community').selectOption({ label: community });
+      // Stopped with the last 2,000 left, however the run was counted (test/e2e/first-sync.test.ts).
+      await popup.waitForFunction(
+        () => {
+          const bar = document.querySelector('progress');
+          return !!bar && bar.value > 0 && bar.max - bar.value === 2_000;
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      await popup.getByRole('searchbox', { name: 'Search repertoire' }).fill('drain node');
+      await popup
+        .getByRole('list', { name: 'Search results' })
+        .getByRole('button')
+        .first()
+        .waitFor();
+      await at({ name: 'popup-indexing', page: popup, shot: popup.locator('main.popup') });
+      await indexingBudget(ext, null);
+      await popup.getByRole('progressbar').waitFor({ state: 'detached', timeout: 60_000 });
+      await popup.close();
+      await page.close();
+    } finally {
+      await indexingBudget(ext, null);
+      await ops.close();
+    }
   }
 
   /** A shared community's screens: Start here, a stance, the community's rules and teams. */
