@@ -64,12 +64,17 @@ export default defineBackground(() => {
     return hub.subscribe(post);
   });
   publish('indexing', (post) => {
-    let stop = () => {};
+    let stop: (() => void) | null = null;
+    let gone = false;
     void indexer.then((search) => {
+      if (gone) return;
       post(search.progress());
       stop = search.subscribe(post);
     });
-    return () => stop();
+    return () => {
+      gone = true;
+      stop?.();
+    };
   });
   announceStarted();
   registerOmnibox(indexer);

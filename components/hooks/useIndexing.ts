@@ -9,8 +9,8 @@ const SHOWN_FROM = 1_000;
 
 /**
  * How far the background's indexing has got, as it pushes it; null when nothing waits, or too
- * little to show. `onIndexed` runs after each batch the background finishes, so that a search
- * finds what is already indexed while the rest still is.
+ * little to show. `onIndexed` runs after each batch of a long run, so that a search finds what
+ * is already indexed while the rest still is.
  */
 export function useIndexing(onIndexed: () => Promise<unknown>): IndexingProgress | null {
   const [progress, setProgress] = useState<IndexingProgress | null>(null);
@@ -24,8 +24,11 @@ export function useIndexing(onIndexed: () => Promise<unknown>): IndexingProgress
       const before = last;
       last = now;
       setProgress(now);
-      // A batch done, or the last one: what it indexed is searchable now.
-      if (before && (now === null || now.indexed > before.indexed)) void onIndexedRef.current();
+      // A batch of a long run done: what it indexed is searchable now. A short run (a clip, a
+      // small sync) is followed by the popup's own reload, as before there were runs.
+      if (before && now && now.total >= SHOWN_FROM && now.indexed > before.indexed) {
+        void onIndexedRef.current();
+      }
     });
   }, []);
   return progress && progress.total >= SHOWN_FROM ? progress : null;

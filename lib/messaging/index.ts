@@ -145,8 +145,16 @@ export function publish<K extends keyof PortProtocol>(
 ): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== name) return;
-    const stop = start((value) => port.postMessage(value));
-    port.onDisconnect.addListener(stop);
+    // A post after the page went (a value read before it left) would throw in whoever posts:
+    // the indexer or the sync hub, in the middle of their work.
+    let gone = false;
+    const stop = start((value) => {
+      if (!gone) port.postMessage(value);
+    });
+    port.onDisconnect.addListener(() => {
+      gone = true;
+      stop();
+    });
   });
 }
 
